@@ -1,0 +1,34 @@
+# MotCua — every command installs what is missing first (scripts/setup.sh).
+.PHONY: run test lint bench screenshots translations setup clean
+
+VENV := .venv
+PY := $(VENV)/bin/python
+SETUP := $(VENV)/.motcua-installed
+
+run: $(SETUP)
+	$(PY) -m app --demo
+
+test: $(SETUP)
+	bash scripts/test.sh
+
+lint: $(SETUP)
+	$(VENV)/bin/ruff check app central tests bench scripts
+	$(VENV)/bin/ruff format --check app central tests bench scripts
+	$(VENV)/bin/mypy
+
+bench: $(SETUP)
+	bash scripts/with-services.sh $(PY) -m bench
+
+screenshots: $(SETUP)
+	bash scripts/with-services.sh $(PY) -m scripts.screenshots
+
+translations: $(SETUP)
+	$(PY) -m scripts.translations
+
+setup: $(SETUP)
+
+$(SETUP): pyproject.toml scripts/setup.sh
+	bash scripts/setup.sh
+
+clean:
+	rm -rf $(VENV) .make build dist *.egg-info

@@ -1,0 +1,48 @@
+"""Where MotCua keeps its files. ``MOTCUA_HOME`` moves everything (tests, portable use)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "MotCua"
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+
+def _home() -> Path | None:
+    value = os.environ.get("MOTCUA_HOME")
+    return Path(value) if value else None
+
+
+def config_dir() -> Path:
+    home = _home()
+    return home / "config" if home else Path(platformdirs.user_config_dir(APP_NAME, False))
+
+
+def data_dir() -> Path:
+    home = _home()
+    return home / "data" if home else Path(platformdirs.user_data_dir(APP_NAME, False))
+
+
+def log_dir() -> Path:
+    home = _home()
+    return home / "logs" if home else Path(platformdirs.user_log_dir(APP_NAME, False))
+
+
+def settings_file(demo: bool = False) -> Path:
+    """Demo mode keeps its own settings so trying the demo never changes the office's."""
+    return config_dir() / ("settings-demo.json" if demo else "settings.json")
+
+
+def database_file(demo: bool = False) -> Path:
+    return data_dir() / ("demo.sqlite3" if demo else "motcua.sqlite3")
+
+
+def attachments_dir() -> Path:
+    return data_dir() / "attachments"
+
+
+def crash_dir() -> Path:
+    return log_dir() / "crash-reports"

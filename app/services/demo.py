@@ -1,0 +1,107 @@
+"""Demo data: an office, a counter, an officer and a few fictitious citizens.
+
+Every name and number here is invented. The demo officer's password is public by
+design (shown on the log-in screen); it exists only in the demo database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+from sqlalchemy import select
+
+from app.services.security.passwords import hash_password
+from app.services.storage.db import Database
+from app.services.storage.models import Citizen, Counter, Office, Officer
+from app.settings import Settings
+
+DEMO_USER = "demo"
+DEMO_PASSWORD = "demo"
+DEMO_OFFICE_CODE = "000.00.00.H99"
+
+CITIZENS = [
+    # id_number, name, dob, sex, residence, bhxh number
+    (
+        "001090012345",
+        "Nguyễn Văn An",
+        dt.date(1990, 1, 1),
+        "Nam",
+        "Phường Ba Đình, Thành phố Hà Nội",
+        "0190012345",
+    ),
+    (
+        "079195004321",
+        "Trần Thị Bích Ngọc",
+        dt.date(1995, 7, 15),
+        "Nữ",
+        "Phường Bến Thành, Thành phố Hồ Chí Minh",
+        "7995004321",
+    ),
+    (
+        "048085000777",
+        "Lê Đức Thắng",
+        dt.date(1985, 11, 30),
+        "Nam",
+        "Phường Hải Châu, Thành phố Đà Nẵng",
+        "4885000777",
+    ),
+]
+
+
+DEMO_OFFICE = {
+    "code": DEMO_OFFICE_CODE,
+    "name": "Bảo hiểm xã hội cơ sở Demo",
+    "parent_name": "BẢO HIỂM XÃ HỘI TỈNH DEMO",
+    "place_name": "Hà Nội",
+}
+
+
+def demo_settings(settings: Settings) -> Settings:
+    """The officer's own settings with the demo office in place of theirs."""
+    return settings.replace(
+        office_code=DEMO_OFFICE["code"],
+        office_name=DEMO_OFFICE["name"],
+        parent_agency=DEMO_OFFICE["parent_name"],
+        place_name=DEMO_OFFICE["place_name"],
+        counter_number=1,
+    )
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, đ as d: what officers type to search names."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
+
+
+def ensure_demo_data(db: Database) -> None:
+    with db.session() as s:
+        if s.scalar(select(Office).where(Office.code == DEMO_OFFICE_CODE)) is not None:
+            return
+        office = Office(**DEMO_OFFICE, province_code="01")
+        s.add(office)
+        s.flush()
+        s.add(Counter(office_id=office.id, number=1, name="Quầy 1"))
+        s.add(
+            Officer(
+                office_id=office.id,
+                username=DEMO_USER,
+                full_name="Cán bộ Trình Diễn",
+                role="supervisor",
+                password_hash=hash_password(DEMO_PASSWORD),
+            )
+        )
+        for id_number, name, dob, sex, residence, bhxh in CITIZENS:
+            s.add(
+                Citizen(
+                    id_number=id_number,
+                    full_name=name,
+                    name_folded=fold(name),
+                    date_of_birth=dob,
+                    dob_text=dob.strftime("%d/%m/%Y"),
+                    sex=sex,
+                    residence=residence,
+                    bhxh_number=bhxh,
+                )
+            )

@@ -1,0 +1,209 @@
+"""``motcua doctor``: one readable report for a support call.
+
+Each section is collected independently; a failing check becomes a line saying what
+is wrong, never an exception. No personal data appears in the report.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import shutil
+import sqlite3
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from app import __version__, paths
+from app import settings as settings_mod
+
+
+@dataclass
+class Section:
+    title: str
+    lines: list[tuple[str, str]] = field(default_factory=list)
+    ok: bool = True
+
+    def add(self, key: str, value: object) -> None:
+        self.lines.append((key, str(value)))
+
+
+def _versions() -> Section:
+    s = Section("Phiên bản")
+    s.add("MotCua", __version__)
+    s.add("Python", f"{platform.python_version()} ({platform.system()} {platform.release()})")
+    try:
+        from PySide6 import QtCore
+        from PySide6 import __version__ as pyside
+
+        s.add("Qt", f"{QtCore.qVersion()} (PySide6 {pyside})")
+    except ImportError as exc:
+        s.ok = False
+        s.add("Qt", f"không nạp được: {exc}")
+    s.add("SQLite", sqlite3.sqlite_version)
+    import sqlalchemy
+
+    s.add("SQLAlchemy", sqlalchemy.__version__)
+    return s
+
+
+def _storage() -> Section:
+    from app.services.storage.db import current_revision, head_revision, make_engine
+
+    s = Section("Dữ liệu")
+    s.add("Thư mục cấu hình", paths.config_dir())
+    s.add("Thư mục dữ liệu", paths.data_dir())
+    for label, demo in (("Cơ sở dữ liệu", False), ("Cơ sở dữ liệu trình diễn", True)):
+        db_file = paths.database_file(demo)
+        if not db_file.exists():
+            s.add(label, f"{db_file} (chưa tạo)")
+            continue
+        engine = make_engine(f"sqlite:///{db_file}")
+        try:
+            revision = current_revision(engine)
+            head = head_revision()
+            state = "mới nhất" if revision == head else f"cần nâng cấp lên {head}"
+            s.add(label, f"{db_file}, phiên bản lược đồ {revision} ({state})")
+        except Exception as exc:  # a support report must still come out
+            s.ok = False
+            s.add(label, f"{db_file}: không đọc được ({type(exc).__name__})")
+        finally:
+            engine.dispose()
+    _, problem = settings_mod.load_readonly()
+    s.add("Tệp cài đặt", paths.settings_file())
+    if problem is not None:
+        s.ok = False
+        s.add("Cài đặt", f"lỗi: {problem.kind.value} {problem.detail}")
+    return s
+
+
+def _card_readers() -> Section:
+    s = Section("Đầu đọc thẻ (PC/SC)")
+    try:
+        from app.services.card.pcsc import describe_readers
+    except ImportError as exc:
+        s.ok = False
+        s.add("pyscard", f"không nạp được: {exc}")
+        return s
+    status = describe_readers()
+    s.add("Dịch vụ PC/SC", "đang chạy" if status.service_running else "KHÔNG CHẠY")
+    s.ok = status.service_running and bool(status.readers)
+    if status.service_running and not status.readers:
+        s.add("Đầu đọc", "không có đầu đọc nào")
+    for reader in status.readers:
+        atr = reader.atr.hex(" ").upper() if reader.atr else "không có thẻ"
+        s.add(reader.name, f"ATR {atr}" if reader.atr else atr)
+    return s
+
+
+def _printers() -> Section:
+    s = Section("Máy in")
+    names, default = list_printers()
+    s.ok = bool(names)
+    s.add("Máy in", ", ".join(names) if names else "không có máy in nào")
+    s.add("Máy in mặc định", default or "(chưa đặt)")
+    settings, _ = settings_mod.load_readonly()
+    s.add("Máy in A4 trong cài đặt", settings.default_printer or "(mặc định của hệ thống)")
+    s.add("Máy in 80 mm trong cài đặt", settings.receipt_printer or "(in trên A4)")
+    return s
+
+
+def list_printers() -> tuple[list[str], str]:
+    """Printer names and the default, from CUPS (lpstat) or Windows (PowerShell)."""
+    if platform.system() == "Windows":
+        cmd = ["powershell", "-NoProfile", "-Command", "Get-Printer | Select -Expand Name"]
+        names = _run(cmd).splitlines()
+        return [n.strip() for n in names if n.strip()], ""
+    if shutil.which("lpstat") is None:
+        return [], ""
+    names = [
+        line.split()[1]
+        for line in _run(["lpstat", "-p"]).splitlines()
+        if line.startswith("printer ") and len(line.split()) > 1
+    ]
+    default_line = _run(["lpstat", "-d"]).strip()
+    default = default_line.split(":", 1)[1].strip() if ":" in default_line else ""
+    return names, default
+
+
+def _run(cmd: list[str]) -> str:
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=5, check=False).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+
+
+def _keyring() -> Section:
+    s = Section("Kho khoá (keyring)")
+    try:
+        import keyring
+        from keyring.backends.fail import Keyring as FailKeyring
+
+        backend = keyring.get_keyring()
+        s.add("Kho khoá", f"{type(backend).__module__}.{type(backend).__name__}")
+        if isinstance(backend, FailKeyring):
+            s.ok = False
+            s.add("Tình trạng", "không có kho khoá: thông tin đăng nhập máy chủ không lưu được")
+    except Exception as exc:
+        s.ok = False
+        s.add("Kho khoá", f"lỗi: {type(exc).__name__}")
+    return s
+
+
+def _central() -> Section:
+    s = Section("Máy chủ trung tâm")
+    settings, _ = settings_mod.load_readonly()
+    if not settings.central_url:
+        s.add("Địa chỉ", "(chưa cấu hình — làm việc ngoại tuyến)")
+        return s
+    s.add("Địa chỉ", settings.central_url)
+    import httpx
+
+    try:
+        response = httpx.get(settings.central_url.rstrip("/") + "/api/v1/health", timeout=3)
+        s.add("Trả lời", f"HTTP {response.status_code}")
+        s.ok = response.status_code == 200
+    except httpx.HTTPError as exc:
+        s.ok = False
+        s.add("Trả lời", f"không kết nối được ({type(exc).__name__})")
+    return s
+
+
+SECTIONS: list[Callable[[], Section]] = [
+    _versions,
+    _storage,
+    _card_readers,
+    _printers,
+    _keyring,
+    _central,
+]
+
+
+def collect() -> list[Section]:
+    report = []
+    for make in SECTIONS:
+        try:
+            report.append(make())
+        except Exception as exc:  # one broken probe must not hide the others
+            broken = Section(make.__name__.strip("_"), ok=False)
+            broken.add("lỗi", type(exc).__name__)
+            report.append(broken)
+    return report
+
+
+def to_text(report: list[Section]) -> str:
+    out = [f"MotCua doctor — {__version__}"]
+    for section in report:
+        out.append("")
+        out.append(f"== {section.title} {'[OK]' if section.ok else '[CẦN KIỂM TRA]'}")
+        width = max((len(k) for k, _ in section.lines), default=0)
+        out.extend(f"  {k.ljust(width)} : {v}" for k, v in section.lines)
+    return "\n".join(out)
+
+
+def to_json(report: list[Section]) -> str:
+    return json.dumps(
+        [{"title": s.title, "ok": s.ok, "lines": dict(s.lines)} for s in report],
+        ensure_ascii=False,
+        indent=2,
+    )

@@ -1,0 +1,78 @@
+"""The one identity result every identification path produces.
+
+Chip reads, QR scans and typed entry all end in an ``Identity``; the intake flow,
+forms and storage consume only this type, so they never care how the citizen was
+identified except through ``source`` and ``verdicts``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class IdentitySource(StrEnum):
+    CHIP = "chip"  # read from the chip over PC/SC
+    QR = "qr"  # the card's printed QR code, from a 2D scanner
+    TYPED = "typed"  # typed by the officer from the card
+    PASSPORT = "passport"  # chip of an ICAO passport (foreign workers)
+
+
+class Verdict(StrEnum):
+    """Outcome of one genuineness check. ``NOT_CHECKED`` when the path cannot check."""
+
+    PASSED = "passed"
+    NO_CSCA = "no_csca"  # SOD signature and hashes valid, no CSCA configured to chain to
+    FAILED = "failed"
+    NOT_SUPPORTED = "not_supported"  # the card does not offer this check
+    NOT_CHECKED = "not_checked"
+
+
+@dataclass(frozen=True, slots=True)
+class Checks:
+    passive: Verdict = Verdict.NOT_CHECKED  # SOD signature + data-group hashes (+ CSCA chain)
+    passive_detail: str = ""  # e.g. "DG13 hash mismatch" / "certificate expired"
+    active: Verdict = Verdict.NOT_CHECKED  # Active Authentication (DG15)
+    chip: Verdict = Verdict.NOT_CHECKED  # Chip Authentication (DG14)
+
+    @property
+    def genuine(self) -> bool | None:
+        """True when nothing failed and the chip proved itself; None when unchecked."""
+        values = (self.passive, self.active, self.chip)
+        if Verdict.FAILED in values:
+            return False
+        if self.passive in (Verdict.PASSED, Verdict.NO_CSCA):
+            return True
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    id_number: str  # 12-digit số định danh cá nhân, or passport number for PASSPORT
+    full_name: str  # with diacritics where the source has them
+    date_of_birth: dt.date | None  # None when only partial (see dob_text)
+    sex: str  # "Nam" / "Nữ" / "" (passport: "M"/"F" mapped to Nam/Nữ)
+    source: IdentitySource
+    dob_text: str = ""  # as printed, e.g. "01/01/1990" or "1990"
+    nationality: str = "Việt Nam"
+    ethnicity: str = ""  # sensitive: shown only where a procedure needs it
+    religion: str = ""  # sensitive
+    place_of_origin: str = ""  # quê quán
+    residence: str = ""  # nơi thường trú / nơi cư trú
+    identifying_marks: str = ""
+    issue_date: dt.date | None = None
+    expiry_date: dt.date | None = None  # None with expiry_text "Không thời hạn"
+    expiry_text: str = ""
+    father_name: str = ""
+    mother_name: str = ""
+    spouse_name: str = ""
+    old_id_number: str = ""  # 9-digit CMND
+    document_number: str = ""  # MRZ document number (last 9 digits for CCCD)
+    document_type: str = ""  # "CCCD", "CCCD-2024", "PASSPORT", ""
+    portrait: bytes = b""  # encoded image (JPEG/PNG) ready for display; empty if none
+    portrait_format: str = ""  # "jpeg", "jpeg2000", "png"
+    checks: Checks = field(default_factory=Checks)
+    read_seconds: float = 0.0
+    apdu_count: int = 0
+    raw_extra: tuple[str, ...] = ()  # unknown fields kept (QR trailing fields, DG13 n=16)

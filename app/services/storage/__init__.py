@@ -1,0 +1,1 @@
+"""Local storage: SQLAlchemy models, the database session, Alembic migrations."""

@@ -1,0 +1,132 @@
+"""Opening the local database: engine, sessions, migrations at start-up.
+
+One engine and one sessionmaker per process; one session per user action
+(``with db.session() as s:``), ``expire_on_commit=False`` so plain objects leave it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import ErrorKind, UserError
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config(engine: Engine) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["engine"] = engine
+    return config
+
+
+def head_revision() -> str:
+    script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    cur = dbapi_conn.cursor()
+    # WAL: readers never block the writer; a killed process leaves a consistent file.
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+def translate_db_error(exc: Exception) -> UserError:
+    """Environment failures of SQLite as user errors (the rest are bugs)."""
+    text = str(exc).lower()
+    if "database or disk is full" in text:
+        return UserError(ErrorKind.DB_DISK_FULL)
+    if "readonly" in text or "read-only" in text:
+        return UserError(ErrorKind.DB_READONLY)
+    if "locked" in text or "busy" in text:
+        return UserError(ErrorKind.DB_LOCKED)
+    if "malformed" in text or "not a database" in text or "encrypted" in text:
+        return UserError(ErrorKind.DB_CORRUPT, detail=type(exc).__name__)
+    return UserError(ErrorKind.DB_CORRUPT, detail=type(exc).__name__)
+
+
+class Database:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back on any error."""
+        with self._sessions() as s:
+            try:
+                yield s
+                s.commit()
+            except OperationalError as exc:
+                s.rollback()
+                raise translate_db_error(exc) from exc
+            except BaseException:
+                s.rollback()
+                raise
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def make_engine(url: str) -> Engine:
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the schema to head; refuse, touching nothing, a database from a newer app."""
+    config = alembic_config(engine)
+    script = ScriptDirectory.from_config(config)
+    try:
+        current = current_revision(engine)
+    except DatabaseError as exc:
+        raise translate_db_error(exc) from exc
+    if current is not None and current not in {r.revision for r in script.walk_revisions()}:
+        raise UserError(ErrorKind.DB_NEWER, detail=f"revision {current}")
+    if current == script.get_current_head():
+        return
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+
+def open_database(path: Path) -> Database:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        upgrade(engine)
+    except UserError:
+        engine.dispose()
+        raise
+    except (OperationalError, DatabaseError) as exc:
+        engine.dispose()
+        raise translate_db_error(exc) from exc
+    return Database(engine)
+
+
+def table_names(engine: Engine) -> list[str]:
+    return sorted(inspect(engine).get_table_names())

@@ -1,0 +1,186 @@
+"""Log-in and first-run dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError
+from app.services.security.accounts import SignedIn
+from app.ui.messages import error_text
+
+
+class LoginDialog(QDialog):
+    """Asks for user name and password; ``authenticate`` raises UserError on refusal."""
+
+    def __init__(
+        self,
+        authenticate: Callable[[str, str], SignedIn],
+        office_name: str = "",
+        demo_hint: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._authenticate = authenticate
+        self.signed_in: SignedIn | None = None
+        self.setObjectName("login")
+        self.setWindowTitle(self.tr("MotCua — Đăng nhập"))
+        self.setMinimumWidth(380)
+
+        title = QLabel(self.tr("<h2>MotCua</h2>Bộ phận tiếp nhận và trả kết quả"))
+        title.setAlignment(Qt.AlignCenter)
+        self.username = QLineEdit(objectName="username")
+        self.password = QLineEdit(objectName="password")
+        self.password.setEchoMode(QLineEdit.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("&Tên đăng nhập:"), self.username)
+        form.addRow(self.tr("&Mật khẩu:"), self.password)
+        self.error = QLabel(objectName="error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Đăng nhập"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Thoát"))
+        buttons.accepted.connect(self.try_login)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        if office_name:
+            office = QLabel(office_name)
+            office.setAlignment(Qt.AlignCenter)
+            layout.addWidget(office)
+        layout.addLayout(form)
+        if demo_hint:
+            hint = QLabel(demo_hint, objectName="demo_hint")
+            hint.setStyleSheet("color: #555;")
+            layout.addWidget(hint)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.username.setFocus()
+
+    def try_login(self) -> None:
+        try:
+            self.signed_in = self._authenticate(self.username.text(), self.password.text())
+        except UserError as err:
+            self.error.setText(error_text(err))
+            self.error.show()
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self.accept()
+
+
+class FirstRunDialog(QDialog):
+    """No officer exists yet (a new install without demo data): create the admin."""
+
+    def __init__(
+        self, create: Callable[[str, str, str, str, str], None], parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self._create = create
+        self.setObjectName("first_run")
+        self.setWindowTitle(self.tr("MotCua — Thiết lập lần đầu"))
+        self.office_code = QLineEdit(objectName="office_code")
+        self.office_name = QLineEdit(objectName="office_name")
+        self.username = QLineEdit("admin", objectName="username")
+        self.full_name = QLineEdit(objectName="full_name")
+        self.password = QLineEdit(objectName="password")
+        self.password.setEchoMode(QLineEdit.Password)
+        self.password2 = QLineEdit(objectName="password2")
+        self.password2.setEchoMode(QLineEdit.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("Mã &cơ quan (mã điện tử):"), self.office_code)
+        form.addRow(self.tr("Tên c&ơ quan:"), self.office_name)
+        form.addRow(self.tr("Tên đăng nhập &quản trị:"), self.username)
+        form.addRow(self.tr("&Họ và tên:"), self.full_name)
+        form.addRow(self.tr("&Mật khẩu (ít nhất 8 ký tự):"), self.password)
+        form.addRow(self.tr("&Nhập lại mật khẩu:"), self.password2)
+        self.error = QLabel(objectName="error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Tạo tài khoản"))
+        buttons.accepted.connect(self.try_create)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(self.tr("Chưa có tài khoản nào. Hãy tạo tài khoản quản trị cho bộ phận."))
+        )
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def _fail(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def try_create(self) -> None:
+        fields = (self.office_code, self.office_name, self.username, self.full_name)
+        if any(not f.text().strip() for f in fields):
+            self._fail(self.tr("Hãy điền đủ các ô."))
+            return
+        if self.password.text() != self.password2.text():
+            self._fail(self.tr("Hai lần nhập mật khẩu không khớp."))
+            return
+        try:
+            self._create(*(f.text().strip() for f in fields), self.password.text())
+        except UserError as err:
+            self._fail(error_text(err))
+            return
+        self.accept()
+
+
+class UnlockDialog(QDialog):
+    """The idle lock: the officer re-enters the password; the work behind is kept."""
+
+    def __init__(
+        self, full_name: str, verify: Callable[[str], bool], parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self._verify = verify
+        self.setObjectName("unlock")
+        self.setWindowTitle(self.tr("MotCua — Màn hình đã khoá"))
+        self.setModal(True)
+        self.password = QLineEdit(objectName="password")
+        self.password.setEchoMode(QLineEdit.Password)
+        self.error = QLabel(objectName="error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Mở khoá"))
+        buttons.accepted.connect(self.try_unlock)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                self.tr("Màn hình đã khoá do không thao tác. Công việc đang làm được giữ nguyên.")
+            )
+        )
+        form = QFormLayout()
+        form.addRow(self.tr("Cán bộ:"), QLabel(full_name))
+        form.addRow(self.tr("&Mật khẩu:"), self.password)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def reject(self) -> None:  # Esc must not unlock
+        pass
+
+    def try_unlock(self) -> None:
+        if self._verify(self.password.text()):
+            self.accept()
+            return
+        self.password.clear()
+        self.error.setText(self.tr("Mật khẩu không đúng."))
+        self.error.show()

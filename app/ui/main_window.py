@@ -1,0 +1,111 @@
+"""The main window: navigation on the left, one page at a time, status bar below.
+
+Pages are built by the session and handed in; the window only lays them out and
+routes shortcuts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    key: str  # intake, dossiers, returns, reports, settings
+    title: str
+    widget: QWidget
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    logout_requested = Signal()
+    doctor_requested = Signal()
+
+    def __init__(self, pages: list[Page], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.setWindowTitle(self.tr("MotCua — Bộ phận tiếp nhận và trả kết quả"))
+        self.resize(1200, 800)
+        self._keys = [p.key for p in pages]
+
+        self.nav = QListWidget(objectName="navigation")
+        self.nav.setFixedWidth(210)
+        self.stack = QStackedWidget(objectName="pages")
+        for index, page in enumerate(pages):
+            item = QListWidgetItem(f"{index + 1}. {page.title}")
+            item.setData(Qt.UserRole, page.key)
+            item.setToolTip(f"Ctrl+{index + 1}")
+            self.nav.addItem(item)
+            self.stack.addWidget(page.widget)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.reader_status = QLabel(self.tr("Đầu đọc: đang kiểm tra…"), objectName="reader_status")
+        self.sync_status = QLabel(self.tr("Đồng bộ: ngoại tuyến"), objectName="sync_status")
+        self.officer_status = QLabel(objectName="officer_status")
+        self.office_status = QLabel(objectName="office_status")
+        bar = self.statusBar()
+        for label in (self.reader_status, self.sync_status, self.officer_status):
+            bar.addWidget(label)
+        bar.addPermanentWidget(self.office_status)
+        self._build_menu(pages)
+
+    def _build_menu(self, pages: list[Page]) -> None:
+        go = self.menuBar().addMenu(self.tr("&Đi tới"))
+        for index, page in enumerate(pages):
+            action = QAction(page.title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, i=index: self.show_page_index(i))
+            go.addAction(action)
+        system = self.menuBar().addMenu(self.tr("&Hệ thống"))
+        lock = QAction(self.tr("&Khoá màn hình"), self, shortcut=QKeySequence("Ctrl+L"))
+        lock.triggered.connect(self.lock_requested)
+        logout = QAction(self.tr("Đăng &xuất"), self, shortcut=QKeySequence("Ctrl+Shift+L"))
+        logout.triggered.connect(self.logout_requested)
+        doctor = QAction(self.tr("&Chẩn đoán hệ thống"), self, shortcut=QKeySequence("F12"))
+        doctor.triggered.connect(self.doctor_requested)
+        quit_ = QAction(self.tr("&Thoát"), self, shortcut=QKeySequence("Ctrl+Q"))
+        quit_.triggered.connect(self.close)
+        for action in (lock, logout, doctor):
+            system.addAction(action)
+        system.addSeparator()
+        system.addAction(quit_)
+
+    def show_page(self, key: str) -> None:
+        self.show_page_index(self._keys.index(key))
+
+    def show_page_index(self, index: int) -> None:
+        self.nav.setCurrentRow(index)
+        self.stack.currentWidget().setFocus()
+
+    def current_page_key(self) -> str:
+        return self._keys[self.stack.currentIndex()]
+
+    def set_officer(self, full_name: str, role: str, office_name: str) -> None:
+        self.officer_status.setText(self.tr("Cán bộ: {0} ({1})").format(full_name, role))
+        self.office_status.setText(office_name)
+
+    def set_reader_status(self, text: str, ok: bool) -> None:
+        self.reader_status.setText(text)
+        self.reader_status.setStyleSheet("" if ok else "color: #b00020;")
+
+    def set_sync_status(self, text: str) -> None:
+        self.sync_status.setText(text)

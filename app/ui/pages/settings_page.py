@@ -1,0 +1,146 @@
+"""Cài đặt: edit the typed settings; invalid values are named, nothing half-saved."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import settings as settings_mod
+from app.errors import UserError
+from app.settings import Settings
+from app.ui.messages import error_text
+
+
+class SettingsPage(QWidget):
+    def __init__(
+        self,
+        settings: Settings,
+        on_saved: Callable[[Settings], None],
+        path: Path | None = None,
+        printers: list[str] | None = None,
+        readers: list[str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._on_saved = on_saved
+        self._path = path
+        self.office_code = QLineEdit(settings.office_code, objectName="office_code")
+        self.office_name = QLineEdit(settings.office_name, objectName="office_name")
+        self.parent_agency = QLineEdit(settings.parent_agency, objectName="parent_agency")
+        self.place_name = QLineEdit(settings.place_name, objectName="place_name")
+        self.counter_number = QSpinBox(objectName="counter_number")
+        self.counter_number.setRange(1, 9)
+        self.counter_number.setValue(settings.counter_number)
+        self.code_pattern = QLineEdit(settings.dossier_code_pattern, objectName="code_pattern")
+        self.central_url = QLineEdit(settings.central_url, objectName="central_url")
+        self.central_url.setPlaceholderText("https://bhxh.example:8765")
+        self.default_printer = self._combo(
+            printers or [], settings.default_printer, "default_printer"
+        )
+        self.receipt_printer = self._combo(
+            printers or [], settings.receipt_printer, "receipt_printer"
+        )
+        self.card_reader = self._combo(readers or [], settings.card_reader, "card_reader")
+        self.idle_lock = QSpinBox(objectName="idle_lock")
+        self.idle_lock.setRange(1, 120)
+        self.idle_lock.setValue(settings.idle_lock_minutes)
+        self.idle_lock.setSuffix(self.tr(" phút"))
+        self.cutoff = QLineEdit(settings.cutoff_hour, objectName="cutoff")
+        self.cutoff.setInputMask("99:99")
+        self.language = QComboBox(objectName="language")
+        self.language.addItem("Tiếng Việt", "vi")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(0 if settings.language == "vi" else 1)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Mã cơ &quan:"), self.office_code)
+        form.addRow(self.tr("Tên &cơ quan:"), self.office_name)
+        form.addRow(self.tr("Cơ quan &cấp trên:"), self.parent_agency)
+        form.addRow(self.tr("Địa danh (ghi ngày tháng):"), self.place_name)
+        form.addRow(self.tr("Số &quầy (1–9):"), self.counter_number)
+        form.addRow(self.tr("Mẫu &mã hồ sơ:"), self.code_pattern)
+        form.addRow(self.tr("Địa chỉ máy chủ &trung tâm:"), self.central_url)
+        form.addRow(self.tr("Máy in &A4:"), self.default_printer)
+        form.addRow(self.tr("Máy in &biên nhận 80 mm:"), self.receipt_printer)
+        form.addRow(self.tr("Đầu đọc &thẻ:"), self.card_reader)
+        form.addRow(self.tr("&Khoá màn hình sau:"), self.idle_lock)
+        form.addRow(self.tr("&Giờ chốt nhận hồ sơ trong ngày:"), self.cutoff)
+        form.addRow(self.tr("&Ngôn ngữ (khởi động lại để áp dụng):"), self.language)
+
+        self.message = QLabel(objectName="message")
+        self.message.setWordWrap(True)
+        save = QPushButton(self.tr("&Lưu cài đặt (Ctrl+S)"), objectName="save")
+        save.clicked.connect(self.save)
+        QShortcut(QKeySequence.Save, self, activated=self.save)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("<h2>Cài đặt</h2>")))
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(save)
+        layout.addStretch(1)
+
+    def _combo(self, items: list[str], current: str, name: str) -> QComboBox:
+        box = QComboBox(objectName=name)
+        box.setEditable(True)
+        box.addItem(self.tr("(mặc định của hệ thống)"), "")
+        for item in items:
+            box.addItem(item, item)
+        if current and current not in items:
+            box.addItem(current, current)
+        box.setCurrentIndex(max(0, box.findData(current)))
+        return box
+
+    @staticmethod
+    def _combo_value(box: QComboBox) -> str:
+        data = box.currentData()
+        if box.currentText() != box.itemText(box.currentIndex()):
+            return box.currentText().strip()  # typed by hand
+        return str(data or "")
+
+    def edited(self) -> Settings:
+        return self._settings.replace(
+            office_code=self.office_code.text().strip(),
+            office_name=self.office_name.text().strip(),
+            parent_agency=self.parent_agency.text().strip(),
+            place_name=self.place_name.text().strip(),
+            counter_number=self.counter_number.value(),
+            dossier_code_pattern=self.code_pattern.text().strip(),
+            central_url=self.central_url.text().strip(),
+            default_printer=self._combo_value(self.default_printer),
+            receipt_printer=self._combo_value(self.receipt_printer),
+            card_reader=self._combo_value(self.card_reader),
+            idle_lock_minutes=self.idle_lock.value(),
+            cutoff_hour=self.cutoff.text(),
+            language=self.language.currentData(),
+        )
+
+    def save(self) -> None:
+        new = self.edited()
+        try:
+            settings_mod.save(new, self._path)
+        except UserError as err:
+            self.message.setStyleSheet("color: #b00020;")
+            self.message.setText(error_text(err) + "\n" + err.detail)
+            return
+        except OSError as exc:
+            self.message.setStyleSheet("color: #b00020;")
+            self.message.setText(self.tr("Không ghi được tệp cài đặt: {0}").format(exc.strerror))
+            return
+        self._settings = new
+        self.message.setStyleSheet("color: #1b5e20;")
+        self.message.setText(self.tr("Đã lưu cài đặt."))
+        self._on_saved(new)

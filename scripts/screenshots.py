@@ -1,0 +1,92 @@
+"""``make screenshots``: render the windows an officer sees into docs/screenshots/.
+
+Runs under the Xvfb display started by scripts/with-services.sh (a real X server, so
+fonts and styles are those of a desktop), on a throw-away demo data folder.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+
+
+def save(widget: QWidget, name: str) -> None:
+    QApplication.processEvents()
+    widget.grab().save(str(OUT / f"{name}.png"))
+    print(f"docs/screenshots/{name}.png")
+
+
+def run_steps(steps: list[Callable[[], None]]) -> None:
+    """Runs each step after the event loop has painted the previous one."""
+
+    def next_step() -> None:
+        if steps:
+            step = steps.pop(0)
+            step()
+            QTimer.singleShot(150, next_step)
+
+    QTimer.singleShot(300, next_step)
+
+
+def main() -> int:
+    os.environ.setdefault("MOTCUA_HOME", tempfile.mkdtemp(prefix="motcua-shots-"))
+    if not os.environ.get("DISPLAY"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    OUT.mkdir(parents=True, exist_ok=True)
+
+    from app.services.demo import DEMO_PASSWORD
+    from app.ui.application import run_gui
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    state: dict[str, object] = {}
+
+    def login_shot() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        state["login"] = dialog
+        save(dialog, "login")
+
+    def log_in() -> None:
+        dialog = state["login"]
+        dialog.password.setText(DEMO_PASSWORD)  # type: ignore[attr-defined]
+        dialog.try_login()  # type: ignore[attr-defined]
+
+    def main_window() -> QWidget:
+        for widget in QApplication.topLevelWidgets():
+            if widget.objectName() == "main_window" and widget.isVisible():
+                return widget
+        raise RuntimeError("main window not shown")
+
+    def page(key: str, name: str) -> Callable[[], None]:
+        def shot() -> None:
+            window = main_window()
+            window.show_page(key)  # type: ignore[attr-defined]
+            save(window, name)
+
+        return shot
+
+    run_steps(
+        [
+            login_shot,
+            log_in,
+            page("intake", "main-window"),
+            page("dossiers", "dossiers"),
+            page("settings", "settings"),
+            QApplication.quit,
+        ]
+    )
+    run_gui(demo=True)
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""Test set-up shared by every test.
+
+Qt must not look for a display (it would abort the process), and no test may touch
+the real user's folders or keyring: everything is redirected per test.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def motcua_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own config, data and log folders."""
+    home = tmp_path / "motcua-home"
+    monkeypatch.setenv("MOTCUA_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def db(motcua_home: Path):
+    from app.services.storage.db import open_database
+
+    database = open_database(motcua_home / "data" / "test.sqlite3")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def demo_db(db):
+    from app.services.demo import ensure_demo_data
+
+    ensure_demo_data(db)
+    return db

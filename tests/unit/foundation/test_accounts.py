@@ -1,0 +1,78 @@
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from app.errors import ErrorKind, UserError
+from app.services.demo import DEMO_PASSWORD, DEMO_USER
+from app.services.security import accounts
+from app.services.storage.models import Office, Officer
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = dt.datetime(2026, 11, 25, 8, 0, tzinfo=dt.UTC)
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+def test_demo_officer_signs_in(demo_db):
+    who = accounts.authenticate(demo_db, DEMO_USER, DEMO_PASSWORD)
+    assert who.username == DEMO_USER and who.office_code
+
+
+def test_wrong_password_and_unknown_user_look_the_same(demo_db):
+    errors = []
+    for user, password in ((DEMO_USER, "wrong"), ("nobody", "wrong")):
+        with pytest.raises(UserError) as err:
+            accounts.authenticate(demo_db, user, password)
+        errors.append((err.value.kind, err.value.detail))
+    assert errors[0] == errors[1] == (ErrorKind.LOGIN_FAILED, "")
+
+
+def test_five_failures_lock_for_fifteen_minutes(demo_db):
+    clock = Clock()
+    for _ in range(4):
+        with pytest.raises(UserError) as err:
+            accounts.authenticate(demo_db, DEMO_USER, "wrong", clock)
+        assert err.value.kind is ErrorKind.LOGIN_FAILED
+    with pytest.raises(UserError) as err:
+        accounts.authenticate(demo_db, DEMO_USER, "wrong", clock)
+    assert err.value.kind is ErrorKind.ACCOUNT_LOCKED
+    clock.now += dt.timedelta(minutes=14, seconds=59)
+    with pytest.raises(UserError) as err:  # even the right password is refused while locked
+        accounts.authenticate(demo_db, DEMO_USER, DEMO_PASSWORD, clock)
+    assert err.value.kind is ErrorKind.ACCOUNT_LOCKED
+    clock.now += dt.timedelta(seconds=2)
+    assert accounts.authenticate(demo_db, DEMO_USER, DEMO_PASSWORD, clock).username == DEMO_USER
+
+
+def test_passwords_are_stored_as_argon2id(demo_db):
+    with demo_db.session() as s:
+        stored = s.scalar(select(Officer.password_hash).where(Officer.username == DEMO_USER))
+    assert stored.startswith("$argon2id$") and DEMO_PASSWORD not in stored
+
+
+def test_first_admin_needs_a_real_password(db):
+    with db.session() as s:
+        office = Office(code="000.17.22.H56", name="BHXH")
+        s.add(office)
+        s.flush()
+        office_id = office.id
+    assert not accounts.has_officers(db)
+    with pytest.raises(UserError) as err:
+        accounts.create_officer(db, office_id, "admin", "Quản Trị", "short", "admin")
+    assert err.value.kind is ErrorKind.PASSWORD_TOO_WEAK
+    accounts.create_officer(db, office_id, "Admin", "Quản Trị", "mật-khẩu-dài", "admin")
+    assert accounts.has_officers(db)
+    assert accounts.authenticate(db, "admin", "mật-khẩu-dài").role == "admin"
+
+
+def test_change_password(demo_db):
+    who = accounts.authenticate(demo_db, DEMO_USER, DEMO_PASSWORD)
+    with pytest.raises(UserError):
+        accounts.change_password(demo_db, who.officer_id, "wrong", "new-password-1")
+    accounts.change_password(demo_db, who.officer_id, DEMO_PASSWORD, "new-password-1")
+    assert accounts.verify_current_password(demo_db, who.officer_id, "new-password-1")
+    assert not accounts.verify_current_password(demo_db, who.officer_id, DEMO_PASSWORD)

@@ -1,0 +1,98 @@
+import hashlib
+import sqlite3
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import select
+
+from app.errors import ErrorKind, UserError
+from app.services.storage.db import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    make_engine,
+    open_database,
+    table_names,
+)
+from app.services.storage.models import Base, Office
+
+
+def test_migrations_from_empty_to_head_match_the_models(tmp_path):
+    db = open_database(tmp_path / "fresh.sqlite3")
+    assert current_revision(db.engine) == head_revision()
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == [], f"models and migrations differ: {diff}"
+    for table in (
+        "offices",
+        "counters",
+        "officers",
+        "citizens",
+        "procedures",
+        "dossiers",
+        "dossier_documents",
+        "attachments",
+        "audit_events",
+        "sync_outbox",
+    ):
+        assert table in table_names(db.engine)
+    db.dispose()
+
+
+def test_revisions_form_one_chain():
+    script = ScriptDirectory.from_config(alembic_config(make_engine("sqlite://")))
+    assert len(script.get_heads()) == 1
+    revisions = list(script.walk_revisions())
+    assert revisions[-1].down_revision is None
+    assert all(r.module.__doc__ for r in revisions), "every revision says what it does"
+
+
+def test_reopening_keeps_data_and_row_versions_count(tmp_path):
+    path = tmp_path / "db.sqlite3"
+    db = open_database(path)
+    with db.session() as s:
+        s.add(Office(code="000.17.22.H56", name="Bảo hiểm xã hội Quận Hải Châu"))
+    db.dispose()
+    db = open_database(path)
+    with db.session() as s:
+        office = s.scalar(select(Office))
+        assert office.name == "Bảo hiểm xã hội Quận Hải Châu"
+        assert office.row_version == 1 and len(office.id) == 36
+        assert office.created_at.tzinfo is not None
+        office.name = "Đổi tên"
+    with db.session() as s:
+        assert s.scalar(select(Office)).row_version == 2
+    db.dispose()
+
+
+def test_database_from_a_newer_version_is_refused_and_untouched(tmp_path):
+    path = tmp_path / "newer.sqlite3"
+    open_database(path).dispose()
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num = 'ffff_from_the_future'")
+    con.commit()
+    con.close()
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    with pytest.raises(UserError) as err:
+        open_database(path)
+    assert err.value.kind is ErrorKind.DB_NEWER
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path):
+    path = tmp_path / "garbage.sqlite3"
+    path.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(UserError) as err:
+        open_database(path)
+    assert err.value.kind is ErrorKind.DB_CORRUPT
+
+
+def test_failed_unit_of_work_leaves_nothing(db):
+    with pytest.raises(RuntimeError), db.session() as s:
+        s.add(Office(code="X", name="Y"))
+        s.flush()
+        raise RuntimeError("crash in the middle of a save")
+    with db.session() as s:
+        assert s.scalar(select(Office)) is None
