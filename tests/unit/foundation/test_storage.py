@@ -19,11 +19,20 @@ from app.services.storage.db import (
 from app.services.storage.models import Base, Office
 
 
+def _not_a_search_index(obj, name, type_, reflected, compare_to):
+    # SQLite FTS5 virtual tables and their shadow tables are made by raw SQL in a
+    # revision; they have no model on purpose.
+    return not (type_ == "table" and reflected and compare_to is None and "_fts" in name)
+
+
 def test_migrations_from_empty_to_head_match_the_models(tmp_path):
     db = open_database(tmp_path / "fresh.sqlite3")
     assert current_revision(db.engine) == head_revision()
     with db.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        context = MigrationContext.configure(
+            conn, opts={"include_object": _not_a_search_index, "compare_type": True}
+        )
+        diff = compare_metadata(context, Base.metadata)
     assert diff == [], f"models and migrations differ: {diff}"
     for table in (
         "offices",
