@@ -68,6 +68,15 @@ class ErrorKind(StrEnum):
     SYNC_OFFICE_MISMATCH = "sync_office_mismatch"
     SYNC_CLOCK_SKEW = "sync_clock_skew"
     SYNC_REJECTED = "sync_rejected"
+    # security and personal data
+    DB_WRONG_KEY = "db_wrong_key"
+    KEY_FILE_UNSAFE = "key_file_unsafe"
+    PERMISSION_DENIED = "permission_denied"
+    ATTACHMENT_BAD_NAME = "attachment_bad_name"
+    ATTACHMENT_TAMPERED = "attachment_tampered"
+    AUDIT_TAMPERED = "audit_tampered"
+    TEXT_TOO_LONG = "text_too_long"
+    TEXT_INVALID = "text_invalid"
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,6 +330,71 @@ MESSAGES: dict[ErrorKind, Message] = {
         QT_TRANSLATE_NOOP(
             "errors", "Xem danh sách dữ liệu bị từ chối và lý do; báo bộ phận kỹ thuật."
         ),
+    ),
+    ErrorKind.DB_WRONG_KEY: _M(
+        QT_TRANSLATE_NOOP("errors", "Không mở được cơ sở dữ liệu đã mã hoá"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Khoá mã hoá trên máy này không mở được cơ sở dữ liệu (tệp được chép từ máy "
+            "khác, khoá bị mất hoặc tệp bị hỏng). Tệp dữ liệu không bị thay đổi.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "errors", "Liên hệ bộ phận hỗ trợ kỹ thuật; đừng xoá hay ghi đè thư mục dữ liệu."
+        ),
+    ),
+    ErrorKind.KEY_FILE_UNSAFE: _M(
+        QT_TRANSLATE_NOOP("errors", "Tệp khoá không an toàn"),
+        QT_TRANSLATE_NOOP(
+            "errors", "Tệp khoá mã hoá dữ liệu có thể bị người dùng khác trên máy đọc được."
+        ),
+        QT_TRANSLATE_NOOP(
+            "errors", "Chỉ để tài khoản chạy MotCua được đọc tệp khoá (quyền 0600) rồi mở lại."
+        ),
+    ),
+    ErrorKind.PERMISSION_DENIED: _M(
+        QT_TRANSLATE_NOOP("errors", "Không có quyền"),
+        QT_TRANSLATE_NOOP("errors", "Tài khoản của bạn không được phép thực hiện thao tác này."),
+        QT_TRANSLATE_NOOP("errors", "Nhờ lãnh đạo bộ phận hoặc quản trị viên thực hiện."),
+    ),
+    ErrorKind.ATTACHMENT_BAD_NAME: _M(
+        QT_TRANSLATE_NOOP("errors", "Tên tệp không hợp lệ"),
+        QT_TRANSLATE_NOOP(
+            "errors", "Tên tệp chứa đường dẫn hoặc ký tự không được phép; tệp không được nhận."
+        ),
+        QT_TRANSLATE_NOOP("errors", "Đổi tên tệp (chỉ chữ, số, dấu gạch) rồi chọn lại."),
+    ),
+    ErrorKind.ATTACHMENT_TAMPERED: _M(
+        QT_TRANSLATE_NOOP("errors", "Tệp đính kèm bị thay đổi"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Tệp đính kèm đã bị sửa, bị hỏng hoặc được mã hoá bằng khoá khác nên không mở được.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "errors", "Báo bộ phận kỹ thuật; lấy lại bản quét từ hệ thống trung tâm hoặc quét lại."
+        ),
+    ),
+    ErrorKind.AUDIT_TAMPERED: _M(
+        QT_TRANSLATE_NOOP("errors", "Nhật ký truy cập bị can thiệp"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Nhật ký truy cập dữ liệu cá nhân có bản ghi bị sửa, bị xoá hoặc bị đảo thứ tự.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Không sửa gì thêm trên máy; báo ngay lãnh đạo và bộ phận an toàn thông tin.",
+        ),
+    ),
+    ErrorKind.TEXT_TOO_LONG: _M(
+        QT_TRANSLATE_NOOP("errors", "Nội dung quá dài"),
+        QT_TRANSLATE_NOOP("errors", "Một ô nhập vượt quá số ký tự cho phép; chưa có gì được lưu."),
+        QT_TRANSLATE_NOOP("errors", "Rút gọn nội dung ô được báo rồi lưu lại."),
+    ),
+    ErrorKind.TEXT_INVALID: _M(
+        QT_TRANSLATE_NOOP("errors", "Nội dung có ký tự không được phép"),
+        QT_TRANSLATE_NOOP(
+            "errors", "Một ô nhập chứa ký tự rỗng (NUL) không lưu được; chưa có gì được lưu."
+        ),
+        QT_TRANSLATE_NOOP("errors", "Gõ lại nội dung ô được báo thay vì dán từ nguồn khác."),
     ),
 }
 

@@ -24,16 +24,31 @@ def save(widget: QWidget, name: str) -> None:
     print(f"docs/screenshots/{name}.png")
 
 
-def run_steps(steps: list[Callable[[], None]]) -> None:
-    """Runs each step after the event loop has painted the previous one."""
+def run_steps(steps: list[Callable[[], None] | int]) -> None:
+    """Runs each step after the event loop has painted the previous one; an int in
+    the list waits that many milliseconds (a chip read, a save)."""
 
     def next_step() -> None:
         if steps:
             step = steps.pop(0)
+            if isinstance(step, int):
+                QTimer.singleShot(step, next_step)
+                return
             step()
             QTimer.singleShot(150, next_step)
 
     QTimer.singleShot(300, next_step)
+
+
+def trigger(window: QWidget, text_start: str) -> None:
+    """Use a menu action the way the officer would (by its text)."""
+    from PySide6.QtGui import QAction
+
+    for action in window.findChildren(QAction):
+        if action.text().replace("&", "").startswith(text_start):
+            action.trigger()
+            return
+    raise RuntimeError(f"no action {text_start!r}")
 
 
 def main() -> int:
@@ -73,11 +88,41 @@ def main() -> int:
 
         return shot
 
+    def intake(action: str) -> Callable[[], None]:
+        return lambda: trigger(main_window(), action)
+
+    def type_procedure() -> None:
+        page_widget = main_window().findChild(QWidget, "intake_page")
+        page_widget.search.setText("602")  # type: ignore[attr-defined]
+        page_widget._pick_first()  # type: ignore[attr-defined]
+        page_widget.c.all_received()  # type: ignore[attr-defined]
+
+    def save_intake() -> None:
+        main_window().findChild(QWidget, "intake_page").save()  # type: ignore[attr-defined]
+
     run_steps(
         [
             login_shot,
             log_in,
             page("intake", "main-window"),
+            intake("Đặt thẻ: CCCD gắn chip 2021"),
+            1500,
+            page("intake", "intake-1-card-on-reader"),
+            intake("Quét mã QR: CCCD gắn chip 2021"),
+            2500,
+            page("intake", "intake-2-identified"),
+            type_procedure,
+            page("intake", "intake-3-procedure-documents"),
+            save_intake,
+            3000,
+            page("intake", "intake-4-saved-printed"),
+            intake("Nhấc thẻ ra"),
+            intake("Đặt thẻ: CCCD 2021 bị sao chép"),
+            1500,
+            intake("Quét mã QR: CCCD gắn chip 2021"),
+            2500,
+            page("intake", "intake-clone-detected"),
+            intake("Nhấc thẻ ra"),
             page("dossiers", "dossiers"),
             page("settings", "settings"),
             QApplication.quit,

@@ -22,6 +22,13 @@ DEMO_OFFICE_CODE = "000.00.00.H99"
 
 CITIZENS = [
     # id_number, name, dob, sex, residence, bhxh number
+    # The two card holders of resources/cards (the stored address of the first is an
+    # old one, so the intake screen shows a difference to the chip).
+    ("001188012345", "Trần Thị Thu Hà", dt.date(1988, 3, 15), "Nữ",
+     "Số 8 phố Hàng Bông, Phường Hàng Trống, Quận Hoàn Kiếm, Thành phố Hà Nội", "0188012345"),
+    ("079201004567", "Lê Văn Đức", dt.date(2001, 7, 20), "Nam",
+     "Số 45 đường Nguyễn Trãi, Phường Phạm Ngũ Lão, Quận 1, Thành phố Hồ Chí Minh",
+     "7901004567"),
     (
         "001090012345",
         "Nguyễn Văn An",

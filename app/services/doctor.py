@@ -78,21 +78,30 @@ def _storage() -> Section:
 
 
 def _card_readers() -> Section:
+    from app.errors import UserError
+
     s = Section("Đầu đọc thẻ (PC/SC)")
     try:
-        from app.services.card.pcsc import describe_readers
+        from app.services.card.pcsc import diagnose
+
+        readers = diagnose()
     except ImportError as exc:
         s.ok = False
         s.add("pyscard", f"không nạp được: {exc}")
         return s
-    status = describe_readers()
-    s.add("Dịch vụ PC/SC", "đang chạy" if status.service_running else "KHÔNG CHẠY")
-    s.ok = status.service_running and bool(status.readers)
-    if status.service_running and not status.readers:
+    except UserError as err:
+        s.ok = False
+        s.add("Dịch vụ PC/SC", f"KHÔNG DÙNG ĐƯỢC ({err.kind.value})")
+        return s
+    s.add("Dịch vụ PC/SC", "đang chạy")
+    s.ok = bool(readers)
+    if not readers:
         s.add("Đầu đọc", "không có đầu đọc nào")
-    for reader in status.readers:
-        atr = reader.atr.hex(" ").upper() if reader.atr else "không có thẻ"
-        s.add(reader.name, f"ATR {atr}" if reader.atr else atr)
+    for reader in readers:
+        s.add(
+            reader.name,
+            f"ATR {reader.atr.hex(' ').upper()}" if reader.card_present else "không có thẻ",
+        )
     return s
 
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app import __version__, crash, paths
 from app import settings as settings_mod
 from app.errors import ErrorKind, UserError
-from app.services.storage.db import Database, open_database
+from app.services.storage.db import Database
 from app.ui.messages import show_error
 
 log = logging.getLogger(__name__)
@@ -96,7 +96,11 @@ def install_crash_hook(parent_getter: callable) -> None:  # type: ignore[valid-t
 
 
 def open_local_database(demo: bool) -> Database:
-    db = open_database(paths.database_file(demo))
+    """The encrypted local database, its key from the OS keyring (or the documented
+    key-file fallback); attachment encryption gets the same secret."""
+    from app.services.security.database import open_local
+
+    db = open_local(demo)
     if demo:
         from app.services.demo import ensure_demo_data
 

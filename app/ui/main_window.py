@@ -41,7 +41,7 @@ class MainWindow(QMainWindow):
         self._keys = [p.key for p in pages]
 
         self.nav = QListWidget(objectName="navigation")
-        self.nav.setFixedWidth(210)
+        self.nav.setFixedWidth(170)
         self.stack = QStackedWidget(objectName="pages")
         for index, page in enumerate(pages):
             item = QListWidgetItem(f"{index + 1}. {page.title}")

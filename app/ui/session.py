@@ -15,6 +15,7 @@ from app.services.security import accounts
 from app.services.storage.db import Database
 from app.services.storage.models import Counter, Office
 from app.settings import Settings
+from app.ui.card_watch import CardWatcher
 from app.ui.idle import IdleWatcher
 from app.ui.login import FirstRunDialog, LoginDialog, UnlockDialog
 from app.ui.main_window import MainWindow, Page
@@ -46,6 +47,7 @@ class CounterSession:
         self.idle: IdleWatcher | None = None
         self.background = TaskRunner(max_threads=2)
         self._locked = False
+        self.card_watch: CardWatcher | None = None
 
     # -- start-up ---------------------------------------------------------------
     def start(self) -> bool:
@@ -96,22 +98,16 @@ class CounterSession:
     def _pages(self) -> list[Page]:
         tr = QApplication.translate
         ctx = "CounterSession"
+
+        def later(title: str, text: str) -> QWidget:
+            return PlaceholderPage(title, text)
+
         return [
-            Page(
-                "intake",
-                tr(ctx, "Tiếp nhận"),
-                PlaceholderPage(
-                    tr(ctx, "Tiếp nhận hồ sơ"),
-                    tr(
-                        ctx,
-                        "Chức năng đọc thẻ căn cước và tiếp nhận hồ sơ chưa có trong phiên bản này.",
-                    ),
-                ),
-            ),
+            Page("intake", tr(ctx, "Tiếp nhận"), self._intake_page()),
             Page(
                 "dossiers",
                 tr(ctx, "Hồ sơ"),
-                PlaceholderPage(
+                later(
                     tr(ctx, "Hồ sơ"),
                     tr(ctx, "Danh sách và tra cứu hồ sơ chưa có trong phiên bản này."),
                 ),
@@ -119,16 +115,12 @@ class CounterSession:
             Page(
                 "returns",
                 tr(ctx, "Trả kết quả"),
-                PlaceholderPage(
-                    tr(ctx, "Trả kết quả"), tr(ctx, "Trả kết quả chưa có trong phiên bản này.")
-                ),
+                later(tr(ctx, "Trả kết quả"), tr(ctx, "Trả kết quả chưa có trong phiên bản này.")),
             ),
             Page(
                 "reports",
                 tr(ctx, "Báo cáo"),
-                PlaceholderPage(
-                    tr(ctx, "Báo cáo"), tr(ctx, "Báo cáo chưa có trong phiên bản này.")
-                ),
+                later(tr(ctx, "Báo cáo"), tr(ctx, "Báo cáo chưa có trong phiên bản này.")),
             ),
             Page(
                 "settings",
@@ -136,6 +128,38 @@ class CounterSession:
                 SettingsPage(self.settings, self._settings_saved, paths.settings_file(self.demo)),
             ),
         ]
+
+    def _intake_page(self) -> QWidget:
+        from app.services.calendar.store import CalendarStore
+        from app.services.card.passive_auth import TrustStore
+        from app.services.catalog.store import CatalogStore
+        from app.ui.intake.controller import IntakeController
+        from app.ui.intake.page import IntakePage
+        from app.ui.intake.printing import PaperPrinter
+
+        assert self.officer is not None
+        self.catalog = CatalogStore()
+        self.calendar = CalendarStore()
+        trust = TrustStore.from_folder(paths.RESOURCES / "trust")
+        trust.certificates.extend(TrustStore.from_folder(paths.data_dir() / "trust").certificates)
+        self.card_runner = TaskRunner(max_threads=1)  # card I/O: one at a time
+        self.db_runner = TaskRunner(max_threads=1)  # dossier writes keep their order
+        self.intake = IntakeController(
+            self.db,
+            self.settings,
+            self.officer,
+            self.catalog,
+            self.calendar,
+            trust,
+            self.card_runner,
+            self.db_runner,
+        )
+        self.paper_printer = PaperPrinter(self.settings)
+        page = IntakePage(self.intake, self.paper_printer)
+        self.paper_printer.failed.connect(lambda text: page.show_status(text, "error"))
+        self.paper_printer.done.connect(page.printed)
+        self.intake.restore_draft()
+        return page
 
     def _open_main_window(self) -> None:
         assert self.officer is not None
@@ -149,8 +173,41 @@ class CounterSession:
         self.idle = IdleWatcher(self.settings.idle_lock_minutes, self.main)
         self.idle.idle.connect(self.lock)
         QApplication.instance().installEventFilter(self.idle)
+        self._start_card_watch()
         self.main.show()
         log.info("ui: main window visible")
+
+    def _start_card_watch(self) -> None:
+        from app.ui.intake.wedge import WedgeScanner
+
+        assert self.main is not None
+        self.card_watch = CardWatcher(self.settings.card_reader, self.main)
+        self.card_watch.status_changed.connect(self.main.set_reader_status)
+        self.card_watch.card_inserted.connect(self._card_inserted)
+        self.card_watch.card_removed.connect(self.intake.card_removed)
+        self.card_watch.start()
+        if self.demo:
+            from app.ui.demo_tools import add_demo_menu
+
+            self.virtual_cards = add_demo_menu(self.main, self._scanned)
+        self.wedge = WedgeScanner(self.main)
+        self.wedge.scanned.connect(self._scanned)
+        QApplication.instance().installEventFilter(self.wedge)
+
+    def _card_inserted(self, reader: str, atr: bytes) -> None:
+        assert self.main is not None
+        self.main.show_page("intake")
+        self.intake.card_inserted(reader, atr)
+
+    def _scanned(self, text: str) -> None:
+        """A QR from the wedge scanner: a receipt goes to returns, a card to intake."""
+        assert self.main is not None
+        if text.startswith("MOTCUA|") and hasattr(self, "returns_page"):
+            self.main.show_page("returns")
+            self.returns_page.scanned(text)
+            return
+        self.main.show_page("intake")
+        self.intake.qr_scanned(text)
 
     # -- while working ----------------------------------------------------------
     def window(self) -> QWidget | None:
@@ -164,6 +221,8 @@ class CounterSession:
 
     def _settings_saved(self, new: Settings) -> None:
         self.settings = new
+        if self.card_watch is not None:
+            self.card_watch.wanted_reader = new.card_reader
         if self.idle is not None:
             self.idle.set_minutes(new.idle_lock_minutes)
 
@@ -216,4 +275,12 @@ class CounterSession:
         dialog.exec()
 
     def shutdown(self) -> None:
-        self.background.wait(5000)
+        if self.card_watch is not None:
+            self.card_watch.stop()
+        for runner in (
+            self.background,
+            getattr(self, "card_runner", None),
+            getattr(self, "db_runner", None),
+        ):
+            if runner is not None:
+                runner.wait(5000)

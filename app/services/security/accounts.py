@@ -1,20 +1,29 @@
 """Officer log-in with lockout: 5 failed attempts lock the account for 15 minutes.
 
-The clock is injected so tests can move time without sleeping.
+The clock is injected so tests can move time without sleeping. Log-ins (and failed
+attempts on a real account) go to the access log. Accounts made centrally arrive
+with their argon2id hashes (``apply_remote_accounts``), so an officer can log in at
+a counter that is offline.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select, update
 
 from app.errors import ErrorKind, UserError
+from app.services import audit
 from app.services.security.passwords import hash_password, needs_rehash, verify_password
 from app.services.storage.db import Database
 from app.services.storage.models import Office, Officer
+from app.services.storage.types import utcnow
+
+log = logging.getLogger(__name__)
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = dt.timedelta(minutes=15)
@@ -81,14 +90,17 @@ def authenticate(db: Database, username: str, password: str, clock: Clock = utc_
             if officer.failed_logins >= MAX_FAILED_LOGINS:
                 officer.locked_until = now + LOCKOUT
                 officer.failed_logins = 0
+                audit.record(s, officer.id, "login", detail="failed; account locked", at=now)
                 s.commit()
                 raise UserError(ErrorKind.ACCOUNT_LOCKED, detail=f"{LOCKOUT.seconds // 60} min")
+            audit.record(s, officer.id, "login", detail="failed", at=now)
             s.commit()
             raise UserError(ErrorKind.LOGIN_FAILED)
         officer.failed_logins = 0
         officer.locked_until = None
         if needs_rehash(officer.password_hash):
             officer.password_hash = hash_password(password)
+        audit.record(s, officer.id, "login", at=now)
         office = s.get(Office, officer.office_id)
         assert office is not None
         return SignedIn(
@@ -117,3 +129,74 @@ def change_password(db: Database, officer_id: str, old: str, new: str) -> None:
         if officer is None or not verify_password(officer.password_hash, old):
             raise UserError(ErrorKind.LOGIN_FAILED)
         officer.password_hash = hash_password(new)
+        audit.record(s, officer_id, "change", detail="own password")
+
+
+def record_session_event(db: Database, officer_id: str, action: str) -> None:
+    """Log-out, lock and unlock of the counter session, for the access log."""
+    if action not in ("logout", "lock", "unlock"):
+        raise ValueError(f"not a session event: {action}")
+    audit.log(db, officer_id, action)
+
+
+class RemoteAccount(Protocol):
+    """An account as the central service sends it (``sync.wire.OfficerWire`` fits)."""
+
+    id: str
+    office_code: str
+    username: str
+    full_name: str
+    role: str
+    password_hash: str
+    active: bool
+
+
+def _acceptable(account: RemoteAccount) -> bool:
+    # Only argon2id: a server that sent a plaintext or a weak hash must not get it
+    # stored as if it were safe (and a plaintext one would then "verify").
+    return account.role in ROLES and account.password_hash.startswith("$argon2id$")
+
+
+def apply_remote_accounts(db: Database, accounts: Iterable[RemoteAccount]) -> int:
+    """Insert or update officers from the central service; how many were applied.
+
+    An account matches by id, else by user name (a local admin made before the
+    counter was enrolled is taken over). Local lockout state is kept: a refresh from
+    the server must not reset the failed-attempt counter of an attack in progress.
+    """
+    applied = 0
+    with db.session() as s:
+        for account in accounts:
+            if not _acceptable(account):
+                log.warning("remote account %s refused: role or hash format", account.id)
+                continue
+            office_id = s.scalar(select(Office.id).where(Office.code == account.office_code))
+            if office_id is None:
+                office = Office(code=account.office_code, name=account.office_code)
+                s.add(office)
+                s.flush()
+                office_id = office.id
+            username = account.username.strip().lower()
+            values = dict(
+                office_id=office_id,
+                username=username,
+                full_name=account.full_name.strip(),
+                role=account.role,
+                password_hash=account.password_hash,
+                active=account.active,
+                updated_at=utcnow(),
+            )
+            target = s.scalar(select(Officer.id).where(Officer.id == account.id)) or s.scalar(
+                select(Officer.id).where(Officer.username == username)
+            )
+            if target is None:
+                s.execute(insert(Officer).values(id=account.id, created_at=utcnow(), **values))
+            else:
+                s.execute(
+                    update(Officer)
+                    .where(Officer.id == target)
+                    .values(**values, row_version=Officer.row_version + 1)
+                    .execution_options(synchronize_session=False)
+                )
+            applied += 1
+    return applied

@@ -90,8 +90,31 @@ class Database:
         self.engine.dispose()
 
 
-def make_engine(url: str) -> Engine:
-    engine = create_engine(url)
+def make_engine(url: str, key: bytes | None = None) -> Engine:
+    """An engine for ``url``; with ``key`` (a raw 256-bit SQLCipher key) the SQLite file
+    is opened through SQLCipher and every page on disk is encrypted.
+
+    Without a key the file is plain SQLite: only tests and tools use that; the app
+    opens its data through ``app.services.security.database``, which always keys it.
+    """
+    if key is None:
+        engine = create_engine(url)
+    else:
+        import sqlcipher3.dbapi2 as sqlcipher
+
+        if len(key) != 32:
+            raise ValueError("SQLCipher raw keys are 32 bytes")
+        engine = create_engine(url, module=sqlcipher)
+        pragma = f"PRAGMA key = \"x'{key.hex()}'\""
+
+        def keyed_connect(dialect: object, _rec: object, cargs: list, cparams: dict) -> object:
+            # Key the connection before SQLAlchemy or our pragmas read anything.
+            conn = sqlcipher.connect(*cargs, **cparams)
+            conn.execute("PRAGMA cipher_log_level = NONE")  # its stderr log is noise
+            conn.execute(pragma)
+            return conn
+
+        event.listen(engine, "do_connect", keyed_connect)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
@@ -114,10 +137,24 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
-def open_database(path: Path) -> Database:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(f"sqlite:///{path}")
+def _check_key(engine: Engine) -> None:
+    """A wrong key reads as noise: say so before Alembic or anything else writes."""
     try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+    except DatabaseError as exc:
+        if "not a database" in str(exc).lower():
+            raise UserError(ErrorKind.DB_WRONG_KEY, detail=type(exc).__name__) from exc
+        raise translate_db_error(exc) from exc
+
+
+def open_database(path: Path, key: bytes | None = None) -> Database:
+    """Open (create, migrate) the database at ``path``; encrypted when ``key`` is given."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(f"sqlite:///{path}", key=key)
+    try:
+        if key is not None:
+            _check_key(engine)
         upgrade(engine)
     except UserError:
         engine.dispose()
@@ -125,7 +162,12 @@ def open_database(path: Path) -> Database:
     except (OperationalError, DatabaseError) as exc:
         engine.dispose()
         raise translate_db_error(exc) from exc
-    return Database(engine)
+    from app.services.security.input_limits import guard_flush
+
+    database = Database(engine)
+    # SQLite ignores VARCHAR lengths; refuse here what the central PostgreSQL would.
+    event.listen(database._sessions, "before_flush", guard_flush)
+    return database
 
 
 def table_names(engine: Engine) -> list[str]:

@@ -1,0 +1,328 @@
+"""Digitized documents: checked, stored once by content hash, thumbnailed, reused.
+
+A scan is accepted when its *content* is JPEG, PNG, TIFF or PDF (magic bytes, never
+the file name), it fits the size limit, and it opens completely (every image frame
+decoded by Pillow; every PDF page parsed by pypdf and the first rendered by
+pypdfium2), so a truncated or corrupt scan is refused at the counter, not discovered
+by the processing office. Content lives at ``attachments_dir()/ab/abcdef…`` (SHA-256)
+with ``….thumb.png`` beside it, each written to a temporary file, fsynced, then
+renamed: a crash leaves the whole file or none. The same content is stored once; the
+same citizen importing it again gets the existing record back.
+
+File content is written before the database row commits; if the save then fails the
+file stays unreferenced (harmless: same name, same bytes next time).
+
+The original file name is kept only as a label: it is never used to build a path.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import os
+import re
+import tempfile
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdf
+import pypdfium2 as pdfium
+from PIL import Image, UnidentifiedImageError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import paths
+from app.errors import ErrorKind, UserError
+from app.services.storage.db import Database
+from app.services.storage.models import Attachment, DossierAttachment
+from app.services.storage.outbox import enqueue
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+THUMB_SIZE = 256
+
+_MAGIC = (
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"II*\x00", "image/tiff"),
+    (b"MM\x00*", "image/tiff"),
+    (b"%PDF-", "application/pdf"),
+)
+
+
+def sniff(head: bytes) -> str | None:
+    """The MIME type of accepted content, from its first bytes; None otherwise."""
+    for magic, mime in _MAGIC:
+        if head.startswith(magic):
+            return mime
+    # PDF allows up to 1 KB of junk before the header (scanner software adds some).
+    if b"%PDF-" in head[:1024]:
+        return "application/pdf"
+    return None
+
+
+def sanitize_filename(name: str) -> str:
+    """A display label from a user-supplied name: last component, no control chars."""
+    last = re.split(r"[\\/]", name)[-1]
+    last = "".join(c for c in last if c.isprintable()).strip().lstrip(".")
+    last = last.replace("..", ".")
+    return last[:255] or "tep-dinh-kem"
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    mime: str
+    page_count: int
+    thumbnail_png: bytes = field(repr=False)
+
+
+def _thumb(img: Image.Image) -> bytes:
+    img = img.convert("RGBA" if "A" in img.getbands() else "RGB")
+    img.thumbnail((THUMB_SIZE, THUMB_SIZE))
+    out = io.BytesIO()
+    img.save(out, "PNG", optimize=True)
+    return out.getvalue()
+
+
+def _check_image(data: bytes) -> tuple[int, bytes]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        with Image.open(io.BytesIO(data)) as img:
+            frames = getattr(img, "n_frames", 1)
+            for i in range(frames):
+                img.seek(i)
+                img.load()  # decodes every byte: truncation shows here
+            img.seek(0)
+            return frames, _thumb(img)
+
+
+def _check_pdf(data: bytes) -> tuple[int, bytes]:
+    reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+    if reader.is_encrypted:
+        raise ValueError("encrypted PDF")
+    for page in reader.pages:
+        page.get_contents()
+    pdf = pdfium.PdfDocument(data)
+    try:
+        if len(pdf) != len(reader.pages):
+            raise ValueError("page count differs between parsers")
+        for i in range(1, len(pdf)):
+            pdf[i].get_size()  # loads the page object
+        page = pdf[0]
+        width, height = page.get_size()
+        bitmap = page.render(scale=THUMB_SIZE / max(width, height, 1))
+        return len(pdf), _thumb(bitmap.to_pil())
+    finally:
+        pdf.close()
+
+
+def check_content(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Checked:
+    if len(data) > max_bytes:
+        raise UserError(ErrorKind.ATTACHMENT_TOO_LARGE, detail=f"{len(data)} > {max_bytes} bytes")
+    mime = sniff(data[:1024])
+    if mime is None:
+        raise UserError(ErrorKind.ATTACHMENT_BAD_TYPE, detail=f"magic {data[:8].hex()}")
+    try:
+        pages, thumb = _check_pdf(data) if mime == "application/pdf" else _check_image(data)
+    except (
+        OSError,
+        ValueError,
+        SyntaxError,
+        UnidentifiedImageError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+        pypdf.errors.PyPdfError,
+        pdfium.PdfiumError,
+    ) as exc:
+        raise UserError(
+            ErrorKind.ATTACHMENT_CORRUPT, detail=f"{mime}: {type(exc).__name__}"
+        ) from exc
+    if pages < 1:
+        raise UserError(ErrorKind.ATTACHMENT_CORRUPT, detail=f"{mime}: no pages")
+    return Checked(mime, pages, thumb)
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    with contextlib.suppress(OSError):  # make the rename itself durable (not on Windows)
+        dir_fd = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+class AttachmentStore:
+    def __init__(self, root: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self.root = root or paths.attachments_dir()
+        self.max_bytes = max_bytes
+
+    def content_path(self, sha256: str) -> Path:
+        if not re.fullmatch(r"[0-9a-f]{64}", sha256):
+            raise ValueError("not a SHA-256 hex digest")
+        return self.root / sha256[:2] / sha256
+
+    def thumbnail_path(self, sha256: str) -> Path:
+        return self.content_path(sha256).with_name(f"{sha256}.thumb.png")
+
+    def import_file(
+        self, session: Session, citizen_id: str, file: Path, label: str = ""
+    ) -> Attachment:
+        try:
+            size = file.stat().st_size
+            if size > self.max_bytes:
+                raise UserError(
+                    ErrorKind.ATTACHMENT_TOO_LARGE, detail=f"{size} > {self.max_bytes} bytes"
+                )
+            data = file.read_bytes()
+        except OSError as exc:
+            raise UserError(
+                ErrorKind.ATTACHMENT_CORRUPT, detail=f"read: {type(exc).__name__}"
+            ) from exc
+        return self.import_bytes(session, citizen_id, data, file.name, label)
+
+    def import_bytes(
+        self, session: Session, citizen_id: str, data: bytes, filename: str, label: str = ""
+    ) -> Attachment:
+        checked = check_content(data, self.max_bytes)
+        sha = hashlib.sha256(data).hexdigest()
+        existing = session.scalar(
+            select(Attachment).where(Attachment.citizen_id == citizen_id, Attachment.sha256 == sha)
+        )
+        content = self.content_path(sha)
+        if not content.exists():
+            write_atomically(content, data)
+        if not self.thumbnail_path(sha).exists():
+            write_atomically(self.thumbnail_path(sha), checked.thumbnail_png)
+        if existing is not None:
+            return existing
+        attachment = Attachment(
+            citizen_id=citizen_id,
+            sha256=sha,
+            label=label,
+            filename=sanitize_filename(filename),
+            mime_type=checked.mime,
+            size=len(data),
+            page_count=checked.page_count,
+        )
+        session.add(attachment)
+        session.flush()
+        enqueue(session, "attachment", attachment.id)
+        return attachment
+
+    def read(self, attachment: Attachment) -> bytes:
+        return self.content_path(attachment.sha256).read_bytes()
+
+    def thumbnail(self, attachment: Attachment) -> bytes:
+        return self.thumbnail_path(attachment.sha256).read_bytes()
+
+
+def citizen_attachments(session: Session, citizen_id: str) -> list[Attachment]:
+    """The citizen's earlier digitized papers, newest first, to attach without rescanning."""
+    return list(
+        session.scalars(
+            select(Attachment)
+            .where(Attachment.citizen_id == citizen_id)
+            .order_by(Attachment.created_at.desc())
+        )
+    )
+
+
+def dossier_attachments(session: Session, dossier_id: str) -> list[Attachment]:
+    return list(
+        session.scalars(
+            select(Attachment)
+            .join(DossierAttachment, DossierAttachment.attachment_id == Attachment.id)
+            .where(DossierAttachment.dossier_id == dossier_id)
+            .order_by(Attachment.created_at)
+        )
+    )
+
+
+# ---------------------------------------------------------------- scanner folder
+
+_PARTIAL = re.compile(r"(^[.~])|(\.(part|tmp|crdownload|partial)$)", re.IGNORECASE)
+
+
+@dataclass
+class PollResult:
+    imported: list[Attachment] = field(default_factory=list)
+    rejected: list[tuple[str, UserError]] = field(default_factory=list)
+
+
+class ScanFolder:
+    """A folder a scanner saves into, polled (the UI drives ``poll`` from a QTimer).
+
+    A file is taken only when its size and modification time are the same on two
+    polls in a row, so a scan still being written is left alone. Imported files move
+    to ``imported/``, refused ones to ``rejected/`` so nothing is taken twice and the
+    officer can see what was refused.
+    """
+
+    def __init__(self, folder: Path, store: AttachmentStore) -> None:
+        self.folder = folder
+        self.store = store
+        self._last: dict[str, tuple[int, int]] = {}
+
+    def stable_files(self) -> list[Path]:
+        seen: dict[str, tuple[int, int]] = {}
+        ready = []
+        for f in sorted(self.folder.iterdir()) if self.folder.is_dir() else []:
+            if not f.is_file() or _PARTIAL.search(f.name):
+                continue
+            try:
+                st = f.stat()
+            except OSError:
+                continue  # removed between listing and stat
+            sig = (st.st_size, st.st_mtime_ns)
+            seen[f.name] = sig
+            if st.st_size > 0 and self._last.get(f.name) == sig:
+                ready.append(f)
+        self._last = seen
+        return ready
+
+    def poll(
+        self,
+        db: Database,
+        citizen_id: str,
+        label: str = "",
+        on_error: Callable[[str, UserError], None] | None = None,
+    ) -> PollResult:
+        result = PollResult()
+        for f in self.stable_files():
+            try:
+                with db.session() as s:
+                    attachment = self.store.import_file(s, citizen_id, f, label)
+            except UserError as err:
+                result.rejected.append((f.name, err))
+                self._move(f, "rejected")
+                if on_error:
+                    on_error(f.name, err)
+                continue
+            result.imported.append(attachment)
+            self._move(f, "imported")
+        return result
+
+    def _move(self, f: Path, sub: str) -> None:
+        target_dir = self.folder / sub
+        target_dir.mkdir(exist_ok=True)
+        target = target_dir / f.name
+        n = 1
+        while target.exists():
+            target = target_dir / f"{f.stem}-{n}{f.suffix}"
+            n += 1
+        with contextlib.suppress(OSError):
+            f.replace(target)
+        self._last.pop(f.name, None)

@@ -1,0 +1,274 @@
+"""What the counter forms print, as plain data the rest of the app fills.
+
+Every value the layouts print lives here (or in the office's template texts), so a
+form never reaches into the database or the settings. Names follow the forms of
+Circular 03/2025/TT-VPCP (Appendix I) and the TK1-TS declaration (Decision 490/QĐ-BHXH).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    """The office printed in every header; usually taken from the template file."""
+
+    name: str  # e.g. "BẢO HIỂM XÃ HỘI CƠ SỞ HẢI CHÂU"
+    parent_name: str = ""  # the line above it, e.g. "BẢO HIỂM XÃ HỘI KHU VỰC XIII"
+    place: str = ""  # for "<place>, ngày … tháng … năm …"
+    unit_name: str = "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ"  # under the name on counter forms
+    logo_path: Path | None = None  # PNG/JPEG drawn left of the agency name
+
+
+@dataclass(frozen=True, slots=True)
+class Applicant:
+    full_name: str
+    id_number: str = ""  # 12-digit số định danh cá nhân (or passport number)
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentLine:
+    """One paper received with the dossier (form 01's table)."""
+
+    name: str
+    originals: int = 0  # bản chính
+    copies: int = 0  # bản sao
+
+
+class DeliveryMethod(StrEnum):
+    COUNTER = "counter"  # at the one-stop counter
+    POST = "post"  # by public postal service to the given address
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    method: DeliveryMethod = DeliveryMethod.COUNTER
+    address: str = ""  # postal address, or the counter's name/address (optional)
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptData:
+    """Form 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả."""
+
+    dossier_code: str
+    lookup_code: str  # short unguessable code for status look-up
+    applicant: Applicant
+    procedure_name: str
+    documents: Sequence[DocumentLine]
+    processing_time_text: str  # as the rule states it, e.g. "05 ngày làm việc"
+    received_at: dt.datetime
+    appointment_at: dt.datetime
+    sets: int = 1
+    delivery: Delivery = field(default_factory=Delivery)
+    fee_text: str = ""  # "" prints nothing; BHXH procedures are free ("Không")
+    book_number: str = ""  # Quyển số
+    book_sequence: str = ""  # Số thứ tự
+    officer_name: str = ""  # người tiếp nhận hồ sơ
+    purpose_notice: str = ""  # personal-data purpose notice (PDP Law 91/2025)
+    issued_on: dt.date | None = None  # header date; defaults to the received date
+
+
+# ---- form 02 ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MissingDocument:
+    """One paper the citizen must add (form 02's table)."""
+
+    name: str
+    originals: int = 0  # bản chính
+    certified_copies: int = 0  # bản sao có chứng thực
+    photocopies: int = 0  # bản chụp / bản photo
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CompletionRequestData:
+    """Form 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ."""
+
+    applicant: Applicant
+    procedure_name: str
+    documents: Sequence[MissingDocument]
+    reason: str
+    officer_name: str  # the guiding officer who signs
+    issued_on: dt.date
+    dossier_code: str = ""  # empty when the dossier was not yet received
+    contact_phone: str = ""  # whom to call when completing the dossier
+
+
+# ---- form 03 ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RefusalData:
+    """Form 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ."""
+
+    applicant: Applicant
+    procedure_name: str
+    reason: str
+    officer_name: str
+    issued_on: dt.date
+    dossier_code: str = ""
+
+
+# ---- form 04 ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Signer:
+    """Who signs a letter on behalf of the agency (forms 04 and 05)."""
+
+    title: str  # e.g. "GIÁM ĐỐC"
+    name: str = ""
+    on_behalf: str = ""  # e.g. "KT. GIÁM ĐỐC" line above the title; "" for none
+
+
+@dataclass(frozen=True, slots=True)
+class ApologyData:
+    """Form 04: Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết."""
+
+    applicant: Applicant
+    procedure_name: str
+    dossier_code: str  # the receipt's number (Mã hồ sơ on form 01)
+    received_at: dt.datetime
+    original_due: dt.datetime
+    new_due: dt.datetime
+    reason: str  # why the dossier is late
+    signer: Signer
+    issued_on: dt.date
+    document_number: str = ""  # "Số: …/…" of the letter; "" prints dots to fill by hand
+
+
+# ---- form 05 ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StopNoticeData:
+    """Form 05: Thông báo dừng giải quyết hồ sơ."""
+
+    applicant: Applicant
+    procedure_name: str
+    dossier_code: str
+    received_at: dt.datetime
+    reason: str
+    signer: Signer
+    issued_on: dt.date
+    document_number: str = ""
+
+
+# ---- form 06 ---------------------------------------------------------------------
+
+
+class HandoverResult(StrEnum):
+    EARLY = "early"  # trước hạn
+    ON_TIME = "on_time"  # đúng hạn
+    LATE = "late"  # quá hạn
+
+
+@dataclass(frozen=True, slots=True)
+class Handover:
+    """One hand-over of the dossier between two units (a row pair on form 06)."""
+
+    from_unit: str
+    to_unit: str
+    handed_at: dt.datetime | None = None  # None leaves the time to fill by hand
+    result: HandoverResult | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ControlSlipData:
+    """Form 06: Phiếu kiểm soát quá trình giải quyết hồ sơ."""
+
+    dossier_code: str
+    applicant: Applicant
+    procedure_name: str
+    received_at: dt.datetime
+    due_at: dt.datetime
+    handovers: Sequence[Handover] = ()
+    blank_handovers: int = 3  # empty row pairs for later hand-overs, filled by hand
+    issued_on: dt.date | None = None
+
+
+# ---- form 07 ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TrackingEntry:
+    """One dossier in the tracking book (a row of form 07)."""
+
+    dossier_code: str
+    procedure_name: str
+    applicant_name: str
+    address_phone: str
+    lead_agency: str  # cơ quan chủ trì giải quyết
+    received_at: dt.datetime
+    due_at: dt.datetime
+    returned_at: dt.datetime | None = None
+    delivery_method: str = ""  # "Trực tiếp", "Bưu chính", …
+    signed_by: str = ""  # ký nhận: usually left blank for the signature
+
+
+@dataclass(frozen=True, slots=True)
+class TrackingBookData:
+    """Form 07: Sổ theo dõi hồ sơ for a period."""
+
+    period_start: dt.date
+    period_end: dt.date
+    entries: Sequence[TrackingEntry]
+    book_number: str = ""
+    issued_on: dt.date | None = None  # defaults to period_end
+
+
+# ---- TK1-TS ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdMember:
+    """A row of the household appendix ([16] of TK1-TS)."""
+
+    full_name: str
+    bhxh_number: str = ""
+    dob_text: str = ""  # full date, month/year or year only, as known
+    sex: str = ""
+    birth_registration_place: str = ""
+    relation: str = ""  # mối quan hệ với chủ hộ
+    id_number: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Tk1tsData:
+    """The TK1-TS declaration, Part I prefilled from the chip (identity fields only).
+
+    Contact fields ([07], [08], [11]) and procedure-specific fields stay blank with
+    dotted lines unless given: the citizen writes them by hand.
+    """
+
+    full_name: str  # [01]
+    sex: str  # [02]
+    dob_text: str  # [03] as known: "05/03/1990", "03/1990" or "1990"
+    nationality: str  # [04]
+    ethnicity: str  # [05] sensitive, required by this form
+    id_number: str  # [06]
+    birth_registration_place: str  # [09]
+    address_street: str  # [12] số nhà, đường/phố, thôn/xóm
+    address_commune: str  # [13]
+    address_province: str  # [15]
+    address_district: str = ""  # [14] only for addresses written before 1 July 2025
+    phone: str = ""  # [07] normally blank on paper
+    email: str = ""  # [08]
+    guardian: str = ""  # [10] children under 6
+    result_delivery: str = ""  # [11]
+    household_head: str = ""  # appendix: chủ hộ
+    household_address: str = ""
+    household: Sequence[HouseholdMember] = ()  # [16]
+    issued_on: dt.date | None = None

@@ -1,0 +1,165 @@
+"""What the printed papers say, built from the stored dossier and the identity.
+
+The forms package draws; this module decides the content: the receipt (form 01) of a
+saved dossier, and the TK1-TS declaration prefilled from the chip so the citizen
+writes only contact and procedure fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm import Session
+
+from app import paths
+from app.services.calendar.days import local
+from app.services.catalog.model import DocumentSpec, TimeUnit
+from app.services.catalog.model import Procedure as CatalogProcedure
+from app.services.forms.model import (
+    Agency,
+    Applicant,
+    CompletionRequestData,
+    Delivery,
+    DeliveryMethod,
+    DocumentLine,
+    MissingDocument,
+    ReceiptData,
+    Tk1tsData,
+)
+from app.services.identity import Identity
+from app.services.storage.models import Citizen, Dossier, Officer
+from app.settings import Settings
+
+PURPOSE_NOTICE_FILE = paths.RESOURCES / "privacy" / "purpose_notice.vi.txt"
+PURPOSE_NOTICE_FALLBACK = (
+    "Thông tin cá nhân của ông/bà được cơ quan Bảo hiểm xã hội thu thập và xử lý để giải "
+    "quyết thủ tục nêu trên theo chức năng, nhiệm vụ được pháp luật giao, theo Luật Bảo vệ "
+    "dữ liệu cá nhân số 91/2025/QH15 và Nghị định 356/2025/NĐ-CP."
+)
+
+
+def purpose_notice() -> str:
+    try:
+        return PURPOSE_NOTICE_FILE.read_text(encoding="utf-8").strip()
+    except OSError:
+        return PURPOSE_NOTICE_FALLBACK
+
+
+def agency_from(settings: Settings) -> Agency:
+    return Agency(
+        name=settings.office_name.upper(),
+        parent_name=settings.parent_agency.upper(),
+        place=settings.place_name,
+    )
+
+
+def processing_time_text(procedure: CatalogProcedure) -> str:
+    pt = procedure.processing_time
+    unit = "ngày làm việc" if pt.unit is TimeUnit.WORKING_DAYS else "ngày (không kể ngày nghỉ lễ)"
+    return f"{pt.value:02d} {unit}"
+
+
+def receipt_from(session: Session, dossier: Dossier, procedure: CatalogProcedure) -> ReceiptData:
+    citizen = session.get(Citizen, dossier.citizen_id)
+    officer = session.get(Officer, dossier.officer_id)
+    assert citizen is not None and officer is not None
+    assert dossier.valid_received_at is not None and dossier.due_at is not None
+    return ReceiptData(
+        dossier_code=dossier.code,
+        lookup_code=dossier.lookup_code,
+        applicant=Applicant(
+            full_name=citizen.full_name,
+            id_number=citizen.id_number,
+            address=citizen.residence,
+            phone=dossier.applicant_phone,
+            email=dossier.applicant_email,
+        ),
+        procedure_name=procedure.name,
+        documents=[
+            DocumentLine(d.name, d.originals, d.copies) for d in dossier.documents if d.received
+        ],
+        processing_time_text=processing_time_text(procedure),
+        received_at=local(dossier.valid_received_at),
+        appointment_at=local(dossier.due_at),
+        sets=dossier.number_of_sets,
+        delivery=Delivery(
+            DeliveryMethod.POST if dossier.delivery_method == "post" else DeliveryMethod.COUNTER,
+            dossier.delivery_address,
+        ),
+        fee_text=procedure.fee_text,
+        book_number=dossier.book_number,
+        book_sequence=str(dossier.book_sequence or ""),
+        officer_name=officer.full_name,
+        purpose_notice=purpose_notice(),
+    )
+
+
+def completion_request_from(
+    session: Session, dossier: Dossier, procedure: CatalogProcedure, missing: list[DocumentSpec]
+) -> CompletionRequestData:
+    citizen = session.get(Citizen, dossier.citizen_id)
+    officer = session.get(Officer, dossier.officer_id)
+    assert citizen is not None and officer is not None
+    return CompletionRequestData(
+        applicant=Applicant(
+            full_name=citizen.full_name,
+            id_number=citizen.id_number,
+            address=citizen.residence,
+            phone=dossier.applicant_phone,
+            email=dossier.applicant_email,
+        ),
+        procedure_name=procedure.name,
+        documents=[
+            MissingDocument(
+                name=d.name,
+                originals=d.count if d.form == "original" else 0,
+                certified_copies=d.count if d.form == "certified_copy" else 0,
+                photocopies=d.count if d.form in ("copy", "original_or_copy") else 0,
+                note=d.condition_text,
+            )
+            for d in missing
+        ],
+        reason="Hồ sơ còn thiếu giấy tờ bắt buộc theo quy định của thủ tục.",
+        officer_name=officer.full_name,
+        issued_on=local(dossier.submitted_at).date(),
+        dossier_code=dossier.code,
+    )
+
+
+def split_address(text: str) -> tuple[str, str, str, str]:
+    """(street, commune, district, province) from a one-line address.
+
+    Card addresses run from the smallest unit to the province, comma separated.
+    Since July 2025 there are no districts; older cards still name one, and it is
+    kept for [14] of TK1-TS. Unit names mark what each part is.
+    """
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if not parts:
+        return "", "", "", ""
+    province = parts.pop()
+    district = ""
+    if parts and parts[-1].lower().startswith(("quận", "huyện", "thị xã", "thành phố", "tp.")):
+        district = parts.pop()
+    commune = parts.pop() if parts else ""
+    return ", ".join(parts), commune, district, province
+
+
+def tk1ts_from(identity: Identity, phone: str = "", email: str = "") -> Tk1tsData:
+    street, commune, district, province = split_address(identity.residence)
+    return Tk1tsData(
+        full_name=identity.full_name,
+        sex=identity.sex,
+        dob_text=identity.dob_text
+        or (identity.date_of_birth.strftime("%d/%m/%Y") if identity.date_of_birth else ""),
+        nationality=identity.nationality,
+        ethnicity=identity.ethnicity,
+        id_number=identity.id_number,
+        birth_registration_place=identity.place_of_origin,
+        address_street=street,
+        address_commune=commune,
+        address_district=district,
+        address_province=province,
+        phone=phone,
+        email=email,
+        issued_on=dt.date.today(),
+    )

@@ -1,0 +1,38 @@
+"""Enrolling this counter with the central service: one-time code → device credentials."""
+
+from __future__ import annotations
+
+import platform
+
+from app.errors import ErrorKind, UserError
+from app.services.sync.client import CentralClient, Refused
+from app.services.sync.credentials import CredentialStore, DeviceCredentials, KeyringStore
+
+
+def enroll(
+    central_url: str,
+    code: str,
+    *,
+    store: CredentialStore | None = None,
+    cert_sha256: str = "",
+    device_name: str = "",
+) -> DeviceCredentials:
+    """Redeem ``code`` and keep the credentials in ``store`` (the OS keyring by default).
+
+    The caller then sets the office code and counter number in the settings from the
+    returned credentials (the server decides which counter this machine is)."""
+    store = store or KeyringStore()
+    with CentralClient(central_url, cert_sha256=cert_sha256) as client:
+        try:
+            answer = client.enroll(code.strip(), device_name or platform.node()[:100])
+        except Refused as exc:
+            raise UserError(ErrorKind.ENROLLMENT_FAILED, detail=exc.reason) from exc
+    credentials = DeviceCredentials(
+        central_url=central_url,
+        device_id=answer.device_id,
+        office_code=answer.office_code,
+        counter_number=answer.counter_number,
+        secret=answer.secret,
+    )
+    store.save(credentials)
+    return credentials

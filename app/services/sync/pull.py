@@ -1,0 +1,176 @@
+"""Pull: changes since the saved watermark, each page applied in one transaction.
+
+The watermark is saved in the same transaction as the page it covers, so a crash
+either keeps both or neither: a page is never skipped, and applying one twice is
+harmless (every change is an upsert by id and version).
+
+Rows are written with Core statements so the server's ``row_version`` is stored as
+is (the ORM would bump it): the counter then holds exactly the version the server
+has, and its next local change pushes as a newer version.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from app.services.storage.db import Database
+from app.services.storage.models import Dossier, DossierEvent, KeyValue, Office, Officer
+from app.services.storage.types import utcnow
+from app.services.sync import wire
+from app.services.sync.client import CentralClient
+
+WATERMARK_KEY = "sync.watermark"
+PUBLISHED_KEY = "central.{kind}"  # latest catalog / calendar version published centrally
+
+
+@dataclass
+class PullTally:
+    changes: int = 0
+    dossiers: int = 0
+    officers: int = 0
+    published: int = 0
+
+
+def watermark(session: Session) -> int:
+    row = session.get(KeyValue, WATERMARK_KEY)
+    return int(row.value.get("seq", 0)) if row else 0
+
+
+def _set_state(session: Session, key: str, value: dict[str, Any]) -> None:
+    row = session.get(KeyValue, key)
+    if row is None:
+        session.add(KeyValue(key=key, value=value))
+    else:
+        row.value = value
+        row.updated_at = utcnow()
+
+
+def _dossier(session: Session, change: wire.DossierStatusChange) -> bool:
+    local = session.execute(
+        select(Dossier.row_version).where(Dossier.id == change.dossier_id)
+    ).scalar_one_or_none()
+    if local is None:
+        return False  # filed at another counter of the office: not kept here
+    known = set(
+        session.scalars(select(DossierEvent.id).where(DossierEvent.dossier_id == change.dossier_id))
+    )
+    for event in change.events:
+        if event.id not in known:
+            session.execute(
+                insert(DossierEvent).values(
+                    id=event.id,
+                    created_at=event.created_at,
+                    updated_at=event.updated_at,
+                    row_version=event.row_version,
+                    dossier_id=event.dossier_id,
+                    at=event.at,
+                    officer_id=event.officer_id,
+                    from_status=event.from_status,
+                    to_status=event.to_status,
+                    reason=event.reason,
+                )
+            )
+    if change.row_version <= local:
+        # The counter changed the dossier meanwhile: keep it; its push will either be
+        # accepted as newer or come back as a conflict the officer sees.
+        return True
+    session.execute(
+        update(Dossier)
+        .where(Dossier.id == change.dossier_id)
+        .values(status=change.status, row_version=change.row_version, updated_at=change.updated_at)
+        .execution_options(synchronize_session=False)
+    )
+    return True
+
+
+def _office_id(session: Session, code: str) -> str:
+    found = session.scalar(select(Office.id).where(Office.code == code))
+    if found:
+        return found
+    office = Office(code=code, name=code)
+    session.add(office)
+    session.flush()
+    return office.id
+
+
+def _officer(session: Session, data: wire.OfficerWire) -> None:
+    values = dict(
+        office_id=_office_id(session, data.office_code),
+        username=data.username,
+        full_name=data.full_name,
+        role=data.role,
+        password_hash=data.password_hash,
+        active=data.active,
+        row_version=data.row_version,
+        updated_at=utcnow(),
+    )
+    by_id = session.scalar(select(Officer.id).where(Officer.id == data.id))
+    # A local account of the same name (set up before enrollment) is taken over.
+    same_name = session.scalar(select(Officer.id).where(Officer.username == data.username))
+    target = by_id or same_name
+    if target is None:
+        session.execute(insert(Officer).values(id=data.id, created_at=utcnow(), **values))
+    else:
+        session.execute(
+            update(Officer)
+            .where(Officer.id == target)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+
+
+def _tombstone(session: Session, data: wire.Tombstone) -> None:
+    if data.entity == "officer":
+        # Dossiers keep referring to the officer who received them: deactivate, keep.
+        session.execute(
+            update(Officer)
+            .where(Officer.id == data.id)
+            .values(active=False)
+            .execution_options(synchronize_session=False)
+        )
+
+
+def apply_page(session: Session, page: wire.ChangesPage, tally: PullTally) -> None:
+    for change in page.changes:
+        data = change.data
+        match data:
+            case wire.DossierStatusChange():
+                tally.dossiers += _dossier(session, data)
+            case wire.OfficerWire():
+                _officer(session, data)
+                tally.officers += 1
+            case wire.PublishedWire():
+                _set_state(
+                    session,
+                    PUBLISHED_KEY.format(kind=data.kind),
+                    {"version": data.version, "content": data.content},
+                )
+                tally.published += 1
+            case wire.Tombstone():
+                _tombstone(session, data)
+        tally.changes += 1
+    _set_state(session, WATERMARK_KEY, {"seq": page.watermark})
+
+
+def pull_all(
+    db: Database, client: CentralClient, office: str, *, page_size: int = 500
+) -> PullTally:
+    tally = PullTally()
+    with db.session() as s:
+        since = watermark(s)
+    while True:
+        page = client.changes(office, since, page_size)
+        if page.watermark < since:
+            # A server restored from an older backup: keep ours (never go backwards).
+            return tally
+        with db.session() as s:
+            if watermark(s) != since:
+                return tally  # another sync in this data folder moved on: stop here
+            apply_page(s, page, tally)
+        since = page.watermark
+        if not page.has_more:
+            return tally

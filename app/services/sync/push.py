@@ -1,0 +1,286 @@
+"""Push: pending outbox entries → the central service, acknowledged one by one.
+
+An entry becomes ``sent`` only on the server's acknowledgement (created, updated or
+duplicate) — and only if the row did not change again while it was travelling (the
+outbox keeps one pending entry per row, so a change made meanwhile rides on the same
+entry: it stays pending and goes next time). A refusal (409 conflict, 403, 422) marks
+the entry ``rejected`` with the server's reason for the officer to see; the rest of
+the batch carries on. Network failures and 5xx leave everything pending with
+``attempts`` and ``last_error`` updated.
+
+Because the server is idempotent on the client UUID, pushing something twice is
+harmless: a killed process, a lost answer or a retry lands exactly once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from app import paths
+from app.errors import UserError
+from app.services.storage.db import Database
+from app.services.storage.models import OutboxItem
+from app.services.storage.types import utcnow
+from app.services.sync import serialize, wire
+from app.services.sync.client import CentralClient, Refused
+
+CHUNK = 1024 * 1024
+ContentPath = Callable[[str], Path]
+
+
+def default_content_path(sha256: str) -> Path:
+    """Where the intake stores attachment content: ``<attachments>/<ab>/<abcdef…>``."""
+    return paths.attachments_dir() / sha256[:2] / sha256
+
+
+@dataclass
+class PushTally:
+    sent: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    retry: int = 0
+    reasons: list[str] = field(default_factory=list)  # rejections of this round
+
+
+@dataclass
+class _Group:
+    target: serialize.Target
+    seqs: list[int]
+    item: Any = None
+    fingerprint: str = ""
+
+
+def _pending(session: Session, limit: int) -> list[OutboxItem]:
+    return list(
+        session.scalars(
+            select(OutboxItem)
+            .where(OutboxItem.state == "pending")
+            .order_by(OutboxItem.seq)
+            .limit(limit)
+        )
+    )
+
+
+def _mark(session: Session, seqs: list[int], **values: Any) -> None:
+    """Update still-pending entries (one that was rejected or sent meanwhile stays so)."""
+    for i in range(0, len(seqs), 500):
+        session.execute(
+            update(OutboxItem)
+            .where(OutboxItem.seq.in_(seqs[i : i + 500]), OutboxItem.state == "pending")
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+
+
+def _fail(session: Session, seqs: list[int], error: str) -> None:
+    _mark(session, seqs, attempts=OutboxItem.attempts + 1, last_error=error[:500])
+
+
+def _collect(db: Database, office: str, limit: int) -> tuple[list[_Group], int]:
+    """Group up to ``limit`` targets' pending entries; reject entries whose row is gone."""
+    groups: dict[serialize.Target, _Group] = {}
+    gone: list[int] = []
+    with db.session() as s:
+        entries = _pending(s, limit * 4)
+        targets = serialize.targets_of(s, [(e.entity, e.entity_id) for e in entries])
+        for entry, target in zip(entries, targets, strict=True):
+            if target is None:
+                gone.append(entry.seq)
+                continue
+            if target not in groups and len(groups) >= limit:
+                continue  # next round
+            groups.setdefault(target, _Group(target, [])).seqs.append(entry.seq)
+        _mark(s, gone, state="rejected", last_error="row no longer exists locally")
+        refs = {t: min(g.seqs) for t, g in groups.items()}
+        known = {t: r for t, r in refs.items() if t.entity in serialize.PUSHED}
+        items = serialize.build_many(s, known, office)
+        for target, group in list(groups.items()):
+            group.item = items.get(target)
+            if group.item is None:
+                reason = (
+                    "row no longer exists locally"
+                    if target in known
+                    else f"unknown outbox entity {target.entity}"
+                )
+                _mark(s, group.seqs, state="rejected", last_error=reason)
+                del groups[target]
+                continue
+            group.fingerprint = serialize.fingerprint(group.item)
+    return list(groups.values()), len(entries)
+
+
+def upload_content(
+    client: CentralClient, office: str, sha256: str, size: int, content_path: ContentPath
+) -> None:
+    """Resumable upload: continue from the offset the server has, verify by SHA-256."""
+    path = content_path(sha256)
+    status = client.blob_start(office, sha256, size)
+    if status.complete:
+        return
+    with path.open("rb") as f:
+        for _ in range(3):  # a hash mismatch (file changed under us) restarts at 0 once
+            offset = status.received
+            while offset < size:
+                f.seek(offset)
+                data = f.read(min(CHUNK, size - offset))
+                if not data:
+                    raise FileNotFoundError(f"content shorter than {size} bytes")
+                try:
+                    status = client.blob_put(office, sha256, offset, data)
+                except Refused as exc:
+                    if exc.reason != "offset_mismatch":
+                        raise
+                    status = client.blob_status(office, sha256)  # resume where it stands
+                offset = status.received
+                if status.complete:
+                    return
+            if status.complete:
+                return
+            status = client.blob_status(office, sha256)
+    raise Refused(422, "sha256_mismatch")
+
+
+def _check_content(path: Path, sha256: str, size: int) -> str:
+    """Why the local content cannot be uploaded, or "" when it is fine."""
+    try:
+        if path.stat().st_size != size:
+            return "attachment content size differs from its record"
+        digest = hashlib.sha256()
+        with path.open("rb") as f:
+            while block := f.read(CHUNK):
+                digest.update(block)
+    except OSError:
+        return "attachment content missing locally"
+    return "" if digest.hexdigest() == sha256 else "attachment content does not match its hash"
+
+
+def push_round(
+    db: Database,
+    client: CentralClient,
+    office: str,
+    *,
+    batch_size: int = 100,
+    content_path: ContentPath = default_content_path,
+) -> tuple[PushTally, int]:
+    """Push up to ``batch_size`` targets; returns the tally and how many entries were read.
+
+    Raises ``UserError`` when the server cannot be reached (entries stay pending)."""
+    tally = PushTally()
+    groups, read = _collect(db, office, batch_size)
+    if not groups:
+        return tally, read
+    ready: list[_Group] = []
+    refused: list[tuple[_Group, str]] = []
+    for group in groups:
+        if isinstance(group.item, wire.AttachmentItem):
+            a = group.item.attachment
+            problem = _check_content(content_path(a.sha256), a.sha256, a.size)
+            if not problem:
+                try:
+                    upload_content(client, office, a.sha256, a.size, content_path)
+                except Refused as exc:
+                    problem = f"{exc.status} {exc.reason}"
+                except UserError as exc:
+                    _record_failure(db, groups, exc)
+                    raise
+            if problem:
+                refused.append((group, problem))
+                continue
+        ready.append(group)
+    results: dict[int, wire.PushResult] = {}
+    batch_refusal = ""
+    if ready:
+        try:
+            answer = client.push(office, [g.item for g in ready])
+            results = {r.ref: r for r in answer.results}
+        except Refused as exc:
+            batch_refusal = f"{exc.status} {exc.reason}"  # the whole batch was refused
+        except UserError as exc:
+            _record_failure(db, groups, exc)
+            raise
+    with db.session() as s:
+        for group, problem in refused:
+            _mark(s, group.seqs, state="rejected", last_error=problem)
+            tally.rejected += 1
+            tally.reasons.append(problem)
+        accepted: list[tuple[_Group, bool]] = []
+        for group in ready:
+            result = results.get(group.item.ref)
+            if result is None:
+                reason = batch_refusal or "no answer for this item"
+                _mark(s, group.seqs, state="rejected", last_error=reason)
+                tally.rejected += 1
+                tally.reasons.append(reason)
+            elif result.outcome in wire.ACCEPTED:
+                accepted.append((group, result.outcome == "duplicate"))
+            elif result.outcome == "retry":
+                _fail(s, group.seqs, f"{result.status} {result.reason}")
+                tally.retry += 1
+            else:
+                reason = f"{result.status} {result.outcome}: {result.reason}"
+                _mark(s, group.seqs, state="rejected", last_error=reason[:500])
+                tally.rejected += 1
+                tally.reasons.append(reason)
+        _acknowledge(s, accepted, office, tally)
+    return tally, read
+
+
+def _acknowledge(
+    s: Session, accepted: list[tuple[_Group, bool]], office: str, tally: PushTally
+) -> None:
+    current = serialize.build_many(s, {g.target: g.item.ref for g, _ in accepted}, office)
+    sent: list[int] = []
+    changed: list[int] = []
+    for group, duplicate in accepted:
+        now = current.get(group.target)
+        if now is not None and serialize.fingerprint(now) != group.fingerprint:
+            # Changed while travelling: the entry stays pending and carries the new state.
+            changed += group.seqs
+            continue
+        sent += group.seqs
+        if duplicate:
+            tally.duplicates += 1
+        else:
+            tally.sent += 1
+    _mark(s, sent, state="sent", sent_at=utcnow(), last_error="")
+    _mark(s, changed, last_error="changed during sync; sent again next round")
+
+
+def _record_failure(db: Database, groups: list[_Group], error: UserError) -> None:
+    try:
+        with db.session() as s:
+            for group in groups:
+                _fail(s, group.seqs, f"{error.kind.value}: {error.detail}")
+    except UserError:
+        pass  # the local database is busy: the attempt count is only informative
+
+
+def push_all(
+    db: Database,
+    client: CentralClient,
+    office: str,
+    *,
+    batch_size: int = 100,
+    content_path: ContentPath = default_content_path,
+) -> PushTally:
+    """Rounds until nothing pending is left that this run can move."""
+    total = PushTally()
+    while True:
+        tally, read = push_round(
+            db, client, office, batch_size=batch_size, content_path=content_path
+        )
+        total.sent += tally.sent
+        total.duplicates += tally.duplicates
+        total.rejected += tally.rejected
+        total.retry += tally.retry
+        total.reasons += tally.reasons
+        progressed = tally.sent + tally.duplicates + tally.rejected
+        if read == 0 or progressed == 0:
+            return total

@@ -1,0 +1,389 @@
+"""The one wire format between a counter and the central service (API version 1).
+
+Both sides import these pydantic models: the counter builds and reads them without
+FastAPI, the central service declares them as request and response bodies, so the
+OpenAPI page documents exactly what travels. Every synced row carries its client UUID
+and ``row_version``; ``content_hash`` is how both sides tell "the same row again" (a
+retry after a lost answer) from "the same version with different content" (a conflict).
+
+Times are aware UTC datetimes on the wire. Personal data travels only inside the
+bodies, never in URLs (URLs end up in access logs).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+
+API_PREFIX = "/api/v1"
+DEVICE_HEADER = "X-MotCua-Device"  # device id; the secret goes in "Authorization: Bearer"
+
+
+def _to_utc(value: dt.datetime) -> dt.datetime:
+    return value.astimezone(dt.UTC)
+
+
+UTC = Annotated[AwareDatetime, AfterValidator(_to_utc)]
+
+
+class Wire(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def canonical_json(data: Any) -> bytes:
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def content_hash(model: BaseModel) -> str:
+    """SHA-256 of the row's canonical JSON: equal content gives an equal hash on both sides."""
+    return hashlib.sha256(canonical_json(model.model_dump(mode="json"))).hexdigest()
+
+
+# --- rows a counter pushes -------------------------------------------------------------
+
+
+class RowWire(Wire):
+    id: str = Field(min_length=1, max_length=36)
+    row_version: int = Field(ge=1)
+    created_at: UTC
+    updated_at: UTC
+
+
+class DossierDocumentWire(RowWire):
+    dossier_id: str
+    position: int = 0
+    name: str
+    required: bool = True
+    originals: int = 0
+    copies: int = 0
+    received: bool = False
+
+
+class DossierEventWire(RowWire):
+    dossier_id: str
+    at: UTC
+    officer_id: str | None = None
+    from_status: str = ""
+    to_status: str
+    reason: str = ""
+
+
+class DossierAttachmentLink(Wire):
+    attachment_id: str
+    document_id: str | None = None
+
+
+class DossierWire(RowWire):
+    code: str
+    lookup_code: str
+    office_code: str
+    counter_number: int
+    citizen_id: str
+    officer_id: str
+    procedure_code: str
+    catalog_version: str
+    status: str
+    submitted_at: UTC
+    valid_received_at: UTC | None = None
+    due_at: UTC | None = None
+    returned_at: UTC | None = None
+    returned_to: str = ""
+    delivery_method: str = "counter"
+    delivery_address: str = ""
+    number_of_sets: int = 1
+    book_number: str = ""
+    book_sequence: int | None = None
+    applicant_phone: str = ""
+    applicant_email: str = ""
+    notes: str = ""
+    form_data: dict[str, Any] = Field(default_factory=dict)
+    attachments: list[DossierAttachmentLink] = Field(default_factory=list)
+
+
+class CitizenWire(RowWire):
+    id_number: str
+    full_name: str
+    date_of_birth: dt.date | None = None
+    dob_text: str = ""
+    sex: str = ""
+    nationality: str = ""
+    ethnicity: str = ""
+    religion: str = ""
+    place_of_origin: str = ""
+    residence: str = ""
+    old_id_number: str = ""
+    phone: str = ""
+    email: str = ""
+    bhxh_number: str = ""
+    id_verified_by: str = ""
+    id_verified_at: UTC | None = None
+
+
+class AttachmentWire(RowWire):
+    citizen_id: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    label: str = ""
+    filename: str = ""
+    mime_type: str
+    size: int = Field(ge=0)
+    page_count: int = 1
+
+
+class AuditWire(Wire):
+    """Audit records are immutable: no row_version, the hash chain proves order."""
+
+    id: str
+    seq: int
+    at: UTC
+    officer_id: str | None = None
+    action: str
+    citizen_id: str | None = None
+    dossier_id: str | None = None
+    purpose: str = ""
+    detail: str = ""
+    prev_hash: str = ""
+    hash: str = ""
+
+
+class DossierItem(Wire):
+    """A dossier with its checklist lines and lifecycle events, pushed as one unit."""
+
+    entity: Literal["dossier"] = "dossier"
+    ref: int  # the counter's outbox sequence, echoed in the answer
+    dossier: DossierWire
+    documents: list[DossierDocumentWire] = Field(default_factory=list)
+    events: list[DossierEventWire] = Field(default_factory=list)
+
+
+class CitizenItem(Wire):
+    entity: Literal["citizen"] = "citizen"
+    ref: int
+    office_code: str
+    citizen: CitizenWire
+
+
+class AttachmentItem(Wire):
+    """Metadata only; the content goes first through the resumable blob upload."""
+
+    entity: Literal["attachment"] = "attachment"
+    ref: int
+    office_code: str
+    attachment: AttachmentWire
+
+
+class AuditItem(Wire):
+    entity: Literal["audit"] = "audit"
+    ref: int
+    office_code: str
+    audit: AuditWire
+
+
+PushItem = Annotated[
+    DossierItem | CitizenItem | AttachmentItem | AuditItem, Field(discriminator="entity")
+]
+
+
+class PushRequest(Wire):
+    items: list[PushItem] = Field(max_length=500)
+
+
+Outcome = Literal[
+    "created",  # first time the server sees it
+    "updated",  # a newer row_version replaced the stored one
+    "duplicate",  # already there with the same content: the retry is harmless
+    "conflict",  # same version, different content (or stale): 409
+    "forbidden",  # another office's data: 403
+    "invalid",  # refused as malformed: 422
+    "retry",  # not yet acceptable (e.g. attachment content not complete): try later
+]
+ACCEPTED: frozenset[str] = frozenset({"created", "updated", "duplicate"})
+
+
+class PushResult(Wire):
+    ref: int
+    entity: str
+    id: str
+    outcome: Outcome
+    status: int  # the HTTP status this item alone would have had
+    reason: str = ""  # technical reason, never personal data
+
+
+class PushResponse(Wire):
+    results: list[PushResult]
+
+
+# --- attachments content (resumable) ----------------------------------------------------
+
+
+class BlobStart(Wire):
+    size: int = Field(ge=0, le=200 * 1024 * 1024)
+
+
+class BlobStatus(Wire):
+    sha256: str
+    size: int
+    received: int  # next offset to send
+    complete: bool  # all bytes received and SHA-256 verified
+
+
+# --- changes the counter pulls -------------------------------------------------------------
+
+
+class DossierStatusChange(Wire):
+    """The back office moved a dossier: new status, new version, the events that did it."""
+
+    kind: Literal["dossier_status"] = "dossier_status"
+    dossier_id: str
+    status: str
+    row_version: int
+    updated_at: UTC
+    events: list[DossierEventWire] = Field(default_factory=list)
+
+
+class OfficerWire(Wire):
+    kind: Literal["officer"] = "officer"
+    id: str
+    row_version: int
+    office_code: str
+    username: str
+    full_name: str
+    role: str
+    password_hash: str  # argon2id, as the counter verifies offline logins
+    active: bool = True
+
+
+class PublishedWire(Wire):
+    """A catalog or holiday calendar version published centrally."""
+
+    kind: Literal["catalog", "calendar"]
+    version: str
+    content: dict[str, Any]
+
+
+class Tombstone(Wire):
+    kind: Literal["tombstone"] = "tombstone"
+    entity: str  # officer, …
+    id: str
+
+
+ChangeData = Annotated[
+    DossierStatusChange | OfficerWire | PublishedWire | Tombstone, Field(discriminator="kind")
+]
+
+
+class Change(Wire):
+    seq: int
+    data: ChangeData
+
+
+class ChangesPage(Wire):
+    changes: list[Change]
+    watermark: int  # pass it back as ``since``; only ever grows
+    has_more: bool
+
+
+# --- enrollment, health, errors -----------------------------------------------------------
+
+
+class EnrollRequest(Wire):
+    code: str = Field(min_length=4, max_length=64)
+    device_name: str = Field(default="", max_length=100)
+
+
+class EnrollResponse(Wire):
+    device_id: str
+    secret: str
+    office_code: str
+    office_name: str
+    counter_number: int
+
+
+class Health(Wire):
+    version: str
+    api: str = "v1"
+    database: bool
+    server_time: UTC
+
+
+class ErrorBody(Wire):
+    """Body of every refusal: a machine reason the counter maps to a message."""
+
+    reason: str  # revoked, unknown_device, bad_secret, office_mismatch, code_invalid, …
+    message: str = ""
+
+
+# --- citizen look-up (population register and BHXH registry) -------------------------------
+
+
+class LookupRequest(Wire):
+    id_number: str = Field(pattern=r"^\d{12}$")
+    full_name: str | None = None  # when given, the answer says whether it matches
+    date_of_birth: dt.date | None = None
+
+
+class RegisterPerson(Wire):
+    id_number: str
+    full_name: str
+    date_of_birth: dt.date | None
+    dob_text: str
+    sex: str
+    nationality: str
+    ethnicity: str
+    place_of_origin: str
+    residence: str
+
+
+class HouseholdMember(Wire):
+    id_number: str
+    full_name: str
+    relation: str  # to the head: "Chủ hộ", "Vợ", "Con", …
+    bhxh_number: str = ""
+
+
+class Household(Wire):
+    code: str
+    address: str
+    members: list[HouseholdMember]
+
+
+class HealthCard(Wire):
+    card_number: str  # 15-character form: group(2) level(1) province(2) BHXH number(10)
+    short_number: str  # the 10-digit form printed on cards since April 2021
+    beneficiary_group: str
+    benefit_level: int
+    province_code: str
+    hospital: str
+    valid_from: dt.date
+    valid_to: dt.date | None
+
+
+class LookupResult(Wire):
+    found: bool
+    verified: bool  # the ID number is in the register and the given name/DOB match it
+    mismatches: list[str] = Field(default_factory=list)  # field names, never values
+    person: RegisterPerson | None = None
+    bhxh_number: str = ""
+    household: Household | None = None
+    cards: list[HealthCard] = Field(default_factory=list)
+
+
+# --- back office -----------------------------------------------------------------------------
+
+
+class StatusChangeRequest(Wire):
+    to_status: Literal["in_processing", "result_ready", "stopped"]
+    reason: str = ""
+    officer_name: str = ""
+
+
+class DossierSummary(Wire):
+    id: str
+    code: str
+    office_code: str
+    status: str
+    row_version: int
+    submitted_at: UTC

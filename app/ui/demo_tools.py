@@ -1,0 +1,96 @@
+"""Demo and training: put virtual cards on the virtual reader and "scan" their QR.
+
+Only in demo mode. The virtual card is the project's emulator talking to pcscd's
+vpcd reader, so everything after the tap is the real reading path.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+from app.cardsim.build import build_card
+from app.cardsim.card import VirtualCard
+from app.cardsim.faults import Faults
+from app.cardsim.profile import Profile, load_profile
+from app.cardsim.vpcd import DEFAULT_PORT, VpcdClient
+
+log = logging.getLogger(__name__)
+
+PROFILES = (
+    ("cccd-2021", "CCCD gắn chip 2021 — Trần Thị Thu Hà"),
+    ("cancuoc-2024", "Thẻ căn cước 2024 (đã hết hạn) — Lê Văn Đức"),
+    ("passport-td3", "Hộ chiếu — người lao động nước ngoài"),
+    ("cccd-2021:cloned", "CCCD 2021 bị sao chép chip (clone)"),
+    ("cccd-2021:altered-dg13", "CCCD 2021 bị sửa dữ liệu chip"),
+)
+
+
+def qr_text(profile: Profile) -> str:
+    """What the card's printed QR code says (the shared 7-field layout)."""
+    h, d = profile.holder, profile.document
+    return "|".join(
+        [
+            h.id_number,
+            h.old_id_number,
+            h.full_name,
+            h.birth.strftime("%d%m%Y"),
+            "Nam" if h.sex == "M" else "Nữ",
+            h.residence,
+            d.issued.strftime("%d%m%Y"),
+        ]
+    )
+
+
+class VirtualCards:
+    """At most one virtual card on the reader at a time."""
+
+    def __init__(self, port: int = DEFAULT_PORT) -> None:
+        self.port = port
+        self._client: VpcdClient | None = None
+        self._thread: threading.Thread | None = None
+
+    def insert(self, spec: str) -> None:
+        self.remove()
+        name, _, fault = spec.partition(":")
+        image = build_card(load_profile(name), Faults.parse([fault] if fault else []))
+        client = VpcdClient(VirtualCard(image), port=self.port, faults=image.faults)
+        self._thread = threading.Thread(
+            target=client.serve_forever, kwargs={"connect_timeout": 5}, daemon=True
+        )
+        self._client = client
+        self._thread.start()
+        log.info("demo: virtual card inserted")
+
+    def remove(self) -> None:
+        if self._client is not None:
+            self._client.stop()
+            if self._thread is not None:
+                self._thread.join(timeout=3)
+        self._client = self._thread = None
+
+
+def add_demo_menu(window: QMainWindow, scan: Callable[[str], None]) -> VirtualCards:
+    cards = VirtualCards()
+    menu = window.menuBar().addMenu(window.tr("Thẻ &ảo (trình diễn)"))
+    for index, (spec, label) in enumerate(PROFILES):
+        action = QAction(window.tr("Đặt thẻ: {0}").format(label), window)
+        action.setShortcut(QKeySequence(f"Ctrl+Alt+{index + 1}"))
+        action.triggered.connect(lambda _=False, s=spec: cards.insert(s))
+        menu.addAction(action)
+    remove = QAction(window.tr("&Nhấc thẻ ra"), window, shortcut=QKeySequence("Ctrl+Alt+0"))
+    remove.triggered.connect(cards.remove)
+    menu.addAction(remove)
+    menu.addSeparator()
+    for index, (spec, label) in enumerate(PROFILES[:2]):  # passports carry no such QR
+        action = QAction(window.tr("Quét mã QR: {0}").format(label), window)
+        action.setShortcut(QKeySequence(f"Ctrl+Alt+Shift+{index + 1}"))
+        name = spec.partition(":")[0]
+        action.triggered.connect(lambda _=False, n=name: scan(qr_text(load_profile(n))))
+        menu.addAction(action)
+    window.destroyed.connect(lambda *_: cards.remove())
+    return cards

@@ -1,0 +1,231 @@
+"""Trả kết quả: find a dossier whose result is ready, record who collected it, close it.
+
+The search box takes what the citizen brings: the receipt's QR code (a 2D scanner
+types ``MOTCUA|<code>|<lookup>`` followed by Enter), the dossier code, the look-up
+code or the ID number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError
+from app.services.calendar import VN_TZ
+from app.services.catalog import Catalog
+from app.services.lifecycle import DeadlineRules, Status, transition
+from app.services.search import DossierQuery, DossierRow, search_dossiers
+from app.services.storage.db import Database
+from app.services.storage.models import Dossier
+from app.services.storage.types import utcnow
+from app.ui.dossiers.labels import status_label
+from app.ui.dossiers.list_model import DossierTableModel
+from app.ui.messages import show_error
+
+READY = (Status.RESULT_READY.value,)
+
+
+class ReturnsPage(QWidget):
+    returned = Signal(str)  # dossier id
+
+    def __init__(
+        self,
+        db: Database,
+        catalog: Catalog,
+        rules: DeadlineRules,
+        officer_id: str,
+        clock: Callable[[], dt.datetime] = utcnow,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db, self._rules, self._officer_id, self._clock = db, rules, officer_id, clock
+        self.setObjectName("returns-page")
+
+        heading = QLabel(self.tr("<b style='font-size:14pt'>Trả kết quả</b>"))
+        self.search = QLineEdit()
+        self.search.setObjectName("returns-search")
+        self.search.setPlaceholderText(
+            self.tr("Quét mã QR trên giấy hẹn, hoặc nhập mã hồ sơ, mã tra cứu, số định danh")
+        )
+        self.search.setClearButtonEnabled(True)
+        search_label = QLabel(self.tr("&Tìm hồ sơ:"))
+        search_label.setBuddy(self.search)
+        self.find_button = QPushButton(self.tr("Tì&m"))
+
+        names = {p.code: p.short_name for p in catalog.procedures}
+        self.model = DossierTableModel(self._fetch, names, self, clock=clock)
+        self.table = QTableView()
+        self.table.setObjectName("returns-table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+
+        self.collector = QLineEdit()
+        self.collector.setObjectName("returns-collector")
+        self.collector.setPlaceholderText(
+            self.tr("Họ tên người đến nhận (công dân hoặc người được ủy quyền)")
+        )
+        self.collected_at = QDateTimeEdit()
+        self.collected_at.setObjectName("returns-time")
+        self.collected_at.setDisplayFormat("HH:mm dd/MM/yyyy")
+        self.collected_at.setCalendarPopup(True)
+        self.confirm = QPushButton(self.tr("&Xác nhận đã trả kết quả"))
+        self.confirm.setObjectName("returns-confirm")
+        self.confirm.setEnabled(False)
+        self.message = QLabel()
+        self.message.setObjectName("returns-message")
+        self.message.setWordWrap(True)
+
+        form = QFormLayout()
+        collector_label = QLabel(self.tr("&Người nhận:"))
+        collector_label.setBuddy(self.collector)
+        time_label = QLabel(self.tr("Thời &gian nhận:"))
+        time_label.setBuddy(self.collected_at)
+        form.addRow(collector_label, self.collector)
+        form.addRow(time_label, self.collected_at)
+
+        top = QHBoxLayout()
+        top.addWidget(search_label)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.find_button)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.confirm)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addLayout(bottom)
+
+        QWidget.setTabOrder(self.search, self.find_button)
+        QWidget.setTabOrder(self.find_button, self.table)
+        QWidget.setTabOrder(self.table, self.collector)
+        QWidget.setTabOrder(self.collector, self.collected_at)
+        QWidget.setTabOrder(self.collected_at, self.confirm)
+
+        self.search.returnPressed.connect(self.find)
+        self.find_button.clicked.connect(self.find)
+        self.collector.returnPressed.connect(self.mark_returned)
+        self.collector.textChanged.connect(lambda _t: self._update_confirm())
+        self.confirm.clicked.connect(self.mark_returned)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._on_selected())
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+        QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return), self, self.mark_returned)
+        self.find()
+
+    # --- behaviour
+
+    def _fetch(self, query: DossierQuery, limit: int, offset: int) -> list[DossierRow]:
+        with self._db.session() as s:
+            return search_dossiers(s, query, limit=limit, offset=offset)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def find(self) -> None:
+        text = self.search.text().strip()
+        self.model.set_query(DossierQuery(text=text, statuses=READY))
+        self.message.setText("")
+        n = self.model.rowCount()
+        if n == 0 and text:
+            others = self._fetch(DossierQuery(text=text), 5, 0)
+            if others:
+                states = ", ".join(f"{r.code}: {status_label(r.status)}" for r in others)
+                self.message.setText(
+                    self.tr("Chưa có kết quả để trả. Trạng thái hiện tại — %1").replace(
+                        "%1", states
+                    )
+                )
+            else:
+                self.message.setText(self.tr("Không tìm thấy hồ sơ nào."))
+        if n:
+            self.table.setCurrentIndex(self.model.index(0, 0))
+            self.table.selectRow(0)
+            self._on_selected()
+            if text:
+                self.collector.setFocus()
+                self.collector.selectAll()
+        else:
+            self.collector.clear()
+        self.collected_at.setDateTime(self._now_local())
+        self._update_confirm()
+
+    def _now_local(self) -> QDateTime:
+        # Qt sees only the wall-clock fields; they are Vietnamese time whatever the OS zone.
+        now = self._clock().astimezone(VN_TZ)
+        return QDateTime(now.date(), now.time().replace(microsecond=0))
+
+    def selected(self) -> DossierRow | None:
+        index = self.table.currentIndex()
+        return self.model.row(index.row()) if index.isValid() else None
+
+    def _on_selected(self) -> None:
+        row = self.selected()
+        if row is not None and not self.collector.isModified():
+            self.collector.setText(row.citizen_name)
+        self._update_confirm()
+
+    def _update_confirm(self) -> None:
+        self.confirm.setEnabled(self.selected() is not None and bool(self.collector.text().strip()))
+
+    def mark_returned(self) -> None:
+        row = self.selected()
+        who = self.collector.text().strip()
+        if row is None or not who:
+            return
+        edited = self.collected_at.dateTime()
+        local = dt.datetime.combine(edited.date().toPython(), edited.time().toPython())  # type: ignore[arg-type]
+        at = local.replace(tzinfo=VN_TZ).astimezone(dt.UTC)
+        now = self._clock()
+        if at > now + dt.timedelta(minutes=1):
+            self.message.setText(self.tr("Thời gian nhận không thể ở tương lai."))
+            return
+        try:
+            with self._db.session() as s:
+                d = s.get(Dossier, row.id)
+                assert d is not None
+                transition(
+                    s,
+                    d,
+                    Status.RETURNED,
+                    self._officer_id,
+                    now=at,
+                    rules=self._rules,
+                    returned_to=who,
+                )
+        except UserError as err:
+            show_error(self, err)
+            return
+        self.returned.emit(row.id)
+        self.message.setText(
+            self.tr("Đã trả kết quả hồ sơ %1 cho %2.").replace("%1", row.code).replace("%2", who)
+        )
+        self.search.clear()
+        self.collector.clear()
+        self.collector.setModified(False)
+        self.model.set_query(DossierQuery(statuses=READY))
+        self._update_confirm()
+        self.search.setFocus()

@@ -1,0 +1,145 @@
+"""The citizen as identified: portrait, locked identity fields, genuineness verdict."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QLabel, QWidget
+
+from app.services.identity import Identity, IdentitySource, Verdict
+
+VERDICT_STYLE = {
+    "green": "background:#1b5e20; color:white; padding:6px; font-weight:bold;",
+    "amber": "background:#f9a825; color:black; padding:6px; font-weight:bold;",
+    "red": "background:#b71c1c; color:white; padding:8px; font-weight:bold; font-size:15px;",
+    "grey": "background:#e0e0e0; color:#333; padding:6px;",
+}
+
+
+def verdict_colour(identity: Identity) -> str:
+    if identity.checks.genuine is False:
+        return "red"
+    if identity.checks.passive is Verdict.PASSED:
+        return "green"
+    if identity.checks.passive is Verdict.NO_CSCA:
+        return "amber"
+    return "grey"
+
+
+def passive_detail_text(detail: str) -> str:
+    """The reader's technical verdict detail, said for the officer."""
+    tr = QCoreApplication.translate
+    low = detail.lower()
+    if "hash mismatch" in low:
+        group = detail.split()[0] if detail.split() else ""
+        return tr("IdentityPanel", "dữ liệu {0} trên chip đã bị sửa đổi").format(group)
+    if "signature invalid" in low or "bad signature" in low:
+        return tr("IdentityPanel", "chữ ký số của dữ liệu không hợp lệ")
+    if "expired" in low:
+        return tr("IdentityPanel", "chứng thư ký số của thẻ đã hết hạn")
+    if "trusted csca" in low:
+        return tr("IdentityPanel", "dữ liệu không do cơ quan cấp thẻ tin cậy ký")
+    return ""
+
+
+class IdentityPanel(QGroupBox):
+    FIELDS = (
+        ("id_number", "Số định danh"),
+        ("full_name", "Họ và tên"),
+        ("dob_text", "Ngày sinh"),
+        ("sex", "Giới tính"),
+        ("nationality", "Quốc tịch"),
+        ("place_of_origin", "Quê quán"),
+        ("residence", "Nơi thường trú"),
+        ("issue_date", "Ngày cấp"),
+        ("expiry_text", "Có giá trị đến"),
+        ("old_id_number", "Số CMND cũ"),
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("1. Công dân"), parent)
+        self.portrait = QLabel(objectName="portrait")
+        self.portrait.setFixedSize(150, 200)
+        self.portrait.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.portrait.setStyleSheet("border:1px solid #999; background:#fafafa; color:#777;")
+        self.source = QLabel(objectName="source")
+        self.verdict = QLabel(objectName="verdict")
+        self.verdict.setWordWrap(True)
+        self.fields: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for name, label in self.FIELDS:
+            # Identity comes from the chip: shown, selectable, never typed again.
+            value = QLabel(objectName=f"field_{name}")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setToolTip(self.tr("Lấy từ thẻ — không sửa tại đây"))
+            value.setStyleSheet("background:#f1f5f9; padding:2px 4px; border:1px solid #dde3ea;")
+            form.addRow(self.tr(label), value)
+            self.fields[name] = value
+        grid = QGridLayout(self)
+        grid.addWidget(self.portrait, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(form, 0, 1)
+        grid.addWidget(self.source, 1, 0, 1, 2)
+        grid.addWidget(self.verdict, 2, 0, 1, 2)
+        grid.setColumnStretch(1, 1)
+        self.show_identity(None)
+
+    def show_identity(self, identity: Identity | None) -> None:
+        for name, edit in self.fields.items():
+            value = getattr(identity, name, "") if identity else ""
+            if hasattr(value, "strftime"):
+                value = value.strftime("%d/%m/%Y")
+            edit.setText(str(value or ""))
+        # Wrapped labels need their height recomputed for the new text (else clipped).
+        self.layout().invalidate()
+        self.layout().activate()
+        if identity is None:
+            self.portrait.setPixmap(QPixmap())
+            self.portrait.setText(self.tr("Ảnh chân dung"))
+            self.source.setText("")
+            self.verdict.setText(
+                self.tr(
+                    "Chưa có công dân. Quét mã QR trên thẻ, đặt thẻ lên đầu đọc, hoặc F2 để nhập tay."
+                )
+            )
+            self.verdict.setStyleSheet(VERDICT_STYLE["grey"])
+            return
+        pixmap = QPixmap()
+        if identity.portrait and pixmap.loadFromData(identity.portrait):
+            self.portrait.setPixmap(
+                pixmap.scaled(
+                    150,
+                    200,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        else:
+            self.portrait.setPixmap(QPixmap())
+            self.portrait.setText(self.tr("(không có ảnh)"))
+        sources = {
+            IdentitySource.CHIP: self.tr("Nguồn: chip thẻ căn cước"),
+            IdentitySource.PASSPORT: self.tr("Nguồn: chip hộ chiếu"),
+            IdentitySource.QR: self.tr("Nguồn: mã QR trên thẻ (chưa đọc chip)"),
+            IdentitySource.TYPED: self.tr("Nguồn: nhập tay (chưa kiểm tra bằng chip)"),
+        }
+        self.source.setText(sources[identity.source])
+        colour = verdict_colour(identity)
+        self.verdict.setStyleSheet(VERDICT_STYLE[colour])
+        self.verdict.setText(self._verdict_text(identity, colour))
+
+    def _verdict_text(self, identity: Identity, colour: str) -> str:
+        c = identity.checks
+        if colour == "red":
+            what = passive_detail_text(c.passive_detail) or self.tr("kiểm tra chip không đạt")
+            if c.active is Verdict.FAILED or c.chip is Verdict.FAILED:
+                what = self.tr("chip có dấu hiệu bị sao chép (clone)")
+            return self.tr("⚠ THẺ KHÔNG XÁC THỰC — {0}. Không tiếp nhận bằng thẻ này.").format(what)
+        if colour == "green":
+            return self.tr("✔ Thẻ thật: chữ ký số hợp lệ và được CSCA tin cậy xác nhận.")
+        if colour == "amber":
+            return self.tr("✔ Chữ ký số hợp lệ — chưa cấu hình chứng thư CSCA để xác nhận nơi cấp.")
+        if identity.source in (IdentitySource.QR, IdentitySource.TYPED):
+            return self.tr("Chưa kiểm tra tính xác thực: đặt thẻ lên đầu đọc để đọc chip.")
+        return self.tr("Chưa kiểm tra tính xác thực.")

@@ -1,0 +1,49 @@
+"""Printing the papers of a saved dossier: the receipt (or form 02), then TK1-TS."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from app.errors import UserError, describe
+from app.settings import Settings
+from app.ui.intake.controller import Saved
+from app.ui.printing import PageSize, start_print
+
+
+class PaperPrinter(QObject):
+    done = Signal(str)  # what was printed
+    failed = Signal(str)  # message for the officer
+
+    def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self._jobs: list[QObject] = []
+
+    def print_saved(self, saved: Saved) -> None:
+        papers = [(saved.receipt_pdf, "receipt" if saved.due_at is not None else "form02")]
+        if saved.tk1ts_pdf:
+            papers.append((saved.tk1ts_pdf, "tk1ts"))
+        for pdf, what in papers:
+            try:
+                job = start_print(
+                    pdf, self.settings.default_printer or None, page_size=PageSize.A4, parent=self
+                )
+            except UserError as err:
+                m = describe(err)
+                self.failed.emit(f"{m.title}: {m.text} {m.action}")
+                return
+            self._jobs.append(job)
+            job.finished.connect(lambda w=what, j=job: self._finished(w, j))
+            job.failed.connect(lambda exc, j=job: self._failed(exc, j))
+
+    def _finished(self, what: str, job: QObject) -> None:
+        self._jobs.remove(job)
+        self.done.emit(what)
+
+    def _failed(self, exc: object, job: QObject) -> None:
+        self._jobs.remove(job)
+        if isinstance(exc, UserError):
+            m = describe(exc)
+            self.failed.emit(f"{m.title}: {m.text} {m.action}")
+        else:
+            raise exc  # type: ignore[misc]

@@ -1,0 +1,88 @@
+"""Change-password dialog: current password, new one twice.
+
+Behaviour lives in the ``change(old, new)`` callable it is given (normally
+``accounts.change_password`` bound to the database and the signed-in officer); it
+raises UserError for a wrong current password or a weak new one, shown in the dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError
+from app.ui.messages import error_text
+
+MIN_LENGTH = 8
+
+
+class PasswordDialog(QDialog):
+    def __init__(self, change: Callable[[str, str], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._change = change
+        self.setObjectName("change_password")
+        self.setWindowTitle(self.tr("Đổi mật khẩu"))
+        self.setMinimumWidth(380)
+
+        def secret(name: str) -> QLineEdit:
+            field = QLineEdit(objectName=name)
+            field.setEchoMode(QLineEdit.Password)
+            return field
+
+        self.current = secret("current_password")
+        self.new = secret("new_password")
+        self.repeat = secret("repeat_password")
+        form = QFormLayout()
+        form.addRow(self.tr("Mật khẩu &hiện tại:"), self.current)
+        form.addRow(self.tr("Mật khẩu &mới (ít nhất 8 ký tự):"), self.new)
+        form.addRow(self.tr("&Nhập lại mật khẩu mới:"), self.repeat)
+        self.error = QLabel(objectName="error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Đổi mật khẩu"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Huỷ"))
+        buttons.accepted.connect(self.try_change)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.current.setFocus()
+
+    def _show(self, text: str, focus: QLineEdit) -> None:
+        self.error.setText(text)
+        self.error.show()
+        focus.selectAll()
+        focus.setFocus()
+
+    def try_change(self) -> None:
+        old, new = self.current.text(), self.new.text()
+        # Checked here first so the officer sees the problem without a slow hash.
+        if len(new) < MIN_LENGTH:
+            self._show(self.tr("Mật khẩu mới phải có ít nhất 8 ký tự."), self.new)
+            return
+        if new != self.repeat.text():
+            self.repeat.clear()
+            self._show(self.tr("Hai lần nhập mật khẩu mới không giống nhau."), self.repeat)
+            return
+        if new == old:
+            self._show(self.tr("Mật khẩu mới phải khác mật khẩu hiện tại."), self.new)
+            return
+        try:
+            self._change(old, new)
+        except UserError as err:
+            self.current.clear()
+            self._show(error_text(err), self.current)
+            return
+        self.accept()

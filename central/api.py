@@ -1,0 +1,340 @@
+"""The HTTP API (``/api/v1``), documented on FastAPI's ``/docs`` page.
+
+Counters authenticate with their device id (``X-MotCua-Device``) and secret
+(``Authorization: Bearer …``); the back office with an admin token. A counter reaches
+only its own office's paths (403 otherwise). Every refusal has a JSON body with a
+machine ``reason`` the counter maps to a message for the officer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
+
+from argon2 import PasswordHasher
+from fastapi import Body, Depends, FastAPI, Header, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+import central
+from app.services.storage.types import utcnow
+from app.services.sync import wire
+from central import backoffice, blobs, changes, ingest, register, security
+from central.db import CentralDatabase
+from central.models import Device, Office
+
+T = TypeVar("T")
+SHA256 = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")]
+MAX_PULL = 1000
+_SEEN_EVERY = dt.timedelta(minutes=1)
+
+
+class Refusal(Exception):
+    def __init__(self, status: int, reason: str, message: str = "") -> None:
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+        self.message = message
+
+
+REFUSALS: dict[int | str, dict[str, Any]] = {
+    code: {"model": wire.ErrorBody} for code in (401, 403, 404, 409, 410, 422, 503)
+}
+
+
+class OfficerAccount(BaseModel):
+    office_code: str
+    username: str = Field(min_length=2, max_length=60)
+    full_name: str
+    role: str = Field(default="officer", pattern="^(officer|supervisor|admin)$")
+    password: str = Field(min_length=8)
+    active: bool = True
+
+
+class Publication(BaseModel):
+    version: str = Field(min_length=1, max_length=40)
+    content: dict[str, Any]
+
+
+def device(
+    request: Request,
+    x_motcua_device: Annotated[str, Header()] = "",
+    authorization: Annotated[str, Header()] = "",
+) -> Device:
+    scheme, _, secret = authorization.partition(" ")
+    if not x_motcua_device or scheme.lower() != "bearer" or not secret:
+        raise Refusal(401, "credentials_missing")
+    db: CentralDatabase = request.app.state.db
+    with db.session() as s:
+        found = s.get(Device, x_motcua_device)
+        if found is None or not security.same_digest(secret, found.secret_hash):
+            raise Refusal(401, "bad_credentials")
+        if found.revoked_at is not None:
+            raise Refusal(401, "revoked", found.revoked_reason)
+        now = utcnow()
+        if found.last_seen_at is None or now - found.last_seen_at > _SEEN_EVERY:
+            found.last_seen_at = now
+        return found
+
+
+def admin(request: Request, authorization: Annotated[str, Header()] = "") -> None:
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise Refusal(401, "credentials_missing")
+    db: CentralDatabase = request.app.state.db
+    with db.session() as s:
+        if not security.admin_token_valid(s, token):
+            raise Refusal(401, "bad_credentials")
+
+
+Counter = Annotated[Device, Depends(device)]
+Admin = Depends(admin)
+
+
+def create_app(db: CentralDatabase) -> FastAPI:
+    app = FastAPI(
+        title="MotCua central service",
+        version=central.__version__,
+        description="Sync, citizen look-up and back office for BHXH one-stop counters.",
+    )
+    app.state.db = db
+    hasher = PasswordHasher()
+
+    @app.exception_handler(Refusal)
+    async def _refusal(_request: Request, exc: Refusal) -> JSONResponse:
+        body = wire.ErrorBody(reason=exc.reason, message=exc.message)
+        return JSONResponse(body.model_dump(), status_code=exc.status)
+
+    @app.exception_handler(OperationalError)
+    @app.exception_handler(DBAPIError)
+    @app.exception_handler(PoolTimeout)
+    async def _database_down(_request: Request, exc: Exception) -> JSONResponse:
+        # The database went away (restart, network): the counter keeps its items
+        # pending and retries; nothing half-written, every request is one transaction.
+        body = wire.ErrorBody(reason="database_unavailable", message=type(exc).__name__)
+        return JSONResponse(body.model_dump(), status_code=503)
+
+    def own_office(office: str, counter: Device) -> None:
+        if office != counter.office_code:
+            raise Refusal(403, "office_mismatch", "a counter reaches only its own office")
+
+    v1 = wire.API_PREFIX
+
+    @app.get(f"{v1}/health", response_model=wire.Health, tags=["service"])
+    def health() -> Any:
+        try:
+            with db.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            ok = True
+        except Exception:
+            ok = False
+        body = wire.Health(version=central.__version__, database=ok, server_time=utcnow())
+        return body if ok else JSONResponse(body.model_dump(mode="json"), status_code=503)
+
+    @app.post(
+        f"{v1}/enroll", response_model=wire.EnrollResponse, responses=REFUSALS, tags=["devices"]
+    )
+    def enroll(request: wire.EnrollRequest) -> wire.EnrollResponse:
+        try:
+            with db.session() as s:
+                device_row, secret = security.redeem_enrollment_code(
+                    s, request.code, request.device_name
+                )
+                office = device_row.office_code
+                office_name = s.get(Office, office).name  # type: ignore[union-attr]
+                return wire.EnrollResponse(
+                    device_id=device_row.id,
+                    secret=secret,
+                    office_code=office,
+                    office_name=office_name,
+                    counter_number=device_row.counter_number,
+                )
+        except security.EnrollmentRefused as exc:
+            raise Refusal(
+                410 if exc.reason in ("code_used", "code_expired") else 403, exc.reason
+            ) from None
+
+    @app.post(
+        f"{v1}/citizens/lookup",
+        response_model=wire.LookupResult,
+        responses=REFUSALS,
+        tags=["citizens"],
+    )
+    def lookup(request: wire.LookupRequest, counter: Counter) -> wire.LookupResult:
+        with db.session() as s:
+            return register.lookup(s, request, counter.id)
+
+    @app.post(
+        f"{v1}/offices/{{office}}/push",
+        response_model=wire.PushResponse,
+        responses=REFUSALS,
+        tags=["sync"],
+    )
+    def push(office: str, request: wire.PushRequest, counter: Counter) -> wire.PushResponse:
+        own_office(office, counter)
+        return wire.PushResponse(results=ingest.push(db, counter, list(request.items)))
+
+    @app.get(
+        f"{v1}/offices/{{office}}/changes",
+        response_model=wire.ChangesPage,
+        responses=REFUSALS,
+        tags=["sync"],
+    )
+    def pull(
+        office: str,
+        counter: Counter,
+        since: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PULL)] = 500,
+    ) -> wire.ChangesPage:
+        own_office(office, counter)
+        with db.session() as s:
+            return changes.page(s, office, since, limit)
+
+    def _blob_call(func: Callable[[Any], Any]) -> wire.BlobStatus:
+        with db.session() as s:
+            try:
+                refusal = None
+                blob = func(s)
+            except blobs.BlobRefused as exc:
+                refusal = exc  # committed anyway: a failed hash check resets the upload
+        if refusal is not None:
+            received = refusal.blob.received if refusal.blob is not None else 0
+            raise Refusal(refusal.status, refusal.reason, f"received={received}")
+        return blobs.status_of(blob)
+
+    @app.post(
+        f"{v1}/offices/{{office}}/blobs/{{sha256}}",
+        response_model=wire.BlobStatus,
+        responses=REFUSALS,
+        tags=["sync"],
+    )
+    def blob_start(
+        office: str, sha256: SHA256, request: wire.BlobStart, counter: Counter
+    ) -> wire.BlobStatus:
+        own_office(office, counter)
+        return _blob_call(lambda s: blobs.start(s, office, sha256, request.size))
+
+    @app.get(
+        f"{v1}/offices/{{office}}/blobs/{{sha256}}",
+        response_model=wire.BlobStatus,
+        responses=REFUSALS,
+        tags=["sync"],
+    )
+    def blob_status(office: str, sha256: SHA256, counter: Counter) -> wire.BlobStatus:
+        own_office(office, counter)
+        with db.session() as s:
+            blob = blobs.get(s, office, sha256)
+            if blob is None:
+                raise Refusal(404, "unknown_blob")
+            return blobs.status_of(blob)
+
+    @app.put(
+        f"{v1}/offices/{{office}}/blobs/{{sha256}}",
+        response_model=wire.BlobStatus,
+        responses=REFUSALS,
+        tags=["sync"],
+        openapi_extra={
+            "requestBody": {"content": {"application/octet-stream": {}}, "required": True}
+        },
+    )
+    async def blob_chunk(
+        office: str,
+        sha256: SHA256,
+        request: Request,
+        counter: Counter,
+        offset: Annotated[int, Query(ge=0)],
+    ) -> wire.BlobStatus:
+        own_office(office, counter)
+        data = await request.body()
+        return await run_in_threadpool(
+            _blob_call, lambda s: blobs.append(s, office, sha256, offset, data)
+        )
+
+    # --- back office ---------------------------------------------------------------------
+
+    @app.get(
+        f"{v1}/backoffice/offices/{{office}}/dossiers",
+        response_model=list[wire.DossierSummary],
+        dependencies=[Admin],
+        tags=["back office"],
+    )
+    def dossiers(office: str, status: str | None = None) -> list[wire.DossierSummary]:
+        with db.session() as s:
+            return [
+                wire.DossierSummary(
+                    id=r.id,
+                    code=r.code or "",
+                    office_code=r.office_code,
+                    status=r.status or "",
+                    row_version=r.row_version,
+                    submitted_at=r.data["submitted_at"],
+                )
+                for r in backoffice.list_dossiers(s, office, status)
+            ]
+
+    @app.post(
+        f"{v1}/backoffice/dossiers/{{dossier_id}}/status",
+        response_model=wire.DossierStatusChange,
+        responses=REFUSALS,
+        dependencies=[Admin],
+        tags=["back office"],
+    )
+    def move(dossier_id: str, request: wire.StatusChangeRequest) -> wire.DossierStatusChange:
+        try:
+            with db.session() as s:
+                return backoffice.move_dossier(s, dossier_id, request)
+        except backoffice.BackOfficeRefused as exc:
+            raise Refusal(exc.status, exc.reason) from None
+
+    @app.post(
+        f"{v1}/backoffice/officers",
+        response_model=wire.OfficerWire,
+        dependencies=[Admin],
+        tags=["back office"],
+    )
+    def save_officer(account: OfficerAccount) -> wire.OfficerWire:
+        password_hash = hasher.hash(account.password)
+        with db.session() as s:
+            officer = backoffice.save_officer(
+                s,
+                account.office_code,
+                account.username,
+                account.full_name,
+                account.role,
+                password_hash,
+                active=account.active,
+            )
+            return backoffice.officer_wire(officer)
+
+    @app.delete(
+        f"{v1}/backoffice/officers/{{username}}",
+        status_code=204,
+        dependencies=[Admin],
+        tags=["back office"],
+    )
+    def delete_officer(username: str) -> None:
+        try:
+            with db.session() as s:
+                backoffice.delete_officer(s, username)
+        except backoffice.BackOfficeRefused as exc:
+            raise Refusal(exc.status, exc.reason) from None
+
+    @app.post(
+        f"{v1}/backoffice/published/{{kind}}",
+        status_code=204,
+        dependencies=[Admin],
+        tags=["back office"],
+    )
+    def publish(
+        kind: Annotated[str, Path(pattern="^(catalog|calendar)$")],
+        body: Annotated[Publication, Body()],
+    ) -> None:
+        with db.session() as s:
+            changes.publish(s, kind, body.version, body.content)
+
+    return app

@@ -1,0 +1,112 @@
+"""Resumable upload of attachment content, per office, addressed by SHA-256.
+
+The counter announces the size, then sends chunks at the offset the server reports;
+after a broken connection it asks for the offset and carries on. When the last byte
+arrives the server hashes the whole content: only a match makes the blob complete
+(and only then is the attachment's metadata accepted); a mismatch discards it all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from app.services.storage.types import utcnow
+from app.services.sync import wire
+from central.models import Blob, BlobChunk
+
+MAX_CHUNK = 4 * 1024 * 1024
+
+
+class BlobRefused(Exception):
+    def __init__(self, status: int, reason: str, blob: Blob | None = None) -> None:
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+        self.blob = blob
+
+
+def status_of(blob: Blob) -> wire.BlobStatus:
+    return wire.BlobStatus(
+        sha256=blob.sha256, size=blob.size, received=blob.received, complete=blob.complete
+    )
+
+
+def _locked(session: Session, office: str, sha256: str) -> Blob | None:
+    lock = session.get_bind().dialect.name == "postgresql"
+    return session.get(Blob, (office, sha256), with_for_update=lock)
+
+
+def start(session: Session, office: str, sha256: str, size: int) -> Blob:
+    blob = _locked(session, office, sha256)
+    if blob is None:
+        blob = Blob(office_code=office, sha256=sha256, size=size, received=0, complete=False)
+        session.add(blob)
+        session.flush()
+    elif blob.size != size:
+        if blob.complete:
+            raise BlobRefused(409, "size_mismatch", blob)
+        # An abandoned upload announced with another size: start over.
+        session.execute(
+            delete(BlobChunk).where(BlobChunk.office_code == office, BlobChunk.sha256 == sha256)
+        )
+        blob.size, blob.received = size, 0
+    if size == 0 and not blob.complete:
+        _finish(session, blob)
+    return blob
+
+
+def get(session: Session, office: str, sha256: str) -> Blob | None:
+    return session.get(Blob, (office, sha256))
+
+
+def append(session: Session, office: str, sha256: str, offset: int, data: bytes) -> Blob:
+    blob = _locked(session, office, sha256)
+    if blob is None:
+        raise BlobRefused(404, "unknown_blob")
+    if blob.complete:
+        return blob  # a retry of the last chunk after a lost answer
+    if offset != blob.received:
+        raise BlobRefused(409, "offset_mismatch", blob)
+    if len(data) > MAX_CHUNK or blob.received + len(data) > blob.size:
+        raise BlobRefused(413, "chunk_too_large", blob)
+    if data:
+        session.add(BlobChunk(office_code=office, sha256=sha256, offset=offset, data=data))
+        blob.received += len(data)
+    if blob.received == blob.size:
+        session.flush()
+        _finish(session, blob)
+    return blob
+
+
+def _finish(session: Session, blob: Blob) -> None:
+    digest = hashlib.sha256()
+    for chunk in session.scalars(
+        select(BlobChunk.data)
+        .where(BlobChunk.office_code == blob.office_code, BlobChunk.sha256 == blob.sha256)
+        .order_by(BlobChunk.offset)
+    ):
+        digest.update(chunk)
+    if digest.hexdigest() != blob.sha256:
+        session.execute(
+            delete(BlobChunk).where(
+                BlobChunk.office_code == blob.office_code, BlobChunk.sha256 == blob.sha256
+            )
+        )
+        blob.received = 0
+        # Committed by the caller before it answers 422, so the counter restarts cleanly.
+        raise BlobRefused(422, "sha256_mismatch", blob)
+    blob.complete = True
+    blob.completed_at = utcnow()
+
+
+def content(session: Session, office: str, sha256: str) -> bytes:
+    return b"".join(
+        session.scalars(
+            select(BlobChunk.data)
+            .where(BlobChunk.office_code == office, BlobChunk.sha256 == sha256)
+            .order_by(BlobChunk.offset)
+        )
+    )

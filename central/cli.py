@@ -1,0 +1,128 @@
+"""``motcua-central``: run, migrate, seed and administer the central service.
+
+The database comes from ``--db`` or ``MOTCUA_CENTRAL_DB`` (a SQLAlchemy URL such as
+``postgresql+psycopg://motcua@127.0.0.1:5432/motcua`` or a SQLite file path); the default
+is a SQLite file in the user data folder, enough for a demo.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from app import paths
+
+
+def default_db() -> str:
+    return os.environ.get("MOTCUA_CENTRAL_DB") or str(paths.data_dir() / "central.sqlite3")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="motcua-central", description=__doc__.splitlines()[0])
+    parser.add_argument("--db", default=None, help="database URL or SQLite path")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="run the HTTP API (migrates first)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--tls-cert", type=Path, help="PEM certificate (chain) for HTTPS")
+    serve.add_argument("--tls-key", type=Path, help="PEM private key for HTTPS")
+    serve.add_argument("--workers-pool", type=int, default=10, help="database pool size")
+
+    sub.add_parser("migrate", help="upgrade the schema to the latest revision")
+
+    seed = sub.add_parser("seed", help="fictitious register, offices and demo officers")
+    seed.add_argument("--volume", type=int, default=200, help="number of people")
+
+    enroll = sub.add_parser("enroll", help="print a one-time enrollment code for a counter")
+    enroll.add_argument("--office", required=True)
+    enroll.add_argument("--counter", type=int, required=True)
+    enroll.add_argument("--hours", type=float, default=24.0, help="validity")
+
+    revoke = sub.add_parser("revoke", help="revoke a counter's credentials")
+    revoke.add_argument("--office", required=True)
+    revoke.add_argument("--counter", type=int, help="only this counter (default: all)")
+    revoke.add_argument("--device", help="only this device id")
+    revoke.add_argument("--reason", default="revoked by an administrator")
+
+    token = sub.add_parser("admin-token", help="print a new back-office token")
+    token.add_argument("--name", default="back office")
+
+    publish = sub.add_parser("publish", help="publish a catalog or calendar JSON to counters")
+    publish.add_argument("kind", choices=["catalog", "calendar"])
+    publish.add_argument("version")
+    publish.add_argument("file", type=Path)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    url = args.db or default_db()
+    if "://" not in url:
+        Path(url).parent.mkdir(parents=True, exist_ok=True)
+
+    # Imported late: ``--help`` stays fast and does not need the optional dependencies.
+    import datetime as dt
+
+    from central import changes, security
+    from central.db import open_central
+    from central.seed import seed
+
+    if args.command == "serve":
+        import uvicorn
+
+        from central.api import create_app
+
+        if bool(args.tls_cert) != bool(args.tls_key):
+            print("--tls-cert and --tls-key go together", file=sys.stderr)
+            return 2
+        db = open_central(url, pool_size=args.workers_pool)
+        uvicorn.run(
+            create_app(db),
+            host=args.host,
+            port=args.port,
+            ssl_certfile=str(args.tls_cert) if args.tls_cert else None,
+            ssl_keyfile=str(args.tls_key) if args.tls_key else None,
+            log_level="info",
+            # Access logs hold paths only: personal data never travels in URLs.
+            access_log=True,
+        )
+        return 0
+
+    db = open_central(url)
+    try:
+        with db.session() as s:
+            if args.command == "migrate":
+                print("schema up to date")
+            elif args.command == "seed":
+                print(json.dumps(seed(s, args.volume)))
+            elif args.command == "enroll":
+                try:
+                    code = security.create_enrollment_code(
+                        s, args.office, args.counter, ttl=dt.timedelta(hours=args.hours)
+                    )
+                except security.EnrollmentRefused as exc:
+                    print(f"refused: {exc.reason}", file=sys.stderr)
+                    return 1
+                print(code)
+            elif args.command == "revoke":
+                count = security.revoke_devices(
+                    s, args.office, args.counter, device_id=args.device, reason=args.reason
+                )
+                print(f"revoked {count} device(s)")
+            elif args.command == "admin-token":
+                print(security.create_admin_token(s, args.name))
+            elif args.command == "publish":
+                content = json.loads(args.file.read_text(encoding="utf-8"))
+                changes.publish(s, args.kind, args.version, content)
+                print(f"published {args.kind} {args.version}")
+    finally:
+        db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,255 @@
+"""Receiving pushed rows: idempotent on the client UUID, one answer per item.
+
+For every row of an item, compared with what is stored under the same entity and id:
+- nothing stored → create;
+- same ``row_version``, same content hash → duplicate (a retry: nothing written);
+- same ``row_version``, different content → conflict (409), with the reason;
+- newer ``row_version`` → update (the old version's hash is kept in ``row_revisions``);
+- older ``row_version`` → duplicate if it is a version we had with that content,
+  else conflict (stale).
+An item is written only if none of its rows conflicts, so a dossier never lands half.
+Items are independent: a refused one never blocks the others in the batch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, tuple_
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.services.storage.types import utcnow
+from app.services.sync import wire
+from central.db import CentralDatabase
+from central.models import Blob, Device, RowRevision, SyncedRow
+
+_LOOKUP_CHUNK = 300
+
+
+@dataclass(frozen=True, slots=True)
+class IncomingRow:
+    entity: str
+    id: str
+    row_version: int
+    content_hash: str
+    data: dict[str, Any]
+    parent_id: str | None = None
+    status: str | None = None
+    code: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.entity, self.id)
+
+
+def _row(entity: str, model: wire.Wire, version: int, **extra: Any) -> IncomingRow:
+    data = model.model_dump(mode="json")
+    return IncomingRow(
+        entity=entity,
+        id=data["id"],
+        row_version=version,
+        content_hash=wire.content_hash(model),
+        data=data,
+        **extra,
+    )
+
+
+def rows_of(
+    item: wire.DossierItem | wire.CitizenItem | wire.AttachmentItem | wire.AuditItem,
+) -> list[IncomingRow]:
+    match item:
+        case wire.DossierItem(dossier=d):
+            rows = [_row("dossier", d, d.row_version, status=d.status, code=d.code)]
+            rows += [_row("document", x, x.row_version, parent_id=d.id) for x in item.documents]
+            rows += [_row("event", x, x.row_version, parent_id=d.id) for x in item.events]
+            return rows
+        case wire.CitizenItem(citizen=c):
+            return [_row("citizen", c, c.row_version)]
+        case wire.AttachmentItem(attachment=a):
+            return [_row("attachment", a, a.row_version, parent_id=a.citizen_id)]
+        case wire.AuditItem(audit=a):
+            return [_row("audit", a, 1)]
+    raise AssertionError(f"unknown item {type(item).__name__}")
+
+
+def item_office(item: Any) -> str:
+    return item.dossier.office_code if isinstance(item, wire.DossierItem) else item.office_code
+
+
+def item_id(item: Any) -> str:
+    return {
+        "dossier": lambda: item.dossier.id,
+        "citizen": lambda: item.citizen.id,
+        "attachment": lambda: item.attachment.id,
+        "audit": lambda: item.audit.id,
+    }[item.entity]()
+
+
+def _structure_problem(item: Any) -> str:
+    if not isinstance(item, wire.DossierItem):
+        return ""
+    parents = {x.dossier_id for x in item.documents} | {x.dossier_id for x in item.events}
+    if parents - {item.dossier.id}:
+        return "a document or event belongs to another dossier"
+    return ""
+
+
+class _Batch:
+    """Stored rows of one batch, loaded in a few queries and kept current as we write."""
+
+    def __init__(self, session: Session, keys: set[tuple[str, str]], lock: bool) -> None:
+        self.session = session
+        self.stored: dict[tuple[str, str], SyncedRow] = {}
+        ordered = sorted(keys)  # same lock order in every transaction: no deadlocks
+        for i in range(0, len(ordered), _LOOKUP_CHUNK):
+            chunk = ordered[i : i + _LOOKUP_CHUNK]
+            query = select(SyncedRow).where(tuple_(SyncedRow.entity, SyncedRow.id).in_(chunk))
+            if lock:
+                query = query.with_for_update()
+            for row in session.scalars(query):
+                self.stored[(row.entity, row.id)] = row
+
+    def old_hash(self, row: IncomingRow) -> str | None:
+        revision = self.session.get(RowRevision, (row.entity, row.id, row.row_version))
+        return revision.content_hash if revision else None
+
+
+def _judge(batch: _Batch, row: IncomingRow, office: str) -> tuple[str, str]:
+    """("create"|"update"|"same"|"conflict"|"forbidden", reason) for one row."""
+    stored = batch.stored.get(row.key)
+    if stored is None:
+        return "create", ""
+    if stored.office_code != office:
+        return "forbidden", f"{row.entity} {row.id} belongs to another office"
+    if row.row_version == stored.row_version:
+        if row.content_hash == stored.content_hash:
+            return "same", ""
+        return "conflict", (
+            f"{row.entity} {row.id}: version {row.row_version} already stored "
+            "with different content"
+        )
+    if row.row_version > stored.row_version:
+        return "update", ""
+    if batch.old_hash(row) == row.content_hash:
+        return "same", ""
+    return "conflict", (
+        f"{row.entity} {row.id}: stale version {row.row_version}, "
+        f"the server has version {stored.row_version}"
+    )
+
+
+def _write(batch: _Batch, row: IncomingRow, verdict: str, office: str, device_id: str) -> None:
+    now = utcnow()
+    if verdict == "create":
+        new = SyncedRow(
+            entity=row.entity,
+            id=row.id,
+            office_code=office,
+            parent_id=row.parent_id,
+            row_version=row.row_version,
+            content_hash=row.content_hash,
+            data=row.data,
+            status=row.status,
+            code=row.code,
+            device_id=device_id,
+            received_at=now,
+            updated_at=now,
+        )
+        batch.session.add(new)
+        batch.stored[row.key] = new
+    elif verdict == "update":
+        stored = batch.stored[row.key]
+        batch.session.merge(
+            RowRevision(
+                entity=row.entity,
+                id=row.id,
+                row_version=stored.row_version,
+                content_hash=stored.content_hash,
+            )
+        )
+        stored.row_version = row.row_version
+        stored.content_hash = row.content_hash
+        stored.data = row.data
+        stored.status = row.status
+        stored.code = row.code
+        stored.device_id = device_id
+        stored.updated_at = now
+
+
+def _result(item: Any, outcome: wire.Outcome, status: int, reason: str = "") -> wire.PushResult:
+    return wire.PushResult(
+        ref=item.ref,
+        entity=item.entity,
+        id=item_id(item),
+        outcome=outcome,
+        status=status,
+        reason=reason,
+    )
+
+
+def ingest(
+    session: Session, device: Device, items: list[Any], *, lock: bool
+) -> list[wire.PushResult]:
+    office = device.office_code
+    per_item = [rows_of(item) for item in items]
+    batch = _Batch(session, {r.key for rows in per_item for r in rows}, lock)
+    blobs_needed = {
+        item.attachment.sha256 for item in items if isinstance(item, wire.AttachmentItem)
+    }
+    complete_blobs = (
+        set(
+            session.scalars(
+                select(Blob.sha256).where(
+                    Blob.office_code == office, Blob.sha256.in_(blobs_needed), Blob.complete
+                )
+            )
+        )
+        if blobs_needed
+        else set()
+    )
+    results = []
+    for item, rows in zip(items, per_item, strict=True):
+        if item_office(item) != office:
+            results.append(_result(item, "forbidden", 403, "office_mismatch"))
+            continue
+        if problem := _structure_problem(item):
+            results.append(_result(item, "invalid", 422, problem))
+            continue
+        if isinstance(item, wire.AttachmentItem) and item.attachment.sha256 not in complete_blobs:
+            results.append(_result(item, "retry", 425, "attachment content not received yet"))
+            continue
+        verdicts = [_judge(batch, row, office) for row in rows]
+        refused = [(v, reason) for v, reason in verdicts if v in ("conflict", "forbidden")]
+        if refused:
+            kind, reason = refused[0]
+            if kind == "forbidden":
+                results.append(_result(item, "forbidden", 403, reason))
+            else:
+                results.append(_result(item, "conflict", 409, reason))
+            continue
+        for row, (verdict, _) in zip(rows, verdicts, strict=True):
+            _write(batch, row, verdict, office, device.id)
+        kinds = {v for v, _ in verdicts}
+        if kinds == {"same"}:
+            results.append(_result(item, "duplicate", 200))
+        elif "update" in kinds:
+            results.append(_result(item, "updated", 200))
+        else:
+            results.append(_result(item, "created", 201))
+    return results
+
+
+def push(db: CentralDatabase, device: Device, items: list[Any]) -> list[wire.PushResult]:
+    """Ingest a batch in one transaction, retried when a concurrent retry of the same
+    rows won the race to insert them (the second pass then sees them as duplicates)."""
+    lock = db.dialect == "postgresql"
+    for attempt in range(4):
+        try:
+            with db.session() as session:
+                return ingest(session, device, items, lock=lock)
+        except IntegrityError:
+            if attempt == 3:
+                raise
+    raise AssertionError("unreachable")

@@ -1,0 +1,134 @@
+"""Push: idempotent on the client UUID, one answer per item, conflicts with a reason."""
+
+from __future__ import annotations
+
+import hashlib
+
+from central_helpers import OTHER_OFFICE, Device, attachment_item, dossier_item, with_notes
+from sqlalchemy import func, select
+
+from central.models import SyncedRow
+from central.testing import RunningCentral
+
+
+def _count(central: RunningCentral, entity: str) -> int:
+    with central.db.session() as s:
+        return s.scalar(select(func.count()).where(SyncedRow.entity == entity)) or 0
+
+
+def test_same_dossier_twice_is_stored_once(central: RunningCentral, device: Device) -> None:
+    item = dossier_item()
+    first = device.results(item)
+    again = device.results(item)
+    assert [r.outcome for r in first] == ["created"]
+    assert [r.outcome for r in again] == ["duplicate"]
+    assert (_count(central, "dossier"), _count(central, "document"), _count(central, "event")) == (
+        1, 1, 1,
+    )  # fmt: skip
+
+
+def test_same_version_with_other_content_is_a_conflict_with_reason(
+    central: RunningCentral, device: Device
+) -> None:
+    item = dossier_item(notes="first")
+    device.results(item)
+    [result] = device.results(with_notes(item, "changed without a new version"))
+    assert result.outcome == "conflict"
+    assert result.status == 409
+    assert item.dossier.id in result.reason and "different content" in result.reason
+    with central.db.session() as s:
+        stored = s.get(SyncedRow, ("dossier", item.dossier.id))
+        assert stored is not None and stored.data["notes"] == "first"
+
+
+def test_newer_version_updates_and_an_old_retry_stays_harmless(
+    central: RunningCentral, device: Device
+) -> None:
+    v1 = dossier_item(notes="v1")
+    v2 = with_notes(v1, "v2", version=2)
+    device.results(v1)
+    assert [r.outcome for r in device.results(v2)] == ["updated"]
+    # A late retry of version 1 (its answer was lost) must not be a conflict...
+    assert [r.outcome for r in device.results(v1)] == ["duplicate"]
+    # ...but version 1 with content the server never had is.
+    [stale] = device.results(with_notes(v1, "never sent"))
+    assert stale.outcome == "conflict" and "stale" in stale.reason
+    with central.db.session() as s:
+        stored = s.get(SyncedRow, ("dossier", v1.dossier.id))
+        assert stored is not None and (stored.row_version, stored.data["notes"]) == (2, "v2")
+
+
+def test_one_refused_item_does_not_block_the_others(
+    central: RunningCentral, device: Device
+) -> None:
+    good_before, good_after = dossier_item(ref=1), dossier_item(ref=3)
+    foreign = dossier_item(ref=2, office=OTHER_OFFICE)
+    results = device.results(good_before, foreign, good_after)
+    assert [(r.ref, r.outcome, r.status) for r in results] == [
+        (1, "created", 201), (2, "forbidden", 403), (3, "created", 201),
+    ]  # fmt: skip
+    assert _count(central, "dossier") == 2
+
+
+def test_a_counter_cannot_push_into_or_read_another_office(
+    device: Device, other_device: Device
+) -> None:
+    assert device.push(dossier_item(office=OTHER_OFFICE), office=OTHER_OFFICE).status_code == 403
+    assert device.changes(office=OTHER_OFFICE).status_code == 403
+    assert device.changes(office=OTHER_OFFICE).json()["reason"] == "office_mismatch"
+    # Nor overwrite another office's dossier by reusing its id.
+    theirs = dossier_item(office=OTHER_OFFICE)
+    other_device.results(theirs)
+    hijack = dossier_item(dossier_id=theirs.dossier.id, version=2)
+    [result] = device.results(hijack)
+    assert result.outcome == "forbidden"
+
+
+def test_attachment_counts_only_after_verified_content(device: Device) -> None:
+    content = b"%PDF-1.4 fictitious scan " * 4000
+    sha = hashlib.sha256(content).hexdigest()
+    item = attachment_item(sha, len(content))
+    [early] = device.results(item)
+    assert early.outcome == "retry"  # metadata before content: not received yet
+
+    assert (
+        device.http.post(
+            f"/offices/{device.office}/blobs/{sha}", json={"size": len(content)}
+        ).json()["received"]
+        == 0
+    )
+    half = len(content) // 2
+    put = device.http.put(
+        f"/offices/{device.office}/blobs/{sha}", params={"offset": 0}, content=content[:half]
+    )
+    assert put.json() == {"sha256": sha, "size": len(content), "received": half, "complete": False}
+    # A resend at a wrong offset is refused with where to resume.
+    wrong = device.http.put(
+        f"/offices/{device.office}/blobs/{sha}", params={"offset": 7}, content=b"x"
+    )
+    assert wrong.status_code == 409 and wrong.json()["reason"] == "offset_mismatch"
+    status = device.http.get(f"/offices/{device.office}/blobs/{sha}").json()
+    rest = device.http.put(
+        f"/offices/{device.office}/blobs/{sha}",
+        params={"offset": status["received"]},
+        content=content[half:],
+    )
+    assert rest.json()["complete"] is True
+    [accepted] = device.results(item)
+    assert accepted.outcome == "created"
+
+
+def test_content_with_a_wrong_hash_is_discarded(device: Device) -> None:
+    claimed = hashlib.sha256(b"what the counter meant").hexdigest()
+    url = f"/offices/{device.office}/blobs/{claimed}"
+    device.http.post(url, json={"size": 9})
+    bad = device.http.put(url, params={"offset": 0}, content=b"corrupted")
+    assert bad.status_code == 422 and bad.json()["reason"] == "sha256_mismatch"
+    assert device.http.get(url).json() == {
+        "sha256": claimed,
+        "size": 9,
+        "received": 0,
+        "complete": False,
+    }
+    [result] = device.results(attachment_item(claimed, 9))
+    assert result.outcome == "retry"

@@ -1,0 +1,200 @@
+"""Faults the sync must survive with nothing lost and nothing twice (checked server-side)."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import random
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from conftest import pg_or_skip
+from sqlalchemy import text
+from sync_helpers import Counter, assert_exactly_once, server_rows
+
+from app import paths
+from app.services.storage.db import Database, open_database
+from app.services.storage.models import Attachment, Citizen
+from app.services.storage.outbox import enqueue, pending_count
+from app.services.sync.credentials import MemoryStore
+from app.services.sync.engine import SyncConfig, SyncEngine
+from app.services.sync.enroll import enroll
+from central import security
+from central.db import CentralDatabase, open_central
+from central.models import Blob
+from central.seed import DEMO_OFFICE, seed
+from central.simulate import queue_dossiers, setup_counter
+from central.testing import (
+    CHEAP_HASHER,
+    REPO,
+    CentralProcess,
+    FaultyProxy,
+    RunningCentral,
+    fresh_pg_database,
+)
+
+WORKER = Path(__file__).with_name("sync_worker.py")
+
+
+def _sync_until_done(engine: SyncEngine, db: Database, rounds: int = 300) -> None:
+    for _ in range(rounds):
+        engine.sync_once()
+        with db.session() as s:
+            if pending_count(s) == 0:
+                return
+    pytest.fail("the outbox never emptied")
+
+
+def _prepared_central(url: str) -> tuple[CentralDatabase, str]:
+    central_db = open_central(url, pool_size=2)
+    with central_db.session() as s:
+        seed(s, 20, hasher=CHEAP_HASHER)
+        code = security.create_enrollment_code(s, DEMO_OFFICE, 1)
+    return central_db, code
+
+
+def _counter(db: Database, url: str, code: str) -> tuple[SyncEngine, MemoryStore]:
+    store = MemoryStore()
+    enroll(url, code, store=store)
+    setup_counter(db, DEMO_OFFICE, 1)
+    return SyncEngine(db, SyncConfig(url, DEMO_OFFICE, batch_size=20), store=store), store
+
+
+def _attachment(db: Database, content: bytes) -> str:
+    sha = hashlib.sha256(content).hexdigest()
+    path = paths.attachments_dir() / sha[:2] / sha
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    with db.session() as s:
+        citizen = Citizen(
+            id_number="001090000001", full_name="Phạm Văn Thử", name_folded="pham van thu"
+        )
+        s.add(citizen)
+        s.flush()
+        attachment = Attachment(
+            citizen_id=citizen.id, sha256=sha, mime_type="application/pdf", size=len(content),
+            filename="to-khai.pdf",
+        )  # fmt: skip
+        s.add(attachment)
+        s.flush()
+        enqueue(s, "attachment", attachment.id)
+        return attachment.id
+
+
+def test_proxy_dropping_delaying_and_resetting_loses_nothing(
+    central: RunningCentral, counter: Counter
+) -> None:
+    ids = counter.queue(150)
+    content = random.Random(5).randbytes(3 * 1024 * 1024 + 17)  # several chunks
+    attachment_id = _attachment(counter.db, content)
+    with FaultyProxy(central.port, drop=0.3, reset=0.2, delay=0.3, seed=11) as proxy:
+        engine = counter.engine(url=proxy.url, batch_size=10)
+        _sync_until_done(engine, counter.db)
+        assert proxy.faults > 0
+    assert_exactly_once(central, ids)
+    [stored] = server_rows(central, "attachment")
+    assert stored.id == attachment_id
+    with central.db.session() as s:
+        blob = s.get(Blob, (DEMO_OFFICE, hashlib.sha256(content).hexdigest()))
+        assert blob is not None and blob.complete and blob.received == len(content)
+
+
+def test_central_restarted_mid_sync(tmp_path: Path, db: Database) -> None:
+    central_db, code = _prepared_central(f"sqlite:///{tmp_path / 'central.sqlite3'}")
+    with CentralProcess(
+        central_db.engine.url.render_as_string(), log_path=tmp_path / "c.log"
+    ) as server:
+        engine, _ = _counter(db, server.url, code)
+        ids = queue_dossiers(db, setup_counter(db, DEMO_OFFICE, 1), 400, seed=3)
+        stop = threading.Event()
+
+        def restarts() -> None:
+            for _ in range(3):
+                if stop.wait(0.4):
+                    return
+                server.restart()
+
+        chaos = threading.Thread(target=restarts)
+        chaos.start()
+        try:
+            _sync_until_done(engine, db)
+        finally:
+            stop.set()
+            chaos.join()
+    assert_exactly_once(central_db, ids)
+    central_db.dispose()
+
+
+@pytest.mark.postgres
+def test_postgres_restarted_mid_sync(tmp_path: Path, db: Database) -> None:
+    base = pg_or_skip()
+    with fresh_pg_database(base) as url:
+        central_db, code = _prepared_central(url)
+        with CentralProcess(url, log_path=tmp_path / "c.log") as server:
+            engine, _ = _counter(db, server.url, code)
+            ids = queue_dossiers(db, setup_counter(db, DEMO_OFFICE, 1), 400, seed=4)
+            restarted: list[int] = []
+
+            def restart_postgres() -> None:
+                time.sleep(0.3)
+                done = subprocess.run(
+                    ["bash", str(REPO / "scripts" / "postgres.sh"), "restart"],
+                    capture_output=True, text=True,
+                )  # fmt: skip
+                restarted.append(done.returncode)
+
+            chaos = threading.Thread(target=restart_postgres)
+            chaos.start()
+            try:
+                _sync_until_done(engine, db)
+            finally:
+                chaos.join()
+            if restarted != [0]:
+                pytest.skip("this PostgreSQL is not managed by scripts/postgres.sh")
+        assert_exactly_once(central_db, ids)
+        central_db.dispose()
+
+
+def test_counter_killed_at_random_points_then_restarted(
+    tmp_path: Path, central: RunningCentral, counter: Counter
+) -> None:
+    ids = counter.queue(300, seed=8)
+    credentials = counter.store.load()
+    assert credentials is not None
+    db_path = Path(str(counter.db.engine.url.database))
+    counter.db.dispose()
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(REPO),
+        MOTCUA_TEST_CREDENTIALS=json.dumps(dataclasses.asdict(credentials)),
+    )
+    command = [sys.executable, str(WORKER), str(db_path), central.url, DEMO_OFFICE]
+    rng = random.Random(21)
+    kills = 0
+    for _ in range(8):
+        worker = subprocess.Popen(command, env=env, cwd=REPO)
+        try:
+            worker.wait(rng.uniform(0.8, 2.5))  # imports take ≈1 s: kill during sync
+        except subprocess.TimeoutExpired:
+            worker.kill()  # SIGKILL: no clean-up of any kind
+            worker.wait()
+            kills += 1
+        else:
+            break
+    final = subprocess.run(command, env=env, cwd=REPO, timeout=300)
+    assert final.returncode == 0
+    assert kills >= 1
+    assert_exactly_once(central, ids)
+    db = open_database(db_path)
+    try:
+        with db.session() as s:
+            assert s.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+            assert pending_count(s) == 0
+    finally:
+        db.dispose()

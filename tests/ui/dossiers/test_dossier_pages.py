@@ -1,0 +1,224 @@
+"""The dossier list, detail dialog and returns page, driven by keyboard as officers do."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from intake_factories import Env, vn
+from PIL import Image, ImageDraw
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+from ui_samples import PEOPLE, SCREENSHOTS, rules, take_in
+
+from app.services.attachments import AttachmentStore
+from app.services.lifecycle import Status
+from app.services.storage.models import Dossier, DossierAttachment
+from app.ui.dossiers import DossierDetailDialog, DossierListPage, ReturnsPage
+from app.ui.dossiers.list_model import COLUMNS
+
+NOW = vn("2026-03-12T09:00")
+
+
+def shot(widget, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"dossiers-{name}.png"
+    assert widget.grab().save(str(path))
+    return path
+
+
+def column(page, name: str) -> list[str]:
+    m = page.model
+    return [m.index(r, COLUMNS.index(name)).data() for r in range(m.rowCount())]
+
+
+@pytest.fixture
+def list_page(qtbot: QtBot, env: Env, sample: list[Dossier]) -> DossierListPage:
+    opened: list[str] = []
+    page = DossierListPage(env.db, env.catalog, open_dossier=opened.append, clock=lambda: NOW)
+    page.opened = opened  # type: ignore[attr-defined]
+    qtbot.addWidget(page)
+    page.resize(1100, 520)
+    page.show()
+    return page
+
+
+def test_list_shows_newest_first_with_vietnamese_status(list_page: DossierListPage) -> None:
+    assert column(list_page, "citizen") == list(reversed(PEOPLE))
+    statuses = dict(zip(column(list_page, "citizen"), column(list_page, "status"), strict=True))
+    assert statuses["Nguyễn Văn An"] == "Có kết quả"
+    assert statuses["Đặng Đức Chung"] == "Chờ bổ sung"
+    progress = dict(zip(column(list_page, "citizen"), column(list_page, "timeliness"), strict=True))
+    assert progress["Nguyễn Văn An"] == "Trước hạn"  # ready Fri 6, due Mon 9
+    assert progress["Trần Thị Bình"] == "Quá hạn"  # ready Wed 11 16:00, due Tue 10
+    assert progress["Đặng Đức Chung"] == "Tạm dừng"
+    assert progress["Phạm Minh Em"] == "Trong hạn"  # due 13/03, it is 12/03
+    assert progress["Lê Thị Dung"] == "Đã quá hạn"  # due 12/03 08:45, still open at 09:00
+    assert list_page.count_label.text() == "5 hồ sơ"
+    shot(list_page, "list")
+
+
+def test_typing_a_name_without_accents_filters(qtbot: QtBot, list_page: DossierListPage) -> None:
+    list_page.search.setFocus()
+    qtbot.keyClicks(list_page.search, "dang duc")
+    qtbot.waitUntil(lambda: list_page.model.rowCount() == 1, timeout=2000)
+    assert column(list_page, "citizen") == ["Đặng Đức Chung"]
+
+
+def test_enter_opens_the_selected_dossier(qtbot: QtBot, list_page: DossierListPage, sample) -> None:
+    list_page.table.setFocus()
+    for _ in range(4):
+        qtbot.keyClick(list_page.table, Qt.Key.Key_Down)
+    qtbot.keyClick(list_page.table, Qt.Key.Key_Return)
+    assert list_page.opened == [sample[0].id]  # type: ignore[attr-defined]
+    # Enter in the search box opens the only match at once.
+    qtbot.keyClick(list_page, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # Ctrl+F
+    assert list_page.focusWidget() is list_page.search
+    list_page.search.setText(sample[1].lookup_code)
+    qtbot.keyClick(list_page.search, Qt.Key.Key_Return)
+    assert list_page.opened[-1] == sample[1].id  # type: ignore[attr-defined]
+
+
+def test_status_and_procedure_filters(qtbot: QtBot, list_page: DossierListPage) -> None:
+    list_page.status.setCurrentIndex(list_page.status.findData("result_ready"))
+    assert sorted(column(list_page, "citizen")) == ["Nguyễn Văn An", "Trần Thị Bình"]
+    list_page.procedure.setCurrentIndex(list_page.procedure.findData("610"))
+    assert column(list_page, "citizen") == ["Trần Thị Bình"]
+
+
+def test_list_loads_in_pages(qtbot: QtBot, env: Env, sample) -> None:
+    for i in range(120):
+        take_in(env, 100 + i, f"Công Dân Thử {i}", "2026-03-09T09:00")
+    page = DossierListPage(env.db, env.catalog)
+    qtbot.addWidget(page)
+    assert page.model.rowCount() == 100 and page.model.canFetchMore()
+    assert page.count_label.text() == "100+ hồ sơ"
+    page.model.fetchMore()
+    assert page.model.rowCount() == 125 and not page.model.canFetchMore()
+
+
+def answers(*texts: str):
+    queue = list(texts)
+    asked: list[str] = []
+
+    def ask(_parent, _title: str, prompt: str) -> str | None:
+        asked.append(prompt)
+        return queue.pop(0) if queue else None
+
+    ask.asked = asked  # type: ignore[attr-defined]
+    return ask
+
+
+def test_detail_shows_papers_history_and_only_allowed_moves(
+    qtbot: QtBot, env: Env, sample, tmp_path: Path
+) -> None:
+    store = AttachmentStore(tmp_path / "attachments")
+    page = Image.new("RGB", (1240, 1754), "white")
+    ImageDraw.Draw(page).rectangle((100, 100, 1140, 300), fill=(40, 60, 160))
+    buf = io.BytesIO()
+    page.save(buf, "PNG")
+    with env.db.session() as s:
+        a = store.import_bytes(
+            s, sample[0].citizen_id, buf.getvalue(), "to-khai.png", "Tờ khai TK1-TS"
+        )
+        s.add(DossierAttachment(dossier_id=sample[0].id, attachment_id=a.id))
+    dialog = DossierDetailDialog(
+        env.db, sample[0].id, env.catalog, rules(env), env.officer.id, store, clock=lambda: NOW
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert sample[0].code in dialog.title.text()
+    assert dialog.state.text() == "Có kết quả · Trước hạn"
+    assert dialog.documents.rowCount() == 1
+    assert dialog.history.rowCount() == 3
+    assert dialog.history.item(2, 3).text() == "Có kết quả"
+    assert list(dialog.move_buttons) == ["returned"]
+    item = dialog.attachments.item(0)
+    assert item.text() == "Tờ khai TK1-TS\n1 trang" and not item.icon().isNull()
+    shot(dialog, "detail")
+    dialog.tabs.setCurrentIndex(1)
+    shot(dialog, "detail-attachments")
+    dialog.tabs.setCurrentIndex(2)
+    shot(dialog, "detail-history")
+
+
+def test_detail_move_with_reason_prompt(qtbot: QtBot, env: Env, sample) -> None:
+    ask = answers("Bản sao giấy khai sinh")
+    dialog = DossierDetailDialog(
+        env.db,
+        sample[3].id,
+        env.catalog,
+        rules(env),
+        env.officer.id,
+        ask_text=ask,
+        clock=lambda: NOW,
+    )
+    qtbot.addWidget(dialog)
+    changed: list[str] = []
+    dialog.changed.connect(changed.append)
+    assert set(dialog.move_buttons) == {
+        "in_processing",
+        "completion_requested",
+        "refused",
+        "cancelled",
+    }
+    button: QPushButton = dialog.move_buttons["completion_requested"]
+    assert button.text() == "Yêu cầu &bổ sung…"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert ask.asked == ["Giấy tờ cần bổ sung và lý do (in trên mẫu 02):"]  # type: ignore[attr-defined]
+    assert changed == [sample[3].id]
+    assert dialog.detail.dossier.status == "completion_requested"
+    assert dialog.detail.dossier.due_at is None
+    assert dialog.history.item(1, 4).text() == "Bản sao giấy khai sinh"
+    assert set(dialog.move_buttons) == {"completed", "refused", "cancelled"}
+
+
+def test_cancelling_the_reason_prompt_changes_nothing(qtbot: QtBot, env: Env, sample) -> None:
+    dialog = DossierDetailDialog(
+        env.db,
+        sample[3].id,
+        env.catalog,
+        rules(env),
+        env.officer.id,
+        ask_text=answers(),
+        clock=lambda: NOW,
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.apply_move("refused") is False
+    assert dialog.detail.dossier.status == "received"
+
+
+def test_returns_page_by_receipt_qr(qtbot: QtBot, env: Env, sample) -> None:
+    page = ReturnsPage(env.db, env.catalog, rules(env), env.officer.id, clock=lambda: NOW)
+    qtbot.addWidget(page)
+    page.resize(1000, 520)
+    page.show()
+    assert page.model.rowCount() == 2  # both dossiers with a result
+    shot(page, "returns")
+    target = sample[1]
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, f"MOTCUA|{target.code}|{target.lookup_code}")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.model.rowCount() == 1
+    assert page.collector.text() == "Trần Thị Bình" and page.focusWidget() is page.collector
+    page.collector.setText("Trần Văn Nhận Thay")  # (QTest cannot type Vietnamese letters)
+    qtbot.keyClick(page.collector, Qt.Key.Key_Return)
+    with env.db.session() as s:
+        d = s.get(Dossier, target.id)
+        assert d is not None
+        assert d.status == Status.RETURNED and d.returned_to == "Trần Văn Nhận Thay"
+        assert d.returned_at == NOW
+    assert "Đã trả kết quả hồ sơ" in page.message.text()
+    assert page.model.rowCount() == 1
+
+
+def test_returns_page_explains_a_dossier_not_ready(qtbot: QtBot, env: Env, sample) -> None:
+    page = ReturnsPage(env.db, env.catalog, rules(env), env.officer.id, clock=lambda: NOW)
+    qtbot.addWidget(page)
+    page.search.setText(sample[4].code)
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.model.rowCount() == 0
+    assert "Đã tiếp nhận" in page.message.text()
+    assert not page.confirm.isEnabled()

@@ -1,0 +1,232 @@
+"""Working days and appointments on the real 2025 and announced 2026 calendars."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app import paths
+from app.errors import ErrorKind, UserError
+from app.services.calendar import VN_TZ, CalendarStore, WorkCalendar, appointment, load_calendar
+from app.services.catalog import ProcessingTime, TimeUnit
+
+CUTOFF = dt.time(16, 30)
+D = dt.date.fromisoformat
+
+
+def vn(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text).replace(tzinfo=VN_TZ)
+
+
+@pytest.fixture(scope="module")
+def cal() -> WorkCalendar:
+    return load_calendar()
+
+
+def wd(n: int) -> ProcessingTime:
+    return ProcessingTime(n, TimeUnit.WORKING_DAYS)
+
+
+@pytest.mark.parametrize(
+    ("day", "working"),
+    [
+        ("2026-01-02", False),  # Friday swapped off
+        ("2026-01-10", True),  # Saturday made up
+        ("2026-02-13", True),  # last day before Tết Bính Ngọ
+        ("2026-02-16", False),
+        ("2026-02-20", False),
+        ("2026-02-23", True),
+        ("2026-04-27", False),  # Giỗ Tổ on Sunday, compensated Monday
+        ("2026-04-28", True),
+        ("2026-08-22", True),  # Saturday made up for 31 August
+        ("2026-08-31", False),
+        ("2026-09-03", True),
+        ("2026-11-24", False),  # Ngày Văn hóa Việt Nam, new from 2026
+        ("2025-11-24", True),  # …but not in 2025
+        ("2025-01-24", True),
+        ("2025-01-27", False),  # Tết Ất Tỵ, Mon 27 – Fri 31 Jan
+        ("2025-01-31", False),
+        ("2025-02-03", True),
+        ("2025-04-26", True),  # Saturday made up for 2 May
+        ("2025-05-02", False),
+        ("2025-09-01", False),
+        ("2025-09-03", True),
+        ("2025-03-15", False),  # an ordinary Saturday
+    ],
+)
+def test_working_days(cal: WorkCalendar, day: str, working: bool) -> None:
+    assert cal.is_working_day(D(day)) is working
+
+
+def test_tet_weekends_are_holidays_for_days_excluding_holidays(cal: WorkCalendar) -> None:
+    assert cal.is_holiday(D("2025-01-25")) and cal.is_holiday(D("2025-02-02"))
+    assert not cal.is_holiday(D("2025-03-15"))
+
+
+def test_five_working_days_across_tet_2026(cal: WorkCalendar) -> None:
+    due = cal.add_working_days(vn("2026-02-12T10:00"), 5, CUTOFF)
+    assert due == vn("2026-02-26T10:00")
+
+
+def test_five_working_days_across_tet_2025(cal: WorkCalendar) -> None:
+    assert cal.add_working_days(vn("2025-01-24T09:15"), 5, CUTOFF) == vn("2025-02-07T09:15")
+
+
+def test_after_cutoff_on_new_year_eve_counts_from_monday_and_uses_the_made_up_saturday(
+    cal: WorkCalendar,
+) -> None:
+    # Wed 31 Dec 2025 17:00 → next working day is Mon 5 Jan (1 Jan holiday, 2 Jan swapped).
+    due = cal.add_working_days(vn("2025-12-31T17:00"), 5, CUTOFF)
+    assert due == vn("2026-01-10T16:30")  # the fifth working day is Saturday 10 January
+
+
+def test_before_cutoff_counts_the_same_day(cal: WorkCalendar) -> None:
+    assert cal.add_working_days(vn("2026-03-02T16:30"), 1, CUTOFF) == vn("2026-03-03T16:30")
+    assert cal.add_working_days(vn("2026-03-02T16:31"), 1, CUTOFF) == vn("2026-03-04T16:30")
+
+
+def test_received_on_a_saturday_counts_from_monday(cal: WorkCalendar) -> None:
+    assert cal.add_working_days(vn("2026-03-07T09:00"), 1, CUTOFF) == vn("2026-03-10T09:00")
+
+
+def test_giong_to_swap_2026(cal: WorkCalendar) -> None:
+    # Fri 24 Apr + 2 working days: Tue 28 (Mon 27 off), Wed 29.
+    assert cal.add_working_days(vn("2026-04-24T08:00"), 2, CUTOFF) == vn("2026-04-29T08:00")
+
+
+def test_days_excluding_holidays_lands_on_sunday_moves_to_monday(cal: WorkCalendar) -> None:
+    assert cal.add_days_excluding_holidays(vn("2026-08-03T10:00"), 20) == vn("2026-08-24T10:00")
+
+
+def test_days_excluding_holidays_skip_national_day_2026(cal: WorkCalendar) -> None:
+    # 18–28 Aug count (11), 29 Aug – 2 Sep do not, 3–11 Sep count (9).
+    assert cal.add_days_excluding_holidays(vn("2026-08-17T10:00"), 20) == vn("2026-09-11T10:00")
+
+
+def test_pension_across_tet_2026(cal: WorkCalendar) -> None:
+    pension = ProcessingTime(20, TimeUnit.DAYS_EXCLUDING_HOLIDAYS)
+    due = appointment(cal, vn("2026-02-02T10:00"), pension, CUTOFF)
+    assert due == vn("2026-03-03T10:00")
+
+
+def test_completion_request_stops_the_clock(cal: WorkCalendar) -> None:
+    received = vn("2026-03-02T09:00")
+    assert appointment(cal, received, wd(5), CUTOFF) == vn("2026-03-09T09:00")
+    paused = [(vn("2026-03-04T15:00"), vn("2026-03-06T10:00"))]
+    # Tue 3 and Wed 4 used; the remaining three count from Fri 6: Mon 9, Tue 10, Wed 11.
+    assert appointment(cal, received, wd(5), CUTOFF, paused) == vn("2026-03-11T10:00")
+
+
+def test_completion_after_cutoff_resumes_next_working_day(cal: WorkCalendar) -> None:
+    paused = [(vn("2026-03-04T15:00"), vn("2026-03-06T17:00"))]
+    due = appointment(cal, vn("2026-03-02T09:00"), wd(5), CUTOFF, paused)
+    assert due == vn("2026-03-12T16:30")
+
+
+def test_open_completion_request_has_no_appointment(cal: WorkCalendar) -> None:
+    paused = [(vn("2026-03-04T15:00"), None)]
+    assert appointment(cal, vn("2026-03-02T09:00"), wd(5), CUTOFF, paused) is None
+
+
+def test_pause_after_the_deadline_does_not_move_it(cal: WorkCalendar) -> None:
+    paused = [(vn("2026-03-10T09:00"), vn("2026-03-12T09:00"))]
+    due = appointment(cal, vn("2026-03-02T09:00"), wd(5), CUTOFF, paused)
+    assert due == vn("2026-03-09T09:00")
+
+
+def test_two_pauses_add_up(cal: WorkCalendar) -> None:
+    paused = [
+        (vn("2026-03-03T10:00"), vn("2026-03-05T10:00")),  # used Tue 3 → 4 left from Thu 5
+        (vn("2026-03-06T10:00"), vn("2026-03-09T10:00")),  # used Fri 6 → 3 left from Mon 9
+    ]
+    due = appointment(cal, vn("2026-03-02T09:00"), wd(5), CUTOFF, paused)
+    assert due == vn("2026-03-12T10:00")
+
+
+def test_fixed_return_time(cal: WorkCalendar) -> None:
+    due = appointment(cal, vn("2026-03-02T09:00"), wd(5), CUTOFF, return_time=dt.time(14, 0))
+    assert due == vn("2026-03-09T14:00")
+
+
+def test_utc_input_is_read_in_vietnam_time(cal: WorkCalendar) -> None:
+    # 2026-03-02 23:30 UTC is Tue 3 Mar 06:30 in Vietnam.
+    received = dt.datetime(2026, 3, 2, 23, 30, tzinfo=dt.UTC)
+    assert appointment(cal, received, wd(1), CUTOFF) == vn("2026-03-04T06:30")
+
+
+def test_years_without_data_use_the_library(cal: WorkCalendar) -> None:
+    assert not cal.is_working_day(D("2027-02-08"))  # Tết Đinh Mùi
+    assert cal.is_working_day(D("2027-03-01"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    received=st.datetimes(min_value=dt.datetime(2025, 1, 1), max_value=dt.datetime(2026, 12, 20)),
+    n=st.integers(min_value=0, max_value=30),
+)
+def test_due_is_a_working_day_exactly_n_working_days_later(received: dt.datetime, n: int) -> None:
+    cal = load_calendar()
+    start = received.replace(tzinfo=VN_TZ)
+    due = cal.add_working_days(start, n, CUTOFF)
+    assert cal.is_working_day(due.date())
+    assert due.time() <= CUTOFF
+    first = start.date() if cal.is_working_day(start.date()) and start.time() <= CUTOFF else None
+    first = first or cal.next_working_day(start.date())
+    assert cal.count_days(first, due.date(), working_days=True) == n
+
+
+@pytest.fixture
+def calendars_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "cal"
+    shutil.copytree(paths.RESOURCES / "calendars", target)
+    (target / "schema.json").unlink()
+    return target
+
+
+def test_replacement_adds_an_announced_day_off(tmp_path: Path, calendars_copy: Path) -> None:
+    store = CalendarStore(installed=tmp_path / "installed")
+    assert store.current.is_working_day(D("2026-12-31"))
+    data = json.loads((calendars_copy / "2026.json").read_text(encoding="utf-8"))
+    data["days_off"].append({"date": "2026-12-31", "name": "Nghỉ thêm", "kind": "extra"})
+    (calendars_copy / "2026.json").write_text(
+        json.dumps(data, ensure_ascii=False), encoding="utf-8"
+    )
+    store.replace([calendars_copy / "2026.json"])
+    assert not store.current.is_working_day(D("2026-12-31"))
+    assert not store.current.is_working_day(D("2025-05-02"))  # other years kept
+    assert not CalendarStore(installed=tmp_path / "installed").current.is_working_day(
+        D("2026-12-31")
+    )
+
+
+def test_invalid_calendar_is_refused_and_the_old_one_kept(
+    tmp_path: Path, calendars_copy: Path
+) -> None:
+    store = CalendarStore(installed=tmp_path / "installed")
+    before = store.current
+    file = calendars_copy / "2026.json"
+    text = file.read_text(encoding="utf-8")
+    line = text[: text.index('"2026-11-24"')].count("\n") + 1
+    file.write_text(text.replace('"2026-11-24"', '"2026-11-31"'), encoding="utf-8")
+    with pytest.raises(UserError) as err:
+        store.replace(calendars_copy)
+    assert err.value.kind is ErrorKind.CALENDAR_INVALID
+    assert err.value.detail.startswith(f"2026.json:{line}:")
+    assert store.current is before
+
+
+def test_a_date_of_another_year_or_both_off_and_working_is_refused(calendars_copy: Path) -> None:
+    file = calendars_copy / "2025.json"
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text.replace('"date": "2025-04-26"', '"date": "2025-05-02"'), encoding="utf-8")
+    with pytest.raises(UserError, match="also a day off"):
+        load_calendar(calendars_copy)
+    file.write_text(text.replace('"2025-04-07"', '"2024-04-07"'), encoding="utf-8")
+    with pytest.raises(UserError, match=r"2025\.json:\d+: days_off/2: dates must be in 2025"):
+        load_calendar(calendars_copy)
