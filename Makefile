@@ -21,6 +21,7 @@ bench: $(SETUP)
 
 screenshots: $(SETUP)
 	bash scripts/with-services.sh $(PY) -m scripts.screenshots
+	MOTCUA_WRITE_SCREENSHOTS=1 $(PY) -m pytest -q tests/ui/dossiers
 
 translations: $(SETUP)
 	$(PY) -m scripts.translations

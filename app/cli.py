@@ -25,24 +25,28 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     doctor = sub.add_parser("doctor", help="báo cáo chẩn đoán cho bộ phận hỗ trợ")
     doctor.add_argument("--json", action="store_true", help="in dạng JSON")
-    try:
-        from app.services.card.cli import add_card_commands
-    except ImportError:  # the card stack is optional in stripped-down builds
-        pass
-    else:
-        add_card_commands(sub)
+    from app.services.card.cli import add_card_commands
+    from app.services.security.cli import add_audit_commands, add_security_commands
+
+    add_card_commands(sub)
+    add_audit_commands(sub)
+    add_security_commands(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from app.crash import install_cli_hook
+
     args = build_parser().parse_args(argv)
+    if args.command is not None:
+        install_cli_hook()  # the GUI installs its own crash dialog
     if args.command == "doctor":
         from app.services import doctor
 
         report = doctor.collect()
         print(doctor.to_json(report) if args.json else doctor.to_text(report))
         return 0
-    if args.command == "card":
+    if getattr(args, "handler", None) is not None:  # card, audit, security, privacy
         return int(args.handler(args))
     from app.ui.application import run_gui
 

@@ -41,7 +41,8 @@ def main(argv: list[str] | None = None) -> None:
         cases.append((received, rng.choice(procedures), pauses))
     for received, procedure, pauses in cases[:500]:
         appointment(calendar, received, procedure, CUTOFF, pauses)
-    plain, paused = [], []
+    plain: list[float] = []
+    paused: list[float] = []
     for received, procedure, pauses in cases:
         t = time.perf_counter()
         appointment(calendar, received, procedure, CUTOFF, pauses)

@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from app import paths
 
@@ -30,7 +31,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument("--tls-cert", type=Path, help="PEM certificate (chain) for HTTPS")
     serve.add_argument("--tls-key", type=Path, help="PEM private key for HTTPS")
-    serve.add_argument("--workers-pool", type=int, default=10, help="database pool size")
+    serve.add_argument("--pool", type=int, default=10, help="database pool size per worker")
+    serve.add_argument(
+        "--workers", type=int, default=1, help="worker processes (PostgreSQL: one per core)"
+    )
 
     sub.add_parser("migrate", help="upgrade the schema to the latest revision")
 
@@ -79,9 +83,18 @@ def main(argv: list[str] | None = None) -> int:
         if bool(args.tls_cert) != bool(args.tls_key):
             print("--tls-cert and --tls-key go together", file=sys.stderr)
             return 2
-        db = open_central(url, pool_size=args.workers_pool)
+        db = open_central(url, pool_size=args.pool)  # migrates once, before any worker
+        if args.workers > 1:
+            db.dispose()
+            os.environ["MOTCUA_CENTRAL_DB"] = url
+            os.environ["MOTCUA_CENTRAL_POOL"] = str(args.pool)
+            app: Any = "central.api:app_from_env"
+        else:
+            app = create_app(db)
         uvicorn.run(
-            create_app(db),
+            app,
+            factory=args.workers > 1,
+            workers=args.workers,
             host=args.host,
             port=args.port,
             ssl_certfile=str(args.tls_cert) if args.tls_cert else None,

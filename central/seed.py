@@ -38,7 +38,8 @@ OFFICES = [
     ("000.00.79.H79", "Bảo hiểm xã hội cơ sở Thử Nghiệm Hai", "79"),
 ]
 DEMO_OFFICERS = [  # username, full name, role, password (demo only)
-    ("demo", "Cán Bộ Trình Diễn", "officer", "demo-2026"),
+    # the counter's demo officer: same name, role and (public, demo-only) password
+    ("demo", "Cán bộ Trình Diễn", "supervisor", "demo"),
     ("giamsat", "Giám Sát Trình Diễn", "supervisor", "demo-2026"),
 ]
 

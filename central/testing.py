@@ -25,6 +25,7 @@ import httpx
 from argon2 import PasswordHasher
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 REPO = Path(__file__).resolve().parent.parent
 _LINGER_RST = struct.pack("ii", 1, 0)  # close() then sends RST instead of FIN
@@ -40,7 +41,10 @@ def fresh_pg_database(base_url: str) -> Iterator[str]:
     """Create an empty database beside ``base_url``'s, yield its URL, drop it after."""
     url = make_url(base_url)
     name = f"motcua_t_{secrets.token_hex(6)}"
-    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    # No pool: a connection kept from before a PostgreSQL restart would be dead.
+    admin = create_engine(
+        url.set(database="postgres"), isolation_level="AUTOCOMMIT", poolclass=NullPool
+    )
     try:
         with admin.connect() as conn:
             conn.execute(text(f'CREATE DATABASE "{name}"'))
@@ -73,8 +77,15 @@ def wait_healthy(url: str, timeout: float = 20.0) -> None:
 class CentralProcess:
     """The real server in a subprocess (so it can be killed and restarted)."""
 
-    def __init__(self, db_url: str, port: int | None = None, log_path: Path | None = None) -> None:
+    def __init__(
+        self,
+        db_url: str,
+        port: int | None = None,
+        log_path: Path | None = None,
+        workers: int = 1,
+    ) -> None:
         self.db_url = db_url
+        self.workers = workers
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
@@ -85,7 +96,7 @@ class CentralProcess:
         env = dict(os.environ, PYTHONPATH=str(REPO))
         self.process = subprocess.Popen(
             [sys.executable, "-m", "central", "--db", self.db_url, "serve",
-             "--port", str(self.port)],
+             "--port", str(self.port), "--workers", str(self.workers)],
             cwd=REPO, env=env, stdout=log, stderr=log,
         )  # fmt: skip
         wait_healthy(self.url)

@@ -7,10 +7,10 @@ design (shown on the log-in screen); it exists only in the demo database.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 
 from sqlalchemy import select
 
+from app.services.catalog.folding import fold
 from app.services.security.passwords import hash_password
 from app.services.storage.db import Database
 from app.services.storage.models import Citizen, Counter, Office, Officer
@@ -18,17 +18,28 @@ from app.settings import Settings
 
 DEMO_USER = "demo"
 DEMO_PASSWORD = "demo"
-DEMO_OFFICE_CODE = "000.00.00.H99"
+DEMO_OFFICE_CODE = "000.00.00.H00"  # the seed office of the embedded central service
 
 CITIZENS = [
     # id_number, name, dob, sex, residence, bhxh number
     # The two card holders of resources/cards (the stored address of the first is an
     # old one, so the intake screen shows a difference to the chip).
-    ("001188012345", "Trần Thị Thu Hà", dt.date(1988, 3, 15), "Nữ",
-     "Số 8 phố Hàng Bông, Phường Hàng Trống, Quận Hoàn Kiếm, Thành phố Hà Nội", "0188012345"),
-    ("079201004567", "Lê Văn Đức", dt.date(2001, 7, 20), "Nam",
-     "Số 45 đường Nguyễn Trãi, Phường Phạm Ngũ Lão, Quận 1, Thành phố Hồ Chí Minh",
-     "7901004567"),
+    (
+        "001188012345",
+        "Trần Thị Thu Hà",
+        dt.date(1988, 3, 15),
+        "Nữ",
+        "Số 8 phố Hàng Bông, Phường Hàng Trống, Quận Hoàn Kiếm, Thành phố Hà Nội",
+        "0188012345",
+    ),
+    (
+        "079201004567",
+        "Lê Văn Đức",
+        dt.date(2001, 7, 20),
+        "Nam",
+        "Số 45 đường Nguyễn Trãi, Phường Phạm Ngũ Lão, Quận 1, Thành phố Hồ Chí Minh",
+        "7901004567",
+    ),
     (
         "001090012345",
         "Nguyễn Văn An",
@@ -73,13 +84,6 @@ def demo_settings(settings: Settings) -> Settings:
         place_name=DEMO_OFFICE["place_name"],
         counter_number=1,
     )
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics, đ as d: what officers type to search names."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
 
 
 def ensure_demo_data(db: Database) -> None:

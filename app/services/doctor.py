@@ -48,27 +48,17 @@ def _versions() -> Section:
 
 
 def _storage() -> Section:
-    from app.services.storage.db import current_revision, head_revision, make_engine
 
     s = Section("Dữ liệu")
     s.add("Thư mục cấu hình", paths.config_dir())
     s.add("Thư mục dữ liệu", paths.data_dir())
-    for label, demo in (("Cơ sở dữ liệu", False), ("Cơ sở dữ liệu trình diễn", True)):
-        db_file = paths.database_file(demo)
-        if not db_file.exists():
-            s.add(label, f"{db_file} (chưa tạo)")
-            continue
-        engine = make_engine(f"sqlite:///{db_file}")
-        try:
-            revision = current_revision(engine)
-            head = head_revision()
-            state = "mới nhất" if revision == head else f"cần nâng cấp lên {head}"
-            s.add(label, f"{db_file}, phiên bản lược đồ {revision} ({state})")
-        except Exception as exc:  # a support report must still come out
-            s.ok = False
-            s.add(label, f"{db_file}: không đọc được ({type(exc).__name__})")
-        finally:
-            engine.dispose()
+    from app.services.security.database import key_storage_lines
+
+    for demo in (False, True):
+        for key, value in key_storage_lines(demo):
+            s.add(key, value)
+            if "không" in value.lower() and "chưa tạo" not in value.lower():
+                s.ok = False
     _, problem = settings_mod.load_readonly()
     s.add("Tệp cài đặt", paths.settings_file())
     if problem is not None:

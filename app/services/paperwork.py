@@ -30,7 +30,9 @@ from app.services.identity import Identity
 from app.services.storage.models import Citizen, Dossier, Officer
 from app.settings import Settings
 
-PURPOSE_NOTICE_FILE = paths.RESOURCES / "privacy" / "purpose_notice.vi.txt"
+# The receipt carries the short notice (it must fit the page with the signatures);
+# the full notice is shown at the counter and handed out on request.
+RECEIPT_NOTICE_FILE = paths.RESOURCES / "privacy" / "receipt_notice.vi.txt"
 PURPOSE_NOTICE_FALLBACK = (
     "Thông tin cá nhân của ông/bà được cơ quan Bảo hiểm xã hội thu thập và xử lý để giải "
     "quyết thủ tục nêu trên theo chức năng, nhiệm vụ được pháp luật giao, theo Luật Bảo vệ "
@@ -40,7 +42,7 @@ PURPOSE_NOTICE_FALLBACK = (
 
 def purpose_notice() -> str:
     try:
-        return PURPOSE_NOTICE_FILE.read_text(encoding="utf-8").strip()
+        return RECEIPT_NOTICE_FILE.read_text(encoding="utf-8").strip()
     except OSError:
         return PURPOSE_NOTICE_FALLBACK
 

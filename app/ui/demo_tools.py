@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -71,6 +72,9 @@ class VirtualCards:
             self._client.stop()
             if self._thread is not None:
                 self._thread.join(timeout=3)
+            # Like a hand lifting the card: out long enough for pcscd (it polls the
+            # reader every 400 ms) to see it gone before the next one arrives.
+            time.sleep(0.6)
         self._client = self._thread = None
 
 

@@ -32,6 +32,8 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()
     logout_requested = Signal()
     doctor_requested = Signal()
+    password_requested = Signal()
+    sync_requested = Signal()
 
     def __init__(self, pages: list[Page], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,7 +51,7 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"Ctrl+{index + 1}")
             self.nav.addItem(item)
             self.stack.addWidget(page.widget)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._switch)
         self.nav.setCurrentRow(0)
 
         central = QWidget()
@@ -80,14 +82,24 @@ class MainWindow(QMainWindow):
         lock.triggered.connect(self.lock_requested)
         logout = QAction(self.tr("Đăng &xuất"), self, shortcut=QKeySequence("Ctrl+Shift+L"))
         logout.triggered.connect(self.logout_requested)
+        password = QAction(self.tr("Đổi &mật khẩu…"), self)
+        password.triggered.connect(self.password_requested)
         doctor = QAction(self.tr("&Chẩn đoán hệ thống"), self, shortcut=QKeySequence("F12"))
         doctor.triggered.connect(self.doctor_requested)
         quit_ = QAction(self.tr("&Thoát"), self, shortcut=QKeySequence("Ctrl+Q"))
         quit_.triggered.connect(self.close)
-        for action in (lock, logout, doctor):
+        sync = QAction(self.tr("Đồng bộ &ngay"), self, shortcut=QKeySequence("F9"))
+        sync.triggered.connect(self.sync_requested)
+        for action in (sync, lock, logout, password, doctor):
             system.addAction(action)
         system.addSeparator()
         system.addAction(quit_)
+
+    def _switch(self, index: int) -> None:
+        self.stack.setCurrentIndex(index)
+        refresh = getattr(self.stack.widget(index), "refresh", None)
+        if callable(refresh):  # lists show what other pages changed meanwhile
+            refresh()
 
     def show_page(self, key: str) -> None:
         self.show_page_index(self._keys.index(key))
@@ -108,4 +120,4 @@ class MainWindow(QMainWindow):
         self.reader_status.setStyleSheet("" if ok else "color: #b00020;")
 
     def set_sync_status(self, text: str) -> None:
-        self.sync_status.setText(text)
+        self.sync_status.setText(self.tr("Đồng bộ: {0}").format(text))

@@ -1,6 +1,8 @@
 """Print and preview the forms' PDFs through Qt (QtPrintSupport).
 
-Why pages are printed as images: Qt cannot hand a PDF file to a printer, and
+Where CUPS prints (Linux), A4 PDFs are spooled as they are (vector; see
+``app.services.printing.spool_pdf``); set MOTCUA_PRINT_RASTER=1 to force images.
+Why pages are otherwise printed as images: Qt cannot hand a PDF file to a printer, and
 Windows has no PDF spooler of its own. So ``app.services.printing`` rasterises each
 page with PDFium (300 dpi for A4, 203 dpi — the usual thermal head — for the 80 mm
 roll) and this module paints the images onto a ``QPrinter`` set to the page's own
@@ -22,7 +24,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
 from app.errors import ErrorKind, UserError
-from app.services.printing import PageImage, render_pages
+from app.services.printing import PageImage, cups_spooler, render_pages, spool_pdf
 
 
 class PageSize(StrEnum):
@@ -58,6 +60,9 @@ def print_pdf(
     Raises ``UserError(NO_PRINTER)`` or ``UserError(PRINT_FAILED)``.
     """
     printer = make_printer(printer_name, copies, job_name)
+    if page_size is PageSize.A4 and cups_spooler():
+        spool_pdf(pdf_bytes, printer.printerName(), copies, job_name)
+        return
     pages = render_pages(pdf_bytes, RENDER_DPI[page_size])
     paint_pages(printer, pages, page_size)
 
@@ -149,6 +154,25 @@ def to_qimage(image: Image.Image) -> QImage:
 # ---- without blocking the GUI --------------------------------------------------------
 
 
+class _SpoolTask(QRunnable):
+    """CUPS path: hand the PDF to ``lp`` off the GUI thread."""
+
+    def __init__(self, job: PrintJob, pdf_bytes: bytes, copies: int, title: str) -> None:
+        super().__init__()
+        self._job, self._pdf, self._copies, self._title = job, pdf_bytes, copies, title
+
+    def run(self) -> None:
+        try:
+            spool_pdf(self._pdf, self._job._printer.printerName(), self._copies, self._title)
+        except UserError as exc:
+            self._job._rendered.emit(exc)
+            return
+        self._job._rendered.emit(SPOOLED)
+
+
+SPOOLED = "spooled"
+
+
 class _RenderTask(QRunnable):
     def __init__(self, job: PrintJob, pdf_bytes: bytes, dpi: float) -> None:
         super().__init__()
@@ -184,6 +208,9 @@ class PrintJob(QObject):
     def _paint(self, result: object) -> None:
         if isinstance(result, Exception):
             self.failed.emit(result)
+            return
+        if result == SPOOLED:
+            self.finished.emit()
             return
         try:
             assert isinstance(result, list)
@@ -221,7 +248,10 @@ def start_print(
     """
     printer = make_printer(printer_name, copies, job_name)
     job = PrintJob(printer, page_size, parent)
-    _pool().start(_RenderTask(job, pdf_bytes, RENDER_DPI[page_size]))
+    if page_size is PageSize.A4 and cups_spooler():
+        _pool().start(_SpoolTask(job, pdf_bytes, copies, job_name))
+    else:
+        _pool().start(_RenderTask(job, pdf_bytes, RENDER_DPI[page_size]))
     return job
 
 

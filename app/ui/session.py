@@ -104,19 +104,8 @@ class CounterSession:
 
         return [
             Page("intake", tr(ctx, "Tiếp nhận"), self._intake_page()),
-            Page(
-                "dossiers",
-                tr(ctx, "Hồ sơ"),
-                later(
-                    tr(ctx, "Hồ sơ"),
-                    tr(ctx, "Danh sách và tra cứu hồ sơ chưa có trong phiên bản này."),
-                ),
-            ),
-            Page(
-                "returns",
-                tr(ctx, "Trả kết quả"),
-                later(tr(ctx, "Trả kết quả"), tr(ctx, "Trả kết quả chưa có trong phiên bản này.")),
-            ),
+            Page("dossiers", tr(ctx, "Hồ sơ"), self._dossier_list()),
+            Page("returns", tr(ctx, "Trả kết quả"), self._returns_page()),
             Page(
                 "reports",
                 tr(ctx, "Báo cáo"),
@@ -128,6 +117,42 @@ class CounterSession:
                 SettingsPage(self.settings, self._settings_saved, paths.settings_file(self.demo)),
             ),
         ]
+
+    def _rules(self):  # type: ignore[no-untyped-def]
+        from app.services.lifecycle import DeadlineRules
+
+        return DeadlineRules(self.calendar.current, self.settings.cutoff_time)
+
+    def _dossier_list(self) -> QWidget:
+        from app.ui.dossiers.list_page import DossierListPage
+
+        self.dossier_list = DossierListPage(self.db, self.catalog.current, self.open_dossier)
+        return self.dossier_list
+
+    def open_dossier(self, dossier_id: str) -> None:
+        from app.services.attachments import AttachmentStore
+        from app.ui.dossiers.detail_dialog import DossierDetailDialog
+
+        assert self.officer is not None
+        DossierDetailDialog(
+            self.db,
+            dossier_id,
+            self.catalog.current,
+            self._rules(),
+            self.officer.officer_id,
+            AttachmentStore(),
+            parent=self.main,
+        ).exec()
+        self.dossier_list.refresh()
+
+    def _returns_page(self) -> QWidget:
+        from app.ui.dossiers.returns_page import ReturnsPage
+
+        assert self.officer is not None
+        self.returns_page = ReturnsPage(
+            self.db, self.catalog.current, self._rules(), self.officer.officer_id
+        )
+        return self.returns_page
 
     def _intake_page(self) -> QWidget:
         from app.services.calendar.store import CalendarStore
@@ -158,6 +183,7 @@ class CounterSession:
         page = IntakePage(self.intake, self.paper_printer)
         self.paper_printer.failed.connect(lambda text: page.show_status(text, "error"))
         self.paper_printer.done.connect(page.printed)
+        self.paper_printer.printed.connect(self.intake.printed)
         self.intake.restore_draft()
         return page
 
@@ -170,10 +196,12 @@ class CounterSession:
         self.main.lock_requested.connect(self.lock)
         self.main.logout_requested.connect(self.logout)
         self.main.doctor_requested.connect(self.show_doctor)
+        self.main.password_requested.connect(self.change_password)
         self.idle = IdleWatcher(self.settings.idle_lock_minutes, self.main)
         self.idle.idle.connect(self.lock)
         QApplication.instance().installEventFilter(self.idle)
         self._start_card_watch()
+        self._start_sync()
         self.main.show()
         log.info("ui: main window visible")
 
@@ -194,6 +222,27 @@ class CounterSession:
         self.wedge.scanned.connect(self._scanned)
         QApplication.instance().installEventFilter(self.wedge)
 
+    def _start_sync(self) -> None:
+        from app.ui.sync_status import SyncController
+
+        assert self.main is not None
+        self.sync = SyncController(self.db, self.settings, self.demo, self.main)
+        self.sync.status_changed.connect(self.main.set_sync_status)
+        self.main.sync_requested.connect(self.sync.sync_now)
+        self.background.run(self.sync.start, lambda _: None, self._sync_failed)
+
+    def _sync_failed(self, exc: BaseException) -> None:
+        from app.errors import UserError, describe
+
+        assert self.main is not None
+        if isinstance(exc, UserError):
+            self.main.set_sync_status(describe(exc).title)
+            return
+        log.warning("sync could not start: %s", type(exc).__name__)
+        self.main.set_sync_status(
+            QApplication.translate("CounterSession", "Đồng bộ: không khởi động được")
+        )
+
     def _card_inserted(self, reader: str, atr: bytes) -> None:
         assert self.main is not None
         self.main.show_page("intake")
@@ -202,9 +251,10 @@ class CounterSession:
     def _scanned(self, text: str) -> None:
         """A QR from the wedge scanner: a receipt goes to returns, a card to intake."""
         assert self.main is not None
-        if text.startswith("MOTCUA|") and hasattr(self, "returns_page"):
+        if text.startswith("MOTCUA|"):  # a receipt's QR: the citizen comes for the result
             self.main.show_page("returns")
-            self.returns_page.scanned(text)
+            self.returns_page.search.setText(text)
+            self.returns_page.find()
             return
         self.main.show_page("intake")
         self.intake.qr_scanned(text)
@@ -238,12 +288,15 @@ class CounterSession:
             lambda p: accounts.verify_current_password(self.db, officer_id, p),
             self.main,
         )
+        accounts.record_session_event(self.db, officer_id, "lock")
         dialog.open()
         dialog.accepted.connect(self._unlocked)
         self.unlock_dialog = dialog
 
     def _unlocked(self) -> None:
         self._locked = False
+        if self.officer is not None:
+            accounts.record_session_event(self.db, self.officer.officer_id, "unlock")
         assert self.idle is not None
         self.idle.resume()
 
@@ -251,6 +304,8 @@ class CounterSession:
         if self.main is None:
             return
         self.main.hide()
+        if self.officer is not None:
+            accounts.record_session_event(self.db, self.officer.officer_id, "logout")
         self.officer = None
         if self.login():
             assert self.officer is not None
@@ -260,6 +315,15 @@ class CounterSession:
             self.main.show()
         else:
             self.main.close()
+
+    def change_password(self) -> None:
+        from app.ui.password_dialog import PasswordDialog
+
+        assert self.officer is not None
+        officer_id = self.officer.officer_id
+        PasswordDialog(
+            lambda old, new: accounts.change_password(self.db, officer_id, old, new), self.main
+        ).exec()
 
     def show_doctor(self) -> None:
         from app.services import doctor
@@ -277,6 +341,8 @@ class CounterSession:
     def shutdown(self) -> None:
         if self.card_watch is not None:
             self.card_watch.stop()
+        if getattr(self, "sync", None) is not None:
+            self.sync.stop()
         for runner in (
             self.background,
             getattr(self, "card_runner", None),

@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from smartcard import scard
 
-from app.errors import UserError
+from app.errors import ErrorKind, UserError
 from app.services.card.pcsc import PNP_NOTIFICATION, establish_context, list_readers
 
 
@@ -100,6 +100,9 @@ class ReaderMonitor:
 
     def _watch(self, context: int) -> None:
         known: dict[str, tuple[bool, bytes]] = {}  # reader → (card present, ATR)
+        # pcsc-lite counts insertions and removals in the high word of the event state:
+        # a card swapped faster than a poll shows as present → present with a new count.
+        counts: dict[str, int] = {}
         states: dict[str, int] = {}
         while not self._stop.is_set():
             readers = list_readers(context)
@@ -125,9 +128,7 @@ class ReaderMonitor:
             )
             result, answer = scard.SCardGetStatusChange(context, self.poll_ms, query)
             if result in (scard.SCARD_E_NO_SERVICE, scard.SCARD_E_SERVICE_STOPPED):
-                raise UserError(
-                    __import__("app.errors", fromlist=["ErrorKind"]).ErrorKind.PCSC_NOT_RUNNING
-                )
+                raise UserError(ErrorKind.PCSC_NOT_RUNNING)
             if result == scard.SCARD_E_CANCELLED or self._stop.is_set():
                 return
             if result not in (scard.SCARD_S_SUCCESS, scard.SCARD_E_TIMEOUT):
@@ -141,7 +142,13 @@ class ReaderMonitor:
                     continue
                 present = bool(event_state & scard.SCARD_STATE_PRESENT)
                 was_present, old_atr = known[name]
-                if present and not was_present:
+                count, old_count = (event_state >> 16) & 0xFFFF, counts.get(name)
+                counts[name] = count
+                if present and was_present and old_count is not None and count != old_count:
+                    known[name] = (True, bytes(atr))
+                    self._emit(ReaderEvent(EventKind.CARD_REMOVED, name, old_atr))
+                    self._emit(ReaderEvent(EventKind.CARD_INSERTED, name, bytes(atr)))
+                elif present and not was_present:
                     known[name] = (True, bytes(atr))
                     self._emit(ReaderEvent(EventKind.CARD_INSERTED, name, bytes(atr)))
                 elif was_present and not present:

@@ -55,10 +55,7 @@ def _rotate(args: argparse.Namespace) -> int:
         report = rotate_local(args.demo)
     except UserError as err:
         return _print_error(err)
-    print(
-        "Đã đổi khoá mã hoá dữ liệu. "
-        f"Tệp đính kèm mã hoá lại: {report.attachments_reencrypted}."
-    )
+    print(f"Đã đổi khoá mã hoá dữ liệu. Tệp đính kèm mã hoá lại: {report.attachments_reencrypted}.")
     return 0
 
 

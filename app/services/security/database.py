@@ -84,7 +84,9 @@ def encrypt_plaintext_database(path: Path, secret: bytes) -> None:
     conn = _raw_connect(path, None)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.execute(f"ATTACH DATABASE ? AS encrypted KEY {sqlcipher_pragma_value(secret)}", (str(target),))
+        conn.execute(
+            f"ATTACH DATABASE ? AS encrypted KEY {sqlcipher_pragma_value(secret)}", (str(target),)
+        )
         conn.execute("SELECT sqlcipher_export('encrypted')")
         conn.execute("DETACH DATABASE encrypted")
     finally:
@@ -167,7 +169,9 @@ def rotate_key(path: Path, store: KeyStore, attachments_root: Path | None) -> Ro
     if attachments_root is not None:
         report = reencrypt_attachments(attachments_root, keys)
     store.save(keys.files_switched())
-    log.info("database key rotated; %d attachment files re-encrypted", report.attachments_reencrypted)
+    log.info(
+        "database key rotated; %d attachment files re-encrypted", report.attachments_reencrypted
+    )
     return report
 
 
@@ -234,9 +238,20 @@ def key_storage_lines(demo: bool = False) -> list[tuple[str, str]]:
         state = "CHƯA MÃ HOÁ (sẽ được mã hoá ở lần mở tới)"
     elif keys is None:
         state = "đã mã hoá, KHÔNG có khoá trên máy này"
-    elif any(opens_with(path, s) for s in keys.all_secrets()):
-        state = "đã mã hoá, khoá mở được"
+    elif secret := next((s for s in keys.all_secrets() if opens_with(path, s)), None):
+        state = f"đã mã hoá, khoá mở được; {_schema_state(path, secret)}"
     else:
         state = "đã mã hoá, khoá KHÔNG mở được"
     lines.append((f"{label}: tình trạng", state))
     return lines
+
+
+def _schema_state(path: Path, secret: bytes) -> str:
+    from app.services.storage.db import current_revision, head_revision, make_engine
+
+    engine = make_engine(f"sqlite:///{path}", key=database_key(secret))
+    try:
+        revision, head = current_revision(engine), head_revision()
+    finally:
+        engine.dispose()
+    return f"lược đồ {revision}" + ("" if revision == head else f" (cần nâng cấp lên {head})")

@@ -32,9 +32,10 @@ def safe_filename(name: str) -> str:
     if not name.strip():
         raise _refuse("empty")
     for ch in name:
-        category = unicodedata.category(ch)
-        if category in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp"):
-            # Cc: NUL and other controls; Cf: bidi overrides, zero-width marks.
+        # Not printable: NUL and other controls, bidi overrides and zero-width marks
+        # (format), unassigned and private code points, lone surrogates, and every
+        # space but the plain one (a no-break space hides in a name just as well).
+        if not ch.isprintable() and ch != " ":
             raise _refuse(f"character U+{ord(ch):04X}")
         if ch in _WINDOWS_FORBIDDEN:
             raise _refuse(f"character {ch!r}")

@@ -4,7 +4,8 @@ marks and all (bound parameters make them harmless) — within two limits:
 * the column's declared length: SQLite ignores ``VARCHAR(n)`` but the central
   PostgreSQL does not, so an over-long value accepted here would be refused at
   sync, days later and far from the officer who could fix it;
-* no NUL character: PostgreSQL text cannot hold it.
+* no NUL character (PostgreSQL text cannot hold it) and no lone surrogate (not
+  encodable in UTF-8: it would crash the write instead of being refused).
 
 ``guard_flush`` runs before every flush of the local database (installed by
 ``open_database``) and refuses the whole unit of work with a message naming the
@@ -33,6 +34,10 @@ def check_row(obj: Any) -> None:
         where = f"{mapper.local_table.name}.{column.name}"
         if "\x00" in value:
             raise UserError(ErrorKind.TEXT_INVALID, detail=f"{where}: NUL")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate from a broken paste
+            raise UserError(ErrorKind.TEXT_INVALID, detail=f"{where}: surrogate") from exc
         limit = column.type.length
         if limit is not None and len(value) > limit:
             raise UserError(ErrorKind.TEXT_TOO_LONG, detail=f"{where}: {len(value)} > {limit}")

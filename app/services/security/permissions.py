@@ -63,7 +63,9 @@ def require(officer: HasRole | None, permission: Permission) -> None:
         raise UserError(ErrorKind.PERMISSION_DENIED, detail=f"{permission.value} ({role})")
 
 
-def require_reprint(officer: HasRole | None, first_printed_at: dt.datetime, now: dt.datetime) -> None:
+def require_reprint(
+    officer: HasRole | None, first_printed_at: dt.datetime, now: dt.datetime
+) -> None:
     """Reprinting on the day of the first print is routine (a paper jam); a later
     reprint re-issues a legal paper and needs a supervisor. Days are Vietnam days."""
     if first_printed_at.astimezone(VN_TZ).date() == now.astimezone(VN_TZ).date():

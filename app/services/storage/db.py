@@ -97,14 +97,16 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
     Without a key the file is plain SQLite: only tests and tools use that; the app
     opens its data through ``app.services.security.database``, which always keys it.
     """
+    # hide_parameters: error messages (and so crash reports) must not quote the
+    # values of a failed statement — they are citizens' names and ID numbers.
     if key is None:
-        engine = create_engine(url)
+        engine = create_engine(url, hide_parameters=True)
     else:
         import sqlcipher3.dbapi2 as sqlcipher
 
         if len(key) != 32:
             raise ValueError("SQLCipher raw keys are 32 bytes")
-        engine = create_engine(url, module=sqlcipher)
+        engine = create_engine(url, module=sqlcipher, hide_parameters=True)
         pragma = f"PRAGMA key = \"x'{key.hex()}'\""
 
         def keyed_connect(dialect: object, _rec: object, cargs: list, cparams: dict) -> object:

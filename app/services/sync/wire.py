@@ -38,9 +38,13 @@ def canonical_json(data: Any) -> bytes:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
+def hash_data(data: Any) -> str:
+    return hashlib.sha256(canonical_json(data)).hexdigest()
+
+
 def content_hash(model: BaseModel) -> str:
     """SHA-256 of the row's canonical JSON: equal content gives an equal hash on both sides."""
-    return hashlib.sha256(canonical_json(model.model_dump(mode="json"))).hexdigest()
+    return hash_data(model.model_dump(mode="json"))
 
 
 # --- rows a counter pushes -------------------------------------------------------------

@@ -111,6 +111,9 @@ class DossierDetailDialog(QDialog):
         self.attachments.setViewMode(QListWidget.ViewMode.IconMode)
         self.attachments.setIconSize(QSize(128, 128))
         self.attachments.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.attachments.setSpacing(8)
+        # Scans are mostly white paper: a grey desk makes each page's edge visible.
+        self.attachments.setStyleSheet("QListWidget { background: #d9d9d9; }")
         self.history = QTableWidget(0, 5)
         self.history.setObjectName("detail-history")
         self.history.setHorizontalHeaderLabels(

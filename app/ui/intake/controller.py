@@ -13,11 +13,11 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy import select
 
 from app.errors import ErrorKind, UserError
-from app.services import paperwork
+from app.services import audit, paperwork
 from app.services.calendar import appointment
 from app.services.calendar.store import CalendarStore
 from app.services.card import access_keys
@@ -68,6 +68,7 @@ class CitizenRecord:
     """What the office already knows about the citizen (local, later central)."""
 
     known: bool
+    citizen_id: str = ""
     bhxh_number: str = ""
     phone: str = ""
     email: str = ""
@@ -139,6 +140,7 @@ class IntakeController(QObject):
         self.keys: AccessKeys | None = None  # access keys stay in memory only
         self.card_reader: str = ""  # reader holding a card, "" when none
         self.busy = False
+        self._read_again = False
         self.last_saved: Saved | None = None
 
     # -- identification ---------------------------------------------------------
@@ -181,6 +183,8 @@ class IntakeController(QObject):
     def use_can(self, can: str) -> None:
         try:
             self.keys = access_keys.from_can(can)
+            if self.busy:
+                self._read_again = True
         except UserError as err:
             self._error(err)
             return
@@ -190,8 +194,12 @@ class IntakeController(QObject):
             self.status.emit(self.tr("Đặt thẻ lên đầu đọc."), "info")
 
     def read_chip(self) -> None:
-        if self.keys is None or self.busy:
+        if self.keys is None:
             return
+        if self.busy:  # a read is under way: read again with what we know now when it ends
+            self._read_again = True
+            return
+        self._read_again = False
         from app.services.card.pcsc import PcscConnection
         from app.services.card.reader import read_card
 
@@ -209,6 +217,9 @@ class IntakeController(QObject):
     def _chip_read(self, identity: Identity) -> None:
         self.busy = False
         self.reading.emit(False)
+        if self._read_again and self.card_reader:
+            self.read_chip()  # the card or the keys changed during the read
+            return
         current = self.state.identity
         if (
             current is not None
@@ -234,9 +245,19 @@ class IntakeController(QObject):
         self.reading.emit(False)
         if not isinstance(exc, UserError):
             raise exc
+        if self._read_again and self.card_reader:
+            self.read_chip()  # the card or the keys changed during the failed read
+            return
         if exc.kind is ErrorKind.ACCESS_DENIED:
-            self.keys = None  # ask again rather than retry the wrong keys
+            self.keys = None  # ask for the card's data again rather than retry wrong keys
+        if exc.kind is ErrorKind.CARD_REMOVED and self.card_reader:
+            # Lifted and put back faster than PC/SC notices: try once more shortly.
+            QTimer.singleShot(1000, self._retry_after_removal)
         self._error(exc)
+
+    def _retry_after_removal(self) -> None:
+        if self.card_reader and not self.busy and self.keys is not None:
+            self.read_chip()
 
     def typed(self, identity: Identity) -> None:
         self.keys = None
@@ -268,6 +289,15 @@ class IntakeController(QObject):
             self.documents_changed.emit()
         self.state.identity = identity
         self.state.record = self._look_up(identity)
+        if self.state.record.citizen_id:
+            audit.log(
+                self.db,
+                self.officer.officer_id,
+                "display",
+                citizen_id=self.state.record.citizen_id,
+                purpose="định danh công dân tại bộ phận một cửa",
+                detail=f"source {identity.source.value}",
+            )
         if self.state.record.known and not self.state.phone:
             self.state.phone = self.state.record.phone
             self.state.email = self.state.record.email
@@ -288,6 +318,7 @@ class IntakeController(QObject):
             count = len(s.scalars(select(Dossier.id).where(Dossier.citizen_id == citizen.id)).all())
             return CitizenRecord(
                 known=True,
+                citizen_id=citizen.id,
                 bhxh_number=citizen.bhxh_number,
                 phone=citizen.phone,
                 email=citizen.email,
@@ -421,6 +452,15 @@ class IntakeController(QObject):
                     notes=notes,
                 ),
             )
+            audit.log(
+                self.db,
+                officer.officer_id,
+                "change",
+                citizen_id=dossier.citizen_id,
+                dossier_id=dossier.id,
+                purpose="tiếp nhận hồ sơ",
+                detail=f"procedure {procedure.code}",
+            )
             return self._papers(dossier.id, identity, procedure)
 
         self.busy = True
@@ -457,6 +497,23 @@ class IntakeController(QObject):
                 paperwork.tk1ts_from(identity, self.state.phone, self.state.email), agency
             )
         return Saved(dossier_id, code, lookup, due, paper, tk1ts)
+
+    def printed(self, saved: Saved, what: str) -> None:
+        """Access log: the citizen's data left the PC on paper."""
+        with self.db.session() as s:
+            from app.services.storage.models import Dossier
+
+            dossier = s.get(Dossier, saved.dossier_id)
+            citizen_id = dossier.citizen_id if dossier is not None else None
+        audit.log(
+            self.db,
+            self.officer.officer_id,
+            "print",
+            citizen_id=citizen_id,
+            dossier_id=saved.dossier_id,
+            purpose="giao giấy tờ cho công dân",
+            detail=what,
+        )
 
     def _saved(self, saved: Saved) -> None:
         self.busy = False

@@ -166,12 +166,12 @@ class IntakePage(QWidget):
                 QKeySequence(keys),
                 self,
                 activated=slot,
-                context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+                context=Qt.ShortcutContext.WindowShortcut,
             )
 
         c = self.c
         c.status.connect(self.show_status)
-        c.identity_changed.connect(lambda: self.identity.show_identity(c.state.identity))
+        c.identity_changed.connect(self._show_identity)
         c.record_changed.connect(self._show_record)
         c.procedure_changed.connect(self._show_procedure)
         c.documents_changed.connect(self._show_documents)
@@ -188,6 +188,11 @@ class IntakePage(QWidget):
         self.status.setText(text)
         self.status.setProperty("level", level)
         self.status.setStyleSheet(STATUS_STYLE.get(level, "") + " padding:6px; border-radius:3px;")
+
+    def _show_identity(self) -> None:
+        self.identity.show_identity(self.c.state.identity)
+        if self.c.state.identity is not None and self.c.procedure() is None:
+            self.focus_search()  # the next thing the officer does: pick the procedure
 
     def _show_record(self) -> None:
         rec = self.c.state.record

@@ -12,6 +12,7 @@ from app.ui.printing import PageSize, start_print
 
 class PaperPrinter(QObject):
     done = Signal(str)  # what was printed
+    printed = Signal(object, str)  # Saved, what: for the access log
     failed = Signal(str)  # message for the officer
 
     def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
@@ -26,18 +27,23 @@ class PaperPrinter(QObject):
         for pdf, what in papers:
             try:
                 job = start_print(
-                    pdf, self.settings.default_printer or None, page_size=PageSize.A4, parent=self
+                    pdf,
+                    self.settings.default_printer or None,
+                    page_size=PageSize.A4,
+                    job_name=f"MotCua-{saved.code}-{what}",  # spooler logs: no personal data
+                    parent=self,
                 )
             except UserError as err:
                 m = describe(err)
                 self.failed.emit(f"{m.title}: {m.text} {m.action}")
                 return
             self._jobs.append(job)
-            job.finished.connect(lambda w=what, j=job: self._finished(w, j))
+            job.finished.connect(lambda w=what, j=job, sv=saved: self._finished(w, j, sv))
             job.failed.connect(lambda exc, j=job: self._failed(exc, j))
 
-    def _finished(self, what: str, job: QObject) -> None:
+    def _finished(self, what: str, job: QObject, saved: Saved) -> None:
         self._jobs.remove(job)
+        self.printed.emit(saved, what)
         self.done.emit(what)
 
     def _failed(self, exc: object, job: QObject) -> None:

@@ -108,8 +108,19 @@ def _tools() -> None:
             pytest.fail(f"{tool} missing: install poppler-utils and zbar-tools")
 
 
+@pytest.fixture(params=["cups-pdf-spool", "qt-raster"])
+def print_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Both ways a page reaches paper: the PDF spooled to CUPS (Linux) and Qt's
+    raster path (Windows, and Linux with MOTCUA_PRINT_RASTER=1)."""
+    if request.param == "qt-raster":
+        monkeypatch.setenv("MOTCUA_PRINT_RASTER", "1")
+    else:
+        monkeypatch.delenv("MOTCUA_PRINT_RASTER", raising=False)
+    return str(request.param)
+
+
 def test_receipt_reaches_the_queue_with_this_citizens_data(
-    qapp, cups_queue: str, find_cups_output: Callable[[str], Path], tmp_path: Path
+    qapp, cups_queue: str, find_cups_output: Callable[[str], Path], tmp_path: Path, print_path: str
 ) -> None:
     data = samples.receipt()
     pdf = render_receipt(data, samples.AGENCY)
@@ -145,6 +156,13 @@ def test_receipt_reaches_the_queue_with_this_citizens_data(
         different = difference(on_paper, other, box)
         # measured: other citizen's text differs 3x more than the same receipt's
         assert different > 2 * same, (words, same, different)
+    fonts = subprocess.run(["pdffonts", str(printed)], capture_output=True, check=True).stdout
+    if print_path == "cups-pdf-spool":
+        # Vector all the way: embedded fonts, a spool tens of times smaller than images.
+        assert b"NotoSerif" in fonts
+        assert printed.stat().st_size < 300_000
+    else:
+        assert b"NotoSerif" not in fonts  # pictures of the pages
 
 
 def test_thermal_receipt_keeps_the_roll_width(

@@ -11,7 +11,9 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import pg_or_skip
@@ -22,6 +24,7 @@ from app import paths
 from app.services.storage.db import Database, open_database
 from app.services.storage.models import Attachment, Citizen
 from app.services.storage.outbox import enqueue, pending_count
+from app.services.sync.client import CentralClient
 from app.services.sync.credentials import MemoryStore
 from app.services.sync.engine import SyncConfig, SyncEngine
 from app.services.sync.enroll import enroll
@@ -59,11 +62,23 @@ def _prepared_central(url: str) -> tuple[CentralDatabase, str]:
     return central_db, code
 
 
-def _counter(db: Database, url: str, code: str) -> tuple[SyncEngine, MemoryStore]:
+def _counter(db: Database, url: str, code: str, on_push: Callable[[int], None]) -> SyncEngine:
+    """An enrolled counter whose n-th push request first calls ``on_push(n)``: the fault
+    is injected while the sync is under way, whatever the machine's speed."""
     store = MemoryStore()
     enroll(url, code, store=store)
     setup_counter(db, DEMO_OFFICE, 1)
-    return SyncEngine(db, SyncConfig(url, DEMO_OFFICE, batch_size=20), store=store), store
+    calls = [0]
+
+    class HookedClient(CentralClient):
+        def push(self, office: str, items: list[Any]) -> Any:
+            calls[0] += 1
+            on_push(calls[0])
+            return super().push(office, items)
+
+    return SyncEngine(
+        db, SyncConfig(url, DEMO_OFFICE, batch_size=20), store=store, client_factory=HookedClient
+    )
 
 
 def _attachment(db: Database, content: bytes) -> str:
@@ -107,26 +122,24 @@ def test_proxy_dropping_delaying_and_resetting_loses_nothing(
 
 def test_central_restarted_mid_sync(tmp_path: Path, db: Database) -> None:
     central_db, code = _prepared_central(f"sqlite:///{tmp_path / 'central.sqlite3'}")
-    with CentralProcess(
-        central_db.engine.url.render_as_string(), log_path=tmp_path / "c.log"
-    ) as server:
-        engine, _ = _counter(db, server.url, code)
+    url = central_db.engine.url.render_as_string()
+    restarts: list[threading.Thread] = []
+    with CentralProcess(url, log_path=tmp_path / "central.log") as server:
+
+        def on_push(n: int) -> None:
+            if n in (3, 6, 9):  # restart while this request is on its way
+                restarts.append(threading.Thread(target=server.restart))
+                restarts[-1].start()
+                time.sleep(0.05)
+
+        engine = _counter(db, server.url, code, on_push)
         ids = queue_dossiers(db, setup_counter(db, DEMO_OFFICE, 1), 400, seed=3)
-        stop = threading.Event()
-
-        def restarts() -> None:
-            for _ in range(3):
-                if stop.wait(0.4):
-                    return
-                server.restart()
-
-        chaos = threading.Thread(target=restarts)
-        chaos.start()
         try:
             _sync_until_done(engine, db)
         finally:
-            stop.set()
-            chaos.join()
+            for thread in restarts:
+                thread.join()
+    assert len(restarts) == 3
     assert_exactly_once(central_db, ids)
     central_db.dispose()
 
@@ -134,29 +147,32 @@ def test_central_restarted_mid_sync(tmp_path: Path, db: Database) -> None:
 @pytest.mark.postgres
 def test_postgres_restarted_mid_sync(tmp_path: Path, db: Database) -> None:
     base = pg_or_skip()
+    outcome: list[int] = []
     with fresh_pg_database(base) as url:
         central_db, code = _prepared_central(url)
-        with CentralProcess(url, log_path=tmp_path / "c.log") as server:
-            engine, _ = _counter(db, server.url, code)
+        with CentralProcess(url, log_path=tmp_path / "central.log") as server:
+            restart = threading.Thread(
+                target=lambda: outcome.append(
+                    subprocess.run(
+                        ["bash", str(REPO / "scripts" / "postgres.sh"), "restart"],
+                        capture_output=True,
+                    ).returncode
+                )
+            )
+
+            def on_push(n: int) -> None:
+                if n == 4:
+                    restart.start()
+                    time.sleep(0.05)
+
+            engine = _counter(db, server.url, code, on_push)
             ids = queue_dossiers(db, setup_counter(db, DEMO_OFFICE, 1), 400, seed=4)
-            restarted: list[int] = []
-
-            def restart_postgres() -> None:
-                time.sleep(0.3)
-                done = subprocess.run(
-                    ["bash", str(REPO / "scripts" / "postgres.sh"), "restart"],
-                    capture_output=True, text=True,
-                )  # fmt: skip
-                restarted.append(done.returncode)
-
-            chaos = threading.Thread(target=restart_postgres)
-            chaos.start()
             try:
                 _sync_until_done(engine, db)
             finally:
-                chaos.join()
-            if restarted != [0]:
-                pytest.skip("this PostgreSQL is not managed by scripts/postgres.sh")
+                restart.join()
+        if outcome != [0]:
+            pytest.skip("this PostgreSQL is not managed by scripts/postgres.sh")
         assert_exactly_once(central_db, ids)
         central_db.dispose()
 

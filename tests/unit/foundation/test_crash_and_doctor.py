@@ -1,9 +1,8 @@
 import json
-import shutil
 import subprocess
 import sys
 
-from app import crash, paths
+from app import crash
 from app.services import doctor
 
 CITIZEN_NAME = "Nguyễn Thị Hồng Nhung"
@@ -64,11 +63,15 @@ def test_doctor_report_has_every_section(motcua_home):
     assert json.loads(doctor.to_json(report))[0]["lines"]["MotCua"]
 
 
-def test_doctor_reports_database_revision(db):
-    db.dispose()
-    shutil.copy(db.engine.url.database, paths.database_file())
+def test_doctor_reports_where_the_key_is_and_the_schema_revision(motcua_home):
+    from app.services.security.database import open_local
+    from app.services.storage.db import head_revision
+
+    open_local(demo=True).dispose()  # no keyring in tests: the demo key file fallback
     text = doctor.to_text(doctor.collect())
-    assert "phiên bản lược đồ" in text and "(mới nhất)" in text
+    assert "demo.key" in text
+    assert f"đã mã hoá, khoá mở được; lược đồ {head_revision()}" in text
+    assert "Cơ sở dữ liệu: tình trạng" not in text or "chưa tạo" in text
 
 
 def test_doctor_command_line(motcua_home):

@@ -1,0 +1,82 @@
+"""The sync engine seen from the window: status bar text, "sync now", demo server.
+
+The engine runs on its own thread and reports through ``on_status``; the report is
+re-emitted as a Qt signal so the status bar is only touched on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from app import paths
+from app.errors import describe
+from app.services.calendar.days import local
+from app.services.storage.db import Database
+from app.services.sync.engine import SyncConfig, SyncEngine, SyncStatus
+from app.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def status_text(status: SyncStatus) -> str:
+    tr = QCoreApplication.translate
+    ctx = "SyncStatus"
+    waiting = status.pending
+    if not status.configured:
+        return tr(ctx, "Ngoại tuyến (chưa cấu hình máy chủ) — {0} mục chờ đồng bộ").format(waiting)
+    if status.running:
+        return tr(ctx, "Đang đồng bộ…")
+    if status.last_error is not None:
+        title = describe(status.last_error).title
+        return tr(ctx, "Ngoại tuyến — {0} mục chờ đồng bộ ({1})").format(waiting, title)
+    if status.last_success_at is not None:
+        when = local(status.last_success_at).strftime("%H:%M")  # office time, like the forms
+        text = tr(ctx, "Đã đồng bộ lúc {0}").format(when)
+        if status.rejected:
+            text += tr(ctx, " — {0} mục bị từ chối").format(status.rejected)
+        return text
+    return tr(ctx, "Chưa đồng bộ — {0} mục chờ").format(waiting)
+
+
+class SyncController(QObject):
+    status_changed = Signal(str)
+
+    def __init__(self, db: Database, settings: Settings, demo: bool, parent: QObject | None = None):
+        super().__init__(parent)
+        self.db, self.settings, self.demo = db, settings, demo
+        self.engine: SyncEngine | None = None
+        self._stop_central = None
+        self._status = _StatusRelay(self)
+        self._status.arrived.connect(lambda s: self.status_changed.emit(status_text(s)))
+
+    def start(self) -> None:
+        """Off the GUI thread: starting the demo central service takes a moment."""
+        if self.demo:
+            from central.embedded import start_embedded
+
+            central = start_embedded(paths.data_dir() / "demo-central.sqlite3")
+            self._stop_central = central.stop
+            config = SyncConfig(central.url, self.settings.office_code, interval=15.0)
+            self.engine = SyncEngine(self.db, config, store=central.store)
+        else:
+            self.engine = SyncEngine(self.db, SyncConfig.from_settings(self.settings))
+        self.engine.on_status = self._status.arrived.emit
+        self._status.arrived.emit(self.engine.status())
+        if self.engine.status().configured:
+            self.engine.start()
+
+    def sync_now(self) -> None:
+        if self.engine is not None:
+            self.engine.sync_now()
+
+    def stop(self) -> None:
+        if self.engine is not None:
+            self.engine.stop()
+        if self._stop_central is not None:
+            self._stop_central()
+
+
+class _StatusRelay(QObject):
+    arrived = Signal(object)  # SyncStatus, from the sync thread

@@ -1,0 +1,2270 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="vi">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="35"/>
+        <source>IdentityPanel</source>
+        <comment>dữ liệu {0} trên chip đã bị sửa đổi</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="37"/>
+        <source>IdentityPanel</source>
+        <comment>chữ ký số của dữ liệu không hợp lệ</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="39"/>
+        <source>IdentityPanel</source>
+        <comment>chứng thư ký số của thẻ đã hết hạn</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="41"/>
+        <source>IdentityPanel</source>
+        <comment>dữ liệu không do cơ quan cấp thẻ tin cậy ký</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CanDialog</name>
+    <message>
+        <location filename="../../app/ui/intake/dialogs.py" line="79"/>
+        <source>Mở khoá chip</source>
+        <translation>Unlock chip</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialogs.py" line="83"/>
+        <source>6 số &amp;cuối của số định danh (CAN):</source>
+        <translation>&amp;Last 6 digits of the personal ID number (CAN):</translation>
+    </message>
+</context>
+<context>
+    <name>CardWatcher</name>
+    <message>
+        <location filename="../../app/ui/card_watch.py" line="61"/>
+        <source>Đầu đọc: dịch vụ thẻ không chạy</source>
+        <translation>Reader: card service not running</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card_watch.py" line="64"/>
+        <source>Đầu đọc: chưa cắm đầu đọc</source>
+        <translation>Reader: no reader plugged in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card_watch.py" line="67"/>
+        <source>Đầu đọc: có thẻ ({0})</source>
+        <translation>Reader: card present ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/card_watch.py" line="68"/>
+        <source>Đầu đọc: sẵn sàng ({0})</source>
+        <translation>Reader: ready ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>CounterSession</name>
+    <message>
+        <location filename="../../app/ui/session.py" line="30"/>
+        <source>cán bộ tiếp nhận</source>
+        <translation>intake officer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="31"/>
+        <source>lãnh đạo bộ phận</source>
+        <translation>desk supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="32"/>
+        <source>quản trị</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="79"/>
+        <source>Chế độ trình diễn — đăng nhập: {0} / mật khẩu: {1}</source>
+        <translation>Demo mode — user name: {0} / password: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="243"/>
+        <source>Đồng bộ: không khởi động được</source>
+        <translation>Sync: could not start</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="332"/>
+        <source>Chẩn đoán hệ thống</source>
+        <translation>System diagnostics</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="335"/>
+        <source>Đang kiểm tra…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận</source>
+        <translation type="vanished">Intake</translation>
+    </message>
+    <message>
+        <source>Hồ sơ</source>
+        <translation type="vanished">Dossiers</translation>
+    </message>
+    <message>
+        <source>Trả kết quả</source>
+        <translation type="vanished">Return results</translation>
+    </message>
+    <message>
+        <source>Báo cáo</source>
+        <translation type="vanished">Reports</translation>
+    </message>
+    <message>
+        <source>Báo cáo chưa có trong phiên bản này.</source>
+        <translation type="vanished">Reports are not available in this version.</translation>
+    </message>
+    <message>
+        <source>Cài đặt</source>
+        <translation type="vanished">Settings</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../app/ui/crash_dialog.py" line="15"/>
+        <source>Lỗi phần mềm</source>
+        <translation>Software error</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/crash_dialog.py" line="18"/>
+        <source>MotCua gặp lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng.
+Báo cáo lỗi (không chứa dữ liệu cá nhân) đã được ghi vào:
+{path}
+
+Hãy gửi tệp này cho bộ phận hỗ trợ kỹ thuật.</source>
+        <translation>MotCua hit an unexpected error. Data already saved is not affected.
+An error report (with no personal data) was written to:
+{path}
+
+Please send this file to technical support.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/crash_dialog.py" line="28"/>
+        <source>Mở thư mục báo cáo</source>
+        <translation>Open report folder</translation>
+    </message>
+</context>
+<context>
+    <name>DossierDetailDialog</name>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="87"/>
+        <source>Chi tiết hồ sơ</source>
+        <translation>Dossier details</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="102"/>
+        <source>Tên giấy tờ</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="103"/>
+        <source>Bắt buộc</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="104"/>
+        <source>Bản chính</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="105"/>
+        <source>Bản sao</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="106"/>
+        <source>Đã nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="121"/>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="122"/>
+        <source>Cán bộ</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="123"/>
+        <source>Từ</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="124"/>
+        <source>Sang</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="125"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="137"/>
+        <source>Giấ&amp;y tờ</source>
+        <translation>Docu&amp;ments</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="138"/>
+        <source>Bản &amp;số hóa</source>
+        <translation>S&amp;cans</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="139"/>
+        <source>&amp;Lịch sử</source>
+        <translation>&amp;History</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="142"/>
+        <source>Đóng (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="173"/>
+        <source>Mã tra cứu:</source>
+        <translation>Lookup code:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="174"/>
+        <source>Công dân:</source>
+        <translation>Citizen:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="175"/>
+        <source>Thủ tục:</source>
+        <translation>Procedure:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="176"/>
+        <source>Nộp lúc:</source>
+        <translation>Submitted at:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="177"/>
+        <source>Nhận đủ hồ sơ lúc:</source>
+        <translation>Complete dossier received at:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="177"/>
+        <source>(chưa đủ)</source>
+        <translation>(incomplete)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="178"/>
+        <source>Hẹn trả kết quả:</source>
+        <translation>Results due:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="178"/>
+        <source>(tạm dừng, chờ bổ sung)</source>
+        <translation>(paused, awaiting additions)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="179"/>
+        <source>Điện thoại:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="182"/>
+        <source>Đã trả lúc:</source>
+        <translation>Returned at:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="193"/>
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="193"/>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="201"/>
+        <source>Chưa</source>
+        <translation>Not yet</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="214"/>
+        <source>%n trang</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="219"/>
+        <source>Chưa có bản số hóa.</source>
+        <translation>No scans yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="266"/>
+        <source>Trả kết quả</source>
+        <translation>Return results</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="266"/>
+        <source>Họ tên người nhận kết quả:</source>
+        <translation>Full name of the person collecting the results:</translation>
+    </message>
+</context>
+<context>
+    <name>DossierListPage</name>
+    <message>
+        <location filename="../../app/ui/dossiers/list_page.py" line="55"/>
+        <source>Mã hồ sơ, mã tra cứu, số định danh hoặc họ tên (không cần dấu)</source>
+        <translation>Dossier code, lookup code, personal ID number or name (accents optional)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/list_page.py" line="58"/>
+        <source>&amp;Tìm:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/list_page.py" line="63"/>
+        <source>Tất cả trạng thái</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/list_page.py" line="66"/>
+        <source>Trạng thá&amp;i:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/list_page.py" line="71"/>
+        <source>Tất cả thủ tục</source>
+        <translation>All procedures</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/list_page.py" line="74"/>
+        <source>Thủ tụ&amp;c:</source>
+        <translation>&amp;Procedure:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/list_page.py" line="78"/>
+        <source>Từ &amp;ngày</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/list_page.py" line="80"/>
+        <source>Đế&amp;n ngày</source>
+        <translation>T&amp;o</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/list_page.py" line="173"/>
+        <source>%1%2 hồ sơ</source>
+        <translation>%1%2 dossiers</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../app/ui/login.py" line="94"/>
+        <source>MotCua — Thiết lập lần đầu</source>
+        <translation>MotCua — First-time setup</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="104"/>
+        <source>Mã &amp;cơ quan (mã điện tử):</source>
+        <translation>Office &amp;code (electronic code):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="105"/>
+        <source>Tên c&amp;ơ quan:</source>
+        <translation>Office &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="106"/>
+        <source>Tên đăng nhập &amp;quản trị:</source>
+        <translation>&amp;Administrator user name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="107"/>
+        <source>&amp;Họ và tên:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="108"/>
+        <source>&amp;Mật khẩu (ít nhất 8 ký tự):</source>
+        <translation>&amp;Password (at least 8 characters):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="109"/>
+        <source>&amp;Nhập lại mật khẩu:</source>
+        <translation>&amp;Repeat password:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="114"/>
+        <source>Tạo tài khoản</source>
+        <translation>Create account</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="119"/>
+        <source>Chưa có tài khoản nào. Hãy tạo tài khoản quản trị cho bộ phận.</source>
+        <translation>There are no accounts yet. Create the administrator account for this desk.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="132"/>
+        <source>Hãy điền đủ các ô.</source>
+        <translation>Please fill in every field.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="135"/>
+        <source>Hai lần nhập mật khẩu không khớp.</source>
+        <translation>The two passwords do not match.</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityPanel</name>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="60"/>
+        <source>1. Công dân</source>
+        <translation>1. Citizen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="76"/>
+        <source>Lấy từ thẻ — không sửa tại đây</source>
+        <translation>Taken from the card — cannot be edited here</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="99"/>
+        <source>Ảnh chân dung</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="103"/>
+        <source>Chưa có công dân. Quét mã QR trên thẻ, đặt thẻ lên đầu đọc, hoặc F2 để nhập tay.</source>
+        <translation>No citizen yet. Scan the QR code on the card, place the card on the reader, or press F2 to type the details.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="120"/>
+        <source>(không có ảnh)</source>
+        <translation>(no photo)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="122"/>
+        <source>Nguồn: chip thẻ căn cước</source>
+        <translation>Source: ID card chip</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="123"/>
+        <source>Nguồn: chip hộ chiếu</source>
+        <translation>Source: passport chip</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="124"/>
+        <source>Nguồn: mã QR trên thẻ (chưa đọc chip)</source>
+        <translation>Source: QR code on the card (chip not read)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="125"/>
+        <source>Nguồn: nhập tay (chưa kiểm tra bằng chip)</source>
+        <translation>Source: typed in (not checked against the chip)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="135"/>
+        <source>kiểm tra chip không đạt</source>
+        <translation>chip check failed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="137"/>
+        <source>chip có dấu hiệu bị sao chép (clone)</source>
+        <translation>the chip shows signs of being cloned</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="138"/>
+        <source>⚠ THẺ KHÔNG XÁC THỰC — {0}. Không tiếp nhận bằng thẻ này.</source>
+        <translation>⚠ CARD NOT AUTHENTIC — {0}. Do not accept dossiers with this card.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="140"/>
+        <source>✔ Thẻ thật: chữ ký số hợp lệ và được CSCA tin cậy xác nhận.</source>
+        <translation>✔ Genuine card: valid digital signature, confirmed by a trusted CSCA.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="142"/>
+        <source>✔ Chữ ký số hợp lệ — chưa cấu hình chứng thư CSCA để xác nhận nơi cấp.</source>
+        <translation>✔ Valid digital signature — no CSCA certificate configured to confirm the issuer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="144"/>
+        <source>Chưa kiểm tra tính xác thực: đặt thẻ lên đầu đọc để đọc chip.</source>
+        <translation>Authenticity not checked: place the card on the reader to read the chip.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="145"/>
+        <source>Chưa kiểm tra tính xác thực.</source>
+        <translation>Authenticity not checked.</translation>
+    </message>
+    <message>
+        <source>dữ liệu {0} trên chip đã bị sửa đổi</source>
+        <translation type="vanished">chip data {0} has been altered</translation>
+    </message>
+    <message>
+        <source>chữ ký số của dữ liệu không hợp lệ</source>
+        <translation type="vanished">the digital signature of the data is invalid</translation>
+    </message>
+    <message>
+        <source>chứng thư ký số của thẻ đã hết hạn</source>
+        <translation type="vanished">the card&apos;s signing certificate has expired</translation>
+    </message>
+    <message>
+        <source>dữ liệu không do cơ quan cấp thẻ tin cậy ký</source>
+        <translation type="vanished">the data was not signed by a trusted card issuer</translation>
+    </message>
+    <message>
+        <source>Số định danh</source>
+        <translation type="vanished">Personal ID number</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation type="vanished">Full name</translation>
+    </message>
+    <message>
+        <source>Ngày sinh</source>
+        <translation type="vanished">Date of birth</translation>
+    </message>
+    <message>
+        <source>Giới tính</source>
+        <translation type="vanished">Sex</translation>
+    </message>
+    <message>
+        <source>Quốc tịch</source>
+        <translation type="vanished">Nationality</translation>
+    </message>
+    <message>
+        <source>Quê quán</source>
+        <translation type="vanished">Place of origin</translation>
+    </message>
+    <message>
+        <source>Nơi thường trú</source>
+        <translation type="vanished">Permanent residence</translation>
+    </message>
+    <message>
+        <source>Ngày cấp</source>
+        <translation type="vanished">Date of issue</translation>
+    </message>
+    <message>
+        <source>Có giá trị đến</source>
+        <translation type="vanished">Valid until</translation>
+    </message>
+    <message>
+        <source>Số CMND cũ</source>
+        <translation type="vanished">Old ID card number</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeController</name>
+    <message>
+        <location filename="../../app/ui/intake/controller.py" line="162"/>
+        <source>Đã quét mã QR. Đặt thẻ lên đầu đọc để đọc chip và kiểm tra thẻ thật.</source>
+        <translation>QR code scanned. Place the card on the reader to read the chip and check it is genuine.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/controller.py" line="171"/>
+        <source>Đã có thẻ trên đầu đọc. Quét mã QR trên thẻ (hoặc bấm F3 nhập 6 số CAN) để mở khoá chip.</source>
+        <translation>Card on the reader. Scan the QR code on the card (or press F3 to type the 6-digit CAN) to unlock the chip.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/controller.py" line="194"/>
+        <source>Đặt thẻ lên đầu đọc.</source>
+        <translation>Place the card on the reader.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/controller.py" line="214"/>
+        <source>Đang đọc chip… giữ yên thẻ trên đầu đọc.</source>
+        <translation>Reading the chip… keep the card still on the reader.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/controller.py" line="237"/>
+        <source>Đã đọc chip ({0:.1f} giây). {1}</source>
+        <translation>Chip read ({0:.1f} s). {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/controller.py" line="265"/>
+        <source>Đã nhập tay. Thông tin chưa được kiểm tra bằng chip.</source>
+        <translation>Typed in. The details have not been checked against the chip.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/controller.py" line="281"/>
+        <source>Sẵn sàng. Quét mã QR trên thẻ hoặc đặt thẻ lên đầu đọc.</source>
+        <translation>Ready. Scan the QR code on the card or place the card on the reader.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/controller.py" line="347"/>
+        <source>THẺ KHÔNG XÁC THỰC: chip có dấu hiệu bị sao chép. {0}</source>
+        <translation>CARD NOT AUTHENTIC: the chip shows signs of being cloned. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/controller.py" line="350"/>
+        <source>THẺ KHÔNG XÁC THỰC: dữ liệu trên chip đã bị sửa đổi ({0}).</source>
+        <translation>CARD NOT AUTHENTIC: the chip data has been altered ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/controller.py" line="354"/>
+        <source>Thẻ thật: chữ ký số hợp lệ, chuỗi chứng thư đến CSCA tin cậy.</source>
+        <translation>Genuine card: valid digital signature, certificate chain to a trusted CSCA.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/controller.py" line="356"/>
+        <source>Chữ ký số hợp lệ; chưa cấu hình chứng thư CSCA để xác nhận nơi cấp.</source>
+        <translation>Valid digital signature; no CSCA certificate configured to confirm the issuer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/controller.py" line="357"/>
+        <source>Chưa kiểm tra tính xác thực của thẻ.</source>
+        <translation>Card authenticity not checked.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/controller.py" line="467"/>
+        <source>Đang lưu hồ sơ…</source>
+        <translation>Saving the dossier…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/controller.py" line="558"/>
+        <source>Không khôi phục được hồ sơ đang nhập dở.</source>
+        <translation>Could not restore the unfinished dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/controller.py" line="577"/>
+        <source>Đã khôi phục hồ sơ đang nhập dở.</source>
+        <translation>Unfinished dossier restored.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePage</name>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="69"/>
+        <source>Chọn thủ tục Điều chỉnh thông tin</source>
+        <translation>Choose the procedure Update personal details</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="72"/>
+        <source>Hồ sơ đã có của công dân</source>
+        <translation>Citizen&apos;s existing records</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="79"/>
+        <source>Điện th&amp;oại:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="80"/>
+        <source>&amp;Email:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="87"/>
+        <source>Gõ để tìm thủ tục (mã, tên, từ khoá) — Ctrl+F</source>
+        <translation>Type to find a procedure (code, name, keyword) — Ctrl+F</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="93"/>
+        <source>2. Thủ tục</source>
+        <translation>2. Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="106"/>
+        <source>Giấy tờ</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="106"/>
+        <source>Bản chính</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="106"/>
+        <source>Bản sao</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="106"/>
+        <source>Đã nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="111"/>
+        <source>Đã nhận đủ giấy tờ (F8)</source>
+        <translation>All documents received (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="114"/>
+        <source>3. Giấy tờ</source>
+        <translation>3. Documents</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="121"/>
+        <source>Lưu và in giấy tiếp nhận (Ctrl+Enter)</source>
+        <translation>Save and print intake receipt (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="125"/>
+        <source>In lại (Ctrl+P)</source>
+        <translation>Reprint (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="128"/>
+        <source>Nhập tay (F2)</source>
+        <translation>Type in (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="130"/>
+        <source>Nhập CAN (F3)</source>
+        <translation>Enter CAN (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="132"/>
+        <source>Hồ sơ mới (Ctrl+N)</source>
+        <translation>New dossier (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="184"/>
+        <source>Sẵn sàng. Quét mã QR trên thẻ hoặc đặt thẻ lên đầu đọc.</source>
+        <translation>Ready. Scan the QR code on the card or place the card on the reader.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="204"/>
+        <source>Công dân chưa có trong dữ liệu của bộ phận.</source>
+        <translation>This citizen is not yet in the desk&apos;s records.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="207"/>
+        <source>Mã số BHXH: {0}</source>
+        <translation>Social insurance number: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="207"/>
+        <source>(chưa có)</source>
+        <translation>(none yet)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="208"/>
+        <source>Hồ sơ đã nộp trước đây: {0}</source>
+        <translation>Dossiers submitted before: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="212"/>
+        <source>&lt;b&gt;Khác với dữ liệu đã lưu&lt;/b&gt; (thông tin trên thẻ được dùng):</source>
+        <translation>&lt;b&gt;Differs from the saved records&lt;/b&gt; (the card&apos;s details are used):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="241"/>
+        <source>&lt;b&gt;Đã chọn:&lt;/b&gt; {0} — {1}</source>
+        <translation>&lt;b&gt;Selected:&lt;/b&gt; {0} — {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="243"/>
+        <source>Chưa chọn thủ tục.</source>
+        <translation>No procedure selected.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="252"/>
+        <source> (nếu có)</source>
+        <translation> (if any)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="284"/>
+        <source>Thời hạn: {0}. &lt;b&gt;Hẹn trả kết quả: {1}&lt;/b&gt; (nếu tiếp nhận ngay)</source>
+        <translation>Time limit: {0}. &lt;b&gt;Results due: {1}&lt;/b&gt; (if accepted now)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="310"/>
+        <source>Hồ sơ mới</source>
+        <translation>New dossier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="310"/>
+        <source>Bỏ hồ sơ đang nhập dở và bắt đầu hồ sơ mới?</source>
+        <translation>Discard the unfinished dossier and start a new one?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="319"/>
+        <source>Chưa có công dân: quét mã QR, đặt thẻ hoặc F2 để nhập tay.</source>
+        <translation>No citizen yet: scan the QR code, place the card or press F2 to type the details.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="323"/>
+        <source>Chưa chọn thủ tục (Ctrl+F).</source>
+        <translation>No procedure selected (Ctrl+F).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="332"/>
+        <source>Hồ sơ chưa đủ giấy tờ</source>
+        <translation>Dossier incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="334"/>
+        <source>Còn thiếu giấy tờ bắt buộc:
+{0}
+
+Chưa lập giấy tiếp nhận. In phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02) và lưu hồ sơ ở trạng thái chờ bổ sung?</source>
+        <translation>Required documents are missing:
+{0}
+
+No intake receipt has been issued. Print the request for additional documents (form 02) and save the dossier as awaiting additions?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="339"/>
+        <source>Thiếu giấy tờ bắt buộc</source>
+        <translation>Required documents missing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="348"/>
+        <source>Đã lưu hồ sơ {0}. Hẹn trả kết quả {1}. Đang in giấy tiếp nhận (2 liên)…</source>
+        <translation>Dossier {0} saved. Results due {1}. Printing the intake receipt (2 copies)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="355"/>
+        <source>Đã lưu hồ sơ {0} ở trạng thái chờ bổ sung. Đang in phiếu yêu cầu bổ sung…</source>
+        <translation>Dossier {0} saved as awaiting additions. Printing the request for additional documents…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="363"/>
+        <source> Đang in giấy tiếp nhận (2 liên)…</source>
+        <translation> Printing the intake receipt (2 copies)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="364"/>
+        <source> Đang in phiếu yêu cầu bổ sung…</source>
+        <translation> Printing the request for additional documents…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="366"/>
+        <source> Đã in giấy tiếp nhận.</source>
+        <translation> Intake receipt printed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="367"/>
+        <source> Đã in phiếu yêu cầu bổ sung (mẫu 02).</source>
+        <translation> Request for additional documents (form 02) printed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="368"/>
+        <source> Đã in tờ khai TK1-TS để công dân ký.</source>
+        <translation> TK1-TS declaration printed for the citizen to sign.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="380"/>
+        <source>Thẻ đã hết hạn</source>
+        <translation>Card expired</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="382"/>
+        <source>Thẻ căn cước đã hết hạn. Nhập lý do vẫn tiếp nhận (nhắc công dân đi đổi thẻ):</source>
+        <translation>The ID card has expired. Enter the reason for accepting it anyway (remind the citizen to renew the card):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="388"/>
+        <source>Thẻ đã hết hạn — tiếp nhận với lý do: {0}</source>
+        <translation>Card expired — accepted for this reason: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="391"/>
+        <source>Thẻ đã hết hạn: cần ghi lý do để tiếp nhận.</source>
+        <translation>Card expired: a reason is required to accept the dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="396"/>
+        <source>Thẻ của người khác</source>
+        <translation>Someone else&apos;s card</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="398"/>
+        <source>Thẻ vừa đặt lên là của {0}, không phải công dân đang tiếp nhận.
+Bỏ hồ sơ đang nhập và bắt đầu hồ sơ mới cho người này?</source>
+        <translation>The card just placed belongs to {0}, not the citizen being served.
+Discard the current dossier and start a new one for this person?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="405"/>
+        <source>Giữ hồ sơ đang nhập. Đặt lại đúng thẻ của công dân.</source>
+        <translation>Current dossier kept. Place the right citizen&apos;s card back on the reader.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../app/ui/login.py" line="37"/>
+        <source>MotCua — Đăng nhập</source>
+        <translation>MotCua — Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="40"/>
+        <source>&lt;h2&gt;MotCua&lt;/h2&gt;Bộ phận tiếp nhận và trả kết quả</source>
+        <translation>&lt;h2&gt;MotCua&lt;/h2&gt;Intake and Results Desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="46"/>
+        <source>&amp;Tên đăng nhập:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="47"/>
+        <source>&amp;Mật khẩu:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="53"/>
+        <source>Đăng nhập</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="54"/>
+        <source>Thoát</source>
+        <translation>Exit</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="41"/>
+        <source>MotCua — Bộ phận tiếp nhận và trả kết quả</source>
+        <translation>MotCua — Intake and Results Desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="63"/>
+        <source>Đầu đọc: đang kiểm tra…</source>
+        <translation>Reader: checking…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="64"/>
+        <source>Đồng bộ: ngoại tuyến</source>
+        <translation>Sync: offline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="74"/>
+        <source>&amp;Đi tới</source>
+        <translation>&amp;Go to</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="80"/>
+        <source>&amp;Hệ thống</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="81"/>
+        <source>&amp;Khoá màn hình</source>
+        <translation>&amp;Lock screen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="83"/>
+        <source>Đăng &amp;xuất</source>
+        <translation>Log &amp;out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="85"/>
+        <source>Đổi &amp;mật khẩu…</source>
+        <translation>Change &amp;password…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="87"/>
+        <source>&amp;Chẩn đoán hệ thống</source>
+        <translation>&amp;Diagnostics</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="89"/>
+        <source>&amp;Thoát</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="91"/>
+        <source>Đồng bộ &amp;ngay</source>
+        <translation>Sync &amp;now</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="115"/>
+        <source>Cán bộ: {0} ({1})</source>
+        <translation>Officer: {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="123"/>
+        <source>Đồng bộ: {0}</source>
+        <translation>Sync: {0}</translation>
+    </message>
+    <message>
+        <source>Thẻ &amp;ảo (trình diễn)</source>
+        <translation type="vanished">&amp;Virtual card (demo)</translation>
+    </message>
+    <message>
+        <source>Đặt thẻ: {0}</source>
+        <translation type="vanished">Insert card: {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Nhấc thẻ ra</source>
+        <translation type="vanished">&amp;Remove card</translation>
+    </message>
+    <message>
+        <source>Quét mã QR: {0}</source>
+        <translation type="vanished">Scan QR code: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../app/ui/password_dialog.py" line="33"/>
+        <location filename="../../app/ui/password_dialog.py" line="53"/>
+        <source>Đổi mật khẩu</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/password_dialog.py" line="45"/>
+        <source>Mật khẩu &amp;hiện tại:</source>
+        <translation>&amp;Current password:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/password_dialog.py" line="46"/>
+        <source>Mật khẩu &amp;mới (ít nhất 8 ký tự):</source>
+        <translation>&amp;New password (at least 8 characters):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/password_dialog.py" line="47"/>
+        <source>&amp;Nhập lại mật khẩu mới:</source>
+        <translation>&amp;Repeat new password:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/password_dialog.py" line="54"/>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/password_dialog.py" line="73"/>
+        <source>Mật khẩu mới phải có ít nhất 8 ký tự.</source>
+        <translation>The new password must have at least 8 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/password_dialog.py" line="77"/>
+        <source>Hai lần nhập mật khẩu mới không giống nhau.</source>
+        <translation>The two new passwords do not match.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/password_dialog.py" line="80"/>
+        <source>Mật khẩu mới phải khác mật khẩu hiện tại.</source>
+        <translation>The new password must differ from the current one.</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsPage</name>
+    <message>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="60"/>
+        <source>&lt;b style=&apos;font-size:14pt&apos;&gt;Trả kết quả&lt;/b&gt;</source>
+        <translation>&lt;b style=&apos;font-size:14pt&apos;&gt;Return results&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="64"/>
+        <source>Quét mã QR trên giấy hẹn, hoặc nhập mã hồ sơ, mã tra cứu, số định danh</source>
+        <translation>Scan the QR code on the appointment slip, or type the dossier code, lookup code or personal ID number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="67"/>
+        <source>&amp;Tìm hồ sơ:</source>
+        <translation>Find &amp;dossier:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="69"/>
+        <source>Tì&amp;m</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="86"/>
+        <source>Họ tên người đến nhận (công dân hoặc người được ủy quyền)</source>
+        <translation>Full name of the person collecting (the citizen or an authorised person)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="92"/>
+        <source>&amp;Xác nhận đã trả kết quả</source>
+        <translation>&amp;Confirm results returned</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="100"/>
+        <source>&amp;Người nhận:</source>
+        <translation>&amp;Recipient:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="102"/>
+        <source>Thời &amp;gian nhận:</source>
+        <translation>Collection &amp;time:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="158"/>
+        <source>Chưa có kết quả để trả. Trạng thái hiện tại — %1</source>
+        <translation>No results to return yet. Current status — %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="163"/>
+        <source>Không tìm thấy hồ sơ nào.</source>
+        <translation>No dossier found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="204"/>
+        <source>Thời gian nhận không thể ở tương lai.</source>
+        <translation>The collection time cannot be in the future.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="224"/>
+        <source>Đã trả kết quả hồ sơ %1 cho %2.</source>
+        <translation>Results of dossier %1 returned to %2.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="60"/>
+        <source> phút</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="69"/>
+        <source>Mã cơ &amp;quan:</source>
+        <translation>Office &amp;code:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="70"/>
+        <source>Tên &amp;cơ quan:</source>
+        <translation>Office &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="71"/>
+        <source>Cơ quan &amp;cấp trên:</source>
+        <translation>&amp;Parent agency:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="72"/>
+        <source>Địa danh (ghi ngày tháng):</source>
+        <translation>Place name (used in dates):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="73"/>
+        <source>Số &amp;quầy (1–9):</source>
+        <translation>Counter n&amp;umber (1–9):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="74"/>
+        <source>Mẫu &amp;mã hồ sơ:</source>
+        <translation>Dossier code pa&amp;ttern:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="75"/>
+        <source>Địa chỉ máy chủ &amp;trung tâm:</source>
+        <translation>Central ser&amp;ver address:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="76"/>
+        <source>Máy in &amp;A4:</source>
+        <translation>&amp;A4 printer:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="77"/>
+        <source>Máy in &amp;biên nhận 80 mm:</source>
+        <translation>&amp;Receipt printer (80 mm):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="78"/>
+        <source>Đầu đọc &amp;thẻ:</source>
+        <translation>Card r&amp;eader:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="79"/>
+        <source>&amp;Khoá màn hình sau:</source>
+        <translation>&amp;Lock screen after:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="80"/>
+        <source>&amp;Giờ chốt nhận hồ sơ trong ngày:</source>
+        <translation>Daily intake cut-off ti&amp;me:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="81"/>
+        <source>&amp;Ngôn ngữ (khởi động lại để áp dụng):</source>
+        <translation>Lan&amp;guage (restart to apply):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="85"/>
+        <source>&amp;Lưu cài đặt (Ctrl+S)</source>
+        <translation>&amp;Save settings (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="90"/>
+        <source>&lt;h2&gt;Cài đặt&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Settings&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="99"/>
+        <source>(mặc định của hệ thống)</source>
+        <translation>(system default)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="141"/>
+        <source>Không ghi được tệp cài đặt: {0}</source>
+        <translation>Could not write the settings file: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="145"/>
+        <source>Đã lưu cài đặt.</source>
+        <translation>Settings saved.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Ngoại tuyến (chưa cấu hình máy chủ) — {0} mục chờ đồng bộ</source>
+        <translation type="vanished">Offline (no server configured) — {0} items waiting to sync</translation>
+    </message>
+    <message>
+        <source>Đang đồng bộ…</source>
+        <translation type="vanished">Syncing…</translation>
+    </message>
+    <message>
+        <source>Ngoại tuyến — {0} mục chờ đồng bộ ({1})</source>
+        <translation type="vanished">Offline — {0} items waiting to sync ({1})</translation>
+    </message>
+    <message>
+        <source>Đã đồng bộ lúc {0}</source>
+        <translation type="vanished">Synced at {0}</translation>
+    </message>
+    <message>
+        <source> — {0} mục bị từ chối</source>
+        <translation type="vanished"> — {0} items rejected</translation>
+    </message>
+    <message>
+        <source>Chưa đồng bộ — {0} mục chờ</source>
+        <translation type="vanished">Not synced yet — {0} items waiting</translation>
+    </message>
+</context>
+<context>
+    <name>TypedEntryDialog</name>
+    <message>
+        <location filename="../../app/ui/intake/dialogs.py" line="28"/>
+        <source>Nhập thông tin từ thẻ</source>
+        <translation>Enter the card details</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialogs.py" line="39"/>
+        <source>Số &amp;định danh (12 số):</source>
+        <translation>Personal &amp;ID number (12 digits):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialogs.py" line="40"/>
+        <source>&amp;Họ và tên:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialogs.py" line="41"/>
+        <source>Ngày &amp;sinh:</source>
+        <translation>Date of &amp;birth:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialogs.py" line="42"/>
+        <source>&amp;Giới tính:</source>
+        <translation>&amp;Sex:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialogs.py" line="43"/>
+        <source>Nơi &amp;thường trú:</source>
+        <translation>Permanent &amp;residence:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialogs.py" line="53"/>
+        <source>Chỉ dùng khi không đọc được chip và mã QR.</source>
+        <translation>Use only when neither the chip nor the QR code can be read.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../app/ui/login.py" line="154"/>
+        <source>MotCua — Màn hình đã khoá</source>
+        <translation>MotCua — Screen locked</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="162"/>
+        <source>Mở khoá</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="167"/>
+        <source>Màn hình đã khoá do không thao tác. Công việc đang làm được giữ nguyên.</source>
+        <translation>The screen was locked after a period of inactivity. Your work in progress is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="171"/>
+        <source>Cán bộ:</source>
+        <translation>Officer:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="172"/>
+        <source>&amp;Mật khẩu:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="185"/>
+        <source>Mật khẩu không đúng.</source>
+        <translation>Incorrect password.</translation>
+    </message>
+</context>
+<context>
+    <name>dossiers</name>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="12"/>
+        <source>Đã tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="13"/>
+        <source>Chờ bổ sung</source>
+        <translation>Awaiting additions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="14"/>
+        <source>Đã bổ sung đủ</source>
+        <translation>Additions complete</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="15"/>
+        <source>Đang giải quyết</source>
+        <translation>In processing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="16"/>
+        <source>Có kết quả</source>
+        <translation>Result ready</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="17"/>
+        <source>Đã trả kết quả</source>
+        <translation>Results returned</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="18"/>
+        <source>Từ chối tiếp nhận</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="19"/>
+        <source>Dừng giải quyết</source>
+        <translation>Processing stopped</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="20"/>
+        <source>Đã rút hồ sơ</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="25"/>
+        <source>Yêu cầu &amp;bổ sung…</source>
+        <translation>Request &amp;additions…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="26"/>
+        <source>Đã bổ sung đủ (&amp;nhận lại)</source>
+        <translation>Additions complete (&amp;re-accept)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="27"/>
+        <source>Chuyển &amp;giải quyết</source>
+        <translation>Send for &amp;processing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="28"/>
+        <source>Đã có &amp;kết quả</source>
+        <translation>Result read&amp;y</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="29"/>
+        <source>&amp;Trả kết quả…</source>
+        <translation>Re&amp;turn results…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="30"/>
+        <source>Từ &amp;chối…</source>
+        <translation>Re&amp;fuse…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="31"/>
+        <source>&amp;Dừng giải quyết…</source>
+        <translation>&amp;Stop processing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="32"/>
+        <source>&amp;Rút hồ sơ…</source>
+        <translation>&amp;Withdraw dossier…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="37"/>
+        <source>Giấy tờ cần bổ sung và lý do (in trên mẫu 02):</source>
+        <translation>Documents to add and the reason (printed on form 02):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="40"/>
+        <source>Lý do từ chối tiếp nhận (in trên mẫu 03):</source>
+        <translation>Reason for refusing the dossier (printed on form 03):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="41"/>
+        <source>Lý do dừng giải quyết (in trên mẫu 05):</source>
+        <translation>Reason for stopping processing (printed on form 05):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="42"/>
+        <source>Lý do công dân rút hồ sơ:</source>
+        <translation>Reason the citizen withdraws the dossier:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="46"/>
+        <source>Trước hạn</source>
+        <translation>Early</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="47"/>
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="48"/>
+        <source>Quá hạn</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="49"/>
+        <source>Trong hạn</source>
+        <translation>Within time limit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="50"/>
+        <source>Đã quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="51"/>
+        <source>Tạm dừng</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="52"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="56"/>
+        <source>Bản chính</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="57"/>
+        <source>Bản sao</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="58"/>
+        <source>Bản sao chứng thực</source>
+        <translation>Certified copy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/labels.py" line="59"/>
+        <source>Bản chính hoặc bản sao</source>
+        <translation>Original or copy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/list_model.py" line="28"/>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/list_model.py" line="29"/>
+        <source>Công dân</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/list_model.py" line="30"/>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/list_model.py" line="31"/>
+        <source>Ngày nhận</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/list_model.py" line="32"/>
+        <source>Hẹn trả</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/list_model.py" line="33"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/list_model.py" line="34"/>
+        <source>Tiến độ</source>
+        <translation>Progress</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../app/errors.py" line="92"/>
+        <source>Tệp cài đặt bị hỏng</source>
+        <translation>Settings file damaged</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="93"/>
+        <source>Không đọc được tệp cài đặt. Tệp cũ đã được cất sang một bên.</source>
+        <translation>The settings file could not be read. The old file was set aside.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="94"/>
+        <source>Phần mềm dùng cài đặt mặc định; hãy kiểm tra lại trong Cài đặt.</source>
+        <translation>MotCua is using default settings; please review them in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="99"/>
+        <source>Cài đặt không hợp lệ</source>
+        <translation>Invalid settings</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="100"/>
+        <source>Một số giá trị cài đặt không hợp lệ.</source>
+        <translation>Some settings have invalid values.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="101"/>
+        <source>Sửa các ô được đánh dấu rồi lưu lại.</source>
+        <translation>Correct the highlighted fields and save again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="104"/>
+        <source>Cơ sở dữ liệu của phiên bản mới hơn</source>
+        <translation>Database from a newer version</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="105"/>
+        <source>Cơ sở dữ liệu được tạo bởi phiên bản MotCua mới hơn phiên bản này.</source>
+        <translation>The database was created by a newer version of MotCua than this one.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="108"/>
+        <source>Hãy cài phiên bản MotCua mới nhất. Dữ liệu không bị thay đổi.</source>
+        <translation>Install the latest version of MotCua. Your data has not been changed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="113"/>
+        <source>Cơ sở dữ liệu bị hỏng</source>
+        <translation>Database damaged</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="114"/>
+        <source>Không đọc được cơ sở dữ liệu cục bộ.</source>
+        <translation>The local database cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="115"/>
+        <source>Liên hệ bộ phận hỗ trợ kỹ thuật; đừng xoá thư mục dữ liệu.</source>
+        <translation>Contact technical support; do not delete the data folder.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="118"/>
+        <source>Cơ sở dữ liệu đang bận</source>
+        <translation>Database busy</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="119"/>
+        <source>Một chương trình khác đang giữ cơ sở dữ liệu.</source>
+        <translation>Another program is holding the database.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="120"/>
+        <source>Đợi vài giây rồi thử lại.</source>
+        <translation>Wait a few seconds and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="123"/>
+        <source>Ổ đĩa đầy</source>
+        <translation>Disk full</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="124"/>
+        <source>Không còn chỗ trống để lưu dữ liệu.</source>
+        <translation>There is no free space left to save data.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="125"/>
+        <source>Giải phóng dung lượng ổ đĩa rồi thử lại. Dữ liệu đang nhập vẫn được giữ.</source>
+        <translation>Free up disk space and try again. The data being entered is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="130"/>
+        <source>Không ghi được dữ liệu</source>
+        <translation>Cannot save data</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="131"/>
+        <source>Thư mục dữ liệu chỉ cho phép đọc.</source>
+        <translation>The data folder is read-only.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="132"/>
+        <source>Kiểm tra quyền ghi của thư mục dữ liệu.</source>
+        <translation>Check the write permissions of the data folder.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="135"/>
+        <source>MotCua đang chạy</source>
+        <translation>MotCua is already running</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="136"/>
+        <source>Một cửa sổ MotCua khác đang dùng cùng thư mục dữ liệu.</source>
+        <translation>Another MotCua window is using the same data folder.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="137"/>
+        <source>Dùng cửa sổ đang mở.</source>
+        <translation>Use the window that is already open.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="140"/>
+        <source>Không có kho khoá bảo mật</source>
+        <translation>No secure keyring</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="141"/>
+        <source>Hệ điều hành không cung cấp kho khoá (keyring).</source>
+        <translation>The operating system provides no keyring.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="142"/>
+        <source>Xem mục «Kho khoá» trong hướng dẫn cài đặt.</source>
+        <translation>See the “Keyring” section of the installation guide.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="145"/>
+        <source>Đăng nhập không thành công</source>
+        <translation>Sign-in failed</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="146"/>
+        <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>
+        <translation>Incorrect user name or password.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="147"/>
+        <source>Nhập lại; kiểm tra phím Caps Lock và bộ gõ tiếng Việt.</source>
+        <translation>Try again; check Caps Lock and the Vietnamese input method.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="150"/>
+        <source>Tài khoản tạm khoá</source>
+        <translation>Account temporarily locked</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="151"/>
+        <source>Đăng nhập sai quá 5 lần nên tài khoản bị khoá 15 phút.</source>
+        <translation>After more than 5 failed sign-ins the account is locked for 15 minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="152"/>
+        <source>Đợi hết thời gian khoá hoặc nhờ quản trị viên mở khoá.</source>
+        <translation>Wait until the lock expires or ask an administrator to unlock it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="155"/>
+        <source>Mật khẩu quá ngắn</source>
+        <translation>Password too short</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="156"/>
+        <source>Mật khẩu phải có ít nhất 8 ký tự.</source>
+        <translation>The password must have at least 8 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="157"/>
+        <source>Chọn mật khẩu dài hơn.</source>
+        <translation>Choose a longer password.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="160"/>
+        <source>Dịch vụ thẻ thông minh không chạy</source>
+        <translation>Smart card service not running</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="161"/>
+        <source>Không kết nối được dịch vụ đọc thẻ thông minh (PC/SC).</source>
+        <translation>Cannot connect to the smart card service (PC/SC).</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="162"/>
+        <source>Khởi động lại dịch vụ Smart Card (Windows) hoặc pcscd (Linux).</source>
+        <translation>Restart the Smart Card service (Windows) or pcscd (Linux).</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="167"/>
+        <source>Không có đầu đọc thẻ</source>
+        <translation>No card reader</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="168"/>
+        <source>Không tìm thấy đầu đọc thẻ nào.</source>
+        <translation>No card reader was found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="169"/>
+        <source>Cắm đầu đọc thẻ vào cổng USB rồi thử lại.</source>
+        <translation>Plug the card reader into a USB port and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="172"/>
+        <source>Chưa có thẻ</source>
+        <translation>No card</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="173"/>
+        <source>Không có thẻ trên đầu đọc.</source>
+        <translation>There is no card on the reader.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="174"/>
+        <source>Đặt thẻ căn cước lên đầu đọc và giữ yên.</source>
+        <translation>Place the ID card on the reader and keep it still.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="177"/>
+        <source>Thẻ bị nhấc ra khi đang đọc</source>
+        <translation>Card removed while reading</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="178"/>
+        <source>Thẻ bị nhấc ra trước khi đọc xong; chưa có dữ liệu nào được dùng.</source>
+        <translation>The card was removed before reading finished; none of its data was used.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="181"/>
+        <source>Đặt lại thẻ lên đầu đọc, giữ yên đến khi đọc xong.</source>
+        <translation>Place the card back on the reader and keep it still until reading finishes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="184"/>
+        <source>Thẻ từ chối truy cập</source>
+        <translation>Card refused access</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="185"/>
+        <source>Khoá truy cập không khớp với thẻ (số định danh, ngày sinh hoặc ngày hết hạn sai).</source>
+        <translation>The access key does not match the card (wrong personal ID number, date of birth or expiry date).</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="189"/>
+        <source>Hỏi lại công dân và nhập lại thông tin trên thẻ.</source>
+        <translation>Ask the citizen again and re-enter the details on the card.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="192"/>
+        <source>Thẻ không được hỗ trợ</source>
+        <translation>Card not supported</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="193"/>
+        <source>Đây không phải thẻ căn cước gắn chip hay hộ chiếu điện tử.</source>
+        <translation>This is not a chip ID card or an e-passport.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="194"/>
+        <source>Dùng quét mã QR hoặc nhập tay.</source>
+        <translation>Scan the QR code or type the details instead.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="197"/>
+        <source>Không đọc được dữ liệu</source>
+        <translation>Cannot read the data</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="198"/>
+        <source>Dữ liệu trên thẻ không đúng định dạng.</source>
+        <translation>The data on the card is not in the expected format.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="199"/>
+        <source>Thử đọc lại; nếu vẫn lỗi, dùng quét mã QR hoặc nhập tay.</source>
+        <translation>Try reading again; if it still fails, scan the QR code or type the details.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="202"/>
+        <source>CẢNH BÁO: thẻ không xác thực được</source>
+        <translation>WARNING: card could not be authenticated</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="203"/>
+        <source>Kiểm tra tính xác thực của thẻ không đạt.</source>
+        <translation>The card failed the authenticity check.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="204"/>
+        <source>Không tiếp nhận bằng thẻ này; báo lãnh đạo bộ phận.</source>
+        <translation>Do not accept dossiers with this card; inform the desk supervisor.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="207"/>
+        <source>Thẻ đã hết hạn</source>
+        <translation>Card expired</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="208"/>
+        <source>Thẻ căn cước đã quá ngày hết hạn.</source>
+        <translation>The ID card is past its expiry date.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="209"/>
+        <source>Có thể tiếp tục nếu ghi rõ lý do; nhắc công dân đi đổi thẻ.</source>
+        <translation>You may continue if you record the reason; remind the citizen to renew the card.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="212"/>
+        <source>Mã QR không hợp lệ</source>
+        <translation>Invalid QR code</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="213"/>
+        <source>Nội dung quét được không phải mã QR của thẻ căn cước.</source>
+        <translation>What was scanned is not the QR code of an ID card.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="214"/>
+        <source>Quét lại mặt có mã QR của thẻ căn cước.</source>
+        <translation>Scan the side of the ID card that has the QR code again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="217"/>
+        <source>Máy quét gửi sai dấu tiếng Việt</source>
+        <translation>Scanner sent garbled Vietnamese</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="218"/>
+        <source>Chữ tiếng Việt từ máy quét bị bộ gõ (Unikey/Telex) làm sai.</source>
+        <translation>The Vietnamese input method (Unikey/Telex) garbled the text from the scanner.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="219"/>
+        <source>Tắt bộ gõ tiếng Việt (chuyển sang chế độ E) rồi quét lại.</source>
+        <translation>Turn off the Vietnamese input method (switch to E mode) and scan again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="222"/>
+        <source>Số định danh không hợp lệ</source>
+        <translation>Invalid personal ID number</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="223"/>
+        <source>Số định danh cá nhân không đúng quy tắc.</source>
+        <translation>The personal ID number does not follow the numbering rules.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="224"/>
+        <source>Kiểm tra lại 12 chữ số trên thẻ.</source>
+        <translation>Check the 12 digits on the card again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="227"/>
+        <source>Danh mục thủ tục không hợp lệ</source>
+        <translation>Invalid procedure catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="228"/>
+        <source>Tệp danh mục thủ tục có lỗi; danh mục cũ vẫn được dùng.</source>
+        <translation>The procedure catalogue file has errors; the previous catalogue is still in use.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="229"/>
+        <location filename="../../app/errors.py" line="234"/>
+        <source>Sửa tệp theo vị trí lỗi được báo rồi nạp lại.</source>
+        <translation>Fix the file at the reported position and load it again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="232"/>
+        <source>Lịch ngày nghỉ không hợp lệ</source>
+        <translation>Invalid holiday calendar</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="233"/>
+        <source>Tệp lịch ngày nghỉ có lỗi; lịch cũ vẫn được dùng.</source>
+        <translation>The holiday calendar file has errors; the previous calendar is still in use.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="237"/>
+        <source>Hồ sơ chưa đủ giấy tờ</source>
+        <translation>Dossier incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="238"/>
+        <source>Còn thiếu giấy tờ bắt buộc nên chưa lập giấy tiếp nhận.</source>
+        <translation>Required documents are missing, so no intake receipt was issued.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="239"/>
+        <source>In phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02) cho công dân.</source>
+        <translation>Print the request for additional documents (form 02) for the citizen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="244"/>
+        <source>Tệp quá lớn</source>
+        <translation>File too large</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="245"/>
+        <source>Tệp đính kèm vượt quá dung lượng cho phép.</source>
+        <translation>The attachment is larger than allowed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="246"/>
+        <source>Quét lại với độ phân giải thấp hơn hoặc chia nhỏ tệp.</source>
+        <translation>Scan again at a lower resolution or split the file.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="249"/>
+        <source>Loại tệp không được nhận</source>
+        <translation>File type not accepted</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="250"/>
+        <source>Chỉ nhận ảnh (JPEG, PNG, TIFF) và PDF.</source>
+        <translation>Only images (JPEG, PNG, TIFF) and PDF are accepted.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="251"/>
+        <source>Chọn tệp đúng loại.</source>
+        <translation>Choose a file of an accepted type.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="254"/>
+        <source>Tệp bị hỏng</source>
+        <translation>File damaged</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="255"/>
+        <source>Không mở được tệp đính kèm; không có gì được lưu.</source>
+        <translation>The attachment cannot be opened; nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="256"/>
+        <source>Quét lại giấy tờ.</source>
+        <translation>Scan the document again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="259"/>
+        <source>Không thể chuyển trạng thái</source>
+        <translation>Status change not allowed</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="260"/>
+        <source>Hồ sơ đang ở trạng thái không cho phép thao tác này.</source>
+        <translation>The dossier&apos;s current status does not allow this action.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="261"/>
+        <source>Xem lịch sử hồ sơ để biết trạng thái hiện tại.</source>
+        <translation>See the dossier history for its current status.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="264"/>
+        <source>Không có máy in</source>
+        <translation>No printer</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="265"/>
+        <source>Không tìm thấy máy in nào.</source>
+        <translation>No printer was found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="266"/>
+        <source>Cài máy in hoặc chọn máy in khác trong Cài đặt; có thể lưu PDF.</source>
+        <translation>Install a printer or choose another one in Settings; you can also save a PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="271"/>
+        <source>In không thành công</source>
+        <translation>Printing failed</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="272"/>
+        <source>Máy in báo lỗi khi in.</source>
+        <translation>The printer reported an error while printing.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="273"/>
+        <source>Kiểm tra giấy và máy in rồi in lại từ danh sách hồ sơ.</source>
+        <translation>Check the paper and the printer, then reprint from the dossier list.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="276"/>
+        <source>Không kết nối được máy chủ</source>
+        <translation>Cannot reach the server</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="277"/>
+        <source>Không kết nối được hệ thống trung tâm.</source>
+        <translation>Cannot connect to the central system.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="278"/>
+        <source>Vẫn làm việc bình thường; dữ liệu sẽ tự đồng bộ khi có mạng.</source>
+        <translation>Keep working as usual; data will sync automatically when the network is back.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="281"/>
+        <source>Quầy chưa được đăng ký với hệ thống trung tâm</source>
+        <translation>Counter not registered with the central system</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="282"/>
+        <source>Máy này chưa có thông tin xác thực để đồng bộ.</source>
+        <translation>This computer has no credentials to sync yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="283"/>
+        <source>Xin mã đăng ký một lần từ quản trị viên rồi đăng ký trong Cài đặt.</source>
+        <translation>Ask an administrator for a one-time registration code, then register in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="288"/>
+        <source>Đăng ký quầy không thành công</source>
+        <translation>Counter registration failed</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="289"/>
+        <source>Mã đăng ký sai, đã dùng hoặc đã hết hạn.</source>
+        <translation>The registration code is wrong, already used or expired.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="290"/>
+        <source>Xin quản trị viên cấp mã đăng ký mới rồi nhập lại.</source>
+        <translation>Ask an administrator for a new registration code and enter it again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="293"/>
+        <source>Chứng chỉ máy chủ không đúng</source>
+        <translation>Wrong server certificate</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="294"/>
+        <source>Chứng chỉ bảo mật của máy chủ không khớp với chứng chỉ đã cấu hình; chưa có dữ liệu nào được gửi.</source>
+        <translation>The server&apos;s security certificate does not match the configured certificate; no data was sent.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="299"/>
+        <source>Báo ngay bộ phận kỹ thuật; không đổi cấu hình nếu chưa được hướng dẫn.</source>
+        <translation>Inform technical staff at once; do not change the configuration unless instructed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="304"/>
+        <source>Quầy đã bị thu hồi quyền đồng bộ</source>
+        <translation>Counter&apos;s sync access revoked</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="305"/>
+        <source>Hệ thống trung tâm từ chối thông tin xác thực của máy này.</source>
+        <translation>The central system rejected this computer&apos;s credentials.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="306"/>
+        <source>Liên hệ quản trị viên để đăng ký lại; hồ sơ đã nhập vẫn được giữ trên máy.</source>
+        <translation>Contact an administrator to register again; dossiers already entered are kept on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="312"/>
+        <source>Sai đơn vị</source>
+        <translation>Wrong office</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="313"/>
+        <source>Mã đơn vị trong Cài đặt khác với đơn vị quầy này đã đăng ký.</source>
+        <translation>The office code in Settings differs from the office this counter was registered for.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="314"/>
+        <source>Kiểm tra mã đơn vị trong Cài đặt hoặc đăng ký lại quầy.</source>
+        <translation>Check the office code in Settings or register the counter again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="317"/>
+        <source>Đồng hồ máy bị lệch</source>
+        <translation>Computer clock is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="318"/>
+        <source>Giờ của máy tính lệch nhiều so với giờ của hệ thống trung tâm.</source>
+        <translation>This computer&apos;s clock is far off the central system&apos;s time.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="321"/>
+        <source>Chỉnh lại ngày giờ của máy tính; giờ tiếp nhận hồ sơ phụ thuộc vào nó.</source>
+        <translation>Correct the computer&apos;s date and time; dossier intake times depend on it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="326"/>
+        <source>Hệ thống trung tâm từ chối dữ liệu</source>
+        <translation>Central system rejected data</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="327"/>
+        <source>Một số hồ sơ không được nhận; các hồ sơ khác vẫn được đồng bộ.</source>
+        <translation>Some dossiers were not accepted; the others are still synced.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="330"/>
+        <source>Xem danh sách dữ liệu bị từ chối và lý do; báo bộ phận kỹ thuật.</source>
+        <translation>See the list of rejected data and the reasons; inform technical staff.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="335"/>
+        <source>Không mở được cơ sở dữ liệu đã mã hoá</source>
+        <translation>Cannot open the encrypted database</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="336"/>
+        <source>Khoá mã hoá trên máy này không mở được cơ sở dữ liệu (tệp được chép từ máy khác, khoá bị mất hoặc tệp bị hỏng). Tệp dữ liệu không bị thay đổi.</source>
+        <translation>The encryption key on this computer cannot open the database (the file was copied from another computer, the key was lost or the file is damaged). The data file has not been changed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="341"/>
+        <source>Liên hệ bộ phận hỗ trợ kỹ thuật; đừng xoá hay ghi đè thư mục dữ liệu.</source>
+        <translation>Contact technical support; do not delete or overwrite the data folder.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="346"/>
+        <source>Tệp khoá không an toàn</source>
+        <translation>Key file not secure</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="347"/>
+        <source>Tệp khoá mã hoá dữ liệu có thể bị người dùng khác trên máy đọc được.</source>
+        <translation>The data encryption key file may be readable by other users on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="350"/>
+        <source>Chỉ để tài khoản chạy MotCua được đọc tệp khoá (quyền 0600) rồi mở lại.</source>
+        <translation>Let only the account running MotCua read the key file (permissions 0600), then reopen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="355"/>
+        <source>Không có quyền</source>
+        <translation>Not permitted</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="356"/>
+        <source>Tài khoản của bạn không được phép thực hiện thao tác này.</source>
+        <translation>Your account is not allowed to perform this action.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="357"/>
+        <source>Nhờ lãnh đạo bộ phận hoặc quản trị viên thực hiện.</source>
+        <translation>Ask the desk supervisor or an administrator to do it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="360"/>
+        <source>Tên tệp không hợp lệ</source>
+        <translation>Invalid file name</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="361"/>
+        <source>Tên tệp chứa đường dẫn hoặc ký tự không được phép; tệp không được nhận.</source>
+        <translation>The file name contains a path or characters that are not allowed; the file was not accepted.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="364"/>
+        <source>Đổi tên tệp (chỉ chữ, số, dấu gạch) rồi chọn lại.</source>
+        <translation>Rename the file (letters, digits and dashes only) and choose it again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="367"/>
+        <source>Tệp đính kèm bị thay đổi</source>
+        <translation>Attachment altered</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="368"/>
+        <source>Tệp đính kèm đã bị sửa, bị hỏng hoặc được mã hoá bằng khoá khác nên không mở được.</source>
+        <translation>The attachment was modified, is damaged or was encrypted with another key, so it cannot be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="372"/>
+        <source>Báo bộ phận kỹ thuật; lấy lại bản quét từ hệ thống trung tâm hoặc quét lại.</source>
+        <translation>Inform technical staff; fetch the scan again from the central system or rescan.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="377"/>
+        <source>Nhật ký truy cập bị can thiệp</source>
+        <translation>Access log tampered with</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="378"/>
+        <source>Nhật ký truy cập dữ liệu cá nhân có bản ghi bị sửa, bị xoá hoặc bị đảo thứ tự.</source>
+        <translation>The personal data access log has entries that were modified, deleted or reordered.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="382"/>
+        <source>Không sửa gì thêm trên máy; báo ngay lãnh đạo và bộ phận an toàn thông tin.</source>
+        <translation>Change nothing more on this computer; inform the management and the information security team at once.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="388"/>
+        <source>Nội dung quá dài</source>
+        <translation>Text too long</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="389"/>
+        <source>Một ô nhập vượt quá số ký tự cho phép; chưa có gì được lưu.</source>
+        <translation>A field exceeds the allowed number of characters; nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="390"/>
+        <source>Rút gọn nội dung ô được báo rồi lưu lại.</source>
+        <translation>Shorten the reported field and save again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="393"/>
+        <source>Nội dung có ký tự không được phép</source>
+        <translation>Text contains characters that are not allowed</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="394"/>
+        <source>Một ô nhập chứa ký tự hỏng hoặc ký tự rỗng không lưu được; chưa có gì được lưu.</source>
+        <translation>A field contains broken or null characters that cannot be saved; nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="397"/>
+        <source>Gõ lại nội dung ô được báo thay vì dán từ nguồn khác.</source>
+        <translation>Retype the reported field instead of pasting it from elsewhere.</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../app/ui/demo_tools.py" line="83"/>
+        <source>Thẻ &amp;ảo (trình diễn)</source>
+        <translation>&amp;Virtual card (demo)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/demo_tools.py" line="85"/>
+        <source>Đặt thẻ: {0}</source>
+        <translation>Insert card: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/demo_tools.py" line="89"/>
+        <source>&amp;Nhấc thẻ ra</source>
+        <translation>&amp;Remove card</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/demo_tools.py" line="94"/>
+        <source>Quét mã QR: {0}</source>
+        <translation>Scan QR code: {0}</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,132 @@
+"""TLS with a pinned server certificate: the counter talks only to the pinned server."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import ipaddress
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import MemoryKeyring
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+from sync_helpers import server_rows
+
+from app.errors import ErrorKind, UserError
+from app.services.storage.db import Database
+from app.services.sync.credentials import MemoryStore
+from app.services.sync.engine import SyncConfig, SyncEngine
+from app.services.sync.enroll import enroll
+from central.api import create_app
+from central.embedded import ServerThread
+from central.seed import DEMO_OFFICE
+from central.simulate import queue_dossiers, setup_counter
+from central.testing import RunningCentral
+
+
+def _self_signed(folder: Path, name: str) -> tuple[Path, Path, str]:
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=30))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = folder / f"{name}.pem", folder / f"{name}.key"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    fingerprint = hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest()
+    return cert_path, key_path, fingerprint
+
+
+@pytest.fixture
+def tls_central(
+    central: RunningCentral, tmp_path: Path
+) -> Iterator[tuple[RunningCentral, str, str]]:
+    """The same service also on HTTPS; yields it, the HTTPS URL and the pin."""
+    cert, key, pin = _self_signed(tmp_path, "central")
+    server = ServerThread(create_app(central.db), tls_cert=cert, tls_key=key)
+    server.start()
+    yield central, server.url, pin
+    server.stop()
+
+
+def _pin_with_colons(pin: str) -> str:
+    return ":".join(pin[i : i + 2] for i in range(0, len(pin), 2)).upper()
+
+
+def test_pinned_certificate_enrolls_and_syncs(
+    tls_central: tuple[RunningCentral, str, str], db: Database
+) -> None:
+    central, url, pin = tls_central
+    store = MemoryStore()
+    # The pin as OpenSSL prints it (colons, capitals) works as well.
+    enroll(
+        url, central.enrollment_code(DEMO_OFFICE), store=store, cert_sha256=_pin_with_colons(pin)
+    )
+    ids = queue_dossiers(db, setup_counter(db, DEMO_OFFICE, 1), 3)
+    engine = SyncEngine(db, SyncConfig(url, DEMO_OFFICE, cert_sha256=pin), store=store)
+    report = engine.sync_once()
+    assert report.error is None
+    assert sorted(r.id for r in server_rows(central, "dossier")) == sorted(ids)
+
+
+def test_other_certificate_is_refused_before_anything_is_sent(
+    tls_central: tuple[RunningCentral, str, str], db: Database, tmp_path: Path
+) -> None:
+    central, url, _pin = tls_central
+    _cert, _key, other_pin = _self_signed(tmp_path, "impostor")
+    with pytest.raises(UserError) as refused:
+        enroll(
+            url, central.enrollment_code(DEMO_OFFICE), store=MemoryStore(), cert_sha256=other_pin
+        )
+    assert refused.value.kind == ErrorKind.SYNC_CERTIFICATE
+
+    store = MemoryStore()
+    enroll(central.url, central.enrollment_code(DEMO_OFFICE), store=store)  # plain HTTP
+    queue_dossiers(db, setup_counter(db, DEMO_OFFICE, 1), 2)
+    engine = SyncEngine(db, SyncConfig(url, DEMO_OFFICE, cert_sha256=other_pin), store=store)
+    report = engine.sync_once()
+    assert report.error is not None and report.error.kind == ErrorKind.SYNC_CERTIFICATE
+    assert server_rows(central, "dossier") == []
+    assert engine.status().pending == 6
+
+
+def test_unpinned_self_signed_server_is_a_certificate_problem(
+    tls_central: tuple[RunningCentral, str, str], memory_keyring: MemoryKeyring
+) -> None:
+    central, url, _pin = tls_central
+    with pytest.raises(UserError) as refused:
+        enroll(url, central.enrollment_code(DEMO_OFFICE), store=MemoryStore())
+    assert refused.value.kind == ErrorKind.SYNC_CERTIFICATE
+
+
+def test_a_pin_over_plain_http_is_refused(central: RunningCentral) -> None:
+    with pytest.raises(UserError) as refused:
+        enroll(
+            central.url,
+            central.enrollment_code(DEMO_OFFICE),
+            store=MemoryStore(),
+            cert_sha256="ab" * 32,
+        )
+    assert refused.value.kind == ErrorKind.SYNC_CERTIFICATE

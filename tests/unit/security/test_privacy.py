@@ -1,0 +1,258 @@
+"""Personal data duties: purpose notice, sensitive fields, data-subject export, retention."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from dataclasses import dataclass
+
+import pypdf
+import pytest
+from security_factories import CITIZENS, add_citizen, add_dossier
+from sqlalchemy import func, select
+
+from app import paths
+from app.errors import ErrorKind, UserError
+from app.services import audit, privacy
+from app.services.storage.models import (
+    Attachment,
+    AuditEvent,
+    Citizen,
+    Dossier,
+    DossierAttachment,
+    DossierDocument,
+    DossierEvent,
+    OutboxItem,
+)
+
+NOW = dt.datetime(2027, 3, 1, 8, 0, tzinfo=dt.UTC)
+LONG_AGO = NOW - dt.timedelta(days=400)
+
+
+@dataclass
+class Who:
+    role: str
+
+
+def test_purpose_notice_names_the_law_decree_and_lawful_basis():
+    notice = privacy.purpose_notice()
+    assert "91/2025/QH15" in notice and "356/2025/NĐ-CP" in notice
+    assert "chức năng, nhiệm vụ của cơ quan BHXH" in notice
+    assert "dân tộc, tôn giáo, sức khoẻ" in notice
+
+
+def test_sensitive_fields_hidden_unless_the_procedure_needs_them():
+    citizen = {"full_name": "X", "ethnicity": "Kinh", "religion": "Không", "health": "…"}
+    assert privacy.strip_sensitive(citizen, None) == {"full_name": "X"}
+    assert "ethnicity" not in privacy.visible_fields({"code": "603"})
+    needs = {"code": "602", "needs_sensitive": ["ethnicity"]}
+    assert privacy.strip_sensitive(citizen, needs) == {"full_name": "X", "ethnicity": "Kinh"}
+    fields = privacy.visible_fields(needs)
+    assert "ethnicity" in fields and "religion" not in fields and "full_name" in fields
+
+
+def test_sensitive_flag_read_from_a_catalog_procedure():
+    from app.services.catalog import Catalog
+
+    catalog = Catalog.load(paths.RESOURCES / "procedures")
+    procedure = catalog.procedures[0]
+    # Shipped entries declare nothing yet: nothing sensitive is shown.
+    assert privacy.needed_sensitive(procedure) == frozenset(
+        procedure.definition.get("needs_sensitive", ())
+    )
+
+
+def test_an_unknown_sensitive_field_in_the_catalog_is_refused():
+    with pytest.raises(UserError) as err:
+        privacy.needed_sensitive({"needs_sensitive": ["blood_type"]})
+    assert err.value.kind is ErrorKind.CATALOG_INVALID
+
+
+def _dossier_with_everything(env):
+    citizen = add_citizen(env)
+    dossier = add_dossier(env, citizen, status="returned", returned_at=LONG_AGO)
+    with env.db.session() as s:
+        s.add(DossierDocument(dossier_id=dossier.id, name="Tờ khai TK1-TS", originals=1))
+        s.add(DossierEvent(dossier_id=dossier.id, to_status="received", at=LONG_AGO))
+        att = Attachment(
+            citizen_id=citizen.id,
+            sha256="ab" * 32,
+            label="Tờ khai",
+            filename="to-khai.pdf",
+            mime_type="application/pdf",
+            size=10,
+            created_at=LONG_AGO,
+        )
+        s.add(att)
+        s.flush()
+        s.add(DossierAttachment(dossier_id=dossier.id, attachment_id=att.id))
+        audit.record(
+            s,
+            env.officers["officer"].id,
+            "display",
+            citizen_id=citizen.id,
+            purpose="Tiếp nhận hồ sơ",
+        )
+        audit.record(
+            s,
+            env.officers["officer"].id,
+            "print",
+            dossier_id=dossier.id,
+            purpose="In giấy tiếp nhận",
+        )
+    return citizen, dossier
+
+
+def test_data_subject_export_holds_everything_and_is_logged(env):
+    citizen, dossier = _dossier_with_everything(env)
+    other = add_citizen(env, 1)
+    boss = env.officers["supervisor"]
+    data = privacy.export_subject(env.db, Who("supervisor"), boss.id, citizen.id)
+
+    assert data["citizen"]["full_name"] == CITIZENS[0][1]
+    assert data["citizen"]["ethnicity"] == "Kinh"  # the subject sees all held about them
+    assert [d["code"] for d in data["dossiers"]] == [dossier.code]
+    assert data["dossiers"][0]["documents"][0]["name"] == "Tờ khai TK1-TS"
+    assert data["dossiers"][0]["events"][0]["to_status"] == "received"
+    assert data["attachments"][0]["filename"] == "to-khai.pdf"
+    assert [e["action"] for e in data["access_log"]] == ["display", "print"]
+    text = privacy.subject_json(data).decode()
+    assert CITIZENS[1][1] not in text and other.id not in text  # nobody else's data
+    assert json.loads(text)["citizen"]["id_number"] == CITIZENS[0][0]
+    with env.db.session() as s:
+        last = s.scalar(select(AuditEvent).order_by(AuditEvent.seq.desc()))
+    assert (last.action, last.citizen_id, last.officer_id) == ("export", citizen.id, boss.id)
+    assert audit.verify(env.db) == []
+
+
+def test_export_pdf_is_readable_vietnamese(env):
+    citizen, dossier = _dossier_with_everything(env)
+    data = privacy.export_subject(env.db, Who("admin"), env.officers["admin"].id, citizen.id)
+    pdf = privacy.subject_pdf(data)
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    assert CITIZENS[0][1] in text and CITIZENS[0][0] in text
+    assert dossier.code in text
+    assert "Nhật ký truy cập" in text and "91/2025/QH15" in text
+
+
+def test_markup_in_citizen_text_prints_literally(env):
+    citizen = add_citizen(env)
+    with env.db.session() as s:
+        c = s.get(Citizen, citizen.id)
+        c.residence = "<b>Số 1</b> & <font size=40>ngõ</font> <unclosed"
+    data = privacy.export_subject(env.db, Who("admin"), env.officers["admin"].id, citizen.id)
+    pdf = privacy.subject_pdf(data)
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    assert "<b>Số 1</b> & <font size=40>ngõ</font> <unclosed" in text
+
+
+def test_officers_cannot_export(env):
+    citizen = add_citizen(env)
+    with pytest.raises(UserError) as err:
+        privacy.export_subject(env.db, Who("officer"), env.officers["officer"].id, citizen.id)
+    assert err.value.kind is ErrorKind.PERMISSION_DENIED
+    with env.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEvent)) == 0
+
+
+# ---------------------------------------------------------------- retention
+
+
+def _mark_sent(env, entity: str, entity_id: str) -> None:
+    with env.db.session() as s:
+        s.add(
+            OutboxItem(
+                entity=entity, entity_id=entity_id, payload={}, state="sent", sent_at=LONG_AGO
+            )
+        )
+
+
+def _age(env, model, row_id) -> None:
+    with env.db.session() as s:
+        row = s.get(model, row_id)
+        row.created_at = LONG_AGO
+        s.flush()
+        # updated_at has onupdate: set it in a second statement that touches nothing else
+    with env.db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            f"UPDATE {model.__tablename__} SET updated_at = ? WHERE id = ?",
+            (LONG_AGO.replace(tzinfo=None), row_id),
+        )
+
+
+def test_retention_purges_old_synced_finished_dossiers_and_keeps_the_audit_trail(env, tmp_path):
+    citizen, dossier = _dossier_with_everything(env)
+    with env.db.session() as s:
+        event_id = s.scalar(select(DossierEvent.id))
+        attachment_id = s.scalar(select(Attachment.id))
+    for entity, entity_id in (
+        ("dossier", dossier.id),
+        ("event", event_id),
+        ("attachment", attachment_id),
+        ("citizen", citizen.id),
+    ):
+        _mark_sent(env, entity, entity_id)
+    _age(env, Citizen, citizen.id)
+    root = tmp_path / "attachments"
+    (root / "ab").mkdir(parents=True)
+    (root / "ab" / ("ab" * 32)).write_bytes(b"encrypted scan")
+    (root / "ab" / f"{'ab' * 32}.thumb.png").write_bytes(b"encrypted thumb")
+
+    report = privacy.purge_expired(env.db, 365, now=NOW, attachments_root=root)
+
+    assert (report.dossiers, report.attachments, report.citizens, report.files) == (1, 1, 1, 2)
+    with env.db.session() as s:
+        for model in (
+            Dossier,
+            DossierDocument,
+            DossierEvent,
+            Attachment,
+            Citizen,
+            DossierAttachment,
+        ):
+            assert s.scalar(select(func.count()).select_from(model)) == 0, model
+        actions = list(s.scalars(select(AuditEvent.action).order_by(AuditEvent.seq)))
+        purge = s.scalar(select(AuditEvent).where(AuditEvent.action == "purge"))
+    assert actions == ["display", "print", "purge"]  # the trail stays, with the purge
+    assert purge.dossier_id == dossier.id and purge.citizen_id == citizen.id
+    assert not [f for f in root.rglob("*") if f.is_file()]
+    assert audit.verify(env.db) == []
+
+
+def test_retention_keeps_what_is_recent_open_or_not_uploaded(env):
+    citizen = add_citizen(env)
+    recent = add_dossier(env, citizen, "returned", returned_at=NOW - dt.timedelta(days=30))
+    still_open = add_dossier(env, citizen, "in_processing")
+    add_dossier(env, citizen, "returned", returned_at=LONG_AGO)  # never uploaded
+    rejected = add_dossier(env, citizen, "cancelled", returned_at=LONG_AGO)
+    waiting = add_dossier(env, citizen, "refused", returned_at=LONG_AGO)
+    for d in (recent, still_open):
+        _mark_sent(env, "dossier", d.id)
+    with env.db.session() as s:
+        s.add(OutboxItem(entity="dossier", entity_id=rejected.id, payload={}, state="rejected"))
+        s.add(OutboxItem(entity="dossier", entity_id=waiting.id, payload={}, state="sent"))
+        s.add(OutboxItem(entity="dossier", entity_id=waiting.id, payload={}, state="pending"))
+    with env.db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "UPDATE dossiers SET updated_at = ? WHERE id = ?",
+            (LONG_AGO.replace(tzinfo=None), still_open.id),
+        )
+
+    report = privacy.purge_expired(env.db, 365, now=NOW)
+
+    assert report.dossiers == 0 and report.kept_unsynced == 3
+    with env.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Dossier)) == 5
+        assert s.get(Citizen, citizen.id) is not None
+
+
+def test_a_citizen_with_other_dossiers_left_is_kept(env):
+    citizen = add_citizen(env)
+    old = add_dossier(env, citizen, "returned", returned_at=LONG_AGO)
+    add_dossier(env, citizen, "received")
+    _mark_sent(env, "dossier", old.id)
+    report = privacy.purge_expired(env.db, 365, now=NOW)
+    assert report.dossiers == 1 and report.citizens == 0
+    with env.db.session() as s:
+        assert s.get(Citizen, citizen.id) is not None
