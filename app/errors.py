@@ -392,7 +392,8 @@ MESSAGES: dict[ErrorKind, Message] = {
     ErrorKind.TEXT_INVALID: _M(
         QT_TRANSLATE_NOOP("errors", "Nội dung có ký tự không được phép"),
         QT_TRANSLATE_NOOP(
-            "errors", "Một ô nhập chứa ký tự hỏng hoặc ký tự rỗng không lưu được; chưa có gì được lưu."
+            "errors",
+            "Một ô nhập chứa ký tự hỏng hoặc ký tự rỗng không lưu được; chưa có gì được lưu.",
         ),
         QT_TRANSLATE_NOOP("errors", "Gõ lại nội dung ô được báo thay vì dán từ nguồn khác."),
     ),
