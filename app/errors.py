@@ -77,6 +77,7 @@ class ErrorKind(StrEnum):
     AUDIT_TAMPERED = "audit_tampered"
     TEXT_TOO_LONG = "text_too_long"
     TEXT_INVALID = "text_invalid"
+    EXPORT_FAILED = "export_failed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -396,6 +397,14 @@ MESSAGES: dict[ErrorKind, Message] = {
             "Một ô nhập chứa ký tự hỏng hoặc ký tự rỗng không lưu được; chưa có gì được lưu.",
         ),
         QT_TRANSLATE_NOOP("errors", "Gõ lại nội dung ô được báo thay vì dán từ nguồn khác."),
+    ),
+    ErrorKind.EXPORT_FAILED: _M(
+        QT_TRANSLATE_NOOP("errors", "Không lưu được tệp xuất"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Không ghi được tệp vào thư mục đã chọn (ổ đĩa đầy, chỉ đọc hoặc đã bị rút ra).",
+        ),
+        QT_TRANSLATE_NOOP("errors", "Chọn thư mục khác hoặc kiểm tra ổ đĩa rồi xuất lại."),
     ),
 }
 

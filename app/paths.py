@@ -40,8 +40,9 @@ def database_file(demo: bool = False) -> Path:
     return data_dir() / ("demo.sqlite3" if demo else "motcua.sqlite3")
 
 
-def attachments_dir() -> Path:
-    return data_dir() / "attachments"
+def attachments_dir(demo: bool = False) -> Path:
+    """Demo files are encrypted with the demo database's key: keep them apart."""
+    return data_dir() / ("attachments-demo" if demo else "attachments")
 
 
 def crash_dir() -> Path:

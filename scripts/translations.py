@@ -246,6 +246,7 @@ class _Audit(ast.NodeVisitor):
         self.problems: list[SourceProblem] = []
         self.aliases: set[str] = set()
         self.parameters: list[set[str]] = [set()]
+        self.marks_strings = False  # the module marks strings for later tr(variable)
 
     def _add(self, node: ast.AST, what: str) -> None:
         self.problems.append(SourceProblem(self.path, getattr(node, "lineno", 0), what))
@@ -317,7 +318,7 @@ class _Audit(ast.NodeVisitor):
             self._add(node, problem)
         elif isinstance(text, ast.Name) and text.id in self.parameters[-1]:
             return  # a helper translating strings marked elsewhere with QT_TRANSLATE_NOOP
-        elif context_index is None:
+        elif context_index is None and not self.marks_strings:
             self._add(
                 node,
                 "tr() of a variable: mark its possible values with QT_TR_NOOP / "
@@ -334,6 +335,10 @@ def audit_sources(files: list[Path], root: Path = ROOT) -> list[SourceProblem]:
             problems.append(SourceProblem(path, 0, f"cannot parse: {exc}"))
             continue
         audit = _Audit(path.relative_to(root) if path.is_relative_to(root) else path)
+        audit.marks_strings = any(
+            isinstance(node, ast.Name) and node.id in {"QT_TR_NOOP", *_NOOP_CONTEXT}
+            for node in ast.walk(tree)
+        )
         audit.visit(tree)
         problems.extend(audit.problems)
     return problems
@@ -354,7 +359,7 @@ class CheckResult:
         return not (self.stale or self.unfinished or self.invalid)
 
     def report(self) -> str:
-        lines = []
+        lines = ["translations are current and complete"] if self.ok else []
         for title, items in (
             (
                 "out of date with the sources (run: .venv/bin/python -m scripts.translations)",
@@ -367,7 +372,7 @@ class CheckResult:
             if items:
                 lines.append(f"{title}:")
                 lines.extend(f"  {item}" for item in items)
-        return "\n".join(lines) if lines else "translations are current and complete"
+        return "\n".join(lines)
 
 
 def _comparable(messages: list[Message]) -> dict[tuple[str, str, str], tuple[object, ...]]:
@@ -446,7 +451,8 @@ def update(root: Path = ROOT, languages: tuple[str, ...] = LANGUAGES) -> None:
         warnings += [m.label() for m in read_messages(ts) if misfiled(m)]
         warnings += accelerator_clashes(read_messages(ts))
         if warnings:
-            print(CheckResult(warnings=warnings).report())
+            print("warnings:")
+            print("\n".join(f"  {w}" for w in warnings))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,18 +1,31 @@
-"""Digitized documents: checked, stored once by content hash, thumbnailed, reused.
+"""Digitized documents: checked, stored once by content hash, encrypted, thumbnailed,
+reused.
 
 A scan is accepted when its *content* is JPEG, PNG, TIFF or PDF (magic bytes, never
 the file name), it fits the size limit, and it opens completely (every image frame
 decoded by Pillow; every PDF page parsed by pypdf and the first rendered by
 pypdfium2), so a truncated or corrupt scan is refused at the counter, not discovered
-by the processing office. Content lives at ``attachments_dir()/ab/abcdef…`` (SHA-256)
-with ``….thumb.png`` beside it, each written to a temporary file, fsynced, then
-renamed: a crash leaves the whole file or none. The same content is stored once; the
-same citizen importing it again gets the existing record back.
+by the processing office. Content lives at ``attachments_dir(demo)/ab/abcdef…``
+(SHA-256 of the *plaintext*, so the same scan keeps its name whatever the key) with
+``….thumb.png`` beside it, each written to a temporary file, fsynced, then renamed: a
+crash leaves the whole file or none. The same content is stored once; the same
+citizen importing it again gets the existing record back.
+
+Both files are written as ``security.blobs.encrypt_blob`` output (AES-256-GCM with
+the open database's key; see docs/security.md). There is no plaintext fallback:
+without keys (``blobs.use_keys`` never called) writing raises at once. Every read of
+content goes through ``read_stored``, which decrypts and checks that the plaintext's
+SHA-256 is the file's name — a file edited, truncated, encrypted with another key or
+swapped with another scan gives ``ATTACHMENT_TAMPERED``. Files from before encryption
+(plaintext) are still read, and re-encrypted when the store reads them or by
+``encrypt_existing``.
 
 File content is written before the database row commits; if the save then fails the
 file stays unreferenced (harmless: same name, same bytes next time).
 
-The original file name is kept only as a label: it is never used to build a path.
+The original file name must pass ``security.filenames.safe_filename`` (a name that
+could steer a path is refused, not repaired) and is kept only to show: it is never
+used to build a path.
 """
 
 from __future__ import annotations
@@ -20,6 +33,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import logging
 import os
 import re
 import tempfile
@@ -36,12 +50,18 @@ from sqlalchemy.orm import Session
 
 from app import paths
 from app.errors import ErrorKind, UserError
+from app.services.security.blobs import MAGIC, decrypt_blob, encrypt_blob, is_encrypted_blob
+from app.services.security.filenames import safe_filename
 from app.services.storage.db import Database
 from app.services.storage.models import Attachment, DossierAttachment
 from app.services.storage.outbox import enqueue
 
+log = logging.getLogger(__name__)
+
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 THUMB_SIZE = 256
+_CONTENT_NAME = re.compile(r"[0-9a-f]{64}")
+_THUMB_SUFFIX = ".thumb.png"
 
 _MAGIC = (
     (b"\xff\xd8\xff", "image/jpeg"),
@@ -61,14 +81,6 @@ def sniff(head: bytes) -> str | None:
     if b"%PDF-" in head[:1024]:
         return "application/pdf"
     return None
-
-
-def sanitize_filename(name: str) -> str:
-    """A display label from a user-supplied name: last component, no control chars."""
-    last = re.split(r"[\\/]", name)[-1]
-    last = "".join(c for c in last if c.isprintable()).strip().lstrip(".")
-    last = last.replace("..", ".")
-    return last[:255] or "tep-dinh-kem"
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +176,68 @@ def write_atomically(target: Path, data: bytes) -> None:
             os.close(dir_fd)
 
 
+# ---------------------------------------------------------------- encrypted files
+
+
+def _open_blob(data: bytes) -> bytes:
+    """Decrypt, or pass a file from before encryption through unchanged."""
+    return decrypt_blob(data) if is_encrypted_blob(data) else data
+
+
+def _load(path: Path, sha256: str) -> tuple[bytes, bool]:
+    """The verified plaintext of a content file, and whether it is still plaintext on disk."""
+    raw = path.read_bytes()
+    plain = _open_blob(raw)
+    if hashlib.sha256(plain).hexdigest() != sha256:
+        # A valid file of another scan moved here, or plaintext edited on disk.
+        raise UserError(ErrorKind.ATTACHMENT_TAMPERED, detail="content does not match its name")
+    return plain, not is_encrypted_blob(raw)
+
+
+def read_stored(path: Path, sha256: str) -> bytes:
+    """The plaintext of a stored content file, checked against its SHA-256 name.
+
+    The one way content is read — by the store and by the sync push, which uploads the
+    plaintext (the central service verifies the same hash). Raises ``OSError`` when
+    the file is missing and ``UserError(ATTACHMENT_TAMPERED)`` when it was altered,
+    swapped or encrypted with a key this database does not hold.
+    """
+    return _load(path, sha256)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class EncryptReport:
+    encrypted: int = 0
+    already: int = 0
+    mismatched: int = 0  # plaintext content whose hash is not its name: left untouched
+
+
+def encrypt_existing(root: Path) -> EncryptReport:
+    """Encrypt the plaintext files left by versions before encryption at rest.
+
+    Safe to run again or to interrupt (each file is replaced atomically). Content that
+    does not match its name is left as it is and counted: encrypting it would only
+    hide the damage; reads report it as tampered.
+    """
+    encrypted = already = mismatched = 0
+    for file in sorted(root.glob("??/*")) if root.is_dir() else []:
+        name = file.name.removesuffix(_THUMB_SUFFIX)
+        if not file.is_file() or not _CONTENT_NAME.fullmatch(name) or file.parent.name != name[:2]:
+            continue  # temporary files (".incoming-…") and anything not ours
+        raw = file.read_bytes()
+        if is_encrypted_blob(raw):
+            already += 1
+            continue
+        if file.name == name and hashlib.sha256(raw).hexdigest() != name:
+            mismatched += 1
+            continue
+        write_atomically(file, encrypt_blob(raw))
+        encrypted += 1
+    if encrypted or mismatched:
+        log.info("attachments encrypted at rest: %d files, %d mismatched", encrypted, mismatched)
+    return EncryptReport(encrypted, already, mismatched)
+
+
 class AttachmentStore:
     def __init__(self, root: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         self.root = root or paths.attachments_dir()
@@ -196,23 +270,21 @@ class AttachmentStore:
     def import_bytes(
         self, session: Session, citizen_id: str, data: bytes, filename: str, label: str = ""
     ) -> Attachment:
+        filename = safe_filename(filename)  # refused, not repaired: checked before anything
         checked = check_content(data, self.max_bytes)
         sha = hashlib.sha256(data).hexdigest()
         existing = session.scalar(
             select(Attachment).where(Attachment.citizen_id == citizen_id, Attachment.sha256 == sha)
         )
-        content = self.content_path(sha)
-        if not content.exists():
-            write_atomically(content, data)
-        if not self.thumbnail_path(sha).exists():
-            write_atomically(self.thumbnail_path(sha), checked.thumbnail_png)
+        self._store(self.content_path(sha), data)
+        self._store(self.thumbnail_path(sha), checked.thumbnail_png)
         if existing is not None:
             return existing
         attachment = Attachment(
             citizen_id=citizen_id,
             sha256=sha,
             label=label,
-            filename=sanitize_filename(filename),
+            filename=filename,
             mime_type=checked.mime,
             size=len(data),
             page_count=checked.page_count,
@@ -222,11 +294,37 @@ class AttachmentStore:
         enqueue(session, "attachment", attachment.id)
         return attachment
 
+    @staticmethod
+    def _store(target: Path, plaintext: bytes) -> None:
+        """Write ``plaintext`` encrypted unless the file is already there (dedupe).
+
+        A file left in plaintext by an older version is replaced by its encrypted form.
+        An encrypted file that fails to open is left alone: it may belong to another
+        key (say, a demo folder wired to the wrong mode), and overwriting it would
+        destroy it; reads report it as tampered.
+        """
+        with contextlib.suppress(FileNotFoundError), target.open("rb") as f:
+            if is_encrypted_blob(f.read(len(MAGIC))):
+                return
+        write_atomically(target, encrypt_blob(plaintext))
+
     def read(self, attachment: Attachment) -> bytes:
-        return self.content_path(attachment.sha256).read_bytes()
+        """The scan's bytes, verified against its hash (see ``read_stored``)."""
+        path = self.content_path(attachment.sha256)
+        plain, legacy = _load(path, attachment.sha256)
+        if legacy:
+            write_atomically(path, encrypt_blob(plain))  # written before encryption: fix now
+        return plain
 
     def thumbnail(self, attachment: Attachment) -> bytes:
-        return self.thumbnail_path(attachment.sha256).read_bytes()
+        """The PNG thumbnail. It has no hash to check against, but AES-GCM still
+        refuses an edited or foreign file (``ATTACHMENT_TAMPERED``)."""
+        path = self.thumbnail_path(attachment.sha256)
+        raw = path.read_bytes()
+        if is_encrypted_blob(raw):
+            return decrypt_blob(raw)
+        write_atomically(path, encrypt_blob(raw))
+        return raw
 
 
 def citizen_attachments(session: Session, citizen_id: str) -> list[Attachment]:

@@ -11,6 +11,7 @@ import threading
 import time
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
@@ -80,18 +81,28 @@ class VirtualCards:
 
 def add_demo_menu(window: QMainWindow, scan: Callable[[str], None]) -> VirtualCards:
     cards = VirtualCards()
-    menu = window.menuBar().addMenu(window.tr("Thẻ &ảo (trình diễn)"))
+    menu = window.menuBar().addMenu(
+        QCoreApplication.translate("MainWindow", "Thẻ &ảo (trình diễn)")
+    )
     for index, (spec, label) in enumerate(PROFILES):
-        action = QAction(window.tr("Đặt thẻ: {0}").format(label), window)
+        action = QAction(
+            QCoreApplication.translate("MainWindow", "Đặt thẻ: {0}").format(label), window
+        )
         action.setShortcut(QKeySequence(f"Ctrl+Alt+{index + 1}"))
         action.triggered.connect(lambda _=False, s=spec: cards.insert(s))
         menu.addAction(action)
-    remove = QAction(window.tr("&Nhấc thẻ ra"), window, shortcut=QKeySequence("Ctrl+Alt+0"))
+    remove = QAction(
+        QCoreApplication.translate("MainWindow", "&Nhấc thẻ ra"),
+        window,
+        shortcut=QKeySequence("Ctrl+Alt+0"),
+    )
     remove.triggered.connect(cards.remove)
     menu.addAction(remove)
     menu.addSeparator()
     for index, (spec, label) in enumerate(PROFILES[:2]):  # passports carry no such QR
-        action = QAction(window.tr("Quét mã QR: {0}").format(label), window)
+        action = QAction(
+            QCoreApplication.translate("MainWindow", "Quét mã QR: {0}").format(label), window
+        )
         action.setShortcut(QKeySequence(f"Ctrl+Alt+Shift+{index + 1}"))
         name = spec.partition(":")[0]
         action.triggered.connect(lambda _=False, n=name: scan(qr_text(load_profile(n))))

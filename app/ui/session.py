@@ -38,8 +38,11 @@ def role_name(role: str) -> str:
 
 
 class CounterSession:
-    def __init__(self, db: Database, settings: Settings, demo: bool = False) -> None:
+    def __init__(
+        self, db: Database, settings: Settings, demo: bool = False, start_sync: bool = True
+    ) -> None:
         self.db = db
+        self.start_sync = start_sync  # tests that do not exercise sync leave it off
         self.settings = settings
         self.demo = demo
         self.officer: accounts.SignedIn | None = None
@@ -96,24 +99,35 @@ class CounterSession:
         return True
 
     def _pages(self) -> list[Page]:
-        tr = QApplication.translate
-        ctx = "CounterSession"
 
         def later(title: str, text: str) -> QWidget:
             return PlaceholderPage(title, text)
 
         return [
-            Page("intake", tr(ctx, "Tiếp nhận"), self._intake_page()),
-            Page("dossiers", tr(ctx, "Hồ sơ"), self._dossier_list()),
-            Page("returns", tr(ctx, "Trả kết quả"), self._returns_page()),
+            Page(
+                "intake", QApplication.translate("CounterSession", "Tiếp nhận"), self._intake_page()
+            ),
+            Page(
+                "dossiers", QApplication.translate("CounterSession", "Hồ sơ"), self._dossier_list()
+            ),
+            Page(
+                "returns",
+                QApplication.translate("CounterSession", "Trả kết quả"),
+                self._returns_page(),
+            ),
             Page(
                 "reports",
-                tr(ctx, "Báo cáo"),
-                later(tr(ctx, "Báo cáo"), tr(ctx, "Báo cáo chưa có trong phiên bản này.")),
+                QApplication.translate("CounterSession", "Báo cáo"),
+                later(
+                    QApplication.translate("CounterSession", "Báo cáo"),
+                    QApplication.translate(
+                        "CounterSession", "Báo cáo chưa có trong phiên bản này."
+                    ),
+                ),
             ),
             Page(
                 "settings",
-                tr(ctx, "Cài đặt"),
+                QApplication.translate("CounterSession", "Cài đặt"),
                 SettingsPage(self.settings, self._settings_saved, paths.settings_file(self.demo)),
             ),
         ]
@@ -201,7 +215,8 @@ class CounterSession:
         self.idle.idle.connect(self.lock)
         QApplication.instance().installEventFilter(self.idle)
         self._start_card_watch()
-        self._start_sync()
+        if self.start_sync:
+            self._start_sync()
         self.main.show()
         log.info("ui: main window visible")
 
@@ -229,12 +244,17 @@ class CounterSession:
         self.sync = SyncController(self.db, self.settings, self.demo, self.main)
         self.sync.status_changed.connect(self.main.set_sync_status)
         self.main.sync_requested.connect(self.sync.sync_now)
+        sync = self.sync
+        self.main.destroyed.connect(lambda *_: sync.stop())  # no thread outlives the window
         self.background.run(self.sync.start, lambda _: None, self._sync_failed)
 
     def _sync_failed(self, exc: BaseException) -> None:
+        from shiboken6 import isValid
+
         from app.errors import UserError, describe
 
-        assert self.main is not None
+        if self.main is None or not isValid(self.main):
+            return
         if isinstance(exc, UserError):
             self.main.set_sync_status(describe(exc).title)
             return

@@ -21,23 +21,27 @@ log = logging.getLogger(__name__)
 
 
 def status_text(status: SyncStatus) -> str:
-    tr = QCoreApplication.translate
-    ctx = "SyncStatus"
     waiting = status.pending
     if not status.configured:
-        return tr(ctx, "Ngoại tuyến (chưa cấu hình máy chủ) — {0} mục chờ đồng bộ").format(waiting)
+        return QCoreApplication.translate(
+            "SyncStatus", "Ngoại tuyến (chưa cấu hình máy chủ) — {0} mục chờ đồng bộ"
+        ).format(waiting)
     if status.running:
-        return tr(ctx, "Đang đồng bộ…")
+        return QCoreApplication.translate("SyncStatus", "Đang đồng bộ…")
     if status.last_error is not None:
         title = describe(status.last_error).title
-        return tr(ctx, "Ngoại tuyến — {0} mục chờ đồng bộ ({1})").format(waiting, title)
+        return QCoreApplication.translate(
+            "SyncStatus", "Ngoại tuyến — {0} mục chờ đồng bộ ({1})"
+        ).format(waiting, title)
     if status.last_success_at is not None:
         when = local(status.last_success_at).strftime("%H:%M")  # office time, like the forms
-        text = tr(ctx, "Đã đồng bộ lúc {0}").format(when)
+        text = QCoreApplication.translate("SyncStatus", "Đã đồng bộ lúc {0}").format(when)
         if status.rejected:
-            text += tr(ctx, " — {0} mục bị từ chối").format(status.rejected)
+            text += QCoreApplication.translate("SyncStatus", " — {0} mục bị từ chối").format(
+                status.rejected
+            )
         return text
-    return tr(ctx, "Chưa đồng bộ — {0} mục chờ").format(waiting)
+    return QCoreApplication.translate("SyncStatus", "Chưa đồng bộ — {0} mục chờ").format(waiting)
 
 
 class SyncController(QObject):
@@ -60,6 +64,9 @@ class SyncController(QObject):
             self._stop_central = central.stop
             config = SyncConfig(central.url, self.settings.office_code, interval=15.0)
             self.engine = SyncEngine(self.db, config, store=central.store)
+        elif not self.settings.central_url:
+            self._offline_status()  # offline-only counter: count what waits, start nothing
+            return
         else:
             self.engine = SyncEngine(self.db, SyncConfig.from_settings(self.settings))
         self.engine.on_status = self._status.arrived.emit
@@ -67,15 +74,25 @@ class SyncController(QObject):
         if self.engine.status().configured:
             self.engine.start()
 
+    def _offline_status(self) -> None:
+        from app.services.storage.outbox import pending_count
+
+        with self.db.session() as s:
+            waiting = pending_count(s)
+        self._status.arrived.emit(SyncStatus(configured=False, enrolled=False, pending=waiting))
+
     def sync_now(self) -> None:
         if self.engine is not None:
             self.engine.sync_now()
 
     def stop(self) -> None:
-        if self.engine is not None:
-            self.engine.stop()
-        if self._stop_central is not None:
-            self._stop_central()
+        engine, self.engine = self.engine, None
+        if engine is not None:
+            engine.on_status = None
+            engine.stop()
+        stop_central, self._stop_central = self._stop_central, None
+        if stop_central is not None:
+            stop_central()
 
 
 class _StatusRelay(QObject):

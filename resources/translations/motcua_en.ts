@@ -2,43 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="35"/>
-        <source>IdentityPanel</source>
-        <comment>dữ liệu {0} trên chip đã bị sửa đổi</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="37"/>
-        <source>IdentityPanel</source>
-        <comment>chữ ký số của dữ liệu không hợp lệ</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="39"/>
-        <source>IdentityPanel</source>
-        <comment>chứng thư ký số của thẻ đã hết hạn</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="41"/>
-        <source>IdentityPanel</source>
-        <comment>dữ liệu không do cơ quan cấp thẻ tin cậy ký</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>CanDialog</name>
     <message>
-        <location filename="../../app/ui/intake/dialogs.py" line="79"/>
+        <location filename="../../app/ui/intake/dialogs.py" line="80"/>
         <source>Mở khoá chip</source>
         <translation>Unlock chip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/dialogs.py" line="83"/>
+        <location filename="../../app/ui/intake/dialogs.py" line="85"/>
+        <source>SỐ HỘ CHIẾU,YYMMDD sinh,YYMMDD hết hạn — hoặc cả dòng MRZ</source>
+        <translation>PASSPORT NO.,YYMMDD birth,YYMMDD expiry — or the whole MRZ line</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialogs.py" line="88"/>
+        <source>Thẻ căn cước — 6 số &amp;cuối số định danh (CAN):</source>
+        <translation>ID card — &amp;last 6 digits of the personal ID number (CAN):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/dialogs.py" line="89"/>
+        <source>&amp;Hộ chiếu — dữ liệu MRZ:</source>
+        <translation>&amp;Passport — MRZ data:</translation>
+    </message>
+    <message>
         <source>6 số &amp;cuối của số định danh (CAN):</source>
-        <translation>&amp;Last 6 digits of the personal ID number (CAN):</translation>
+        <translation type="vanished">&amp;Last 6 digits of the personal ID number (CAN):</translation>
     </message>
 </context>
 <context>
@@ -82,48 +69,55 @@
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="79"/>
+        <location filename="../../app/ui/session.py" line="82"/>
         <source>Chế độ trình diễn — đăng nhập: {0} / mật khẩu: {1}</source>
         <translation>Demo mode — user name: {0} / password: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="243"/>
+        <location filename="../../app/ui/session.py" line="263"/>
         <source>Đồng bộ: không khởi động được</source>
         <translation>Sync: could not start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="332"/>
+        <location filename="../../app/ui/session.py" line="352"/>
         <source>Chẩn đoán hệ thống</source>
         <translation>System diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="335"/>
+        <location filename="../../app/ui/session.py" line="355"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
     <message>
+        <location filename="../../app/ui/session.py" line="108"/>
         <source>Tiếp nhận</source>
-        <translation type="vanished">Intake</translation>
+        <translation>Intake</translation>
     </message>
     <message>
+        <location filename="../../app/ui/session.py" line="111"/>
         <source>Hồ sơ</source>
-        <translation type="vanished">Dossiers</translation>
+        <translation>Dossiers</translation>
     </message>
     <message>
+        <location filename="../../app/ui/session.py" line="115"/>
         <source>Trả kết quả</source>
-        <translation type="vanished">Return results</translation>
+        <translation>Return results</translation>
     </message>
     <message>
+        <location filename="../../app/ui/session.py" line="120"/>
+        <location filename="../../app/ui/session.py" line="122"/>
         <source>Báo cáo</source>
-        <translation type="vanished">Reports</translation>
+        <translation>Reports</translation>
     </message>
     <message>
+        <location filename="../../app/ui/session.py" line="123"/>
         <source>Báo cáo chưa có trong phiên bản này.</source>
-        <translation type="vanished">Reports are not available in this version.</translation>
+        <translation>Reports are not available in this version.</translation>
     </message>
     <message>
+        <location filename="../../app/ui/session.py" line="130"/>
         <source>Cài đặt</source>
-        <translation type="vanished">Settings</translation>
+        <translation>Settings</translation>
     </message>
 </context>
 <context>
@@ -328,7 +322,7 @@ Please send this file to technical support.</translation>
     <message>
         <location filename="../../app/ui/dossiers/list_page.py" line="58"/>
         <source>&amp;Tìm:</source>
-        <translation>&amp;Search:</translation>
+        <translation>&amp;Find:</translation>
     </message>
     <message>
         <location filename="../../app/ui/dossiers/list_page.py" line="63"/>
@@ -353,7 +347,7 @@ Please send this file to technical support.</translation>
     <message>
         <location filename="../../app/ui/dossiers/list_page.py" line="78"/>
         <source>Từ &amp;ngày</source>
-        <translation>&amp;From</translation>
+        <translation>Fro&amp;m</translation>
     </message>
     <message>
         <location filename="../../app/ui/dossiers/list_page.py" line="80"/>
@@ -427,140 +421,154 @@ Please send this file to technical support.</translation>
 <context>
     <name>IdentityPanel</name>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="60"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="64"/>
         <source>1. Công dân</source>
         <translation>1. Citizen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="76"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="80"/>
         <source>Lấy từ thẻ — không sửa tại đây</source>
         <translation>Taken from the card — cannot be edited here</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="99"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="103"/>
         <source>Ảnh chân dung</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="103"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="107"/>
         <source>Chưa có công dân. Quét mã QR trên thẻ, đặt thẻ lên đầu đọc, hoặc F2 để nhập tay.</source>
         <translation>No citizen yet. Scan the QR code on the card, place the card on the reader, or press F2 to type the details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="120"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="124"/>
         <source>(không có ảnh)</source>
         <translation>(no photo)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="122"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="126"/>
         <source>Nguồn: chip thẻ căn cước</source>
         <translation>Source: ID card chip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="123"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="127"/>
         <source>Nguồn: chip hộ chiếu</source>
         <translation>Source: passport chip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="124"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="128"/>
         <source>Nguồn: mã QR trên thẻ (chưa đọc chip)</source>
         <translation>Source: QR code on the card (chip not read)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="125"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="129"/>
         <source>Nguồn: nhập tay (chưa kiểm tra bằng chip)</source>
         <translation>Source: typed in (not checked against the chip)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="135"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="139"/>
         <source>kiểm tra chip không đạt</source>
         <translation>chip check failed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="137"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="141"/>
         <source>chip có dấu hiệu bị sao chép (clone)</source>
         <translation>the chip shows signs of being cloned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="138"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="142"/>
         <source>⚠ THẺ KHÔNG XÁC THỰC — {0}. Không tiếp nhận bằng thẻ này.</source>
         <translation>⚠ CARD NOT AUTHENTIC — {0}. Do not accept dossiers with this card.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="140"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="144"/>
         <source>✔ Thẻ thật: chữ ký số hợp lệ và được CSCA tin cậy xác nhận.</source>
         <translation>✔ Genuine card: valid digital signature, confirmed by a trusted CSCA.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="142"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="146"/>
         <source>✔ Chữ ký số hợp lệ — chưa cấu hình chứng thư CSCA để xác nhận nơi cấp.</source>
         <translation>✔ Valid digital signature — no CSCA certificate configured to confirm the issuer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="144"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="148"/>
         <source>Chưa kiểm tra tính xác thực: đặt thẻ lên đầu đọc để đọc chip.</source>
         <translation>Authenticity not checked: place the card on the reader to read the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="145"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="149"/>
         <source>Chưa kiểm tra tính xác thực.</source>
         <translation>Authenticity not checked.</translation>
     </message>
     <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="35"/>
         <source>dữ liệu {0} trên chip đã bị sửa đổi</source>
-        <translation type="vanished">chip data {0} has been altered</translation>
+        <translation>chip data {0} has been altered</translation>
     </message>
     <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="39"/>
         <source>chữ ký số của dữ liệu không hợp lệ</source>
-        <translation type="vanished">the digital signature of the data is invalid</translation>
+        <translation>the digital signature of the data is invalid</translation>
     </message>
     <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="41"/>
         <source>chứng thư ký số của thẻ đã hết hạn</source>
-        <translation type="vanished">the card&apos;s signing certificate has expired</translation>
+        <translation>the card&apos;s signing certificate has expired</translation>
     </message>
     <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="43"/>
         <source>dữ liệu không do cơ quan cấp thẻ tin cậy ký</source>
-        <translation type="vanished">the data was not signed by a trusted card issuer</translation>
+        <translation>the data was not signed by a trusted card issuer</translation>
     </message>
     <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="51"/>
         <source>Số định danh</source>
-        <translation type="vanished">Personal ID number</translation>
+        <translation>Personal ID number</translation>
     </message>
     <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="52"/>
         <source>Họ và tên</source>
-        <translation type="vanished">Full name</translation>
+        <translation>Full name</translation>
     </message>
     <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="53"/>
         <source>Ngày sinh</source>
-        <translation type="vanished">Date of birth</translation>
+        <translation>Date of birth</translation>
     </message>
     <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="54"/>
         <source>Giới tính</source>
-        <translation type="vanished">Sex</translation>
+        <translation>Sex</translation>
     </message>
     <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="55"/>
         <source>Quốc tịch</source>
-        <translation type="vanished">Nationality</translation>
+        <translation>Nationality</translation>
     </message>
     <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="56"/>
         <source>Quê quán</source>
-        <translation type="vanished">Place of origin</translation>
+        <translation>Place of origin</translation>
     </message>
     <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="57"/>
         <source>Nơi thường trú</source>
-        <translation type="vanished">Permanent residence</translation>
+        <translation>Permanent residence</translation>
     </message>
     <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="58"/>
         <source>Ngày cấp</source>
-        <translation type="vanished">Date of issue</translation>
+        <translation>Date of issue</translation>
     </message>
     <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="59"/>
         <source>Có giá trị đến</source>
-        <translation type="vanished">Valid until</translation>
+        <translation>Valid until</translation>
     </message>
     <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="60"/>
         <source>Số CMND cũ</source>
-        <translation type="vanished">Old ID card number</translation>
+        <translation>Old ID card number</translation>
     </message>
 </context>
 <context>
@@ -576,67 +584,72 @@ Please send this file to technical support.</translation>
         <translation>Card on the reader. Scan the QR code on the card (or press F3 to type the 6-digit CAN) to unlock the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="194"/>
+        <location filename="../../app/ui/intake/controller.py" line="195"/>
+        <source>Đặt hộ chiếu lên đầu đọc.</source>
+        <translation>Place the passport on the reader.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/controller.py" line="208"/>
         <source>Đặt thẻ lên đầu đọc.</source>
         <translation>Place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="214"/>
+        <location filename="../../app/ui/intake/controller.py" line="228"/>
         <source>Đang đọc chip… giữ yên thẻ trên đầu đọc.</source>
         <translation>Reading the chip… keep the card still on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="237"/>
+        <location filename="../../app/ui/intake/controller.py" line="251"/>
         <source>Đã đọc chip ({0:.1f} giây). {1}</source>
         <translation>Chip read ({0:.1f} s). {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="265"/>
+        <location filename="../../app/ui/intake/controller.py" line="279"/>
         <source>Đã nhập tay. Thông tin chưa được kiểm tra bằng chip.</source>
         <translation>Typed in. The details have not been checked against the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="281"/>
+        <location filename="../../app/ui/intake/controller.py" line="295"/>
         <source>Sẵn sàng. Quét mã QR trên thẻ hoặc đặt thẻ lên đầu đọc.</source>
         <translation>Ready. Scan the QR code on the card or place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="347"/>
+        <location filename="../../app/ui/intake/controller.py" line="361"/>
         <source>THẺ KHÔNG XÁC THỰC: chip có dấu hiệu bị sao chép. {0}</source>
         <translation>CARD NOT AUTHENTIC: the chip shows signs of being cloned. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="350"/>
+        <location filename="../../app/ui/intake/controller.py" line="364"/>
         <source>THẺ KHÔNG XÁC THỰC: dữ liệu trên chip đã bị sửa đổi ({0}).</source>
         <translation>CARD NOT AUTHENTIC: the chip data has been altered ({0}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="354"/>
+        <location filename="../../app/ui/intake/controller.py" line="368"/>
         <source>Thẻ thật: chữ ký số hợp lệ, chuỗi chứng thư đến CSCA tin cậy.</source>
         <translation>Genuine card: valid digital signature, certificate chain to a trusted CSCA.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="356"/>
+        <location filename="../../app/ui/intake/controller.py" line="370"/>
         <source>Chữ ký số hợp lệ; chưa cấu hình chứng thư CSCA để xác nhận nơi cấp.</source>
         <translation>Valid digital signature; no CSCA certificate configured to confirm the issuer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="357"/>
+        <location filename="../../app/ui/intake/controller.py" line="371"/>
         <source>Chưa kiểm tra tính xác thực của thẻ.</source>
         <translation>Card authenticity not checked.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="467"/>
+        <location filename="../../app/ui/intake/controller.py" line="481"/>
         <source>Đang lưu hồ sơ…</source>
         <translation>Saving the dossier…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="558"/>
+        <location filename="../../app/ui/intake/controller.py" line="572"/>
         <source>Không khôi phục được hồ sơ đang nhập dở.</source>
         <translation>Could not restore the unfinished dossier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="577"/>
+        <location filename="../../app/ui/intake/controller.py" line="591"/>
         <source>Đã khôi phục hồ sơ đang nhập dở.</source>
         <translation>Unfinished dossier restored.</translation>
     </message>
@@ -646,7 +659,7 @@ Please send this file to technical support.</translation>
     <message>
         <location filename="../../app/ui/intake/page.py" line="69"/>
         <source>Chọn thủ tục Điều chỉnh thông tin</source>
-        <translation>Choose the procedure Update personal details</translation>
+        <translation>Choose the “Update personal details” procedure</translation>
     </message>
     <message>
         <location filename="../../app/ui/intake/page.py" line="72"/>
@@ -719,9 +732,13 @@ Please send this file to technical support.</translation>
         <translation>Type in (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="130"/>
         <source>Nhập CAN (F3)</source>
-        <translation>Enter CAN (F3)</translation>
+        <translation type="vanished">Enter CAN (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="130"/>
+        <source>Nhập CAN / MRZ (F3)</source>
+        <translation>Enter CAN / MRZ (F3)</translation>
     </message>
     <message>
         <location filename="../../app/ui/intake/page.py" line="132"/>
@@ -779,32 +796,32 @@ Please send this file to technical support.</translation>
         <translation>Time limit: {0}. &lt;b&gt;Results due: {1}&lt;/b&gt; (if accepted now)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="310"/>
+        <location filename="../../app/ui/intake/page.py" line="313"/>
         <source>Hồ sơ mới</source>
         <translation>New dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="310"/>
+        <location filename="../../app/ui/intake/page.py" line="313"/>
         <source>Bỏ hồ sơ đang nhập dở và bắt đầu hồ sơ mới?</source>
         <translation>Discard the unfinished dossier and start a new one?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="319"/>
+        <location filename="../../app/ui/intake/page.py" line="322"/>
         <source>Chưa có công dân: quét mã QR, đặt thẻ hoặc F2 để nhập tay.</source>
         <translation>No citizen yet: scan the QR code, place the card or press F2 to type the details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="323"/>
+        <location filename="../../app/ui/intake/page.py" line="326"/>
         <source>Chưa chọn thủ tục (Ctrl+F).</source>
         <translation>No procedure selected (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="332"/>
+        <location filename="../../app/ui/intake/page.py" line="335"/>
         <source>Hồ sơ chưa đủ giấy tờ</source>
         <translation>Dossier incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="334"/>
+        <location filename="../../app/ui/intake/page.py" line="337"/>
         <source>Còn thiếu giấy tờ bắt buộc:
 {0}
 
@@ -815,79 +832,79 @@ Chưa lập giấy tiếp nhận. In phiếu yêu cầu bổ sung, hoàn thiện
 No intake receipt has been issued. Print the request for additional documents (form 02) and save the dossier as awaiting additions?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="339"/>
+        <location filename="../../app/ui/intake/page.py" line="342"/>
         <source>Thiếu giấy tờ bắt buộc</source>
         <translation>Required documents missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="348"/>
+        <location filename="../../app/ui/intake/page.py" line="351"/>
         <source>Đã lưu hồ sơ {0}. Hẹn trả kết quả {1}. Đang in giấy tiếp nhận (2 liên)…</source>
         <translation>Dossier {0} saved. Results due {1}. Printing the intake receipt (2 copies)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="355"/>
+        <location filename="../../app/ui/intake/page.py" line="358"/>
         <source>Đã lưu hồ sơ {0} ở trạng thái chờ bổ sung. Đang in phiếu yêu cầu bổ sung…</source>
         <translation>Dossier {0} saved as awaiting additions. Printing the request for additional documents…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="363"/>
+        <location filename="../../app/ui/intake/page.py" line="366"/>
         <source> Đang in giấy tiếp nhận (2 liên)…</source>
         <translation> Printing the intake receipt (2 copies)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="364"/>
+        <location filename="../../app/ui/intake/page.py" line="367"/>
         <source> Đang in phiếu yêu cầu bổ sung…</source>
         <translation> Printing the request for additional documents…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="366"/>
+        <location filename="../../app/ui/intake/page.py" line="369"/>
         <source> Đã in giấy tiếp nhận.</source>
         <translation> Intake receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="367"/>
+        <location filename="../../app/ui/intake/page.py" line="370"/>
         <source> Đã in phiếu yêu cầu bổ sung (mẫu 02).</source>
         <translation> Request for additional documents (form 02) printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="368"/>
+        <location filename="../../app/ui/intake/page.py" line="371"/>
         <source> Đã in tờ khai TK1-TS để công dân ký.</source>
         <translation> TK1-TS declaration printed for the citizen to sign.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="380"/>
+        <location filename="../../app/ui/intake/page.py" line="383"/>
         <source>Thẻ đã hết hạn</source>
         <translation>Card expired</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="382"/>
+        <location filename="../../app/ui/intake/page.py" line="385"/>
         <source>Thẻ căn cước đã hết hạn. Nhập lý do vẫn tiếp nhận (nhắc công dân đi đổi thẻ):</source>
         <translation>The ID card has expired. Enter the reason for accepting it anyway (remind the citizen to renew the card):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="388"/>
+        <location filename="../../app/ui/intake/page.py" line="391"/>
         <source>Thẻ đã hết hạn — tiếp nhận với lý do: {0}</source>
         <translation>Card expired — accepted for this reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="391"/>
+        <location filename="../../app/ui/intake/page.py" line="394"/>
         <source>Thẻ đã hết hạn: cần ghi lý do để tiếp nhận.</source>
         <translation>Card expired: a reason is required to accept the dossier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="396"/>
+        <location filename="../../app/ui/intake/page.py" line="399"/>
         <source>Thẻ của người khác</source>
         <translation>Someone else&apos;s card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="398"/>
+        <location filename="../../app/ui/intake/page.py" line="401"/>
         <source>Thẻ vừa đặt lên là của {0}, không phải công dân đang tiếp nhận.
 Bỏ hồ sơ đang nhập và bắt đầu hồ sơ mới cho người này?</source>
         <translation>The card just placed belongs to {0}, not the citizen being served.
 Discard the current dossier and start a new one for this person?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="405"/>
+        <location filename="../../app/ui/intake/page.py" line="408"/>
         <source>Giữ hồ sơ đang nhập. Đặt lại đúng thẻ của công dân.</source>
         <translation>Current dossier kept. Place the right citizen&apos;s card back on the reader.</translation>
     </message>
@@ -993,20 +1010,24 @@ Discard the current dossier and start a new one for this person?</translation>
         <translation>Sync: {0}</translation>
     </message>
     <message>
+        <location filename="../../app/ui/demo_tools.py" line="85"/>
         <source>Thẻ &amp;ảo (trình diễn)</source>
-        <translation type="vanished">&amp;Virtual card (demo)</translation>
+        <translation>&amp;Virtual card (demo)</translation>
     </message>
     <message>
+        <location filename="../../app/ui/demo_tools.py" line="89"/>
         <source>Đặt thẻ: {0}</source>
-        <translation type="vanished">Insert card: {0}</translation>
+        <translation>Insert card: {0}</translation>
     </message>
     <message>
+        <location filename="../../app/ui/demo_tools.py" line="95"/>
         <source>&amp;Nhấc thẻ ra</source>
-        <translation type="vanished">&amp;Remove card</translation>
+        <translation>&amp;Remove card</translation>
     </message>
     <message>
+        <location filename="../../app/ui/demo_tools.py" line="104"/>
         <source>Quét mã QR: {0}</source>
-        <translation type="vanished">Scan QR code: {0}</translation>
+        <translation>Scan QR code: {0}</translation>
     </message>
 </context>
 <context>
@@ -1068,12 +1089,12 @@ Discard the current dossier and start a new one for this person?</translation>
     <message>
         <location filename="../../app/ui/dossiers/returns_page.py" line="67"/>
         <source>&amp;Tìm hồ sơ:</source>
-        <translation>Find &amp;dossier:</translation>
+        <translation>&amp;Find dossier:</translation>
     </message>
     <message>
         <location filename="../../app/ui/dossiers/returns_page.py" line="69"/>
         <source>Tì&amp;m</source>
-        <translation>&amp;Search</translation>
+        <translation>Searc&amp;h</translation>
     </message>
     <message>
         <location filename="../../app/ui/dossiers/returns_page.py" line="86"/>
@@ -1146,7 +1167,7 @@ Discard the current dossier and start a new one for this person?</translation>
     <message>
         <location filename="../../app/ui/pages/settings_page.py" line="73"/>
         <source>Số &amp;quầy (1–9):</source>
-        <translation>Counter n&amp;umber (1–9):</translation>
+        <translation>Counter num&amp;ber (1–9):</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/settings_page.py" line="74"/>
@@ -1156,7 +1177,7 @@ Discard the current dossier and start a new one for this person?</translation>
     <message>
         <location filename="../../app/ui/pages/settings_page.py" line="75"/>
         <source>Địa chỉ máy chủ &amp;trung tâm:</source>
-        <translation>Central ser&amp;ver address:</translation>
+        <translation>Central server a&amp;ddress:</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/settings_page.py" line="76"/>
@@ -1186,30 +1207,55 @@ Discard the current dossier and start a new one for this person?</translation>
     <message>
         <location filename="../../app/ui/pages/settings_page.py" line="81"/>
         <source>&amp;Ngôn ngữ (khởi động lại để áp dụng):</source>
-        <translation>Lan&amp;guage (restart to apply):</translation>
+        <translation>Lang&amp;uage (restart to apply):</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/settings_page.py" line="85"/>
-        <source>&amp;Lưu cài đặt (Ctrl+S)</source>
-        <translation>&amp;Save settings (Ctrl+S)</translation>
+        <source>Đăng &amp;ký quầy với máy chủ trung tâm…</source>
+        <translation>Register c&amp;ounter with the central server…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="90"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="87"/>
+        <source>&amp;Lưu cài đặt (Ctrl+S)</source>
+        <translation>Save sett&amp;ings (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="92"/>
         <source>&lt;h2&gt;Cài đặt&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Settings&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="99"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="102"/>
         <source>(mặc định của hệ thống)</source>
         <translation>(system default)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="141"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="144"/>
+        <source>Nhập địa chỉ máy chủ trung tâm trước.</source>
+        <translation>Enter the central server address first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="148"/>
+        <source>Đăng ký quầy</source>
+        <translation>Register counter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="148"/>
+        <source>Mã đăng ký một lần (do quản trị viên cấp):</source>
+        <translation>One-time registration code (issued by an administrator):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="162"/>
+        <source>Đã đăng ký: cơ quan {0}, quầy số {1}. Khởi động lại để bắt đầu đồng bộ.</source>
+        <translation>Registered: office {0}, counter {1}. Restart to start syncing.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="181"/>
         <source>Không ghi được tệp cài đặt: {0}</source>
         <translation>Could not write the settings file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="145"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="185"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -1217,28 +1263,34 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>SyncStatus</name>
     <message>
+        <location filename="../../app/ui/sync_status.py" line="26"/>
         <source>Ngoại tuyến (chưa cấu hình máy chủ) — {0} mục chờ đồng bộ</source>
-        <translation type="vanished">Offline (no server configured) — {0} items waiting to sync</translation>
+        <translation>Offline (no server configured) — {0} items waiting to sync</translation>
     </message>
     <message>
+        <location filename="../../app/ui/sync_status.py" line="30"/>
         <source>Đang đồng bộ…</source>
-        <translation type="vanished">Syncing…</translation>
+        <translation>Syncing…</translation>
     </message>
     <message>
+        <location filename="../../app/ui/sync_status.py" line="33"/>
         <source>Ngoại tuyến — {0} mục chờ đồng bộ ({1})</source>
-        <translation type="vanished">Offline — {0} items waiting to sync ({1})</translation>
+        <translation>Offline — {0} items waiting to sync ({1})</translation>
     </message>
     <message>
+        <location filename="../../app/ui/sync_status.py" line="38"/>
         <source>Đã đồng bộ lúc {0}</source>
-        <translation type="vanished">Synced at {0}</translation>
+        <translation>Synced at {0}</translation>
     </message>
     <message>
+        <location filename="../../app/ui/sync_status.py" line="40"/>
         <source> — {0} mục bị từ chối</source>
-        <translation type="vanished"> — {0} items rejected</translation>
+        <translation> — {0} items rejected</translation>
     </message>
     <message>
+        <location filename="../../app/ui/sync_status.py" line="44"/>
         <source>Chưa đồng bộ — {0} mục chờ</source>
-        <translation type="vanished">Not synced yet — {0} items waiting</translation>
+        <translation>Not synced yet — {0} items waiting</translation>
     </message>
 </context>
 <context>
@@ -1513,758 +1565,857 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/errors.py" line="92"/>
+        <location filename="../../app/errors.py" line="93"/>
         <source>Tệp cài đặt bị hỏng</source>
         <translation>Settings file damaged</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="93"/>
+        <location filename="../../app/errors.py" line="94"/>
         <source>Không đọc được tệp cài đặt. Tệp cũ đã được cất sang một bên.</source>
         <translation>The settings file could not be read. The old file was set aside.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="94"/>
+        <location filename="../../app/errors.py" line="95"/>
         <source>Phần mềm dùng cài đặt mặc định; hãy kiểm tra lại trong Cài đặt.</source>
         <translation>MotCua is using default settings; please review them in Settings.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="99"/>
+        <location filename="../../app/errors.py" line="100"/>
         <source>Cài đặt không hợp lệ</source>
         <translation>Invalid settings</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="100"/>
+        <location filename="../../app/errors.py" line="101"/>
         <source>Một số giá trị cài đặt không hợp lệ.</source>
         <translation>Some settings have invalid values.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="101"/>
+        <location filename="../../app/errors.py" line="102"/>
         <source>Sửa các ô được đánh dấu rồi lưu lại.</source>
         <translation>Correct the highlighted fields and save again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="104"/>
+        <location filename="../../app/errors.py" line="105"/>
         <source>Cơ sở dữ liệu của phiên bản mới hơn</source>
         <translation>Database from a newer version</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="105"/>
+        <location filename="../../app/errors.py" line="106"/>
         <source>Cơ sở dữ liệu được tạo bởi phiên bản MotCua mới hơn phiên bản này.</source>
         <translation>The database was created by a newer version of MotCua than this one.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="108"/>
+        <location filename="../../app/errors.py" line="109"/>
         <source>Hãy cài phiên bản MotCua mới nhất. Dữ liệu không bị thay đổi.</source>
         <translation>Install the latest version of MotCua. Your data has not been changed.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="113"/>
+        <location filename="../../app/errors.py" line="114"/>
         <source>Cơ sở dữ liệu bị hỏng</source>
         <translation>Database damaged</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="114"/>
+        <location filename="../../app/errors.py" line="115"/>
         <source>Không đọc được cơ sở dữ liệu cục bộ.</source>
         <translation>The local database cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="115"/>
+        <location filename="../../app/errors.py" line="116"/>
         <source>Liên hệ bộ phận hỗ trợ kỹ thuật; đừng xoá thư mục dữ liệu.</source>
         <translation>Contact technical support; do not delete the data folder.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="118"/>
+        <location filename="../../app/errors.py" line="119"/>
         <source>Cơ sở dữ liệu đang bận</source>
         <translation>Database busy</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="119"/>
+        <location filename="../../app/errors.py" line="120"/>
         <source>Một chương trình khác đang giữ cơ sở dữ liệu.</source>
         <translation>Another program is holding the database.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="120"/>
+        <location filename="../../app/errors.py" line="121"/>
         <source>Đợi vài giây rồi thử lại.</source>
         <translation>Wait a few seconds and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="123"/>
+        <location filename="../../app/errors.py" line="124"/>
         <source>Ổ đĩa đầy</source>
         <translation>Disk full</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="124"/>
+        <location filename="../../app/errors.py" line="125"/>
         <source>Không còn chỗ trống để lưu dữ liệu.</source>
         <translation>There is no free space left to save data.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="125"/>
+        <location filename="../../app/errors.py" line="126"/>
         <source>Giải phóng dung lượng ổ đĩa rồi thử lại. Dữ liệu đang nhập vẫn được giữ.</source>
         <translation>Free up disk space and try again. The data being entered is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="130"/>
+        <location filename="../../app/errors.py" line="131"/>
         <source>Không ghi được dữ liệu</source>
         <translation>Cannot save data</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="131"/>
+        <location filename="../../app/errors.py" line="132"/>
         <source>Thư mục dữ liệu chỉ cho phép đọc.</source>
         <translation>The data folder is read-only.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="132"/>
+        <location filename="../../app/errors.py" line="133"/>
         <source>Kiểm tra quyền ghi của thư mục dữ liệu.</source>
         <translation>Check the write permissions of the data folder.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="135"/>
+        <location filename="../../app/errors.py" line="136"/>
         <source>MotCua đang chạy</source>
         <translation>MotCua is already running</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="136"/>
+        <location filename="../../app/errors.py" line="137"/>
         <source>Một cửa sổ MotCua khác đang dùng cùng thư mục dữ liệu.</source>
         <translation>Another MotCua window is using the same data folder.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="137"/>
+        <location filename="../../app/errors.py" line="138"/>
         <source>Dùng cửa sổ đang mở.</source>
         <translation>Use the window that is already open.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="140"/>
+        <location filename="../../app/errors.py" line="141"/>
         <source>Không có kho khoá bảo mật</source>
         <translation>No secure keyring</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="141"/>
+        <location filename="../../app/errors.py" line="142"/>
         <source>Hệ điều hành không cung cấp kho khoá (keyring).</source>
         <translation>The operating system provides no keyring.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="142"/>
+        <location filename="../../app/errors.py" line="143"/>
         <source>Xem mục «Kho khoá» trong hướng dẫn cài đặt.</source>
         <translation>See the “Keyring” section of the installation guide.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="145"/>
+        <location filename="../../app/errors.py" line="146"/>
         <source>Đăng nhập không thành công</source>
         <translation>Sign-in failed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="146"/>
+        <location filename="../../app/errors.py" line="147"/>
         <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>
         <translation>Incorrect user name or password.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="147"/>
+        <location filename="../../app/errors.py" line="148"/>
         <source>Nhập lại; kiểm tra phím Caps Lock và bộ gõ tiếng Việt.</source>
         <translation>Try again; check Caps Lock and the Vietnamese input method.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="150"/>
+        <location filename="../../app/errors.py" line="151"/>
         <source>Tài khoản tạm khoá</source>
         <translation>Account temporarily locked</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="151"/>
+        <location filename="../../app/errors.py" line="152"/>
         <source>Đăng nhập sai quá 5 lần nên tài khoản bị khoá 15 phút.</source>
         <translation>After more than 5 failed sign-ins the account is locked for 15 minutes.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="152"/>
+        <location filename="../../app/errors.py" line="153"/>
         <source>Đợi hết thời gian khoá hoặc nhờ quản trị viên mở khoá.</source>
         <translation>Wait until the lock expires or ask an administrator to unlock it.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="155"/>
+        <location filename="../../app/errors.py" line="156"/>
         <source>Mật khẩu quá ngắn</source>
         <translation>Password too short</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="156"/>
+        <location filename="../../app/errors.py" line="157"/>
         <source>Mật khẩu phải có ít nhất 8 ký tự.</source>
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="157"/>
+        <location filename="../../app/errors.py" line="158"/>
         <source>Chọn mật khẩu dài hơn.</source>
         <translation>Choose a longer password.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="160"/>
+        <location filename="../../app/errors.py" line="161"/>
         <source>Dịch vụ thẻ thông minh không chạy</source>
         <translation>Smart card service not running</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="161"/>
+        <location filename="../../app/errors.py" line="162"/>
         <source>Không kết nối được dịch vụ đọc thẻ thông minh (PC/SC).</source>
         <translation>Cannot connect to the smart card service (PC/SC).</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="162"/>
+        <location filename="../../app/errors.py" line="163"/>
         <source>Khởi động lại dịch vụ Smart Card (Windows) hoặc pcscd (Linux).</source>
         <translation>Restart the Smart Card service (Windows) or pcscd (Linux).</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="167"/>
+        <location filename="../../app/errors.py" line="168"/>
         <source>Không có đầu đọc thẻ</source>
         <translation>No card reader</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="168"/>
+        <location filename="../../app/errors.py" line="169"/>
         <source>Không tìm thấy đầu đọc thẻ nào.</source>
         <translation>No card reader was found.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="169"/>
+        <location filename="../../app/errors.py" line="170"/>
         <source>Cắm đầu đọc thẻ vào cổng USB rồi thử lại.</source>
         <translation>Plug the card reader into a USB port and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="172"/>
+        <location filename="../../app/errors.py" line="173"/>
         <source>Chưa có thẻ</source>
         <translation>No card</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="173"/>
+        <location filename="../../app/errors.py" line="174"/>
         <source>Không có thẻ trên đầu đọc.</source>
         <translation>There is no card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="174"/>
+        <location filename="../../app/errors.py" line="175"/>
         <source>Đặt thẻ căn cước lên đầu đọc và giữ yên.</source>
         <translation>Place the ID card on the reader and keep it still.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="177"/>
+        <location filename="../../app/errors.py" line="178"/>
         <source>Thẻ bị nhấc ra khi đang đọc</source>
         <translation>Card removed while reading</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="178"/>
+        <location filename="../../app/errors.py" line="179"/>
         <source>Thẻ bị nhấc ra trước khi đọc xong; chưa có dữ liệu nào được dùng.</source>
         <translation>The card was removed before reading finished; none of its data was used.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="181"/>
+        <location filename="../../app/errors.py" line="182"/>
         <source>Đặt lại thẻ lên đầu đọc, giữ yên đến khi đọc xong.</source>
         <translation>Place the card back on the reader and keep it still until reading finishes.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="184"/>
+        <location filename="../../app/errors.py" line="185"/>
         <source>Thẻ từ chối truy cập</source>
         <translation>Card refused access</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="185"/>
+        <location filename="../../app/errors.py" line="186"/>
         <source>Khoá truy cập không khớp với thẻ (số định danh, ngày sinh hoặc ngày hết hạn sai).</source>
         <translation>The access key does not match the card (wrong personal ID number, date of birth or expiry date).</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="189"/>
+        <location filename="../../app/errors.py" line="190"/>
         <source>Hỏi lại công dân và nhập lại thông tin trên thẻ.</source>
         <translation>Ask the citizen again and re-enter the details on the card.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="192"/>
+        <location filename="../../app/errors.py" line="193"/>
         <source>Thẻ không được hỗ trợ</source>
         <translation>Card not supported</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="193"/>
+        <location filename="../../app/errors.py" line="194"/>
         <source>Đây không phải thẻ căn cước gắn chip hay hộ chiếu điện tử.</source>
         <translation>This is not a chip ID card or an e-passport.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="194"/>
+        <location filename="../../app/errors.py" line="195"/>
         <source>Dùng quét mã QR hoặc nhập tay.</source>
         <translation>Scan the QR code or type the details instead.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="197"/>
+        <location filename="../../app/errors.py" line="198"/>
         <source>Không đọc được dữ liệu</source>
         <translation>Cannot read the data</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="198"/>
+        <location filename="../../app/errors.py" line="199"/>
         <source>Dữ liệu trên thẻ không đúng định dạng.</source>
         <translation>The data on the card is not in the expected format.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="199"/>
+        <location filename="../../app/errors.py" line="200"/>
         <source>Thử đọc lại; nếu vẫn lỗi, dùng quét mã QR hoặc nhập tay.</source>
         <translation>Try reading again; if it still fails, scan the QR code or type the details.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="202"/>
+        <location filename="../../app/errors.py" line="203"/>
         <source>CẢNH BÁO: thẻ không xác thực được</source>
         <translation>WARNING: card could not be authenticated</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="203"/>
+        <location filename="../../app/errors.py" line="204"/>
         <source>Kiểm tra tính xác thực của thẻ không đạt.</source>
         <translation>The card failed the authenticity check.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="204"/>
+        <location filename="../../app/errors.py" line="205"/>
         <source>Không tiếp nhận bằng thẻ này; báo lãnh đạo bộ phận.</source>
         <translation>Do not accept dossiers with this card; inform the desk supervisor.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="207"/>
+        <location filename="../../app/errors.py" line="208"/>
         <source>Thẻ đã hết hạn</source>
         <translation>Card expired</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="208"/>
+        <location filename="../../app/errors.py" line="209"/>
         <source>Thẻ căn cước đã quá ngày hết hạn.</source>
         <translation>The ID card is past its expiry date.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="209"/>
+        <location filename="../../app/errors.py" line="210"/>
         <source>Có thể tiếp tục nếu ghi rõ lý do; nhắc công dân đi đổi thẻ.</source>
         <translation>You may continue if you record the reason; remind the citizen to renew the card.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="212"/>
+        <location filename="../../app/errors.py" line="213"/>
         <source>Mã QR không hợp lệ</source>
         <translation>Invalid QR code</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="213"/>
+        <location filename="../../app/errors.py" line="214"/>
         <source>Nội dung quét được không phải mã QR của thẻ căn cước.</source>
         <translation>What was scanned is not the QR code of an ID card.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="214"/>
+        <location filename="../../app/errors.py" line="215"/>
         <source>Quét lại mặt có mã QR của thẻ căn cước.</source>
         <translation>Scan the side of the ID card that has the QR code again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="217"/>
+        <location filename="../../app/errors.py" line="218"/>
         <source>Máy quét gửi sai dấu tiếng Việt</source>
         <translation>Scanner sent garbled Vietnamese</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="218"/>
+        <location filename="../../app/errors.py" line="219"/>
         <source>Chữ tiếng Việt từ máy quét bị bộ gõ (Unikey/Telex) làm sai.</source>
         <translation>The Vietnamese input method (Unikey/Telex) garbled the text from the scanner.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="219"/>
+        <location filename="../../app/errors.py" line="220"/>
         <source>Tắt bộ gõ tiếng Việt (chuyển sang chế độ E) rồi quét lại.</source>
         <translation>Turn off the Vietnamese input method (switch to E mode) and scan again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="222"/>
+        <location filename="../../app/errors.py" line="223"/>
         <source>Số định danh không hợp lệ</source>
         <translation>Invalid personal ID number</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="223"/>
+        <location filename="../../app/errors.py" line="224"/>
         <source>Số định danh cá nhân không đúng quy tắc.</source>
         <translation>The personal ID number does not follow the numbering rules.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="224"/>
+        <location filename="../../app/errors.py" line="225"/>
         <source>Kiểm tra lại 12 chữ số trên thẻ.</source>
         <translation>Check the 12 digits on the card again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="227"/>
+        <location filename="../../app/errors.py" line="228"/>
         <source>Danh mục thủ tục không hợp lệ</source>
         <translation>Invalid procedure catalogue</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="228"/>
+        <location filename="../../app/errors.py" line="229"/>
         <source>Tệp danh mục thủ tục có lỗi; danh mục cũ vẫn được dùng.</source>
         <translation>The procedure catalogue file has errors; the previous catalogue is still in use.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="229"/>
-        <location filename="../../app/errors.py" line="234"/>
+        <location filename="../../app/errors.py" line="230"/>
+        <location filename="../../app/errors.py" line="235"/>
         <source>Sửa tệp theo vị trí lỗi được báo rồi nạp lại.</source>
         <translation>Fix the file at the reported position and load it again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="232"/>
+        <location filename="../../app/errors.py" line="233"/>
         <source>Lịch ngày nghỉ không hợp lệ</source>
         <translation>Invalid holiday calendar</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="233"/>
+        <location filename="../../app/errors.py" line="234"/>
         <source>Tệp lịch ngày nghỉ có lỗi; lịch cũ vẫn được dùng.</source>
         <translation>The holiday calendar file has errors; the previous calendar is still in use.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="237"/>
+        <location filename="../../app/errors.py" line="238"/>
         <source>Hồ sơ chưa đủ giấy tờ</source>
         <translation>Dossier incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="238"/>
+        <location filename="../../app/errors.py" line="239"/>
         <source>Còn thiếu giấy tờ bắt buộc nên chưa lập giấy tiếp nhận.</source>
         <translation>Required documents are missing, so no intake receipt was issued.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="239"/>
+        <location filename="../../app/errors.py" line="240"/>
         <source>In phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02) cho công dân.</source>
         <translation>Print the request for additional documents (form 02) for the citizen.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="244"/>
+        <location filename="../../app/errors.py" line="245"/>
         <source>Tệp quá lớn</source>
         <translation>File too large</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="245"/>
+        <location filename="../../app/errors.py" line="246"/>
         <source>Tệp đính kèm vượt quá dung lượng cho phép.</source>
         <translation>The attachment is larger than allowed.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="246"/>
+        <location filename="../../app/errors.py" line="247"/>
         <source>Quét lại với độ phân giải thấp hơn hoặc chia nhỏ tệp.</source>
         <translation>Scan again at a lower resolution or split the file.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="249"/>
+        <location filename="../../app/errors.py" line="250"/>
         <source>Loại tệp không được nhận</source>
         <translation>File type not accepted</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="250"/>
+        <location filename="../../app/errors.py" line="251"/>
         <source>Chỉ nhận ảnh (JPEG, PNG, TIFF) và PDF.</source>
         <translation>Only images (JPEG, PNG, TIFF) and PDF are accepted.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="251"/>
+        <location filename="../../app/errors.py" line="252"/>
         <source>Chọn tệp đúng loại.</source>
         <translation>Choose a file of an accepted type.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="254"/>
+        <location filename="../../app/errors.py" line="255"/>
         <source>Tệp bị hỏng</source>
         <translation>File damaged</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="255"/>
+        <location filename="../../app/errors.py" line="256"/>
         <source>Không mở được tệp đính kèm; không có gì được lưu.</source>
         <translation>The attachment cannot be opened; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="256"/>
+        <location filename="../../app/errors.py" line="257"/>
         <source>Quét lại giấy tờ.</source>
         <translation>Scan the document again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="259"/>
+        <location filename="../../app/errors.py" line="260"/>
         <source>Không thể chuyển trạng thái</source>
         <translation>Status change not allowed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="260"/>
+        <location filename="../../app/errors.py" line="261"/>
         <source>Hồ sơ đang ở trạng thái không cho phép thao tác này.</source>
         <translation>The dossier&apos;s current status does not allow this action.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="261"/>
+        <location filename="../../app/errors.py" line="262"/>
         <source>Xem lịch sử hồ sơ để biết trạng thái hiện tại.</source>
         <translation>See the dossier history for its current status.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="264"/>
+        <location filename="../../app/errors.py" line="265"/>
         <source>Không có máy in</source>
         <translation>No printer</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="265"/>
+        <location filename="../../app/errors.py" line="266"/>
         <source>Không tìm thấy máy in nào.</source>
         <translation>No printer was found.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="266"/>
+        <location filename="../../app/errors.py" line="267"/>
         <source>Cài máy in hoặc chọn máy in khác trong Cài đặt; có thể lưu PDF.</source>
         <translation>Install a printer or choose another one in Settings; you can also save a PDF.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="271"/>
+        <location filename="../../app/errors.py" line="272"/>
         <source>In không thành công</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="272"/>
+        <location filename="../../app/errors.py" line="273"/>
         <source>Máy in báo lỗi khi in.</source>
         <translation>The printer reported an error while printing.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="273"/>
+        <location filename="../../app/errors.py" line="274"/>
         <source>Kiểm tra giấy và máy in rồi in lại từ danh sách hồ sơ.</source>
         <translation>Check the paper and the printer, then reprint from the dossier list.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="276"/>
+        <location filename="../../app/errors.py" line="277"/>
         <source>Không kết nối được máy chủ</source>
         <translation>Cannot reach the server</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="277"/>
+        <location filename="../../app/errors.py" line="278"/>
         <source>Không kết nối được hệ thống trung tâm.</source>
         <translation>Cannot connect to the central system.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="278"/>
+        <location filename="../../app/errors.py" line="279"/>
         <source>Vẫn làm việc bình thường; dữ liệu sẽ tự đồng bộ khi có mạng.</source>
         <translation>Keep working as usual; data will sync automatically when the network is back.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="281"/>
+        <location filename="../../app/errors.py" line="282"/>
         <source>Quầy chưa được đăng ký với hệ thống trung tâm</source>
         <translation>Counter not registered with the central system</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="282"/>
+        <location filename="../../app/errors.py" line="283"/>
         <source>Máy này chưa có thông tin xác thực để đồng bộ.</source>
         <translation>This computer has no credentials to sync yet.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="283"/>
+        <location filename="../../app/errors.py" line="284"/>
         <source>Xin mã đăng ký một lần từ quản trị viên rồi đăng ký trong Cài đặt.</source>
         <translation>Ask an administrator for a one-time registration code, then register in Settings.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="288"/>
+        <location filename="../../app/errors.py" line="289"/>
         <source>Đăng ký quầy không thành công</source>
         <translation>Counter registration failed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="289"/>
+        <location filename="../../app/errors.py" line="290"/>
         <source>Mã đăng ký sai, đã dùng hoặc đã hết hạn.</source>
         <translation>The registration code is wrong, already used or expired.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="290"/>
+        <location filename="../../app/errors.py" line="291"/>
         <source>Xin quản trị viên cấp mã đăng ký mới rồi nhập lại.</source>
         <translation>Ask an administrator for a new registration code and enter it again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="293"/>
+        <location filename="../../app/errors.py" line="294"/>
         <source>Chứng chỉ máy chủ không đúng</source>
         <translation>Wrong server certificate</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="294"/>
+        <location filename="../../app/errors.py" line="295"/>
         <source>Chứng chỉ bảo mật của máy chủ không khớp với chứng chỉ đã cấu hình; chưa có dữ liệu nào được gửi.</source>
         <translation>The server&apos;s security certificate does not match the configured certificate; no data was sent.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="299"/>
+        <location filename="../../app/errors.py" line="300"/>
         <source>Báo ngay bộ phận kỹ thuật; không đổi cấu hình nếu chưa được hướng dẫn.</source>
         <translation>Inform technical staff at once; do not change the configuration unless instructed.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="304"/>
+        <location filename="../../app/errors.py" line="305"/>
         <source>Quầy đã bị thu hồi quyền đồng bộ</source>
         <translation>Counter&apos;s sync access revoked</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="305"/>
+        <location filename="../../app/errors.py" line="306"/>
         <source>Hệ thống trung tâm từ chối thông tin xác thực của máy này.</source>
         <translation>The central system rejected this computer&apos;s credentials.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="306"/>
+        <location filename="../../app/errors.py" line="307"/>
         <source>Liên hệ quản trị viên để đăng ký lại; hồ sơ đã nhập vẫn được giữ trên máy.</source>
         <translation>Contact an administrator to register again; dossiers already entered are kept on this computer.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="312"/>
+        <location filename="../../app/errors.py" line="313"/>
         <source>Sai đơn vị</source>
         <translation>Wrong office</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="313"/>
+        <location filename="../../app/errors.py" line="314"/>
         <source>Mã đơn vị trong Cài đặt khác với đơn vị quầy này đã đăng ký.</source>
         <translation>The office code in Settings differs from the office this counter was registered for.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="314"/>
+        <location filename="../../app/errors.py" line="315"/>
         <source>Kiểm tra mã đơn vị trong Cài đặt hoặc đăng ký lại quầy.</source>
         <translation>Check the office code in Settings or register the counter again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="317"/>
+        <location filename="../../app/errors.py" line="318"/>
         <source>Đồng hồ máy bị lệch</source>
         <translation>Computer clock is wrong</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="318"/>
+        <location filename="../../app/errors.py" line="319"/>
         <source>Giờ của máy tính lệch nhiều so với giờ của hệ thống trung tâm.</source>
         <translation>This computer&apos;s clock is far off the central system&apos;s time.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="321"/>
+        <location filename="../../app/errors.py" line="322"/>
         <source>Chỉnh lại ngày giờ của máy tính; giờ tiếp nhận hồ sơ phụ thuộc vào nó.</source>
         <translation>Correct the computer&apos;s date and time; dossier intake times depend on it.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="326"/>
+        <location filename="../../app/errors.py" line="327"/>
         <source>Hệ thống trung tâm từ chối dữ liệu</source>
         <translation>Central system rejected data</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="327"/>
+        <location filename="../../app/errors.py" line="328"/>
         <source>Một số hồ sơ không được nhận; các hồ sơ khác vẫn được đồng bộ.</source>
         <translation>Some dossiers were not accepted; the others are still synced.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="330"/>
+        <location filename="../../app/errors.py" line="331"/>
         <source>Xem danh sách dữ liệu bị từ chối và lý do; báo bộ phận kỹ thuật.</source>
         <translation>See the list of rejected data and the reasons; inform technical staff.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="335"/>
+        <location filename="../../app/errors.py" line="336"/>
         <source>Không mở được cơ sở dữ liệu đã mã hoá</source>
         <translation>Cannot open the encrypted database</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="336"/>
+        <location filename="../../app/errors.py" line="337"/>
         <source>Khoá mã hoá trên máy này không mở được cơ sở dữ liệu (tệp được chép từ máy khác, khoá bị mất hoặc tệp bị hỏng). Tệp dữ liệu không bị thay đổi.</source>
         <translation>The encryption key on this computer cannot open the database (the file was copied from another computer, the key was lost or the file is damaged). The data file has not been changed.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="341"/>
+        <location filename="../../app/errors.py" line="342"/>
         <source>Liên hệ bộ phận hỗ trợ kỹ thuật; đừng xoá hay ghi đè thư mục dữ liệu.</source>
         <translation>Contact technical support; do not delete or overwrite the data folder.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="346"/>
+        <location filename="../../app/errors.py" line="347"/>
         <source>Tệp khoá không an toàn</source>
         <translation>Key file not secure</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="347"/>
+        <location filename="../../app/errors.py" line="348"/>
         <source>Tệp khoá mã hoá dữ liệu có thể bị người dùng khác trên máy đọc được.</source>
         <translation>The data encryption key file may be readable by other users on this computer.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="350"/>
+        <location filename="../../app/errors.py" line="351"/>
         <source>Chỉ để tài khoản chạy MotCua được đọc tệp khoá (quyền 0600) rồi mở lại.</source>
         <translation>Let only the account running MotCua read the key file (permissions 0600), then reopen.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="355"/>
+        <location filename="../../app/errors.py" line="356"/>
         <source>Không có quyền</source>
         <translation>Not permitted</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="356"/>
+        <location filename="../../app/errors.py" line="357"/>
         <source>Tài khoản của bạn không được phép thực hiện thao tác này.</source>
         <translation>Your account is not allowed to perform this action.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="357"/>
+        <location filename="../../app/errors.py" line="358"/>
         <source>Nhờ lãnh đạo bộ phận hoặc quản trị viên thực hiện.</source>
         <translation>Ask the desk supervisor or an administrator to do it.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="360"/>
+        <location filename="../../app/errors.py" line="361"/>
         <source>Tên tệp không hợp lệ</source>
         <translation>Invalid file name</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="361"/>
+        <location filename="../../app/errors.py" line="362"/>
         <source>Tên tệp chứa đường dẫn hoặc ký tự không được phép; tệp không được nhận.</source>
         <translation>The file name contains a path or characters that are not allowed; the file was not accepted.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="364"/>
+        <location filename="../../app/errors.py" line="365"/>
         <source>Đổi tên tệp (chỉ chữ, số, dấu gạch) rồi chọn lại.</source>
         <translation>Rename the file (letters, digits and dashes only) and choose it again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="367"/>
+        <location filename="../../app/errors.py" line="368"/>
         <source>Tệp đính kèm bị thay đổi</source>
         <translation>Attachment altered</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="368"/>
+        <location filename="../../app/errors.py" line="369"/>
         <source>Tệp đính kèm đã bị sửa, bị hỏng hoặc được mã hoá bằng khoá khác nên không mở được.</source>
         <translation>The attachment was modified, is damaged or was encrypted with another key, so it cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="372"/>
+        <location filename="../../app/errors.py" line="373"/>
         <source>Báo bộ phận kỹ thuật; lấy lại bản quét từ hệ thống trung tâm hoặc quét lại.</source>
         <translation>Inform technical staff; fetch the scan again from the central system or rescan.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="377"/>
+        <location filename="../../app/errors.py" line="378"/>
         <source>Nhật ký truy cập bị can thiệp</source>
         <translation>Access log tampered with</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="378"/>
+        <location filename="../../app/errors.py" line="379"/>
         <source>Nhật ký truy cập dữ liệu cá nhân có bản ghi bị sửa, bị xoá hoặc bị đảo thứ tự.</source>
         <translation>The personal data access log has entries that were modified, deleted or reordered.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="382"/>
+        <location filename="../../app/errors.py" line="383"/>
         <source>Không sửa gì thêm trên máy; báo ngay lãnh đạo và bộ phận an toàn thông tin.</source>
         <translation>Change nothing more on this computer; inform the management and the information security team at once.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="388"/>
+        <location filename="../../app/errors.py" line="389"/>
         <source>Nội dung quá dài</source>
         <translation>Text too long</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="389"/>
+        <location filename="../../app/errors.py" line="390"/>
         <source>Một ô nhập vượt quá số ký tự cho phép; chưa có gì được lưu.</source>
         <translation>A field exceeds the allowed number of characters; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="390"/>
+        <location filename="../../app/errors.py" line="391"/>
         <source>Rút gọn nội dung ô được báo rồi lưu lại.</source>
         <translation>Shorten the reported field and save again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="393"/>
+        <location filename="../../app/errors.py" line="394"/>
         <source>Nội dung có ký tự không được phép</source>
         <translation>Text contains characters that are not allowed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="394"/>
+        <location filename="../../app/errors.py" line="395"/>
         <source>Một ô nhập chứa ký tự hỏng hoặc ký tự rỗng không lưu được; chưa có gì được lưu.</source>
         <translation>A field contains broken or null characters that cannot be saved; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="397"/>
+        <location filename="../../app/errors.py" line="399"/>
         <source>Gõ lại nội dung ô được báo thay vì dán từ nguồn khác.</source>
         <translation>Retype the reported field instead of pasting it from elsewhere.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="402"/>
+        <source>Không lưu được tệp xuất</source>
+        <translation>Export file not saved</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="403"/>
+        <source>Không ghi được tệp vào thư mục đã chọn (ổ đĩa đầy, chỉ đọc hoặc đã bị rút ra).</source>
+        <translation>The file could not be written to the chosen folder (disk full, read-only or removed).</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="407"/>
+        <source>Chọn thư mục khác hoặc kiểm tra ổ đĩa rồi xuất lại.</source>
+        <translation>Choose another folder or check the drive, then export again.</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <location filename="../../app/ui/reports/labels.py" line="11"/>
+        <source>Hôm nay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/labels.py" line="12"/>
+        <source>Tuần này</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/labels.py" line="13"/>
+        <source>Tháng này</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/labels.py" line="14"/>
+        <source>Tùy chọn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/labels.py" line="19"/>
+        <source>Có kết quả trước hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/labels.py" line="20"/>
+        <source>Có kết quả đúng hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/labels.py" line="21"/>
+        <source>Có kết quả quá hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/labels.py" line="22"/>
+        <source>Đang giải quyết, trong hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/labels.py" line="23"/>
+        <source>Đang giải quyết, đã quá hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/labels.py" line="24"/>
+        <source>Tạm dừng, chờ bổ sung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/labels.py" line="25"/>
+        <source>Không tính hạn (từ chối, dừng, rút)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/labels.py" line="29"/>
+        <source>Đọc chip CCCD, xác thực dữ liệu chip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/labels.py" line="30"/>
+        <source>Đọc chip hộ chiếu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/labels.py" line="31"/>
+        <source>Quét mã QR trên thẻ (chưa xác thực)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/labels.py" line="32"/>
+        <source>Nhập tay từ thẻ (chưa xác thực)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/labels.py" line="33"/>
+        <source>Đối chiếu CSDL quốc gia về dân cư</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/labels.py" line="34"/>
+        <source>Chưa ghi nhận</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../app/ui/demo_tools.py" line="83"/>
         <source>Thẻ &amp;ảo (trình diễn)</source>
-        <translation>&amp;Virtual card (demo)</translation>
+        <translation type="vanished">&amp;Virtual card (demo)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/demo_tools.py" line="85"/>
         <source>Đặt thẻ: {0}</source>
-        <translation>Insert card: {0}</translation>
+        <translation type="vanished">Insert card: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/demo_tools.py" line="89"/>
         <source>&amp;Nhấc thẻ ra</source>
-        <translation>&amp;Remove card</translation>
+        <translation type="vanished">&amp;Remove card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/demo_tools.py" line="94"/>
         <source>Quét mã QR: {0}</source>
-        <translation>Scan QR code: {0}</translation>
+        <translation type="vanished">Scan QR code: {0}</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@ One engine and one sessionmaker per process; one session per user action
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -122,6 +123,12 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
     return engine
 
 
+# Alembic keeps its running context in module globals: two migrations at once in one
+# process (the counter's database and the embedded central service's, in demo mode)
+# would trample each other. Every migration in the process takes this lock.
+MIGRATION_LOCK = threading.RLock()
+
+
 def upgrade(engine: Engine) -> None:
     """Bring the schema to head; refuse, touching nothing, a database from a newer app."""
     config = alembic_config(engine)
@@ -134,7 +141,7 @@ def upgrade(engine: Engine) -> None:
         raise UserError(ErrorKind.DB_NEWER, detail=f"revision {current}")
     if current == script.get_current_head():
         return
-    with engine.begin() as conn:
+    with MIGRATION_LOCK, engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
 

@@ -180,6 +180,20 @@ class IntakeController(QObject):
         if reader == self.card_reader:
             self.card_reader = ""
 
+    def use_mrz(self, text: str) -> None:
+        """A passport (foreign worker): BAC/PACE keys from its MRZ data."""
+        try:
+            self.keys = access_keys.from_mrz(text)
+            if self.busy:
+                self._read_again = True
+        except UserError as err:
+            self._error(err)
+            return
+        if self.card_reader:
+            self.read_chip()
+        else:
+            self.status.emit(self.tr("Đặt hộ chiếu lên đầu đọc."), "info")
+
     def use_can(self, can: str) -> None:
         try:
             self.keys = access_keys.from_can(can)

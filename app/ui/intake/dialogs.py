@@ -71,7 +71,8 @@ class TypedEntryDialog(QDialog):
 
 
 class CanDialog(QDialog):
-    """The 6-digit card access number (the last six digits of the ID number)."""
+    """Unlocks a chip without a QR scan: the ID card's 6-digit access number (the
+    last six digits of the ID number), or a passport's MRZ data."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,8 +80,13 @@ class CanDialog(QDialog):
         self.setWindowTitle(self.tr("Mở khoá chip"))
         self.can = QLineEdit(objectName="can")
         self.can.setInputMask("999999;_")
+        self.mrz = QLineEdit(objectName="mrz")
+        self.mrz.setPlaceholderText(
+            self.tr("SỐ HỘ CHIẾU,YYMMDD sinh,YYMMDD hết hạn — hoặc cả dòng MRZ")
+        )
         form = QFormLayout()
-        form.addRow(self.tr("6 số &cuối của số định danh (CAN):"), self.can)
+        form.addRow(self.tr("Thẻ căn cước — 6 số &cuối số định danh (CAN):"), self.can)
+        form.addRow(self.tr("&Hộ chiếu — dữ liệu MRZ:"), self.mrz)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -92,3 +98,6 @@ class CanDialog(QDialog):
 
     def value(self) -> str:
         return self.can.text().replace("_", "")
+
+    def mrz_text(self) -> str:
+        return self.mrz.text().strip()

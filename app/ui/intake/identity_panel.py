@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QLabel, QWidget
 
+from app.errors import QT_TRANSLATE_NOOP
 from app.services.identity import Identity, IdentitySource, Verdict
 
 VERDICT_STYLE = {
@@ -28,32 +29,35 @@ def verdict_colour(identity: Identity) -> str:
 
 def passive_detail_text(detail: str) -> str:
     """The reader's technical verdict detail, said for the officer."""
-    tr = QCoreApplication.translate
     low = detail.lower()
     if "hash mismatch" in low:
         group = detail.split()[0] if detail.split() else ""
-        return tr("IdentityPanel", "dữ liệu {0} trên chip đã bị sửa đổi").format(group)
+        return QCoreApplication.translate(
+            "IdentityPanel", "dữ liệu {0} trên chip đã bị sửa đổi"
+        ).format(group)
     if "signature invalid" in low or "bad signature" in low:
-        return tr("IdentityPanel", "chữ ký số của dữ liệu không hợp lệ")
+        return QCoreApplication.translate("IdentityPanel", "chữ ký số của dữ liệu không hợp lệ")
     if "expired" in low:
-        return tr("IdentityPanel", "chứng thư ký số của thẻ đã hết hạn")
+        return QCoreApplication.translate("IdentityPanel", "chứng thư ký số của thẻ đã hết hạn")
     if "trusted csca" in low:
-        return tr("IdentityPanel", "dữ liệu không do cơ quan cấp thẻ tin cậy ký")
+        return QCoreApplication.translate(
+            "IdentityPanel", "dữ liệu không do cơ quan cấp thẻ tin cậy ký"
+        )
     return ""
 
 
 class IdentityPanel(QGroupBox):
     FIELDS = (
-        ("id_number", "Số định danh"),
-        ("full_name", "Họ và tên"),
-        ("dob_text", "Ngày sinh"),
-        ("sex", "Giới tính"),
-        ("nationality", "Quốc tịch"),
-        ("place_of_origin", "Quê quán"),
-        ("residence", "Nơi thường trú"),
-        ("issue_date", "Ngày cấp"),
-        ("expiry_text", "Có giá trị đến"),
-        ("old_id_number", "Số CMND cũ"),
+        ("id_number", QT_TRANSLATE_NOOP("IdentityPanel", "Số định danh")),
+        ("full_name", QT_TRANSLATE_NOOP("IdentityPanel", "Họ và tên")),
+        ("dob_text", QT_TRANSLATE_NOOP("IdentityPanel", "Ngày sinh")),
+        ("sex", QT_TRANSLATE_NOOP("IdentityPanel", "Giới tính")),
+        ("nationality", QT_TRANSLATE_NOOP("IdentityPanel", "Quốc tịch")),
+        ("place_of_origin", QT_TRANSLATE_NOOP("IdentityPanel", "Quê quán")),
+        ("residence", QT_TRANSLATE_NOOP("IdentityPanel", "Nơi thường trú")),
+        ("issue_date", QT_TRANSLATE_NOOP("IdentityPanel", "Ngày cấp")),
+        ("expiry_text", QT_TRANSLATE_NOOP("IdentityPanel", "Có giá trị đến")),
+        ("old_id_number", QT_TRANSLATE_NOOP("IdentityPanel", "Số CMND cũ")),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -127,7 +127,7 @@ class IntakePage(QWidget):
         self.reprint.setEnabled(False)
         typed = QPushButton(self.tr("Nhập tay (F2)"), objectName="typed")
         typed.clicked.connect(self.typed_entry)
-        can = QPushButton(self.tr("Nhập CAN (F3)"), objectName="can")
+        can = QPushButton(self.tr("Nhập CAN / MRZ (F3)"), objectName="can")
         can.clicked.connect(self.enter_can)
         new = QPushButton(self.tr("Hồ sơ mới (Ctrl+N)"), objectName="new")
         new.clicked.connect(self.new_intake)
@@ -302,7 +302,10 @@ class IntakePage(QWidget):
     def enter_can(self) -> None:
         dialog = CanDialog(self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.c.use_can(dialog.value())
+            if dialog.mrz_text():
+                self.c.use_mrz(dialog.mrz_text())
+            else:
+                self.c.use_can(dialog.value())
 
     def new_intake(self) -> None:
         if self.c.state.identity is not None and self.c.last_saved is None:

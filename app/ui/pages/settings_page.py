@@ -82,6 +82,8 @@ class SettingsPage(QWidget):
 
         self.message = QLabel(objectName="message")
         self.message.setWordWrap(True)
+        enroll = QPushButton(self.tr("Đăng &ký quầy với máy chủ trung tâm…"), objectName="enroll")
+        enroll.clicked.connect(self.enroll)
         save = QPushButton(self.tr("&Lưu cài đặt (Ctrl+S)"), objectName="save")
         save.clicked.connect(self.save)
         QShortcut(QKeySequence.Save, self, activated=self.save)
@@ -90,6 +92,7 @@ class SettingsPage(QWidget):
         layout.addWidget(QLabel(self.tr("<h2>Cài đặt</h2>")))
         layout.addLayout(form)
         layout.addWidget(self.message)
+        layout.addWidget(enroll)
         layout.addWidget(save)
         layout.addStretch(1)
 
@@ -127,6 +130,43 @@ class SettingsPage(QWidget):
             cutoff_hour=self.cutoff.text(),
             language=self.language.currentData(),
         )
+
+    def enroll(self) -> None:
+        """Redeem the one-time code the central administrator gave for this counter:
+        the device secret goes to the OS keyring, the office and counter number come
+        back from the server."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from app.services.sync.enroll import enroll
+
+        url = self.central_url.text().strip()
+        if not url:
+            self._say(self.tr("Nhập địa chỉ máy chủ trung tâm trước."), ok=False)
+            self.central_url.setFocus()
+            return
+        code, accepted = QInputDialog.getText(
+            self, self.tr("Đăng ký quầy"), self.tr("Mã đăng ký một lần (do quản trị viên cấp):")
+        )
+        if not accepted or not code.strip():
+            return
+        try:
+            credentials = enroll(url, code, cert_sha256=self._settings.central_cert_sha256)
+        except UserError as err:
+            self._say(error_text(err), ok=False)
+            return
+        self.office_code.setText(credentials.office_code)
+        self.counter_number.setValue(credentials.counter_number)
+        self.save()
+        self._say(
+            self.tr(
+                "Đã đăng ký: cơ quan {0}, quầy số {1}. Khởi động lại để bắt đầu đồng bộ."
+            ).format(credentials.office_code, credentials.counter_number),
+            ok=True,
+        )
+
+    def _say(self, text: str, ok: bool) -> None:
+        self.message.setStyleSheet("color: #1b5e20;" if ok else "color: #b00020;")
+        self.message.setText(text)
 
     def save(self) -> None:
         new = self.edited()

@@ -35,7 +35,7 @@ def _login(dialog, password=DEMO_PASSWORD):
 
 
 def test_demo_login_reaches_the_main_window(qtbot, demo_db):
-    session = CounterSession(demo_db, Settings(), demo=True)
+    session = CounterSession(demo_db, Settings(), demo=True, start_sync=False)
     seen = {}
 
     def fill(dialog):
@@ -72,7 +72,7 @@ def test_wrong_password_says_so_in_vietnamese(qtbot, demo_db):
 
 
 def _signed_in_session(qtbot, demo_db) -> CounterSession:
-    session = CounterSession(demo_db, Settings(), demo=True)
+    session = CounterSession(demo_db, Settings(), demo=True, start_sync=False)
     _answer_modal(qtbot, _login)
     assert session.start()
     qtbot.addWidget(session.main)
@@ -142,7 +142,7 @@ def test_second_instance_brings_the_first_forward(qtbot):
 def test_first_run_without_demo_creates_the_admin(qtbot, db):
     from app.services.security import accounts
 
-    session = CounterSession(db, Settings(), demo=False)
+    session = CounterSession(db, Settings(), demo=False, start_sync=False)
     steps = []
 
     def fill(dialog):

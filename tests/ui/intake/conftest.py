@@ -45,10 +45,16 @@ def cups() -> str:
 
 
 @pytest.fixture
-def session(qtbot, demo_db, pcsc, monkeypatch) -> Iterator[CounterSession]:
-    """Logged in as the demo officer; printing goes to the CUPS "PDF" queue."""
+def session(request, qtbot, demo_db, pcsc, monkeypatch) -> Iterator[CounterSession]:
+    """Logged in as the demo officer; printing goes to the CUPS "PDF" queue. The
+    embedded central service and sync start only when a test asks (indirect param)."""
     monkeypatch.delenv("MOTCUA_PRINT_RASTER", raising=False)
-    s = CounterSession(demo_db, Settings(default_printer="PDF"), demo=True)
+    s = CounterSession(
+        demo_db,
+        Settings(default_printer="PDF"),
+        demo=True,
+        start_sync=getattr(request, "param", False),
+    )
 
     def log_in() -> None:
         dialog = QApplication.activeModalWidget()

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.cardsim.profile import load_profile
 from app.services.calendar.days import local
@@ -313,3 +313,35 @@ def test_unfinished_intake_survives_a_restart(qtbot, session, demo_db):
     assert again.restore_draft()
     assert again.state.identity.full_name == "Trần Thị Thu Hà"
     assert again.state.procedure_code == "602" and again.state.phone == "0912 345 678"
+
+
+def test_foreign_workers_passport_via_mrz(qtbot, session):
+    page = session.main.findChild(type(session.main.stack.widget(0)), "intake_page")
+    session.virtual_cards.insert("passport-td3")
+    qtbot.waitUntil(lambda: intake(session).card_reader != "", timeout=10000)
+    assert "Quét mã QR" in page.status.text()  # no keys yet: asked for them
+    intake(session).use_mrz("UA4815162,851102,310520")  # typed from the MRZ (F3)
+    wait_identity(qtbot, session, IdentitySource.PASSPORT)
+    identity = intake(session).state.identity
+    assert identity.full_name.upper().startswith("LINDQVIST") or "Lindqvist" in identity.full_name
+    assert identity.document_number == "UA4815162"
+    assert identity.checks.passive is Verdict.NO_CSCA
+    assert not page.identity.portrait.pixmap().isNull()  # JPEG 2000 portrait decoded
+
+
+@pytest.mark.parametrize("session", [True], indirect=True)
+def test_demo_dossier_reaches_the_embedded_central_service(qtbot, session):
+    """A newcomer sees sync work: the demo starts a central service on loopback."""
+    qtbot.waitUntil(lambda: session.sync.engine is not None, timeout=30000)
+    intake(session).qr_scanned(qr_text(load_profile("cccd-2021")))
+    intake(session).choose_procedure("602")
+    intake(session).all_received()
+    intake(session).save()
+    qtbot.waitUntil(lambda: intake(session).last_saved is not None, timeout=20000)
+    session.sync.sync_now()
+    qtbot.waitUntil(lambda: "Đã đồng bộ" in session.main.sync_status.text(), timeout=30000)
+    with session.db.session() as s:
+        waiting = s.scalar(
+            select(func.count()).select_from(OutboxItem).where(OutboxItem.state != "sent")
+        )
+    assert waiting == 0

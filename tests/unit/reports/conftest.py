@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from report_samples import Month, march
+
+from app.services.storage.db import Database
+
+
+@pytest.fixture
+def month(db: Database) -> Month:
+    return march(db)
