@@ -82,6 +82,7 @@ def _run() -> None:
     inserted_at: list[float] = []
     watcher.card_inserted.connect(lambda r, a: inserted_at.append(time.perf_counter()))
     watcher.card_inserted.connect(controller.card_inserted)
+    watcher.card_removed.connect(controller.card_removed)
     watcher.start()
     cards = VirtualCards(port=PORT)
     from_event, from_touch, cpu = [], [], []

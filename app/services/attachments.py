@@ -179,19 +179,15 @@ def write_atomically(target: Path, data: bytes) -> None:
 # ---------------------------------------------------------------- encrypted files
 
 
-def _open_blob(data: bytes) -> bytes:
-    """Decrypt, or pass a file from before encryption through unchanged."""
-    return decrypt_blob(data) if is_encrypted_blob(data) else data
-
-
 def _load(path: Path, sha256: str) -> tuple[bytes, bool]:
     """The verified plaintext of a content file, and whether it is still plaintext on disk."""
     raw = path.read_bytes()
-    plain = _open_blob(raw)
+    legacy = not is_encrypted_blob(raw)  # written before encryption at rest
+    plain = raw if legacy else decrypt_blob(raw)
     if hashlib.sha256(plain).hexdigest() != sha256:
         # A valid file of another scan moved here, or plaintext edited on disk.
         raise UserError(ErrorKind.ATTACHMENT_TAMPERED, detail="content does not match its name")
-    return plain, not is_encrypted_blob(raw)
+    return plain, legacy
 
 
 def read_stored(path: Path, sha256: str) -> bytes:
@@ -244,12 +240,12 @@ class AttachmentStore:
         self.max_bytes = max_bytes
 
     def content_path(self, sha256: str) -> Path:
-        if not re.fullmatch(r"[0-9a-f]{64}", sha256):
+        if not _CONTENT_NAME.fullmatch(sha256):
             raise ValueError("not a SHA-256 hex digest")
         return self.root / sha256[:2] / sha256
 
     def thumbnail_path(self, sha256: str) -> Path:
-        return self.content_path(sha256).with_name(f"{sha256}.thumb.png")
+        return self.content_path(sha256).with_name(f"{sha256}{_THUMB_SUFFIX}")
 
     def import_file(
         self, session: Session, citizen_id: str, file: Path, label: str = ""

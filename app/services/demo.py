@@ -10,7 +10,6 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from app.services.catalog.folding import fold
 from app.services.security.passwords import hash_password
 from app.services.storage.db import Database
 from app.services.storage.models import Citizen, Counter, Office, Officer
@@ -87,6 +86,8 @@ def demo_settings(settings: Settings) -> Settings:
 
 
 def ensure_demo_data(db: Database) -> None:
+    from app.services.catalog.folding import fold  # the catalog package is not needed to log in
+
     with db.session() as s:
         if s.scalar(select(Office).where(Office.code == DEMO_OFFICE_CODE)) is not None:
             return

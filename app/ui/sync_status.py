@@ -58,10 +58,13 @@ class SyncController(QObject):
     def start(self) -> None:
         """Off the GUI thread: starting the demo central service takes a moment."""
         if self.demo:
-            from central.embedded import start_embedded
+            from app.ui.demo_central import DemoCentral
 
-            central = start_embedded(paths.data_dir() / "demo-central.sqlite3")
+            central = DemoCentral(
+                paths.data_dir() / "demo-central.sqlite3", self.settings.office_code
+            )
             self._stop_central = central.stop
+            central.start()
             config = SyncConfig(central.url, self.settings.office_code, interval=15.0)
             self.engine = SyncEngine(self.db, config, store=central.store)
         elif not self.settings.central_url:

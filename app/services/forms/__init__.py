@@ -8,23 +8,37 @@ Each ``render_*(data, agency, *, template=None) -> bytes`` takes plain data from
 
 from __future__ import annotations
 
-from app.services.forms.apology import render_apology
-from app.services.forms.completion_request import render_completion_request
-from app.services.forms.control_slip import render_control_slip
-from app.services.forms.qr import QR_PAYLOAD_FORMAT, parse_receipt_qr, receipt_qr_payload
-from app.services.forms.receipt import render_receipt
-from app.services.forms.receipt_80mm import render_receipt_80mm
-from app.services.forms.refusal import render_refusal
-from app.services.forms.stop_notice import render_stop_notice
-from app.services.forms.template import (
-    OFFICE_TEMPLATE_NAME,
-    FormTemplate,
-    TemplateStore,
-    default_template,
-    load_template,
-)
-from app.services.forms.tk1ts import render_tk1ts
-from app.services.forms.tracking_book import render_tracking_book
+import importlib
+from typing import Any
+
+# Names → the module that defines them. Imported on first use: reportlab costs start-up
+# time and memory, and the counter needs it only when it prints.
+_WHERE = {
+    "render_apology": "apology",
+    "render_completion_request": "completion_request",
+    "render_control_slip": "control_slip",
+    "QR_PAYLOAD_FORMAT": "qr",
+    "parse_receipt_qr": "qr",
+    "receipt_qr_payload": "qr",
+    "render_receipt": "receipt",
+    "render_receipt_80mm": "receipt_80mm",
+    "render_refusal": "refusal",
+    "render_stop_notice": "stop_notice",
+    "OFFICE_TEMPLATE_NAME": "template",
+    "FormTemplate": "template",
+    "TemplateStore": "template",
+    "default_template": "template",
+    "load_template": "template",
+    "render_tk1ts": "tk1ts",
+    "render_tracking_book": "tracking_book",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(name)
+    return getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
+
 
 __all__ = [
     "OFFICE_TEMPLATE_NAME",

@@ -79,7 +79,9 @@ def _purge(args: argparse.Namespace) -> int:
     except UserError as err:
         return _print_error(err)
     try:
-        report = privacy.purge_expired(db, settings.retention_days)
+        report = privacy.purge_expired(
+            db, settings.retention_days, attachments_root=paths.attachments_dir(args.demo)
+        )
     finally:
         db.dispose()
     print(

@@ -209,7 +209,7 @@ def rotate_local(demo: bool = False) -> RotationReport:
     from app.services.security.keystore import store_for
 
     path = paths.database_file(demo)
-    return rotate_key(path, store_for(path, demo), paths.attachments_dir())
+    return rotate_key(path, store_for(path, demo), paths.attachments_dir(demo))
 
 
 def key_storage_lines(demo: bool = False) -> list[tuple[str, str]]:

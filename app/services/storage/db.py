@@ -11,21 +11,24 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import ErrorKind, UserError
+from app.services.storage.migrations.head import HEAD
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["engine"] = engine
@@ -33,6 +36,8 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
     head = script.get_current_head()
     assert head is not None
@@ -41,7 +46,9 @@ def head_revision() -> str:
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -131,12 +138,17 @@ MIGRATION_LOCK = threading.RLock()
 
 def upgrade(engine: Engine) -> None:
     """Bring the schema to head; refuse, touching nothing, a database from a newer app."""
-    config = alembic_config(engine)
-    script = ScriptDirectory.from_config(config)
     try:
         current = current_revision(engine)
     except DatabaseError as exc:
         raise translate_db_error(exc) from exc
+    if current == HEAD:
+        return  # the usual start: no Alembic import at all
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    config = alembic_config(engine)
+    script = ScriptDirectory.from_config(config)
     if current is not None and current not in {r.revision for r in script.walk_revisions()}:
         raise UserError(ErrorKind.DB_NEWER, detail=f"revision {current}")
     if current == script.get_current_head():

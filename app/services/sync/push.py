@@ -14,7 +14,6 @@ harmless: a killed process, a lost answer or a retry lands exactly once.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from app import paths
 from app.errors import UserError
+from app.services.attachments import read_stored
 from app.services.storage.db import Database
 from app.services.storage.models import OutboxItem
 from app.services.storage.types import utcnow
@@ -36,7 +36,10 @@ ContentPath = Callable[[str], Path]
 
 
 def default_content_path(sha256: str) -> Path:
-    """Where the intake stores attachment content: ``<attachments>/<ab>/<abcdef…>``."""
+    """Where the intake stores attachment content: ``<attachments>/<ab>/<abcdef…>``.
+
+    Real mode's folder; demo mode passes ``AttachmentStore(attachments_dir(True)).content_path``.
+    """
     return paths.attachments_dir() / sha256[:2] / sha256
 
 
@@ -116,49 +119,43 @@ def _collect(db: Database, office: str, limit: int) -> tuple[list[_Group], int]:
     return list(groups.values()), len(entries)
 
 
-def upload_content(
-    client: CentralClient, office: str, sha256: str, size: int, content_path: ContentPath
-) -> None:
-    """Resumable upload: continue from the offset the server has, verify by SHA-256."""
-    path = content_path(sha256)
+def upload_content(client: CentralClient, office: str, sha256: str, content: bytes) -> None:
+    """Resumable upload of the plaintext: continue from the offset the server has; the
+    server verifies it by SHA-256."""
+    size = len(content)
     status = client.blob_start(office, sha256, size)
     if status.complete:
         return
-    with path.open("rb") as f:
-        for _ in range(3):  # a hash mismatch (file changed under us) restarts at 0 once
+    for _ in range(3):  # a hash mismatch on the server restarts at 0 once
+        offset = status.received
+        while offset < size:
+            data = content[offset : offset + CHUNK]
+            try:
+                status = client.blob_put(office, sha256, offset, data)
+            except Refused as exc:
+                if exc.reason != "offset_mismatch":
+                    raise
+                status = client.blob_status(office, sha256)  # resume where it stands
             offset = status.received
-            while offset < size:
-                f.seek(offset)
-                data = f.read(min(CHUNK, size - offset))
-                if not data:
-                    raise FileNotFoundError(f"content shorter than {size} bytes")
-                try:
-                    status = client.blob_put(office, sha256, offset, data)
-                except Refused as exc:
-                    if exc.reason != "offset_mismatch":
-                        raise
-                    status = client.blob_status(office, sha256)  # resume where it stands
-                offset = status.received
-                if status.complete:
-                    return
             if status.complete:
                 return
-            status = client.blob_status(office, sha256)
+        if status.complete:
+            return
+        status = client.blob_status(office, sha256)
     raise Refused(422, "sha256_mismatch")
 
 
-def _check_content(path: Path, sha256: str, size: int) -> str:
-    """Why the local content cannot be uploaded, or "" when it is fine."""
+def _read_content(path: Path, sha256: str, size: int) -> tuple[bytes, str]:
+    """The plaintext to upload (files are encrypted at rest), or why it cannot be."""
     try:
-        if path.stat().st_size != size:
-            return "attachment content size differs from its record"
-        digest = hashlib.sha256()
-        with path.open("rb") as f:
-            while block := f.read(CHUNK):
-                digest.update(block)
+        content = read_stored(path, sha256)  # decrypts and checks the hash
     except OSError:
-        return "attachment content missing locally"
-    return "" if digest.hexdigest() == sha256 else "attachment content does not match its hash"
+        return b"", "attachment content missing locally"
+    except UserError:
+        return b"", "attachment content does not match its hash"
+    if len(content) != size:
+        return b"", "attachment content size differs from its record"
+    return content, ""
 
 
 def push_round(
@@ -181,10 +178,10 @@ def push_round(
     for group in groups:
         if isinstance(group.item, wire.AttachmentItem):
             a = group.item.attachment
-            problem = _check_content(content_path(a.sha256), a.sha256, a.size)
+            content, problem = _read_content(content_path(a.sha256), a.sha256, a.size)
             if not problem:
                 try:
-                    upload_content(client, office, a.sha256, a.size, content_path)
+                    upload_content(client, office, a.sha256, content)
                 except Refused as exc:
                     problem = f"{exc.status} {exc.reason}"
                 except UserError as exc:

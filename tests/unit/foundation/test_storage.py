@@ -51,8 +51,11 @@ def test_migrations_from_empty_to_head_match_the_models(tmp_path):
 
 
 def test_revisions_form_one_chain():
+    from app.services.storage.migrations.head import HEAD
+
     script = ScriptDirectory.from_config(alembic_config(make_engine("sqlite://")))
     assert len(script.get_heads()) == 1
+    assert script.get_current_head() == HEAD, "update migrations/head.py with a new revision"
     revisions = list(script.walk_revisions())
     assert revisions[-1].down_revision is None
     assert all(r.module.__doc__ for r in revisions), "every revision says what it does"

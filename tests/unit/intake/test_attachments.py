@@ -1,9 +1,14 @@
-"""Digitized documents: content checks, storage by hash, thumbnails, scanner folder."""
+"""Digitized documents: content checks, storage by hash, encryption at rest, thumbnails,
+scanner folder."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
+import shutil
+import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,7 +24,8 @@ from app.services.attachments import (
     ScanFolder,
     citizen_attachments,
     dossier_attachments,
-    sanitize_filename,
+    encrypt_existing,
+    read_stored,
 )
 from app.services.dossiers import (
     Contact,
@@ -28,7 +34,12 @@ from app.services.dossiers import (
     create_dossier,
     upsert_citizen,
 )
+from app.services.security import blobs
+from app.services.security.keys import KeySet, new_secret
 from app.services.storage.models import Attachment, OutboxItem
+
+JPEG_SOI = b"\xff\xd8\xff"
+PNG_MAGIC = b"\x89PNG"
 
 
 def image_bytes(fmt: str, size=(1240, 1754), frames: int = 1) -> bytes:
@@ -40,12 +51,21 @@ def image_bytes(fmt: str, size=(1240, 1754), frames: int = 1) -> bytes:
 
 def pdf_bytes(pages: int = 2) -> bytes:
     out = io.BytesIO()
-    c = canvas.Canvas(out, pagesize=A4)
+    c = canvas.Canvas(out, pagesize=A4, invariant=True)  # same bytes every time
     for i in range(pages):
         c.drawString(100, 700, f"Trang {i + 1}")
         c.showPage()
     c.save()
     return out.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def attachment_keys() -> Iterator[KeySet]:
+    """What ``security.database.open_local`` does in the app: the database's keys."""
+    keys = KeySet(new_secret())
+    blobs.use_keys(keys)
+    yield keys
+    blobs.use_keys(None)
 
 
 @pytest.fixture
@@ -149,27 +169,193 @@ def test_same_content_is_stored_once(
 
 
 @pytest.mark.parametrize(
-    ("name", "label"),
+    "name",
     [
-        ("../../etc/passwd", "etc" and "passwd"),
-        ("C:\\Users\\x\\..\\scan.jpg", "scan.jpg"),
-        ("..", "tep-dinh-kem"),
-        ("a\x00b.png", "ab.png"),
-        (".hidden.pdf", "hidden.pdf"),
+        "../../../../tmp/evil.png",
+        "C:\\Users\\x\\..\\scan.jpg",
+        "..",
+        "a\x00b.png",
+        ".hidden.pdf",
+        "to-khai\u202egnp.pdf",  # right-to-left override: reads as "…pdf.png"
+        "CON.png",
     ],
+    ids=["traversal", "windows-path", "dotdot", "nul", "hidden", "bidi", "device"],
 )
-def test_file_names_are_labels_never_paths(name: str, label: str) -> None:
-    clean = sanitize_filename(name)
-    assert clean == label
-    assert "/" not in clean and "\\" not in clean and ".." not in clean
+def test_unsafe_file_names_are_refused_and_nothing_stored(
+    env: Env, store: AttachmentStore, citizen_id: str, tmp_path: Path, name: str
+) -> None:
+    with pytest.raises(UserError) as err:
+        put(env, store, citizen_id, image_bytes("PNG"), name, tmp_path)
+    assert err.value.kind is ErrorKind.ATTACHMENT_BAD_NAME
+    assert not store.root.exists() or not any(store.root.rglob("*"))
+    with env.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Attachment)) == 0
 
 
-def test_hostile_name_does_not_escape_the_store(
+def test_name_is_kept_in_nfc_and_the_label_as_typed(
     env: Env, store: AttachmentStore, citizen_id: str, tmp_path: Path
 ) -> None:
-    a = put(env, store, citizen_id, image_bytes("PNG"), "../../../../tmp/evil.png", tmp_path)
-    assert a.filename == "evil.png"
-    assert all(store.root in p.parents for p in store.root.rglob("*"))
+    decomposed = unicodedata.normalize("NFD", "Tờ khai.pdf")  # as macOS hands it out
+    with env.db.session() as s:
+        a = store.import_bytes(s, citizen_id, pdf_bytes(1), decomposed, "Tờ khai / bản 2")
+    assert a.filename == "Tờ khai.pdf" == unicodedata.normalize("NFC", a.filename)
+    assert a.label == "Tờ khai / bản 2"  # shown only, never part of a path
+    assert {p.parent for p in store.root.rglob("*") if p.is_file()} == {store.root / a.sha256[:2]}
+
+
+# ---------------------------------------------------------------- encryption at rest
+
+
+def test_scan_and_thumbnail_are_encrypted_on_disk(
+    env: Env, store: AttachmentStore, citizen_id: str, tmp_path: Path
+) -> None:
+    data = image_bytes("JPEG")
+    a = put(env, store, citizen_id, data, "cccd.jpg", tmp_path)
+    raw = store.content_path(a.sha256).read_bytes()
+    assert not raw.startswith(JPEG_SOI) and blobs.is_encrypted_blob(raw)
+    assert data[200:264] not in raw and data[-64:] not in raw
+    assert blobs.decrypt_blob(raw) == data
+    thumb_raw = store.thumbnail_path(a.sha256).read_bytes()
+    assert not thumb_raw.startswith(PNG_MAGIC) and blobs.is_encrypted_blob(thumb_raw)
+    assert store.read(a) == data
+    assert store.thumbnail(a).startswith(PNG_MAGIC)
+    assert a.sha256 == hashlib.sha256(data).hexdigest()  # named by the plaintext
+
+
+def test_without_keys_nothing_is_written_in_plaintext(
+    env: Env, store: AttachmentStore, citizen_id: str, tmp_path: Path
+) -> None:
+    blobs.use_keys(None)
+    with pytest.raises(RuntimeError, match="keys not set"):
+        put(env, store, citizen_id, image_bytes("JPEG"), "cccd.jpg", tmp_path)
+    assert not store.root.exists() or not [p for p in store.root.rglob("*") if p.is_file()]
+    with env.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Attachment)) == 0
+
+
+@pytest.mark.parametrize("where", ["header", "middle", "tag"])
+def test_an_edited_file_is_reported_as_tampered(
+    env: Env, store: AttachmentStore, citizen_id: str, tmp_path: Path, where: str
+) -> None:
+    a = put(env, store, citizen_id, pdf_bytes(2), "tk1.pdf", tmp_path)
+    path = store.content_path(a.sha256)
+    raw = bytearray(path.read_bytes())
+    raw[{"header": 6, "middle": len(raw) // 2, "tag": -1}[where]] ^= 0x01
+    path.write_bytes(bytes(raw))
+    with pytest.raises(UserError) as err:
+        store.read(a)
+    assert err.value.kind is ErrorKind.ATTACHMENT_TAMPERED
+
+
+def test_an_edited_thumbnail_is_reported_as_tampered(
+    env: Env, store: AttachmentStore, citizen_id: str, tmp_path: Path
+) -> None:
+    a = put(env, store, citizen_id, image_bytes("PNG"), "anh.png", tmp_path)
+    path = store.thumbnail_path(a.sha256)
+    raw = bytearray(path.read_bytes())
+    raw[40] ^= 0x80
+    path.write_bytes(bytes(raw))
+    with pytest.raises(UserError) as err:
+        store.thumbnail(a)
+    assert err.value.kind is ErrorKind.ATTACHMENT_TAMPERED
+
+
+def test_two_valid_files_swapped_on_disk_are_caught(
+    env: Env, store: AttachmentStore, citizen_id: str, tmp_path: Path
+) -> None:
+    first = put(env, store, citizen_id, pdf_bytes(1), "mot.pdf", tmp_path)
+    second = put(env, store, citizen_id, pdf_bytes(3), "ba.pdf", tmp_path)
+    # Each file alone decrypts fine: only the name check sees the swap.
+    shutil.copyfile(store.content_path(first.sha256), store.content_path(second.sha256))
+    assert store.read(first) == pdf_bytes(1)
+    with pytest.raises(UserError) as err:
+        store.read(second)
+    assert err.value.kind is ErrorKind.ATTACHMENT_TAMPERED
+    with pytest.raises(UserError):
+        read_stored(store.content_path(second.sha256), second.sha256)
+
+
+def test_files_of_another_key_do_not_open(
+    env: Env, store: AttachmentStore, citizen_id: str, tmp_path: Path
+) -> None:
+    """A folder copied to another counter (or the demo's files read by real mode)."""
+    a = put(env, store, citizen_id, image_bytes("JPEG"), "cccd.jpg", tmp_path)
+    blobs.use_keys(KeySet(new_secret()))
+    with pytest.raises(UserError) as err:
+        store.read(a)
+    assert err.value.kind is ErrorKind.ATTACHMENT_TAMPERED
+
+
+def _legacy(env: Env, store: AttachmentStore, citizen_id: str, data: bytes) -> Attachment:
+    """A scan stored by a version before encryption at rest: plaintext files."""
+    with env.db.session() as s:
+        a = store.import_bytes(s, citizen_id, data, "cu.pdf")
+    store.content_path(a.sha256).write_bytes(data)
+    store.thumbnail_path(a.sha256).write_bytes(blobs.decrypt_blob(
+        store.thumbnail_path(a.sha256).read_bytes()
+    ))  # fmt: skip
+    return a
+
+
+def test_plaintext_files_from_before_are_read_then_encrypted(
+    env: Env, store: AttachmentStore, citizen_id: str
+) -> None:
+    data = pdf_bytes(2)
+    a = _legacy(env, store, citizen_id, data)
+    assert store.content_path(a.sha256).read_bytes() == data
+    assert store.read(a) == data
+    raw = store.content_path(a.sha256).read_bytes()
+    assert blobs.is_encrypted_blob(raw) and blobs.decrypt_blob(raw) == data
+    assert store.thumbnail(a).startswith(PNG_MAGIC)
+    assert blobs.is_encrypted_blob(store.thumbnail_path(a.sha256).read_bytes())
+    assert store.read(a) == data and store.thumbnail(a).startswith(PNG_MAGIC)
+
+
+def test_an_edited_plaintext_file_from_before_is_tampered_not_encrypted(
+    env: Env, store: AttachmentStore, citizen_id: str
+) -> None:
+    data = pdf_bytes(2)
+    a = _legacy(env, store, citizen_id, data)
+    store.content_path(a.sha256).write_bytes(data + b"% appended by someone\n")
+    with pytest.raises(UserError) as err:
+        store.read(a)
+    assert err.value.kind is ErrorKind.ATTACHMENT_TAMPERED
+    assert not blobs.is_encrypted_blob(store.content_path(a.sha256).read_bytes())
+
+
+def test_encrypt_existing_migrates_a_whole_folder_once(
+    env: Env, store: AttachmentStore, citizen_id: str
+) -> None:
+    old = [_legacy(env, store, citizen_id, pdf_bytes(n)) for n in (1, 2)]
+    damaged = _legacy(env, store, citizen_id, image_bytes("PNG"))
+    store.content_path(damaged.sha256).write_bytes(b"\x89PNG not the scan any more")
+    with env.db.session() as s:
+        new = store.import_bytes(s, citizen_id, image_bytes("JPEG"), "moi.jpg")
+    (store.root / old[0].sha256[:2] / ".incoming-abc").write_bytes(b"half a file")
+    report = encrypt_existing(store.root)
+    # 2 contents + 3 thumbnails were plaintext; the damaged content is left for reads
+    # to report; the new scan's 2 files were encrypted already.
+    assert (report.encrypted, report.already, report.mismatched) == (5, 2, 1)
+    assert [store.read(a) for a in old] == [pdf_bytes(1), pdf_bytes(2)]
+    assert store.read(new) == image_bytes("JPEG")
+    assert (store.root / old[0].sha256[:2] / ".incoming-abc").read_bytes() == b"half a file"
+    again = encrypt_existing(store.root)
+    assert (again.encrypted, again.already, again.mismatched) == (0, 7, 1)
+
+
+def test_dedupe_by_plaintext_hash_also_encrypts_a_plaintext_copy(
+    env: Env, store: AttachmentStore, citizen_id: str, tmp_path: Path
+) -> None:
+    data = pdf_bytes(2)
+    a = _legacy(env, store, citizen_id, data)
+    with env.db.session() as s:
+        again = store.import_bytes(s, citizen_id, data, "lai.pdf")
+        other = upsert_citizen(s, person(2, "Trần Thị Bình"), Contact(), vn("2026-03-02T09:00"))
+        theirs = store.import_bytes(s, other.id, data, "cua-ho.pdf")
+    assert again.id == a.id and theirs.id != a.id and theirs.sha256 == a.sha256
+    files = [p for p in store.root.rglob("*") if p.is_file()]
+    assert len(files) == 2 and all(blobs.is_encrypted_blob(p.read_bytes()) for p in files)
+    assert store.read(theirs) == data
 
 
 def test_earlier_attachments_can_be_linked_to_a_new_dossier(

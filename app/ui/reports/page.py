@@ -1,0 +1,660 @@
+"""Báo cáo: the counter's numbers for a period, the tracking book (form 07), CSV exports.
+
+The page shows counts only; the citizens' names appear on paper (form 07) or in the
+supervisor's CSV, and each of those uses writes the access log (see
+``app.services.reports``). Queries are ranges on indexed columns over at most a
+year, so they run on the GUI thread; rendering a long tracking book runs on a worker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError
+from app.services.calendar.days import local
+from app.services.lifecycle import Status, Timeliness
+from app.services.paperwork import agency_from
+from app.services.reports import (
+    MAX_PERIOD_DAYS,
+    Period,
+    PeriodKind,
+    ReportFilter,
+    ReportOfficer,
+    Summary,
+    TrackingRow,
+    VerifiedBy,
+    build_summary,
+    export_summary,
+    export_tracking_book,
+    log_tracking_use,
+    officer_names,
+    procedure_names,
+    render_tracking_book_pdf,
+    tracking_rows,
+)
+from app.services.security.permissions import Permission, allowed
+from app.services.storage.db import Database
+from app.services.storage.types import utcnow
+from app.settings import Settings
+from app.ui.dossiers.labels import status_label
+from app.ui.messages import show_error
+from app.ui.printing import PageSize, preview_pdf, start_print
+from app.ui.reports.labels import percent, period_label, timeliness_label, verified_by_label
+from app.ui.tasks import TaskRunner
+
+# A save dialog: (parent, title, suggested file name) → chosen path or None.
+AskPath = Callable[[QWidget, str, str], Path | None]
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: str) -> Path | None:
+    start = Path.home() / "Documents"
+    folder = start if start.is_dir() else Path.home()
+    name, _ = QFileDialog.getSaveFileName(
+        parent,
+        title,
+        str(folder / suggested),
+        QCoreApplication.translate("ReportsPage", "Tệp CSV (*.csv)"),
+    )
+    return Path(name) if name else None
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+class Tile(QFrame):
+    """One headline number with its caption."""
+
+    def __init__(self, caption: str, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"tile-{name}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.value = QLabel("0")
+        self.value.setObjectName(f"tile-{name}-value")
+        self.value.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        self.caption = QLabel(caption)
+        self.caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+    def set(self, text: str, colour: str = "") -> None:
+        self.value.setText(text)
+        style = "font-size: 18pt; font-weight: bold;"
+        self.value.setStyleSheet(style + (f" color: {colour};" if colour else ""))
+
+
+def _table(name: str, headings: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headings))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headings)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.setAlternatingRowColors(True)
+    # Compact rows: the verification table's six lines fit without a scroll bar.
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(False)
+    return table
+
+
+def _fit_rows(table: QTableWidget, rows: int) -> None:
+    """Tall enough for ``rows`` lines without a scroll bar (these tables have fixed lines)."""
+    header = table.horizontalHeader().sizeHint().height()
+    line = table.verticalHeader().defaultSectionSize()
+    table.setMinimumHeight(header + rows * line + 2 * table.frameWidth() + 2)
+
+
+def _fill(table: QTableWidget, rows: list[list[Any]]) -> None:
+    """Texts left, numbers right (so digits line up)."""
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem(str(value))
+            if isinstance(value, int):
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(r, c, item)
+
+
+RED, GREEN, AMBER = "#b00020", "#1b5e20", "#8a5a00"
+
+
+class ReportsPage(QWidget):
+    def __init__(
+        self,
+        db: Database,
+        settings: Settings,
+        officer: ReportOfficer,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], dt.datetime] = utcnow,
+        runner: Any = None,  # TaskRunner, or tests' SyncRunner
+        ask_path: AskPath = ask_save_path,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reports-page")
+        self._db, self._settings, self._officer = db, settings, officer
+        self._clock, self._ask_path = clock, ask_path
+        self._runner = runner if runner is not None else TaskRunner(max_threads=1, parent=self)
+        self._jobs: list[Any] = []
+        self._loading = True  # no counting until the page is built
+        self.summary: Summary | None = None
+
+        heading = QLabel(self.tr("<b style='font-size:14pt'>Báo cáo</b>"))
+
+        # --- what to count
+        self.kind = QComboBox()
+        self.kind.setObjectName("reports-period")
+        for kind in PeriodKind:
+            self.kind.addItem(period_label(kind), kind)
+        kind_label = QLabel(self.tr("&Kỳ báo cáo:"))
+        kind_label.setBuddy(self.kind)
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
+        for edit, name in ((self.date_from, "reports-from"), (self.date_to, "reports-to")):
+            edit.setObjectName(name)
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd/MM/yyyy")
+        from_label = QLabel(self.tr("&Từ ngày:"))
+        from_label.setBuddy(self.date_from)
+        to_label = QLabel(self.tr("Đế&n ngày:"))
+        to_label.setBuddy(self.date_to)
+        self.procedure = QComboBox()
+        self.procedure.setObjectName("reports-procedure")
+        self.procedure.setMinimumContentsLength(20)
+        self.procedure.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        procedure_label = QLabel(self.tr("Thủ tụ&c:"))
+        procedure_label.setBuddy(self.procedure)
+        self.officer_filter = QComboBox()
+        self.officer_filter.setObjectName("reports-officer")
+        officer_label = QLabel(self.tr("Cán &bộ tiếp nhận:"))
+        officer_label.setBuddy(self.officer_filter)
+        self.refresh_button = QPushButton(self.tr("Làm &mới (F5)"))
+        self.refresh_button.setObjectName("reports-refresh")
+
+        self.caption = QLabel()
+        self.caption.setObjectName("reports-caption")
+        self.caption.setWordWrap(True)
+
+        # --- headline numbers
+        self.tiles = {
+            "received": Tile(self.tr("Hồ sơ tiếp nhận trong kỳ"), "received"),
+            "returned": Tile(self.tr("Hồ sơ đã trả kết quả trong kỳ"), "returned"),
+            "on_time": Tile(self.tr("Có kết quả đúng hạn, trước hạn"), "on_time"),
+            "late": Tile(self.tr("Quá hạn (đã có kết quả hoặc còn mở)"), "late"),
+            "chip": Tile(self.tr("Người được xác thực bằng chip"), "chip"),
+        }
+
+        # --- tables
+        self.status_table = _table(
+            "reports-status", [self.tr("Trạng thái hiện tại"), self.tr("Số hồ sơ")]
+        )
+        self.timeliness_table = _table(
+            "reports-timeliness", [self.tr("Tiến độ giải quyết"), self.tr("Số hồ sơ")]
+        )
+        self.procedure_table = _table(
+            "reports-procedures",
+            [
+                self.tr("Mã"),
+                self.tr("Thủ tục"),
+                self.tr("Tiếp nhận"),
+                self.tr("Đã trả"),
+                self.tr("Đúng hạn"),
+                self.tr("Quá hạn"),
+                self.tr("Trong hạn"),
+            ],
+        )
+        self.procedure_table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Stretch
+        )
+        self.procedure_table.setWordWrap(False)
+        self.procedure_table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.verification_table = _table(
+            "reports-verification", [self.tr("Cách xác thực số định danh"), self.tr("Số người")]
+        )
+        for table, lines in (
+            (self.status_table, len(Status)),
+            (self.timeliness_table, len(Timeliness)),
+            (self.verification_table, len(VerifiedBy)),
+        ):
+            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            _fit_rows(table, lines)
+        _fit_rows(self.procedure_table, 4)
+        self.verification_table.setMaximumHeight(self.verification_table.minimumHeight())
+        self.chip_bar = QProgressBar()
+        self.chip_bar.setObjectName("reports-chip-share")
+        self.chip_bar.setRange(0, 1000)
+        self.chip_bar.setTextVisible(True)
+        self.chip_bar.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chip_text = QLabel()
+        self.chip_text.setObjectName("reports-chip-text")
+        self.chip_note = QLabel(
+            self.tr("Mục tiêu Đề án 06: 100 %. Mã QR và nhập tay chưa phải là xác thực.")
+        )
+        self.chip_note.setToolTip(
+            self.tr(
+                "Đề án 06 yêu cầu xác thực số định danh của mọi người tham gia. Mã QR và nhập "
+                "tay chỉ chép thông tin in trên thẻ; đọc chip có kiểm tra chữ ký số của dữ liệu."
+            )
+        )
+        self.chip_note.setWordWrap(True)
+        self.chip_note.setStyleSheet("color: #505050;")
+
+        # --- papers and files
+        self.preview_button = QPushButton(self.tr("&Xem trước mẫu 07"))
+        self.preview_button.setObjectName("reports-preview")
+        self.print_button = QPushButton(self.tr("&In sổ theo dõi hồ sơ (mẫu 07)"))
+        self.print_button.setObjectName("reports-print")
+        self.print_button.setToolTip(self.tr("Ctrl+P — in danh sách hồ sơ tiếp nhận trong kỳ"))
+        self.export_button = QPushButton(self.tr("Xuất CS&V…"))
+        self.export_button.setObjectName("reports-export")
+        self.export_menu = QMenu(self.export_button)
+        self.export_summary_action = self.export_menu.addAction(
+            self.tr("&Bảng tổng hợp (không có dữ liệu cá nhân)…")
+        )
+        self.export_tracking_action = self.export_menu.addAction(
+            self.tr("&Sổ theo dõi hồ sơ (có dữ liệu cá nhân)…")
+        )
+        self.export_button.setMenu(self.export_menu)
+        self.can_export = allowed(officer, Permission.EXPORT_DATA)
+        self.export_note = QLabel()
+        self.export_note.setObjectName("reports-export-note")
+        if not self.can_export:
+            why = self.tr(
+                "Chỉ lãnh đạo bộ phận được xuất dữ liệu ra tệp: sổ theo dõi có họ tên, địa chỉ "
+                "của công dân."
+            )
+            self.export_button.setEnabled(False)
+            self.export_button.setToolTip(why)
+            self.export_button.setAccessibleDescription(why)
+            self.export_note.setText(self.tr("Xuất CSV: chỉ lãnh đạo bộ phận."))
+            self.export_note.setToolTip(why)
+        self.message = QLabel()
+        self.message.setObjectName("reports-message")
+        self.message.setWordWrap(True)
+
+        # --- layout
+        # Two rows: the page must fit the main window's 1,000-pixel content area.
+        when = QHBoxLayout()
+        for w in (kind_label, self.kind, from_label, self.date_from, to_label, self.date_to):
+            when.addWidget(w)
+        when.addStretch(1)
+        when.addWidget(self.refresh_button)
+        what = QHBoxLayout()
+        for w in (procedure_label, self.procedure, officer_label, self.officer_filter):
+            what.addWidget(w)
+        what.setStretch(1, 3)
+        what.setStretch(3, 1)
+
+        tiles = QHBoxLayout()
+        for tile in self.tiles.values():
+            tiles.addWidget(tile, 1)
+
+        verification = QGroupBox(self.tr("Xác thực danh tính người tham gia (Đề án 06)"))
+        v_layout = QVBoxLayout(verification)
+        v_layout.addWidget(self.chip_text)
+        v_layout.addWidget(self.chip_bar)
+        v_layout.addWidget(self.verification_table)
+        v_layout.addWidget(self.chip_note)
+
+        grid = QGridLayout()
+        grid.addWidget(self.status_table, 0, 0)
+        grid.addWidget(self.timeliness_table, 0, 1)
+        grid.addWidget(verification, 0, 2)
+        grid.addWidget(self.procedure_table, 1, 0, 1, 3)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 4)
+        grid.setRowStretch(0, 0)  # the fixed lists take what they need
+        grid.setRowStretch(1, 1)  # procedures take the rest
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.message, 1)
+        actions.addWidget(self.preview_button)
+        actions.addWidget(self.print_button)
+        actions.addWidget(self.export_note)
+        actions.addWidget(self.export_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(when)
+        layout.addLayout(what)
+        layout.addWidget(self.caption)
+        layout.addLayout(tiles)
+        layout.addLayout(grid, 1)
+        layout.addLayout(actions)
+
+        # --- behaviour
+        self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        self.date_from.dateChanged.connect(lambda _d: self._dates_edited(self.date_from))
+        self.date_to.dateChanged.connect(lambda _d: self._dates_edited(self.date_to))
+        self.procedure.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.officer_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.refresh_button.clicked.connect(self.refresh)
+        self.preview_button.clicked.connect(self.preview_tracking_book)
+        self.print_button.clicked.connect(self.print_tracking_book)
+        self.export_summary_action.triggered.connect(self.export_summary_csv)
+        self.export_tracking_action.triggered.connect(self.export_tracking_csv)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_tracking_book)
+
+        self.kind.blockSignals(True)
+        self.kind.setCurrentIndex(list(PeriodKind).index(PeriodKind.MONTH))
+        self.kind.blockSignals(False)
+        self._loading = False
+        self._kind_changed()
+
+    # --- the filter ---------------------------------------------------------------
+
+    def _today(self) -> dt.date:
+        return local(self._clock()).date()
+
+    def period(self) -> Period:
+        return Period(_pydate(self.date_from.date()), _pydate(self.date_to.date()))
+
+    def report_filter(self) -> ReportFilter:
+        return ReportFilter(
+            self.period(),
+            procedure_code=self.procedure.currentData() or "",
+            officer_id=self.officer_filter.currentData() or "",
+        )
+
+    def set_period(self, kind: PeriodKind) -> None:
+        self.kind.setCurrentIndex(list(PeriodKind).index(kind))
+
+    def set_custom_period(self, start: dt.date, end: dt.date) -> None:
+        self._loading = True
+        try:
+            self.date_from.setDate(_qdate(start))
+            self.date_to.setDate(_qdate(end))
+        finally:
+            self._loading = False
+        self._dates_edited(self.date_to)
+
+    def _kind_changed(self) -> None:
+        kind = PeriodKind(self.kind.currentData())
+        if kind is not PeriodKind.CUSTOM:
+            period = Period.of(kind, self._today())
+            self._loading = True
+            try:
+                self.date_from.setDate(_qdate(period.start))
+                self.date_to.setDate(_qdate(period.end))
+            finally:
+                self._loading = False
+        self.refresh()
+
+    def _dates_edited(self, edited: QDateEdit) -> None:
+        if self._loading:
+            return
+        start, end = _pydate(self.date_from.date()), _pydate(self.date_to.date())
+        span = dt.timedelta(days=MAX_PERIOD_DAYS - 1)
+        self._loading = True
+        try:
+            # Keep the period forward and at most a year: move the other end.
+            if edited is self.date_from and (end < start or end - start > span):
+                self.date_to.setDate(_qdate(min(max(end, start), start + span)))
+            elif edited is self.date_to and (end < start or end - start > span):
+                self.date_from.setDate(_qdate(max(min(start, end), end - span)))
+            if self.kind.currentData() != PeriodKind.CUSTOM:
+                self.kind.setCurrentIndex(list(PeriodKind).index(PeriodKind.CUSTOM))
+        finally:
+            self._loading = False
+        self.refresh()
+
+    def _reload_choices(
+        self, combo: QComboBox, everyone: str, choices: list[tuple[str, str]]
+    ) -> None:
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        try:
+            combo.clear()
+            combo.addItem(everyone, "")
+            for key, text in choices:
+                combo.addItem(text, key)
+            index = combo.findData(chosen) if chosen else 0
+            combo.setCurrentIndex(max(index, 0))
+        finally:
+            combo.blockSignals(False)
+
+    # --- the numbers --------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Count again (F5; also when the main window shows the page)."""
+        if self._loading:
+            return
+        with self._db.session() as s:
+            names = procedure_names(s)
+            self._reload_choices(
+                self.procedure,
+                self.tr("Tất cả thủ tục"),
+                [(code, f"{code} – {name}") for code, name in sorted(names.items())],
+            )
+            self._reload_choices(self.officer_filter, self.tr("Tất cả cán bộ"), officer_names(s))
+            as_of = self._clock()
+            self.summary = build_summary(s, self.report_filter(), as_of)
+        self._show(self.summary)
+
+    def _show(self, summary: Summary) -> None:
+        period = summary.filter.period
+        if period.days == 1:
+            when = self.tr("ngày %1").replace("%1", f"{period.start:%d/%m/%Y}")
+        else:
+            when = (
+                self.tr("từ ngày %1 đến ngày %2")
+                .replace("%1", f"{period.start:%d/%m/%Y}")
+                .replace("%2", f"{period.end:%d/%m/%Y}")
+            )
+        as_of = local(summary.as_of).strftime("%H:%M %d/%m/%Y")
+        self.caption.setText(
+            self.tr("Số liệu hồ sơ tiếp nhận %1 — tiến độ tính đến %2.")
+            .replace("%2", as_of)
+            .replace("%1", when)
+        )
+        v = summary.verification
+        self.tiles["received"].set(str(summary.received))
+        self.tiles["returned"].set(str(summary.returned))
+        self.tiles["on_time"].set(str(summary.on_time), GREEN if summary.on_time else "")
+        self.tiles["late"].set(str(summary.late), RED if summary.late else "")
+        self.tiles["chip"].set(
+            percent(v.chip_share),
+            "" if v.chip_share is None else (GREEN if v.chip == v.citizens else AMBER),
+        )
+        _fill(self.status_table, [[status_label(s), n] for s, n in summary.by_status.items()])
+        _fill(self.timeliness_table, self._timeliness_rows(summary.by_timeliness))
+        _fill(
+            self.procedure_table,
+            [
+                [p.code, p.name, p.received, p.returned, p.on_time, p.late, p.open_in_time]
+                for p in summary.by_procedure
+            ],
+        )
+        for row, p in enumerate(summary.by_procedure):
+            item = self.procedure_table.item(row, 1)
+            if item is not None:
+                item.setToolTip(p.name)
+        _fill(
+            self.verification_table,
+            [[verified_by_label(m), n] for m, n in v.by_method.items()],
+        )
+        if v.chip_share is None:
+            self.chip_bar.setValue(0)
+            self.chip_bar.setFormat("—")
+            self.chip_text.setText(self.tr("Chưa có người nào có hồ sơ trong kỳ."))
+        else:
+            self.chip_bar.setValue(round(v.chip_share * 1000))
+            self.chip_bar.setFormat(percent(v.chip_share))
+            self.chip_text.setText(
+                self.tr("%1 trên %2 người có hồ sơ trong kỳ được xác thực bằng chip.")
+                .replace("%1", str(v.chip))
+                .replace("%2", str(v.citizens))
+            )
+        self.message.clear()
+
+    @staticmethod
+    def _timeliness_rows(counts: Mapping[Timeliness, int]) -> list[list[Any]]:
+        return [[timeliness_label(t), n] for t, n in counts.items()]
+
+    def count(self, status: Status) -> int:
+        assert self.summary is not None
+        return self.summary.by_status[status]
+
+    # --- form 07 ------------------------------------------------------------------
+
+    def tracking_rows(self) -> list[TrackingRow]:
+        with self._db.session() as s:
+            return tracking_rows(s, self.report_filter())
+
+    def tracking_book_pdf(self, rows: list[TrackingRow], period: Period) -> bytes:
+        """What the print and preview buttons send: form 07 for the period."""
+        return render_tracking_book_pdf(
+            rows, period, agency_from(self._settings), issued_on=self._today()
+        )
+
+    def _with_book(self, then: Callable[[list[TrackingRow], Period, bytes], None]) -> None:
+        period = self.period()
+        rows = self.tracking_rows()
+        if not rows:
+            self.message.setText(self.tr("Không có hồ sơ nào tiếp nhận trong kỳ này."))
+            return
+        self.message.setText(self.tr("Đang chuẩn bị sổ theo dõi hồ sơ…"))
+        self.print_button.setEnabled(False)
+        self.preview_button.setEnabled(False)
+
+        def done(pdf: bytes) -> None:
+            self._buttons_back()
+            then(rows, period, pdf)
+
+        def failed(exc: BaseException) -> None:
+            self._buttons_back()
+            if isinstance(exc, UserError):
+                show_error(self, exc)
+            else:
+                raise exc
+
+        self._runner.run(lambda: self.tracking_book_pdf(rows, period), done, failed)
+
+    def _buttons_back(self) -> None:
+        self.print_button.setEnabled(True)
+        self.preview_button.setEnabled(True)
+        self.message.clear()
+
+    def print_tracking_book(self) -> None:
+        self._with_book(self._send_to_printer)
+
+    def _send_to_printer(self, rows: list[TrackingRow], period: Period, pdf: bytes) -> None:
+        try:
+            job = start_print(
+                pdf,
+                self._settings.default_printer or None,
+                page_size=PageSize.A4,
+                job_name=f"MotCua-mau07-{period.slug()}",  # spooler logs: no personal data
+                parent=self,
+            )
+        except UserError as err:
+            show_error(self, err)
+            return
+        self._jobs.append(job)
+        job.finished.connect(lambda: self._printed(job, rows, period))
+        job.failed.connect(lambda exc: self._print_failed(job, exc))
+
+    def _printed(self, job: Any, rows: list[TrackingRow], period: Period) -> None:
+        self._jobs.remove(job)
+        log_tracking_use(self._db, self._officer.officer_id, "print", rows, period, "form07 print")
+        self.message.setText(
+            self.tr("Đã gửi sổ theo dõi hồ sơ (%1 hồ sơ) tới máy in.").replace("%1", str(len(rows)))
+        )
+
+    def _print_failed(self, job: Any, exc: object) -> None:
+        self._jobs.remove(job)
+        if isinstance(exc, UserError):
+            show_error(self, exc)
+        elif isinstance(exc, BaseException):
+            raise exc
+
+    def preview_tracking_book(self) -> None:
+        self._with_book(self._preview)
+
+    def _preview(self, rows: list[TrackingRow], period: Period, pdf: bytes) -> None:
+        # The names are on screen now; printing from the preview accepts the dialog.
+        log_tracking_use(
+            self._db, self._officer.officer_id, "display", rows, period, "form07 preview"
+        )
+        if preview_pdf(self, pdf, PageSize.A4):
+            log_tracking_use(
+                self._db, self._officer.officer_id, "print", rows, period, "form07 print (preview)"
+            )
+
+    # --- CSV ------------------------------------------------------------------------
+
+    def export_summary_csv(self) -> Path | None:
+        if not self.can_export or self.summary is None:
+            return None
+        path = self._ask_path(
+            self,
+            self.tr("Lưu bảng tổng hợp"),
+            f"bao-cao-tong-hop-{self.summary.filter.period.slug()}.csv",
+        )
+        if path is None:
+            return None
+        try:
+            export_summary(self.summary, path)
+        except UserError as err:
+            show_error(self, err)
+            return None
+        self.message.setText(self.tr("Đã lưu bảng tổng hợp: %1").replace("%1", path.name))
+        return path
+
+    def export_tracking_csv(self) -> Path | None:
+        if not self.can_export:
+            return None
+        flt = self.report_filter()
+        path = self._ask_path(
+            self, self.tr("Lưu sổ theo dõi hồ sơ"), f"so-theo-doi-ho-so-{flt.period.slug()}.csv"
+        )
+        if path is None:
+            return None
+        try:
+            n = export_tracking_book(self._db, self._officer, flt, path)
+        except UserError as err:
+            show_error(self, err)
+            return None
+        self.message.setText(
+            self.tr("Đã lưu sổ theo dõi hồ sơ (%1 hồ sơ): %2")
+            .replace("%1", str(n))
+            .replace("%2", path.name)
+        )
+        return path
