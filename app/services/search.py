@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from app.services.calendar.timezone import VN_TZ
 from app.services.catalog.folding import fold
 from app.services.dossier_codes import looks_like_lookup_code, normalise_lookup_code
-from app.services.storage.models import Citizen, Dossier, DossierEvent
+from app.services.storage.models import Citizen, Dossier, DossierEvent, OutboxItem
 
 QR_PREFIX = "MOTCUA|"
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -54,6 +54,7 @@ class DossierRow:
     due_at: dt.datetime | None
     result_ready_at: dt.datetime | None
     returned_at: dt.datetime | None
+    sync_state: str | None = None  # "pending", "rejected", or None once the server has it
 
 
 def parse_receipt_qr(text: str) -> tuple[str, str] | None:
@@ -150,6 +151,16 @@ def _select(session: Session, query: DossierQuery) -> Select[*tuple[Any, ...]]:
         .correlate(Dossier)
         .scalar_subquery()
     )
+    unsynced = (  # the dossier's own outbox entry not yet accepted by the central service
+        select(func.max(OutboxItem.state))
+        .where(
+            OutboxItem.entity == "dossier",
+            OutboxItem.entity_id == Dossier.id,
+            OutboxItem.state != "sent",
+        )
+        .correlate(Dossier)
+        .scalar_subquery()
+    )
     stmt: Select[*tuple[Any, ...]] = select(
         Dossier.id,
         Dossier.code,
@@ -162,6 +173,7 @@ def _select(session: Session, query: DossierQuery) -> Select[*tuple[Any, ...]]:
         Dossier.due_at,
         ready,
         Dossier.returned_at,
+        unsynced,
     ).join(Citizen, Citizen.id == Dossier.citizen_id)
     t = query.text.strip()
     if t:

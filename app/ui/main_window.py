@@ -105,6 +105,8 @@ class MainWindow(QMainWindow):
         self.show_page_index(self._keys.index(key))
 
     def show_page_index(self, index: int) -> None:
+        if self.nav.currentRow() == index:
+            self._switch(index)  # already there: still show what changed
         self.nav.setCurrentRow(index)
         self.stack.currentWidget().setFocus()
 

@@ -23,7 +23,7 @@ from app.ui.dossiers.labels import status_label, timeliness_label, tr, when
 Fetch = Callable[[DossierQuery, int, int], list[DossierRow]]  # (query, limit, offset)
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("code", "citizen", "procedure", "received", "due", "status", "timeliness")
+COLUMNS = ("code", "citizen", "procedure", "received", "due", "status", "timeliness", "sync")
 HEADERS = (
     QT_TRANSLATE_NOOP("dossiers", "Mã hồ sơ"),
     QT_TRANSLATE_NOOP("dossiers", "Công dân"),
@@ -32,7 +32,13 @@ HEADERS = (
     QT_TRANSLATE_NOOP("dossiers", "Hẹn trả"),
     QT_TRANSLATE_NOOP("dossiers", "Trạng thái"),
     QT_TRANSLATE_NOOP("dossiers", "Tiến độ"),
+    QT_TRANSLATE_NOOP("dossiers", "Đồng bộ"),
 )
+SYNC_LABELS = {
+    None: QT_TRANSLATE_NOOP("dossiers", "Đã gửi"),
+    "pending": QT_TRANSLATE_NOOP("dossiers", "Chờ gửi"),
+    "rejected": QT_TRANSLATE_NOOP("dossiers", "Bị từ chối"),
+}
 _ALERT = {Timeliness.LATE, Timeliness.OVERDUE}
 
 
@@ -115,6 +121,7 @@ class DossierTableModel(QAbstractTableModel):
                 "due": when(r.due_at),
                 "status": status_label(r.status),
                 "timeliness": timeliness_label(timeliness),
+                "sync": tr(SYNC_LABELS.get(r.sync_state, SYNC_LABELS["pending"])),
             }[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == "procedure":
             return self._names.get(r.procedure_code, r.procedure_code)
@@ -122,6 +129,10 @@ class DossierTableModel(QAbstractTableModel):
             role == Qt.ItemDataRole.ForegroundRole
             and column == "timeliness"
             and timeliness in _ALERT
+        ) or (
+            role == Qt.ItemDataRole.ForegroundRole
+            and column == "sync"
+            and r.sync_state == "rejected"
         ):
             return QBrush(QColor("#b00020"))
         return None

@@ -352,5 +352,12 @@ def test_demo_dossier_reaches_the_embedded_central_service(qtbot, session):
             return False
         return True
 
+    from app.ui.dossiers.list_model import COLUMNS
+
+    session.main.show_page("dossiers")
+    model = session.dossier_list.model
+    assert model.index(0, COLUMNS.index("sync")).data() in ("Chờ gửi", "Đã gửi")
     qtbot.waitUntil(all_sent, timeout=30000)
     qtbot.waitUntil(lambda: "Đã đồng bộ" in session.main.sync_status.text(), timeout=30000)
+    session.main.show_page("dossiers")  # the list shows each dossier's sync state
+    assert session.dossier_list.model.index(0, COLUMNS.index("sync")).data() == "Đã gửi"
