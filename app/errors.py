@@ -79,6 +79,8 @@ class ErrorKind(StrEnum):
     TEXT_INVALID = "text_invalid"
     EXPORT_FAILED = "export_failed"
 
+    TRUST_FILE_INVALID = "trust_file_invalid"
+
 
 @dataclass(frozen=True, slots=True)
 class Message:
@@ -405,6 +407,13 @@ MESSAGES: dict[ErrorKind, Message] = {
             "Không ghi được tệp vào thư mục đã chọn (ổ đĩa đầy, chỉ đọc hoặc đã bị rút ra).",
         ),
         QT_TRANSLATE_NOOP("errors", "Chọn thư mục khác hoặc kiểm tra ổ đĩa rồi xuất lại."),
+    ),
+    ErrorKind.TRUST_FILE_INVALID: _M(
+        QT_TRANSLATE_NOOP("errors", "Không phải chứng thư CSCA"),
+        QT_TRANSLATE_NOOP(
+            "errors", "Tệp đã chọn không phải chứng thư CSCA (DER/PEM) hay danh sách ICAO."
+        ),
+        QT_TRANSLATE_NOOP("errors", "Chọn đúng tệp do cơ quan cấp thẻ cung cấp."),
     ),
 }
 

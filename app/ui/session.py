@@ -128,9 +128,26 @@ class CounterSession:
             Page(
                 "settings",
                 QApplication.translate("CounterSession", "Cài đặt"),
-                SettingsPage(self.settings, self._settings_saved, paths.settings_file(self.demo)),
+                self._settings_page(),
             ),
         ]
+
+    def _settings_page(self) -> QWidget:
+        page = SettingsPage(self.settings, self._settings_saved, paths.settings_file(self.demo))
+        page.trust_changed.connect(self._reload_trust)
+        return page
+
+    @staticmethod
+    def trust_store():  # type: ignore[no-untyped-def]
+        """The shipped CSCAs plus those the office imported (Settings)."""
+        from app.services.card.passive_auth import TrustStore
+
+        trust = TrustStore.from_folder(paths.RESOURCES / "trust")
+        trust.certificates.extend(TrustStore.from_folder(paths.data_dir() / "trust").certificates)
+        return trust
+
+    def _reload_trust(self) -> None:
+        self.intake.trust = self.trust_store()
 
     def _rules(self):  # type: ignore[no-untyped-def]
         from app.services.lifecycle import DeadlineRules
@@ -170,7 +187,6 @@ class CounterSession:
 
     def _intake_page(self) -> QWidget:
         from app.services.calendar.store import CalendarStore
-        from app.services.card.passive_auth import TrustStore
         from app.services.catalog.store import CatalogStore
         from app.ui.intake.controller import IntakeController
         from app.ui.intake.page import IntakePage
@@ -179,8 +195,7 @@ class CounterSession:
         assert self.officer is not None
         self.catalog = CatalogStore()
         self.calendar = CalendarStore()
-        trust = TrustStore.from_folder(paths.RESOURCES / "trust")
-        trust.certificates.extend(TrustStore.from_folder(paths.data_dir() / "trust").certificates)
+        trust = self.trust_store()
         self.card_runner = TaskRunner(max_threads=1)  # card I/O: one at a time
         self.db_runner = TaskRunner(max_threads=1)  # dossier writes keep their order
         self.intake = IntakeController(

@@ -16,10 +16,11 @@ from pathlib import Path
 from asn1crypto import algos, cms, core, x509
 from cryptography import x509 as crypto_x509
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
-from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec as crypto_ec
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
+from app.errors import ErrorKind, UserError
 from app.services.card import tlv
 from app.services.card.errors import ParseError, parse_guard
 from app.services.card.public_keys import _CRYPTOGRAPHY_CURVES
@@ -312,3 +313,21 @@ def verify_passive(
     if not _chains_to(dsc, trust):
         return PassiveResult(Verdict.FAILED, "not signed by a trusted CSCA")
     return PassiveResult(Verdict.PASSED)
+
+
+def import_trust_file(data: bytes, folder: Path) -> int:
+    """A CSCA certificate (DER or PEM) or an ICAO master list, into the trust folder.
+    Returns how many certificates were added; refuses anything else with a message."""
+    certificates = _load_certificates(data)
+    if certificates:
+        folder.mkdir(parents=True, exist_ok=True)
+        for cert in certificates:
+            der = cert.public_bytes(serialization.Encoding.DER)
+            (folder / f"{hashlib.sha256(der).hexdigest()[:16]}.der").write_bytes(der)
+        return len(certificates)
+    try:
+        return import_master_list(data, folder)
+    except ParseError as exc:
+        raise UserError(
+            ErrorKind.UNREADABLE_DATA, detail="not a certificate or master list"
+        ) from exc

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,6 +25,8 @@ from app.ui.messages import error_text
 
 
 class SettingsPage(QWidget):
+    trust_changed = Signal()  # the intake reloads its trust store
+
     def __init__(
         self,
         settings: Settings,
@@ -84,6 +87,13 @@ class SettingsPage(QWidget):
         self.message.setWordWrap(True)
         enroll = QPushButton(self.tr("Đăng &ký quầy với máy chủ trung tâm…"), objectName="enroll")
         enroll.clicked.connect(self.enroll)
+        trust = QPushButton(
+            self.tr("Nhập chứng thư &CSCA hoặc danh sách ICAO…"), objectName="import_trust"
+        )
+        trust.setToolTip(
+            self.tr("Chứng thư gốc của nơi cấp thẻ: có nó, thẻ thật được xác nhận màu xanh.")
+        )
+        trust.clicked.connect(self.import_trust)
         save = QPushButton(self.tr("&Lưu cài đặt (Ctrl+S)"), objectName="save")
         save.clicked.connect(self.save)
         QShortcut(QKeySequence.Save, self, activated=self.save)
@@ -93,6 +103,7 @@ class SettingsPage(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(enroll)
+        layout.addWidget(trust)
         layout.addWidget(save)
         layout.addStretch(1)
 
@@ -163,6 +174,38 @@ class SettingsPage(QWidget):
             ).format(credentials.office_code, credentials.counter_number),
             ok=True,
         )
+
+    def import_trust(self, path: str = "") -> None:
+        """A CSCA certificate or an ICAO master list into this PC's trust store."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from app import paths
+        from app.services.card.passive_auth import import_trust_file
+
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Chọn chứng thư CSCA hoặc danh sách ICAO"),
+                "",
+                self.tr("Chứng thư và danh sách (*.der *.cer *.crt *.pem *.ml *.bin);;Mọi tệp (*)"),
+            )
+        if not path:
+            return
+        try:
+            added = import_trust_file(Path(path).read_bytes(), paths.data_dir() / "trust")
+        except UserError as err:
+            self._say(error_text(err), ok=False)
+            return
+        except OSError as exc:
+            self._say(self.tr("Không đọc được tệp: {0}").format(exc.strerror), ok=False)
+            return
+        self._say(
+            self.tr("Đã thêm {0} chứng thư CSCA. Thẻ đọc từ nay được đối chiếu với chúng.").format(
+                added
+            ),
+            ok=True,
+        )
+        self.trust_changed.emit()
 
     def _say(self, text: str, ok: bool) -> None:
         self.message.setStyleSheet("color: #1b5e20;" if ok else "color: #b00020;")

@@ -361,3 +361,30 @@ def test_demo_dossier_reaches_the_embedded_central_service(qtbot, session):
     qtbot.waitUntil(lambda: "Đã đồng bộ" in session.main.sync_status.text(), timeout=30000)
     session.main.show_page("dossiers")  # the list shows each dossier's sync state
     assert session.dossier_list.model.index(0, COLUMNS.index("sync")).data() == "Đã gửi"
+
+
+def test_imported_csca_turns_the_verdict_green(qtbot, session):
+    from app import paths
+    from app.ui.pages.settings_page import SettingsPage
+
+    settings_page = session.main.findChild(SettingsPage)
+    settings_page.import_trust(str(paths.RESOURCES / "cards" / "pki" / "test-csca.der"))
+    assert "Đã thêm 1 chứng thư CSCA" in settings_page.message.text()
+    page = session.main.findChild(type(session.main.stack.widget(0)), "intake_page")
+    session.virtual_cards.insert("cccd-2021")
+    qtbot.waitUntil(lambda: intake(session).card_reader != "", timeout=10000)
+    Officer(qtbot, session).scan(qr_text(load_profile("cccd-2021")))
+    wait_identity(qtbot, session, IdentitySource.CHIP)
+    assert intake(session).state.identity.checks.passive is Verdict.PASSED
+    assert "Thẻ thật" in page.identity.verdict.text()
+    assert "1b5e20" in page.identity.verdict.styleSheet()  # green
+
+
+def test_a_file_that_is_no_certificate_is_refused(qtbot, session, tmp_path):
+    from app.ui.pages.settings_page import SettingsPage
+
+    junk = tmp_path / "csca.der"
+    junk.write_bytes(b"not a certificate")
+    settings_page = session.main.findChild(SettingsPage)
+    settings_page.import_trust(str(junk))
+    assert "không phải chứng thư CSCA" in settings_page.message.text()
