@@ -327,7 +327,5 @@ def import_trust_file(data: bytes, folder: Path) -> int:
         return len(certificates)
     try:
         return import_master_list(data, folder)
-    except ParseError as exc:
-        raise UserError(
-            ErrorKind.UNREADABLE_DATA, detail="not a certificate or master list"
-        ) from exc
+    except (ParseError, UserError) as exc:
+        raise UserError(ErrorKind.TRUST_FILE_INVALID) from exc
