@@ -7,13 +7,12 @@ design (shown on the log-in screen); it exists only in the demo database.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
-from app.services.security.passwords import hash_password
-from app.services.storage.db import Database
-from app.services.storage.models import Citizen, Counter, Office, Officer
 from app.settings import Settings
+
+if TYPE_CHECKING:
+    from app.services.storage.db import Database
 
 DEMO_USER = "demo"
 DEMO_PASSWORD = "demo"
@@ -86,7 +85,12 @@ def demo_settings(settings: Settings) -> Settings:
 
 
 def ensure_demo_data(db: Database) -> None:
-    from app.services.catalog.folding import fold  # the catalog package is not needed to log in
+    # Imported here: the log-in window shows the demo constants before the ORM loads.
+    from sqlalchemy import select
+
+    from app.services.catalog.folding import fold
+    from app.services.security.passwords import hash_password
+    from app.services.storage.models import Citizen, Counter, Office, Officer
 
     with db.session() as s:
         if s.scalar(select(Office).where(Office.code == DEMO_OFFICE_CODE)) is not None:

@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
@@ -17,8 +18,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app import __version__, crash, paths
 from app import settings as settings_mod
 from app.errors import ErrorKind, UserError
-from app.services.storage.db import Database
 from app.ui.messages import show_error
+
+if TYPE_CHECKING:
+    from app.services.storage.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -147,20 +150,21 @@ def run_gui(demo: bool = False) -> int:
         print(UserError(ErrorKind.ALREADY_RUNNING), file=sys.stderr)
         return 0
 
-    try:
-        db = open_local_database(demo)
-    except UserError as err:
-        show_error(None, err)
-        return 1
+    from app.ui.startup import EarlyLogin
+
+    early = EarlyLogin(settings, demo)
+    if settings_problem is not None:
+        QTimer.singleShot(0, lambda: show_error(early.dialog, settings_problem))
+    opened = early.run()
+    if opened is None:
+        return 0 if early.error is None else 1
+    db, signed_in = opened
 
     from app.ui.session import CounterSession
 
     session = CounterSession(db, settings, demo=demo)
     instance.on_activate = session.bring_to_front
-    if settings_problem is not None:
-        QTimer.singleShot(0, lambda: show_error(session.window(), settings_problem))
-    if not session.start():
-        return 0
+    session.start_signed_in(signed_in)
     windows.append(session.window())
     code = app.exec()
     session.shutdown()

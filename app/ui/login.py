@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -16,8 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.services.security.accounts import SignedIn
 from app.ui.messages import error_text
+
+if TYPE_CHECKING:  # the log-in window must show before the database layer loads
+    from app.services.security.accounts import SignedIn
 
 
 class LoginDialog(QDialog):

@@ -55,14 +55,19 @@ class CounterSession:
     # -- start-up ---------------------------------------------------------------
     def start(self) -> bool:
         """Runs first-run and log-in; False when the officer gave up."""
-        if not self.demo and not accounts.has_officers(self.db) and not self._first_run():
+        if not self.demo and not accounts.has_officers(self.db) and not self.first_run():
             return False
         if not self.login():
             return False
         self._open_main_window()
         return True
 
-    def _first_run(self) -> bool:
+    def start_signed_in(self, officer: accounts.SignedIn) -> None:
+        """The officer logged in on the early log-in window (``app/ui/startup.py``)."""
+        self.officer = officer
+        self._open_main_window()
+
+    def first_run(self) -> bool:
         def create(code: str, name: str, username: str, full_name: str, password: str) -> None:
             with self.db.session() as s:
                 office = Office(code=code, name=name)

@@ -1,0 +1,113 @@
+"""The log-in window at once, the database behind it.
+
+Opening the encrypted database, migrating it and loading the data layer take a
+moment; the officer needs that moment to type the password anyway. So the log-in
+window shows first and a thread opens the database. A log-in pressed before the
+database is ready waits for it; a database that cannot be opened closes the window
+with its message; a fresh install with no officer goes to first-run set-up.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QDialog
+
+from app.errors import UserError
+from app.services.demo import DEMO_PASSWORD, DEMO_USER
+from app.settings import Settings
+from app.ui.login import LoginDialog
+from app.ui.messages import show_error
+
+if TYPE_CHECKING:
+    from app.services.security.accounts import SignedIn
+    from app.services.storage.db import Database
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    opened = Signal()
+
+
+class EarlyLogin:
+    def __init__(self, settings: Settings, demo: bool) -> None:
+        self.settings, self.demo = settings, demo
+        self.db: Database | None = None
+        self.error: BaseException | None = None
+        self.has_officers = True
+        self._ready = threading.Event()
+        self._relay = _Relay()
+        self._relay.opened.connect(self._on_opened)
+        hint = ""
+        if demo:
+            hint = QApplication.translate(
+                "CounterSession", "Chế độ trình diễn — đăng nhập: {0} / mật khẩu: {1}"
+            ).format(DEMO_USER, DEMO_PASSWORD)
+        self.dialog = LoginDialog(self._authenticate, settings.office_name, hint)
+        if demo:
+            self.dialog.username.setText(DEMO_USER)
+            self.dialog.password.setFocus()
+
+    def _open(self) -> None:
+        try:
+            from app.services.security import accounts
+            from app.ui.application import open_local_database
+
+            self.db = open_local_database(self.demo)
+            self.has_officers = self.demo or accounts.has_officers(self.db)
+            import app.ui.session  # noqa: F401 - warm the import while the officer types
+        except BaseException as exc:  # reported on the GUI thread
+            self.error = exc
+        finally:
+            self._ready.set()
+            self._relay.opened.emit()
+
+    def _wait(self) -> None:
+        while not self._ready.wait(0.02):
+            QApplication.processEvents()
+
+    def _authenticate(self, username: str, password: str) -> SignedIn:
+        self._wait()
+        if self.db is None:  # run() shows why once the window closes
+            if isinstance(self.error, UserError):
+                raise self.error
+            raise RuntimeError("database not opened") from self.error
+        from app.services.security import accounts
+
+        return accounts.authenticate(self.db, username, password)
+
+    def _on_opened(self) -> None:
+        if self.error is not None or not self.has_officers:
+            self.dialog.reject()
+
+    def run(self) -> tuple[Database, SignedIn] | None:
+        threading.Thread(target=self._open, name="open-database", daemon=True).start()
+        QTimer.singleShot(0, lambda: log.info("ui: login window visible"))
+        accepted = self.dialog.exec() == QDialog.DialogCode.Accepted
+        self._wait()
+        if self.error is not None:
+            if isinstance(self.error, UserError):
+                show_error(None, self.error)
+                return None
+            raise self.error  # a bug: the crash hook reports it
+        assert self.db is not None
+        if not self.has_officers:
+            if not self._first_run():
+                return None
+            self.dialog.password.clear()
+            accepted = self.dialog.exec() == QDialog.DialogCode.Accepted
+        if not accepted or self.dialog.signed_in is None:
+            return None
+        log.info("officer signed in (role %s)", self.dialog.signed_in.role)
+        return self.db, self.dialog.signed_in
+
+    def _first_run(self) -> bool:
+        from app.ui.session import CounterSession
+
+        assert self.db is not None
+        session = CounterSession(self.db, self.settings, self.demo, start_sync=False)
+        return session.first_run()
