@@ -24,6 +24,18 @@ def motcua_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True)
+def attachment_keys():
+    """The app always opens its database with keys (open_local sets the attachment key);
+    tests with a plain database get a fresh key of their own."""
+    from app.services.security import blobs
+    from app.services.security.keys import KeySet, new_secret
+
+    blobs.use_keys(KeySet(new_secret()))
+    yield
+    blobs.use_keys(None)
+
+
 @pytest.fixture
 def db(motcua_home: Path):
     from app.services.storage.db import open_database

@@ -16,7 +16,7 @@ citizen brings the rest (``lifecycle.transition(..., "completed")``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,6 +76,9 @@ class IntakeOptions:
     notes: str = ""
     form_data: Mapping[str, Any] = field(default_factory=dict)
     return_time: dt.time | None = None
+    # Scans picked for a citizen who has no row yet: stored inside the dossier's own
+    # transaction, (session, citizen id) -> attachment ids.
+    import_attachments: Callable[[Session, str], Sequence[str]] | None = None
 
 
 def is_received(spec: DocumentSpec, paper: ReceivedPaper | None) -> bool:
@@ -221,7 +224,8 @@ def create_dossier(
         record_event(
             s, dossier, "", dossier.status, officer.id, options.completion_request.strip(), now
         )
-        link_attachments(s, dossier, person.id, options.attachment_ids)
+        new_ids = options.import_attachments(s, person.id) if options.import_attachments else ()
+        link_attachments(s, dossier, person.id, (*options.attachment_ids, *new_ids))
         enqueue(s, "dossier", dossier.id)
     return dossier
 

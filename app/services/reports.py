@@ -52,6 +52,10 @@ from app.services.storage.models import Citizen, Dossier, DossierEvent, Office, 
 
 # A year (and a leap day): the longest report an office files; it bounds every query.
 MAX_PERIOD_DAYS = 366
+# The most rows printed as one tracking book: about 200 landscape pages, which
+# reportlab lays out in roughly ten seconds (1.6 ms a row at 2,000 rows, and worse
+# than linear beyond: 31,000 rows took minutes). Longer periods print in parts.
+MAX_BOOK_ROWS = 5000
 
 
 # ---- the period ----------------------------------------------------------------------

@@ -166,7 +166,6 @@ class CounterSession:
         return self.dossier_list
 
     def open_dossier(self, dossier_id: str) -> None:
-        from app.services.attachments import AttachmentStore
         from app.ui.dossiers.detail_dialog import DossierDetailDialog
 
         assert self.officer is not None
@@ -176,7 +175,7 @@ class CounterSession:
             self.catalog.current,
             self._rules(),
             self.officer.officer_id,
-            AttachmentStore(),
+            self.attachments,
             parent=self.main,
         ).exec()
         self.dossier_list.refresh()
@@ -213,9 +212,15 @@ class CounterSession:
             self.card_runner,
             self.db_runner,
         )
+        from app.services.attachments import AttachmentStore
+        from app.ui.intake.attachments_panel import AttachmentsPanel
+
+        self.attachments = AttachmentStore(paths.attachments_dir(self.demo))
         self.paper_printer = PaperPrinter(self.settings)
-        page = IntakePage(self.intake, self.paper_printer)
-        self.paper_printer.failed.connect(lambda text: page.show_status(text, "error"))
+        page = IntakePage(
+            self.intake, self.paper_printer, AttachmentsPanel(self.db, self.attachments)
+        )
+        self.paper_printer.failed.connect(page.print_failed)
         self.paper_printer.done.connect(page.printed)
         self.paper_printer.printed.connect(self.intake.printed)
         self.intake.restore_draft()

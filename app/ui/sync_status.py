@@ -44,6 +44,12 @@ def status_text(status: SyncStatus) -> str:
     return QCoreApplication.translate("SyncStatus", "Chưa đồng bộ — {0} mục chờ").format(waiting)
 
 
+def _content_path(demo: bool):  # type: ignore[no-untyped-def]
+    from app.services.attachments import AttachmentStore
+
+    return AttachmentStore(paths.attachments_dir(demo)).content_path
+
+
 class SyncController(QObject):
     status_changed = Signal(str)
 
@@ -66,12 +72,16 @@ class SyncController(QObject):
             self._stop_central = central.stop
             central.start()
             config = SyncConfig(central.url, self.settings.office_code, interval=15.0)
-            self.engine = SyncEngine(self.db, config, store=central.store)
+            self.engine = SyncEngine(
+                self.db, config, store=central.store, content_path=_content_path(True)
+            )
         elif not self.settings.central_url:
             self._offline_status()  # offline-only counter: count what waits, start nothing
             return
         else:
-            self.engine = SyncEngine(self.db, SyncConfig.from_settings(self.settings))
+            self.engine = SyncEngine(
+                self.db, SyncConfig.from_settings(self.settings), content_path=_content_path(False)
+            )
         self.engine.on_status = self._status.arrived.emit
         self._status.arrived.emit(self.engine.status())
         if self.engine.status().configured:

@@ -209,7 +209,7 @@ class DossierDetailDialog(QDialog):
             pixmap = QPixmap()
             if self._store is not None:
                 # A missing thumbnail file shows the name alone.
-                with contextlib.suppress(OSError):
+                with contextlib.suppress(OSError, UserError):
                     pixmap.loadFromData(self._store.thumbnail(a))
             pages = self.tr("%n trang", "", a.page_count)
             item = QListWidgetItem(QIcon(pixmap), f"{a.label or a.filename}\n{pages}")

@@ -92,7 +92,8 @@ class AttachmentsPanel(QGroupBox):
     changed = Signal()  # scans added or dropped, earlier papers ticked or unticked
 
     def __init__(self, db: Database, store: AttachmentStore, parent: QWidget | None = None):
-        super().__init__(self.tr("4. Bản số hóa"), parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("4. Bản số hóa"))
         self.setObjectName("attachments_panel")
         self._db, self._store = db, store
         self._citizen_id: str | None = None
@@ -186,6 +187,13 @@ class AttachmentsPanel(QGroupBox):
         pages = self.tr("%n trang", "", a.page_count)
         day = local(a.created_at).strftime("%d/%m/%Y")
         return f"{a.label or a.filename}\n{pages}\n{day}"
+
+    def tick(self, attachment_ids: Collection[str]) -> None:
+        """Tick earlier papers by id (a restored draft); ids not offered are ignored."""
+        for i in range(self.earlier.count()):
+            item = self.earlier.item(i)
+            if item.data(_ID) in attachment_ids:
+                item.setCheckState(Qt.CheckState.Checked)
 
     def _ticked(self) -> list[str]:
         return [

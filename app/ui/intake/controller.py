@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.errors import ErrorKind, UserError
 from app.services import audit, paperwork
@@ -422,8 +424,13 @@ class IntakeController(QObject):
     def can_save(self) -> bool:
         return self.state.identity is not None and self.procedure() is not None and not self.busy
 
-    def save(self, completion_reason: str = "") -> None:
-        """Store the dossier (one transaction) and render its papers, off the GUI thread."""
+    def save(
+        self,
+        completion_reason: str = "",
+        import_new: Callable[[Session, str], Sequence[str]] | None = None,
+    ) -> None:
+        """Store the dossier (one transaction, with the newly scanned papers) and render
+        its papers, off the GUI thread."""
         identity, procedure = self.state.identity, self.procedure()
         if identity is None or procedure is None or self.busy:
             return
@@ -464,6 +471,7 @@ class IntakeController(QObject):
                     completion_request=completion_reason,
                     attachment_ids=tuple(state.attachment_ids),
                     notes=notes,
+                    import_attachments=import_new,
                 ),
             )
             audit.log(

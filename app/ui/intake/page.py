@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from app.services.calendar.days import local
 from app.services.dossiers import ReceivedPaper
 from app.services.identity import Identity
+from app.ui.intake.attachments_panel import AttachmentsPanel
 from app.ui.intake.controller import ADJUST_PROCEDURE, IntakeController, Saved
 from app.ui.intake.dialogs import CanDialog, TypedEntryDialog
 from app.ui.intake.identity_panel import IdentityPanel
@@ -51,13 +52,20 @@ def fmt(moment: dt.datetime | None) -> str:
 
 class IntakePage(QWidget):
     def __init__(
-        self, controller: IntakeController, printer: object, parent: QWidget | None = None
+        self,
+        controller: IntakeController,
+        printer: object,
+        attachments: AttachmentsPanel,
+        parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.c = controller
+        self.attachments = attachments
+        attachments.changed.connect(self._attachments_changed)
         self.printer = printer  # app.ui.intake.printing.PaperPrinter
         self.setObjectName("intake_page")
 
+        self._shown_id = ""
         self.status = QLabel(objectName="status")
         self.status.setWordWrap(True)
         self.status.setMinimumHeight(36)
@@ -68,7 +76,7 @@ class IntakePage(QWidget):
         self.record.setWordWrap(True)
         self.adjust = QPushButton(self.tr("Chọn thủ tục Điều chỉnh thông tin"), objectName="adjust")
         self.adjust.hide()
-        self.adjust.clicked.connect(lambda: self.c.choose_procedure(ADJUST_PROCEDURE))
+        self.adjust.clicked.connect(self._choose_adjustment)
         record_box = QGroupBox(self.tr("Hồ sơ đã có của công dân"))
         rl = QVBoxLayout(record_box)
         rl.addWidget(self.record)
@@ -141,6 +149,7 @@ class IntakePage(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.identity)
         left.addWidget(record_box)
+        left.addWidget(attachments, 1)
         right = QVBoxLayout()
         right.addWidget(proc_box)
         right.addWidget(docs_box, 1)
@@ -179,7 +188,7 @@ class IntakePage(QWidget):
         c.saved.connect(self._saved)
         c.needs_expiry_reason.connect(self._ask_expiry_reason)
         c.other_card.connect(self._other_card)
-        c.reading.connect(lambda busy: self.save_button.setEnabled(not busy))
+        c.reading.connect(self._reading)
         self._search("")
         self.show_status(self.tr("Sẵn sàng. Quét mã QR trên thẻ hoặc đặt thẻ lên đầu đọc."), "info")
 
@@ -189,13 +198,29 @@ class IntakePage(QWidget):
         self.status.setProperty("level", level)
         self.status.setStyleSheet(STATUS_STYLE.get(level, "") + " padding:6px; border-radius:3px;")
 
+    def _reading(self, busy: bool) -> None:
+        self.save_button.setEnabled(not busy)
+
+    def _choose_adjustment(self) -> None:
+        self.c.choose_procedure(ADJUST_PROCEDURE)
+
+    def _attachments_changed(self) -> None:
+        self.c.state.attachment_ids = self.attachments.selected_ids()
+
     def _show_identity(self) -> None:
-        self.identity.show_identity(self.c.state.identity)
+        identity = self.c.state.identity
+        if identity is None or identity.id_number != self._shown_id:
+            self.attachments.clear()  # one citizen's scans never reach another's dossier
+            self._shown_id = identity.id_number if identity else ""
+        self.identity.show_identity(identity)
         if self.c.state.identity is not None and self.c.procedure() is None:
             self.focus_search()  # the next thing the officer does: pick the procedure
 
     def _show_record(self) -> None:
         rec = self.c.state.record
+        self.attachments.set_citizen(rec.citizen_id if rec is not None and rec.known else None)
+        if self.c.state.attachment_ids:
+            self.attachments.tick(self.c.state.attachment_ids)
         self.adjust.hide()
         if rec is None:
             self.record.setText("")
@@ -339,12 +364,16 @@ class IntakePage(QWidget):
                 ).format(names),
             )
             if answer == QMessageBox.StandardButton.Yes:
-                self.c.save(completion_reason=self.tr("Thiếu giấy tờ bắt buộc"))
+                self.c.save(self.tr("Thiếu giấy tờ bắt buộc"), self._new_scans())
             return
-        self.c.save()
+        self.c.save(import_new=self._new_scans())
+
+    def _new_scans(self):  # type: ignore[no-untyped-def]
+        return self.attachments.import_pending if self.attachments.pending_files() else None
 
     def _saved(self, saved: Saved) -> None:
         self.reprint.setEnabled(True)
+        self.attachments.clear()
         if saved.due_at is not None:
             self.show_status(
                 self.tr(
@@ -360,6 +389,9 @@ class IntakePage(QWidget):
                 "warn",
             )
         self.printer.print_saved(saved)
+
+    def print_failed(self, text: str) -> None:
+        self.show_status(text, "error")
 
     def printed(self, what: str) -> None:
         """Keep the saved dossier's code on screen and add what reached the printer."""

@@ -40,6 +40,7 @@ from app.services.calendar.days import local
 from app.services.lifecycle import Status, Timeliness
 from app.services.paperwork import agency_from
 from app.services.reports import (
+    MAX_BOOK_ROWS,
     MAX_PERIOD_DAYS,
     Period,
     PeriodKind,
@@ -549,6 +550,15 @@ class ReportsPage(QWidget):
         rows = self.tracking_rows()
         if not rows:
             self.message.setText(self.tr("Không có hồ sơ nào tiếp nhận trong kỳ này."))
+            return
+        if len(rows) > MAX_BOOK_ROWS:
+            self.message.setText(
+                self.tr(
+                    "Kỳ này có %1 hồ sơ, quá nhiều để in một lần (tối đa %2): hãy chọn kỳ ngắn hơn."
+                )
+                .replace("%1", str(len(rows)))
+                .replace("%2", str(MAX_BOOK_ROWS))
+            )
             return
         self.message.setText(self.tr("Đang chuẩn bị sổ theo dõi hồ sơ…"))
         self.print_button.setEnabled(False)

@@ -181,6 +181,9 @@ def test_earlier_papers_of_the_citizen_are_offered_and_can_be_ticked(
     assert sorted(panel.selected_ids()) == sorted([tk1.id, card.id])
     panel.set_citizen(None)
     assert panel.earlier.isHidden() and panel.selected_ids() == []
+    panel.set_citizen(citizen_id)
+    panel.tick([card.id, "not-offered"])  # a restored draft
+    assert panel.selected_ids() == [card.id]
 
 
 def test_another_citizen_drops_what_was_picked_for_the_first(

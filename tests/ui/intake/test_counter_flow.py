@@ -388,3 +388,26 @@ def test_a_file_that_is_no_certificate_is_refused(qtbot, session, tmp_path):
     settings_page = session.main.findChild(SettingsPage)
     settings_page.import_trust(str(junk))
     assert "không phải chứng thư CSCA" in settings_page.message.text()
+
+
+def test_a_scanned_paper_is_stored_encrypted_with_the_dossier(qtbot, session, tmp_path):
+    from PIL import Image
+
+    from app.services.attachments import dossier_attachments
+
+    scan = tmp_path / "so-bhxh.jpg"
+    Image.new("RGB", (800, 1100), "white").save(scan, "JPEG")
+    page = session.main.findChild(type(session.main.stack.widget(0)), "intake_page")
+    intake(session).qr_scanned(qr_text(load_profile("cccd-2021")))
+    page.attachments.add_files([scan])
+    assert page.attachments.pending_files() == [scan]
+    intake(session).choose_procedure("602")
+    intake(session).all_received()
+    page.save()
+    qtbot.waitUntil(lambda: intake(session).last_saved is not None, timeout=20000)
+    with session.db.session() as s:
+        (stored,) = dossier_attachments(s, intake(session).last_saved.dossier_id)
+    raw = session.attachments.content_path(stored.sha256).read_bytes()
+    assert not raw.startswith(b"\xff\xd8\xff")  # not the JPEG itself: encrypted at rest
+    assert session.attachments.read(stored) == scan.read_bytes()
+    assert page.attachments.pending_files() == []  # the next citizen starts clean

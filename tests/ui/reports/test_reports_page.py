@@ -21,7 +21,7 @@ from report_samples import NOW, Month, take_in
 from sqlalchemy import select
 
 from app.services.lifecycle import Status
-from app.services.reports import PeriodKind
+from app.services.reports import MAX_PERIOD_DAYS, PeriodKind
 from app.services.storage.models import AuditEvent
 from app.ui.reports import ReportsPage
 from app.ui.reports import page as page_module
@@ -115,11 +115,15 @@ def test_changing_the_period_updates_the_numbers(qtbot: QtBot, month: Month) -> 
     assert tile(page, "received") == "6"
 
 
-def test_a_custom_period_stays_forward(qtbot: QtBot, month: Month) -> None:
+def test_a_custom_period_stays_forward_and_within_a_year(qtbot: QtBot, month: Month) -> None:
     page = make_page(qtbot, month)
-    page.date_to.setDate(page.date_from.date().addDays(-3))  # before the start
-    assert page.date_from.date() <= page.date_to.date()
-    assert page.period().days >= 1
+    end = page.date_to.date()
+    page.date_to.setDate(page.date_from.date().addDays(-3))  # 26 Feb, before the start
+    assert page.date_from.date() == page.date_to.date()  # the start followed
+    page.date_to.setDate(end)
+    page.date_from.setDate(end.addYears(-2))  # two years back
+    assert page.date_from.date().daysTo(page.date_to.date()) == MAX_PERIOD_DAYS - 1
+    assert page.period().days == MAX_PERIOD_DAYS
 
 
 def test_f5_counts_again(qtbot: QtBot, month: Month) -> None:
@@ -230,6 +234,17 @@ def test_nothing_to_print_in_an_empty_period(
     assert "Không có hồ sơ" in page.message.text()
 
 
+def test_a_book_too_long_to_print_asks_for_a_shorter_period(
+    qtbot: QtBot, month: Month, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(page_module, "start_print", lambda *a, **k: pytest.fail("printed"))
+    monkeypatch.setattr(page_module, "MAX_BOOK_ROWS", 5)
+    page = make_page(qtbot, month)
+    page.print_button.click()  # March: 6 dossiers
+    assert "6 hồ sơ" in page.message.text() and "kỳ ngắn hơn" in page.message.text()
+    assert logged(month) == []
+
+
 @pytest.mark.parametrize(("accepted", "actions"), [(0, ["display"]), (1, ["display", "print"])])
 def test_preview_logs_what_was_shown(
     qtbot: QtBot, month: Month, monkeypatch: pytest.MonkeyPatch, accepted: int, actions
@@ -242,9 +257,8 @@ def test_preview_logs_what_was_shown(
     page.set_period(PeriodKind.WEEK)
     page.preview_button.click()
     assert len(shown) == 1 and month.code("G") in pdf_text(shown[0])
-    entries = logged(month)
-    assert [e.action for e in entries[:: len(entries) // len(actions)]] == actions
-    assert len(entries) == 2 * len(actions)  # E and G, once per use
+    # E and G, once per use: shown, then printed from the preview when it was
+    assert [e.action for e in logged(month)] == [a for a in actions for _dossier in "EG"]
 
 
 def _cups_pdf_queue() -> bool:
