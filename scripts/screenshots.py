@@ -83,6 +83,7 @@ def main() -> int:
     def page(key: str, name: str) -> Callable[[], None]:
         def shot() -> None:
             window = main_window()
+            window.resize(1366, 720)  # a common counter screen, less the taskbar
             window.show_page(key)  # type: ignore[attr-defined]
             save(window, name)
 

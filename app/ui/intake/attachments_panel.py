@@ -43,7 +43,7 @@ from app.services.security.filenames import safe_filename
 from app.services.storage.db import Database
 from app.services.storage.models import Attachment
 
-ICON = QSize(128, 128)
+ICON = QSize(96, 96)
 _ID = Qt.ItemDataRole.UserRole  # attachment id (earlier) or content hash (new scan)
 _SHA = Qt.ItemDataRole.UserRole + 1  # content hash of an earlier paper
 
@@ -84,6 +84,7 @@ def _icon_list(name: str) -> QListWidget:
     view.setWordWrap(True)
     view.setGridSize(QSize(ICON.width() + 40, ICON.height() + 70))
     view.setMinimumHeight(ICON.height() + 80)
+    view.setMaximumHeight(ICON.height() + 80)  # a row of thumbnails; it scrolls sideways
     view.setStyleSheet("QListWidget { background: #d9d9d9; }")  # white pages show on grey
     return view
 

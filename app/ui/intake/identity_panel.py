@@ -63,7 +63,7 @@ class IdentityPanel(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("1. Công dân"), parent)
         self.portrait = QLabel(objectName="portrait")
-        self.portrait.setFixedSize(150, 200)
+        self.portrait.setFixedSize(120, 160)
         self.portrait.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.portrait.setStyleSheet("border:1px solid #999; background:#fafafa; color:#777;")
         self.source = QLabel(objectName="source")
@@ -96,6 +96,8 @@ class IdentityPanel(QGroupBox):
                 value = value.strftime("%d/%m/%Y")
             edit.setText(str(value or ""))
         # Wrapped labels need their height recomputed for the new text (else clipped).
+        for edit in self.fields.values():
+            edit.setMinimumHeight(edit.heightForWidth(max(edit.width(), 160)))
         self.layout().invalidate()
         self.layout().activate()
         if identity is None:
@@ -113,8 +115,8 @@ class IdentityPanel(QGroupBox):
         if identity.portrait and pixmap.loadFromData(identity.portrait):
             self.portrait.setPixmap(
                 pixmap.scaled(
-                    150,
-                    200,
+                    120,
+                    160,
                     Qt.AspectRatioMode.KeepAspectRatio,
                     Qt.TransformationMode.SmoothTransformation,
                 )

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QVBoxLayout,
@@ -94,7 +95,7 @@ class IntakePage(QWidget):
         self.search = QLineEdit(objectName="procedure_search")
         self.search.setPlaceholderText(self.tr("Gõ để tìm thủ tục (mã, tên, từ khoá) — Ctrl+F"))
         self.results = QListWidget(objectName="procedure_results")
-        self.results.setMaximumHeight(130)
+        self.results.setMaximumHeight(96)
         self.chosen = QLabel(objectName="procedure_chosen")
         self.chosen.setWordWrap(True)
         self.appointment = QLabel(objectName="appointment")
@@ -149,16 +150,24 @@ class IntakePage(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.identity)
         left.addWidget(record_box)
-        left.addWidget(attachments, 1)
+        left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(proc_box)
         right.addWidget(docs_box, 1)
-        columns = QHBoxLayout()
+        right.addWidget(attachments)
+        columns_widget = QWidget()
+        columns = QHBoxLayout(columns_widget)
+        columns.setContentsMargins(0, 0, 0, 0)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
+        # Counter PCs often have 1366×768 screens: scroll rather than squeeze or clip.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(columns_widget)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
-        layout.addLayout(columns, 1)
+        layout.addWidget(scroll, 1)
         layout.addLayout(actions)
 
         for keys, slot in (
