@@ -6,10 +6,10 @@ tests (``sqlite:///path``). One engine per process; one session per request.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+def _sqlite_pragmas(dbapi_conn: Any, _record: object) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
@@ -42,7 +42,11 @@ def normalize_url(url_or_path: str) -> str:
 def make_engine(url: str, *, pool_size: int = 10) -> Engine:
     url = normalize_url(url)
     if make_url(url).get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        import sqlcipher3.dbapi2 as sqlcipher  # the process's one SQLite (see app storage/db.py)
+
+        engine = create_engine(
+            url, module=sqlcipher, connect_args={"check_same_thread": False, "timeout": 30}
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     # pre_ping: after a PostgreSQL restart, stale pooled connections are replaced
@@ -89,7 +93,7 @@ def current_revision(engine: Engine) -> str | None:
 
 def head_revision() -> str | None:
     return ScriptDirectory.from_config(
-        alembic_config(create_engine("sqlite://"))
+        alembic_config(create_engine("postgresql+psycopg://"))
     ).get_current_head()
 
 

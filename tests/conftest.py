@@ -6,6 +6,7 @@ the real user's folders or keyring: everything is redirected per test.
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -14,6 +15,21 @@ os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
 from pathlib import Path
 
 import pytest
+
+
+@pytest.fixture(autouse=True, scope="session")
+def collect_on_the_main_thread():
+    """As the app does (app/ui/gc.py): no collection in worker threads, where it could
+    destroy a leftover Qt widget off the GUI thread; collect after each test instead."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_test():
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

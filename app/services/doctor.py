@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import platform
 import shutil
-import sqlite3
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -40,7 +39,9 @@ def _versions() -> Section:
     except ImportError as exc:
         s.ok = False
         s.add("Qt", f"không nạp được: {exc}")
-    s.add("SQLite", sqlite3.sqlite_version)
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    s.add("SQLite (SQLCipher)", sqlcipher.sqlite_version)
     import sqlalchemy
 
     s.add("SQLAlchemy", sqlalchemy.__version__)

@@ -134,6 +134,9 @@ def run_gui(demo: bool = False) -> int:
     QApplication.setOrganizationName("MotCua")
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
+    from app.ui.gc import GuiThreadCollector
+
+    collector = GuiThreadCollector(app)  # noqa: F841 - lives as long as the app
     settings, settings_problem = settings_mod.load(paths.settings_file(demo))
     if demo:
         from app.services.demo import demo_settings

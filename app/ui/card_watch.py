@@ -22,10 +22,8 @@ class CardWatcher(QObject):
         self.wanted_reader = wanted_reader
         self.readers: dict[str, bytes] = {}  # reader → ATR of the card on it (b"" = none)
         self.service_up = True
-        monitor = self._monitor = ReaderMonitor(self.event.emit)
+        self._monitor = ReaderMonitor(self.event.emit)
         self.event.connect(self._on_event)
-        # The thread must not outlive the window that listens to it.
-        self.destroyed.connect(lambda *_: monitor.stop())
 
     def start(self) -> None:
         self._monitor.start()

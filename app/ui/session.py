@@ -19,7 +19,6 @@ from app.ui.card_watch import CardWatcher
 from app.ui.idle import IdleWatcher
 from app.ui.login import FirstRunDialog, LoginDialog, UnlockDialog
 from app.ui.main_window import MainWindow, Page
-from app.ui.pages.placeholder import PlaceholderPage
 from app.ui.pages.settings_page import SettingsPage
 from app.ui.tasks import TaskRunner
 
@@ -104,10 +103,6 @@ class CounterSession:
         return True
 
     def _pages(self) -> list[Page]:
-
-        def later(title: str, text: str) -> QWidget:
-            return PlaceholderPage(title, text)
-
         return [
             Page(
                 "intake", QApplication.translate("CounterSession", "Tiếp nhận"), self._intake_page()
@@ -121,14 +116,7 @@ class CounterSession:
                 self._returns_page(),
             ),
             Page(
-                "reports",
-                QApplication.translate("CounterSession", "Báo cáo"),
-                later(
-                    QApplication.translate("CounterSession", "Báo cáo"),
-                    QApplication.translate(
-                        "CounterSession", "Báo cáo chưa có trong phiên bản này."
-                    ),
-                ),
+                "reports", QApplication.translate("CounterSession", "Báo cáo"), self._reports_page()
             ),
             Page(
                 "settings",
@@ -136,6 +124,11 @@ class CounterSession:
                 self._settings_page(),
             ),
         ]
+
+    def _reports_page(self) -> QWidget:
+        from app.ui.reports import ReportsPage
+
+        return ReportsPage(self.db, self.settings, self.officer)
 
     def _settings_page(self) -> QWidget:
         page = SettingsPage(self.settings, self._settings_saved, paths.settings_file(self.demo))
@@ -249,7 +242,11 @@ class CounterSession:
         from app.ui.intake.wedge import WedgeScanner
 
         assert self.main is not None
-        self.card_watch = CardWatcher(self.settings.card_reader, self.main)
+        # No Qt parent: the watcher outlives the window until its thread has stopped,
+        # so the monitor thread never signals an object being destroyed.
+        self.card_watch = CardWatcher(self.settings.card_reader)
+        watch = self.card_watch
+        self.main.destroyed.connect(lambda *_: watch.stop())
         self.card_watch.status_changed.connect(self.main.set_reader_status)
         self.card_watch.card_inserted.connect(self._card_inserted)
         self.card_watch.card_removed.connect(self.intake.card_removed)
@@ -266,7 +263,7 @@ class CounterSession:
         from app.ui.sync_status import SyncController
 
         assert self.main is not None
-        self.sync = SyncController(self.db, self.settings, self.demo, self.main)
+        self.sync = SyncController(self.db, self.settings, self.demo)  # no parent: as above
         self.sync.status_changed.connect(self.main.set_sync_status)
         self.main.sync_requested.connect(self.sync.sync_now)
         sync = self.sync

@@ -6,12 +6,11 @@ One engine and one sessionmaker per process; one session per user action
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError, OperationalError
@@ -38,7 +37,7 @@ def alembic_config(engine: Engine) -> Config:
 def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
-    script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
+    script = ScriptDirectory.from_config(alembic_config(make_engine("sqlite://")))
     head = script.get_current_head()
     assert head is not None
     return head
@@ -51,7 +50,7 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+def _sqlite_pragmas(dbapi_conn: Any, _record: object) -> None:
     cur = dbapi_conn.cursor()
     # WAL: readers never block the writer; a killed process leaves a consistent file.
     cur.execute("PRAGMA journal_mode=WAL")
@@ -107,11 +106,14 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
     """
     # hide_parameters: error messages (and so crash reports) must not quote the
     # values of a failed statement — they are citizens' names and ID numbers.
-    if key is None:
-        engine = create_engine(url, hide_parameters=True)
-    else:
-        import sqlcipher3.dbapi2 as sqlcipher
+    import sqlcipher3.dbapi2 as sqlcipher
 
+    if key is None:
+        # One SQLite library per process: SQLCipher's, keyed or not. Loading Python's
+        # own sqlite3 beside it lets the two libraries' symbols mix, which crashes.
+        module = sqlcipher if url.startswith("sqlite") else None
+        engine = create_engine(url, hide_parameters=True, **({"module": module} if module else {}))
+    else:
         if len(key) != 32:
             raise ValueError("SQLCipher raw keys are 32 bytes")
         engine = create_engine(url, module=sqlcipher, hide_parameters=True)

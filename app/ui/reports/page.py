@@ -16,11 +16,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,8 +27,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -66,6 +62,7 @@ from app.ui.dossiers.labels import status_label
 from app.ui.messages import show_error
 from app.ui.printing import PageSize, preview_pdf, start_print
 from app.ui.reports.labels import percent, period_label, timeliness_label, verified_by_label
+from app.ui.reports.widgets import AMBER, GREEN, RED, Tile, count_table, fill, fit_rows
 from app.ui.tasks import TaskRunner
 
 # A save dialog: (parent, title, suggested file name) → chosen path or None.
@@ -90,66 +87,6 @@ def _qdate(day: dt.date) -> QDate:
 
 def _pydate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
-
-
-class Tile(QFrame):
-    """One headline number with its caption."""
-
-    def __init__(self, caption: str, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(f"tile-{name}")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.value = QLabel("0")
-        self.value.setObjectName(f"tile-{name}-value")
-        self.value.setStyleSheet("font-size: 18pt; font-weight: bold;")
-        self.caption = QLabel(caption)
-        self.caption.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.addWidget(self.value)
-        layout.addWidget(self.caption)
-
-    def set(self, text: str, colour: str = "") -> None:
-        self.value.setText(text)
-        style = "font-size: 18pt; font-weight: bold;"
-        self.value.setStyleSheet(style + (f" color: {colour};" if colour else ""))
-
-
-def _table(name: str, headings: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headings))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headings)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    table.setAlternatingRowColors(True)
-    # Compact rows: the verification table's six lines fit without a scroll bar.
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(False)
-    return table
-
-
-def _fit_rows(table: QTableWidget, rows: int) -> None:
-    """Tall enough for ``rows`` lines without a scroll bar (these tables have fixed lines)."""
-    header = table.horizontalHeader().sizeHint().height()
-    line = table.verticalHeader().defaultSectionSize()
-    table.setMinimumHeight(header + rows * line + 2 * table.frameWidth() + 2)
-
-
-def _fill(table: QTableWidget, rows: list[list[Any]]) -> None:
-    """Texts left, numbers right (so digits line up)."""
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            item = QTableWidgetItem(str(value))
-            if isinstance(value, int):
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            table.setItem(r, c, item)
-
-
-RED, GREEN, AMBER = "#b00020", "#1b5e20", "#8a5a00"
 
 
 class ReportsPage(QWidget):
@@ -221,13 +158,13 @@ class ReportsPage(QWidget):
         }
 
         # --- tables
-        self.status_table = _table(
+        self.status_table = count_table(
             "reports-status", [self.tr("Trạng thái hiện tại"), self.tr("Số hồ sơ")]
         )
-        self.timeliness_table = _table(
+        self.timeliness_table = count_table(
             "reports-timeliness", [self.tr("Tiến độ giải quyết"), self.tr("Số hồ sơ")]
         )
-        self.procedure_table = _table(
+        self.procedure_table = count_table(
             "reports-procedures",
             [
                 self.tr("Mã"),
@@ -244,7 +181,7 @@ class ReportsPage(QWidget):
         )
         self.procedure_table.setWordWrap(False)
         self.procedure_table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.verification_table = _table(
+        self.verification_table = count_table(
             "reports-verification", [self.tr("Cách xác thực số định danh"), self.tr("Số người")]
         )
         for table, lines in (
@@ -253,8 +190,8 @@ class ReportsPage(QWidget):
             (self.verification_table, len(VerifiedBy)),
         ):
             table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            _fit_rows(table, lines)
-        _fit_rows(self.procedure_table, 4)
+            fit_rows(table, lines)
+        fit_rows(self.procedure_table, 4)
         self.verification_table.setMaximumHeight(self.verification_table.minimumHeight())
         self.chip_bar = QProgressBar()
         self.chip_bar.setObjectName("reports-chip-share")
@@ -407,16 +344,7 @@ class ReportsPage(QWidget):
         self._dates_edited(self.date_to)
 
     def _kind_changed(self) -> None:
-        kind = PeriodKind(self.kind.currentData())
-        if kind is not PeriodKind.CUSTOM:
-            period = Period.of(kind, self._today())
-            self._loading = True
-            try:
-                self.date_from.setDate(_qdate(period.start))
-                self.date_to.setDate(_qdate(period.end))
-            finally:
-                self._loading = False
-        self.refresh()
+        self.refresh()  # which sets the dates of today, this week or this month
 
     def _dates_edited(self, edited: QDateEdit) -> None:
         if self._loading:
@@ -457,6 +385,15 @@ class ReportsPage(QWidget):
         """Count again (F5; also when the main window shows the page)."""
         if self._loading:
             return
+        kind = PeriodKind(self.kind.currentData())
+        if kind is not PeriodKind.CUSTOM:  # a page left open overnight moves to the new day
+            period = Period.of(kind, self._today())
+            self._loading = True
+            try:
+                self.date_from.setDate(_qdate(period.start))
+                self.date_to.setDate(_qdate(period.end))
+            finally:
+                self._loading = False
         with self._db.session() as s:
             names = procedure_names(s)
             self._reload_choices(
@@ -494,9 +431,9 @@ class ReportsPage(QWidget):
             percent(v.chip_share),
             "" if v.chip_share is None else (GREEN if v.chip == v.citizens else AMBER),
         )
-        _fill(self.status_table, [[status_label(s), n] for s, n in summary.by_status.items()])
-        _fill(self.timeliness_table, self._timeliness_rows(summary.by_timeliness))
-        _fill(
+        fill(self.status_table, [[status_label(s), n] for s, n in summary.by_status.items()])
+        fill(self.timeliness_table, self._timeliness_rows(summary.by_timeliness))
+        fill(
             self.procedure_table,
             [
                 [p.code, p.name, p.received, p.returned, p.on_time, p.late, p.open_in_time]
@@ -507,7 +444,7 @@ class ReportsPage(QWidget):
             item = self.procedure_table.item(row, 1)
             if item is not None:
                 item.setToolTip(p.name)
-        _fill(
+        fill(
             self.verification_table,
             [[verified_by_label(m), n] for m, n in v.by_method.items()],
         )

@@ -13,15 +13,18 @@ from app.ui import startup
 from app.ui.login import LoginDialog
 
 
-def _when_login_shows(action) -> None:
-    def attempt() -> None:
+def _when_login_shows(action, tries: int = 250) -> None:
+    """Act on the log-in window once it is up; gives up after a few seconds so no
+    timer outlives the test."""
+
+    def attempt(left: int) -> None:
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, LoginDialog):
             action(dialog)
-        else:
-            QTimer.singleShot(20, attempt)
+        elif left:
+            QTimer.singleShot(20, lambda: attempt(left - 1))
 
-    QTimer.singleShot(0, attempt)
+    QTimer.singleShot(0, lambda: attempt(tries))
 
 
 def test_log_in_while_the_database_opens(qtbot):
@@ -44,8 +47,7 @@ def test_no_keyring_is_said_clearly_and_nothing_is_written(qtbot, monkeypatch, m
     # the tests run with the "null" keyring: an office database cannot get its key
     shown = []
     monkeypatch.setattr(startup, "show_error", lambda parent, err: shown.append(err.kind))
-    _when_login_shows(lambda dialog: None)  # the officer has not typed yet
-    assert startup.EarlyLogin(Settings(), demo=False).run() is None
+    assert startup.EarlyLogin(Settings(), demo=False).run() is None  # before any typing
     assert shown == [ErrorKind.KEYRING_MISSING]
     assert not (motcua_home / "data" / "motcua.sqlite3").exists()
 
@@ -60,5 +62,7 @@ def test_wrong_password_keeps_the_window_open(qtbot):
         dialog.reject()
 
     _when_login_shows(wrong_then_cancel)
-    assert startup.EarlyLogin(Settings(), demo=True).run() is None
+    early = startup.EarlyLogin(Settings(), demo=True)
+    assert early.run() is None
     assert "không đúng" in tries[0]
+    early.db.dispose()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import os
 import re
@@ -30,7 +31,9 @@ from app.ui.tasks import SyncRunner
 SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 
 
-def make_page(qtbot: QtBot, month: Month, role: str = "supervisor", **kw) -> ReportsPage:
+def make_page(
+    qtbot: QtBot, month: Month, role: str = "supervisor", clock=lambda: NOW, **kw
+) -> ReportsPage:
     officer = SimpleNamespace(officer_id=month.env.officer.id, role=role)
     settings = month.env.settings.replace(
         office_name="Bảo hiểm xã hội cơ sở Thử Nghiệm", place_name="Thử Nghiệm", **kw
@@ -39,7 +42,7 @@ def make_page(qtbot: QtBot, month: Month, role: str = "supervisor", **kw) -> Rep
         month.env.db,
         settings,
         officer,
-        clock=lambda: NOW,
+        clock=clock,
         runner=SyncRunner(),
         ask_path=lambda *_: page.save_to,  # type: ignore[attr-defined]
     )
@@ -132,6 +135,18 @@ def test_f5_counts_again(qtbot: QtBot, month: Month) -> None:
     assert tile(page, "received") == "6"
     qtbot.keyClick(page, Qt.Key.Key_F5)
     assert tile(page, "received") == "7"
+
+
+def test_a_page_left_open_overnight_counts_the_new_day(qtbot: QtBot, month: Month) -> None:
+    now = [NOW]
+    page = make_page(qtbot, month, clock=lambda: now[0])
+    page.set_period(PeriodKind.TODAY)
+    assert tile(page, "received") == "0"
+    take_in(month.env, 9, "Tạ Văn Mới", "2026-03-13T08:30")
+    now[0] = NOW + dt.timedelta(days=1)  # Friday 13, 09:00
+    qtbot.keyClick(page, Qt.Key.Key_F5)
+    assert page.date_from.date().toString("dd/MM/yyyy") == "13/03/2026"
+    assert tile(page, "received") == "1"
 
 
 def test_filtering_by_procedure_and_officer(qtbot: QtBot, month: Month) -> None:

@@ -1,5 +1,4 @@
 import hashlib
-import sqlite3
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -82,7 +81,9 @@ def test_reopening_keeps_data_and_row_versions_count(tmp_path):
 def test_database_from_a_newer_version_is_refused_and_untouched(tmp_path):
     path = tmp_path / "newer.sqlite3"
     open_database(path).dispose()
-    con = sqlite3.connect(path)
+    import sqlcipher3.dbapi2 as sqlite  # the process's one SQLite library
+
+    con = sqlite.connect(path)
     con.execute("UPDATE alembic_version SET version_num = 'ffff_from_the_future'")
     con.commit()
     con.close()

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 import stat
+import subprocess
+import sys
 
 import pytest
 from security_factories import CITIZENS
@@ -67,8 +68,20 @@ def test_the_file_on_disk_reads_as_noise(memory_keyring, tmp_path):
     for needle in (NAME, FOLDED, FOLDED.lower(), ID_NUMBER, "Thử Nghiệm"):
         assert needle.encode("utf-8") not in raw
         assert needle.encode("utf-16-le") not in raw
-    with pytest.raises(sqlite3.DatabaseError):
-        sqlite3.connect(paths.database_file()).execute("SELECT * FROM citizens").fetchall()
+    # plain SQLite (Python's own, in a process of its own: see storage/db.py) cannot read it
+    probe = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sqlite3, sys; "
+            "sqlite3.connect(sys.argv[1]).execute('SELECT * FROM citizens').fetchall()",
+            str(paths.database_file()),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert probe.returncode != 0 and "DatabaseError" in probe.stderr
     # The key went to the keyring, under the app's service, one entry per database.
     assert (SERVICE, keyring_entry(paths.database_file())) in memory_keyring.entries
 
