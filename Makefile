@@ -15,6 +15,7 @@ lint: $(SETUP)
 	$(VENV)/bin/ruff check app central tests bench scripts
 	$(VENV)/bin/ruff format --check app central tests bench scripts
 	$(VENV)/bin/mypy
+	$(PY) -m scripts.translations --check
 
 bench: $(SETUP)
 	bash scripts/with-services.sh $(PY) -m bench

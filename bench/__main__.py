@@ -12,7 +12,15 @@ import sys
 import time
 from pathlib import Path
 
-ORDER = ["startup", "card_read", "intake_flow", "receipt_render", "appointment", "intake_db", "sync"]
+ORDER = [
+    "startup",
+    "card_read",
+    "intake_flow",
+    "receipt_render",
+    "appointment",
+    "intake_db",
+    "sync",
+]
 
 
 def available() -> list[str]:

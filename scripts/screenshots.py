@@ -125,6 +125,7 @@ def main() -> int:
             page("intake", "intake-clone-detected"),
             intake("Nhấc thẻ ra"),
             page("dossiers", "dossiers"),
+            page("reports", "reports"),
             page("settings", "settings"),
             QApplication.quit,
         ]

@@ -42,7 +42,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pypdf
 import pypdfium2 as pdfium
 from PIL import Image, UnidentifiedImageError
 from sqlalchemy import select
@@ -111,11 +110,19 @@ def _check_image(data: bytes) -> tuple[int, bytes]:
 
 
 def _check_pdf(data: bytes) -> tuple[int, bytes]:
-    reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+    import pypdf  # only when a PDF is scanned: it is large and start-up does not need it
+
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+    except pypdf.errors.PyPdfError as exc:
+        raise ValueError(f"pypdf: {type(exc).__name__}") from exc
     if reader.is_encrypted:
         raise ValueError("encrypted PDF")
-    for page in reader.pages:
-        page.get_contents()
+    try:
+        for page in reader.pages:
+            page.get_contents()
+    except pypdf.errors.PyPdfError as exc:
+        raise ValueError(f"pypdf: {type(exc).__name__}") from exc
     pdf = pdfium.PdfDocument(data)
     try:
         if len(pdf) != len(reader.pages):
@@ -145,7 +152,6 @@ def check_content(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Checked:
         UnidentifiedImageError,
         Image.DecompressionBombError,
         Image.DecompressionBombWarning,
-        pypdf.errors.PyPdfError,
         pdfium.PdfiumError,
     ) as exc:
         raise UserError(

@@ -44,7 +44,6 @@ from app.services import audit
 from app.services.calendar.days import local
 from app.services.calendar.timezone import VN_TZ
 from app.services.forms.model import Agency, TrackingBookData, TrackingEntry
-from app.services.forms.tracking_book import render_tracking_book
 from app.services.lifecycle import Status, Timeliness, classify
 from app.services.security.permissions import Permission, require
 from app.services.storage.db import Database
@@ -408,6 +407,8 @@ def render_tracking_book_pdf(
     rows: Sequence[TrackingRow], period: Period, agency: Agency, issued_on: dt.date | None = None
 ) -> bytes:
     """Form 07 for the period, as printed (the page prints exactly these bytes)."""
+    from app.services.forms.tracking_book import render_tracking_book  # reportlab: on demand
+
     return render_tracking_book(tracking_book_data(rows, period, issued_on), agency)
 
 

@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
 <context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="97"/>
+        <source>4. Bản số hóa</source>
+        <translation>4. Scans</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="104"/>
+        <source>Thêm bản quét… (Ctrl+O)</source>
+        <translation>Add scans… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="106"/>
+        <source>Bỏ bản quét (Delete)</source>
+        <translation>Remove scan (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="115"/>
+        <source>Giấy tờ đã số hóa trước đây — đánh dấu để dùng lại:</source>
+        <translation>Documents scanned before — tick to reuse:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="130"/>
+        <source>Bản quét mới:</source>
+        <translation>New scans:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/intake/attachments_panel.py" line="188"/>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="246"/>
+        <source>%n trang</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="210"/>
+        <source>Chọn bản quét</source>
+        <translation>Choose scans</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="212"/>
+        <source>Bản quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)</source>
+        <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>CanDialog</name>
     <message>
         <location filename="../../app/ui/intake/dialogs.py" line="80"/>
@@ -31,22 +78,22 @@
 <context>
     <name>CardWatcher</name>
     <message>
-        <location filename="../../app/ui/card_watch.py" line="61"/>
+        <location filename="../../app/ui/card_watch.py" line="59"/>
         <source>Đầu đọc: dịch vụ thẻ không chạy</source>
         <translation>Reader: card service not running</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card_watch.py" line="64"/>
+        <location filename="../../app/ui/card_watch.py" line="62"/>
         <source>Đầu đọc: chưa cắm đầu đọc</source>
         <translation>Reader: no reader plugged in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card_watch.py" line="67"/>
+        <location filename="../../app/ui/card_watch.py" line="65"/>
         <source>Đầu đọc: có thẻ ({0})</source>
         <translation>Reader: card present ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card_watch.py" line="68"/>
+        <location filename="../../app/ui/card_watch.py" line="66"/>
         <source>Đầu đọc: sẵn sàng ({0})</source>
         <translation>Reader: ready ({0})</translation>
     </message>
@@ -54,37 +101,38 @@
 <context>
     <name>CounterSession</name>
     <message>
-        <location filename="../../app/ui/session.py" line="30"/>
+        <location filename="../../app/ui/session.py" line="29"/>
         <source>cán bộ tiếp nhận</source>
         <translation>intake officer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="31"/>
+        <location filename="../../app/ui/session.py" line="30"/>
         <source>lãnh đạo bộ phận</source>
         <translation>desk supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="32"/>
+        <location filename="../../app/ui/session.py" line="31"/>
         <source>quản trị</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="82"/>
+        <location filename="../../app/ui/session.py" line="86"/>
+        <location filename="../../app/ui/startup.py" line="47"/>
         <source>Chế độ trình diễn — đăng nhập: {0} / mật khẩu: {1}</source>
         <translation>Demo mode — user name: {0} / password: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="263"/>
+        <location filename="../../app/ui/session.py" line="285"/>
         <source>Đồng bộ: không khởi động được</source>
         <translation>Sync: could not start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="352"/>
+        <location filename="../../app/ui/session.py" line="374"/>
         <source>Chẩn đoán hệ thống</source>
         <translation>System diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="355"/>
+        <location filename="../../app/ui/session.py" line="377"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
@@ -104,18 +152,16 @@
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="120"/>
-        <location filename="../../app/ui/session.py" line="122"/>
+        <location filename="../../app/ui/session.py" line="119"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="123"/>
         <source>Báo cáo chưa có trong phiên bản này.</source>
-        <translation>Reports are not available in this version.</translation>
+        <translation type="vanished">Reports are not available in this version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="130"/>
+        <location filename="../../app/ui/session.py" line="123"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
@@ -363,57 +409,57 @@ Please send this file to technical support.</translation>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../app/ui/login.py" line="94"/>
+        <location filename="../../app/ui/login.py" line="97"/>
         <source>MotCua — Thiết lập lần đầu</source>
         <translation>MotCua — First-time setup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="104"/>
+        <location filename="../../app/ui/login.py" line="107"/>
         <source>Mã &amp;cơ quan (mã điện tử):</source>
         <translation>Office &amp;code (electronic code):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="105"/>
+        <location filename="../../app/ui/login.py" line="108"/>
         <source>Tên c&amp;ơ quan:</source>
         <translation>Office &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="106"/>
+        <location filename="../../app/ui/login.py" line="109"/>
         <source>Tên đăng nhập &amp;quản trị:</source>
         <translation>&amp;Administrator user name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="107"/>
+        <location filename="../../app/ui/login.py" line="110"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="108"/>
+        <location filename="../../app/ui/login.py" line="111"/>
         <source>&amp;Mật khẩu (ít nhất 8 ký tự):</source>
         <translation>&amp;Password (at least 8 characters):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="109"/>
+        <location filename="../../app/ui/login.py" line="112"/>
         <source>&amp;Nhập lại mật khẩu:</source>
         <translation>&amp;Repeat password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="114"/>
+        <location filename="../../app/ui/login.py" line="117"/>
         <source>Tạo tài khoản</source>
         <translation>Create account</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="119"/>
+        <location filename="../../app/ui/login.py" line="122"/>
         <source>Chưa có tài khoản nào. Hãy tạo tài khoản quản trị cho bộ phận.</source>
         <translation>There are no accounts yet. Create the administrator account for this desk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="132"/>
+        <location filename="../../app/ui/login.py" line="135"/>
         <source>Hãy điền đủ các ô.</source>
         <translation>Please fill in every field.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="135"/>
+        <location filename="../../app/ui/login.py" line="138"/>
         <source>Hai lần nhập mật khẩu không khớp.</source>
         <translation>The two passwords do not match.</translation>
     </message>
@@ -431,72 +477,72 @@ Please send this file to technical support.</translation>
         <translation>Taken from the card — cannot be edited here</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="103"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="105"/>
         <source>Ảnh chân dung</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="107"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="109"/>
         <source>Chưa có công dân. Quét mã QR trên thẻ, đặt thẻ lên đầu đọc, hoặc F2 để nhập tay.</source>
         <translation>No citizen yet. Scan the QR code on the card, place the card on the reader, or press F2 to type the details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="124"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="126"/>
         <source>(không có ảnh)</source>
         <translation>(no photo)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="126"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="128"/>
         <source>Nguồn: chip thẻ căn cước</source>
         <translation>Source: ID card chip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="127"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="129"/>
         <source>Nguồn: chip hộ chiếu</source>
         <translation>Source: passport chip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="128"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="130"/>
         <source>Nguồn: mã QR trên thẻ (chưa đọc chip)</source>
         <translation>Source: QR code on the card (chip not read)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="129"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="131"/>
         <source>Nguồn: nhập tay (chưa kiểm tra bằng chip)</source>
         <translation>Source: typed in (not checked against the chip)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="139"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="141"/>
         <source>kiểm tra chip không đạt</source>
         <translation>chip check failed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="141"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="143"/>
         <source>chip có dấu hiệu bị sao chép (clone)</source>
         <translation>the chip shows signs of being cloned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="142"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="144"/>
         <source>⚠ THẺ KHÔNG XÁC THỰC — {0}. Không tiếp nhận bằng thẻ này.</source>
         <translation>⚠ CARD NOT AUTHENTIC — {0}. Do not accept dossiers with this card.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="144"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="146"/>
         <source>✔ Thẻ thật: chữ ký số hợp lệ và được CSCA tin cậy xác nhận.</source>
         <translation>✔ Genuine card: valid digital signature, confirmed by a trusted CSCA.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="146"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="148"/>
         <source>✔ Chữ ký số hợp lệ — chưa cấu hình chứng thư CSCA để xác nhận nơi cấp.</source>
         <translation>✔ Valid digital signature — no CSCA certificate configured to confirm the issuer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="148"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="150"/>
         <source>Chưa kiểm tra tính xác thực: đặt thẻ lên đầu đọc để đọc chip.</source>
         <translation>Authenticity not checked: place the card on the reader to read the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="149"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="151"/>
         <source>Chưa kiểm tra tính xác thực.</source>
         <translation>Authenticity not checked.</translation>
     </message>
@@ -574,82 +620,82 @@ Please send this file to technical support.</translation>
 <context>
     <name>IntakeController</name>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="162"/>
+        <location filename="../../app/ui/intake/controller.py" line="164"/>
         <source>Đã quét mã QR. Đặt thẻ lên đầu đọc để đọc chip và kiểm tra thẻ thật.</source>
         <translation>QR code scanned. Place the card on the reader to read the chip and check it is genuine.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="171"/>
+        <location filename="../../app/ui/intake/controller.py" line="173"/>
         <source>Đã có thẻ trên đầu đọc. Quét mã QR trên thẻ (hoặc bấm F3 nhập 6 số CAN) để mở khoá chip.</source>
         <translation>Card on the reader. Scan the QR code on the card (or press F3 to type the 6-digit CAN) to unlock the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="195"/>
+        <location filename="../../app/ui/intake/controller.py" line="197"/>
         <source>Đặt hộ chiếu lên đầu đọc.</source>
         <translation>Place the passport on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="208"/>
+        <location filename="../../app/ui/intake/controller.py" line="210"/>
         <source>Đặt thẻ lên đầu đọc.</source>
         <translation>Place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="228"/>
+        <location filename="../../app/ui/intake/controller.py" line="230"/>
         <source>Đang đọc chip… giữ yên thẻ trên đầu đọc.</source>
         <translation>Reading the chip… keep the card still on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="251"/>
+        <location filename="../../app/ui/intake/controller.py" line="253"/>
         <source>Đã đọc chip ({0:.1f} giây). {1}</source>
         <translation>Chip read ({0:.1f} s). {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="279"/>
+        <location filename="../../app/ui/intake/controller.py" line="281"/>
         <source>Đã nhập tay. Thông tin chưa được kiểm tra bằng chip.</source>
         <translation>Typed in. The details have not been checked against the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="295"/>
+        <location filename="../../app/ui/intake/controller.py" line="297"/>
         <source>Sẵn sàng. Quét mã QR trên thẻ hoặc đặt thẻ lên đầu đọc.</source>
         <translation>Ready. Scan the QR code on the card or place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="361"/>
+        <location filename="../../app/ui/intake/controller.py" line="363"/>
         <source>THẺ KHÔNG XÁC THỰC: chip có dấu hiệu bị sao chép. {0}</source>
         <translation>CARD NOT AUTHENTIC: the chip shows signs of being cloned. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="364"/>
+        <location filename="../../app/ui/intake/controller.py" line="366"/>
         <source>THẺ KHÔNG XÁC THỰC: dữ liệu trên chip đã bị sửa đổi ({0}).</source>
         <translation>CARD NOT AUTHENTIC: the chip data has been altered ({0}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="368"/>
+        <location filename="../../app/ui/intake/controller.py" line="370"/>
         <source>Thẻ thật: chữ ký số hợp lệ, chuỗi chứng thư đến CSCA tin cậy.</source>
         <translation>Genuine card: valid digital signature, certificate chain to a trusted CSCA.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="370"/>
+        <location filename="../../app/ui/intake/controller.py" line="372"/>
         <source>Chữ ký số hợp lệ; chưa cấu hình chứng thư CSCA để xác nhận nơi cấp.</source>
         <translation>Valid digital signature; no CSCA certificate configured to confirm the issuer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="371"/>
+        <location filename="../../app/ui/intake/controller.py" line="373"/>
         <source>Chưa kiểm tra tính xác thực của thẻ.</source>
         <translation>Card authenticity not checked.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="481"/>
+        <location filename="../../app/ui/intake/controller.py" line="489"/>
         <source>Đang lưu hồ sơ…</source>
         <translation>Saving the dossier…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="572"/>
+        <location filename="../../app/ui/intake/controller.py" line="580"/>
         <source>Không khôi phục được hồ sơ đang nhập dở.</source>
         <translation>Could not restore the unfinished dossier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="591"/>
+        <location filename="../../app/ui/intake/controller.py" line="599"/>
         <source>Đã khôi phục hồ sơ đang nhập dở.</source>
         <translation>Unfinished dossier restored.</translation>
     </message>
@@ -657,77 +703,77 @@ Please send this file to technical support.</translation>
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="69"/>
+        <location filename="../../app/ui/intake/page.py" line="78"/>
         <source>Chọn thủ tục Điều chỉnh thông tin</source>
         <translation>Choose the “Update personal details” procedure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="72"/>
+        <location filename="../../app/ui/intake/page.py" line="81"/>
         <source>Hồ sơ đã có của công dân</source>
         <translation>Citizen&apos;s existing records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="79"/>
+        <location filename="../../app/ui/intake/page.py" line="88"/>
         <source>Điện th&amp;oại:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="80"/>
+        <location filename="../../app/ui/intake/page.py" line="89"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="87"/>
+        <location filename="../../app/ui/intake/page.py" line="96"/>
         <source>Gõ để tìm thủ tục (mã, tên, từ khoá) — Ctrl+F</source>
         <translation>Type to find a procedure (code, name, keyword) — Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="93"/>
+        <location filename="../../app/ui/intake/page.py" line="102"/>
         <source>2. Thủ tục</source>
         <translation>2. Procedure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="106"/>
+        <location filename="../../app/ui/intake/page.py" line="115"/>
         <source>Giấy tờ</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="106"/>
+        <location filename="../../app/ui/intake/page.py" line="115"/>
         <source>Bản chính</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="106"/>
+        <location filename="../../app/ui/intake/page.py" line="115"/>
         <source>Bản sao</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="106"/>
+        <location filename="../../app/ui/intake/page.py" line="115"/>
         <source>Đã nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="111"/>
+        <location filename="../../app/ui/intake/page.py" line="120"/>
         <source>Đã nhận đủ giấy tờ (F8)</source>
         <translation>All documents received (F8)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="114"/>
+        <location filename="../../app/ui/intake/page.py" line="123"/>
         <source>3. Giấy tờ</source>
         <translation>3. Documents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="121"/>
+        <location filename="../../app/ui/intake/page.py" line="130"/>
         <source>Lưu và in giấy tiếp nhận (Ctrl+Enter)</source>
         <translation>Save and print intake receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="125"/>
+        <location filename="../../app/ui/intake/page.py" line="134"/>
         <source>In lại (Ctrl+P)</source>
         <translation>Reprint (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="128"/>
+        <location filename="../../app/ui/intake/page.py" line="137"/>
         <source>Nhập tay (F2)</source>
         <translation>Type in (F2)</translation>
     </message>
@@ -736,92 +782,92 @@ Please send this file to technical support.</translation>
         <translation type="vanished">Enter CAN (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="130"/>
+        <location filename="../../app/ui/intake/page.py" line="139"/>
         <source>Nhập CAN / MRZ (F3)</source>
         <translation>Enter CAN / MRZ (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="132"/>
+        <location filename="../../app/ui/intake/page.py" line="141"/>
         <source>Hồ sơ mới (Ctrl+N)</source>
         <translation>New dossier (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="184"/>
+        <location filename="../../app/ui/intake/page.py" line="202"/>
         <source>Sẵn sàng. Quét mã QR trên thẻ hoặc đặt thẻ lên đầu đọc.</source>
         <translation>Ready. Scan the QR code on the card or place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="204"/>
+        <location filename="../../app/ui/intake/page.py" line="238"/>
         <source>Công dân chưa có trong dữ liệu của bộ phận.</source>
         <translation>This citizen is not yet in the desk&apos;s records.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="207"/>
+        <location filename="../../app/ui/intake/page.py" line="241"/>
         <source>Mã số BHXH: {0}</source>
         <translation>Social insurance number: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="207"/>
+        <location filename="../../app/ui/intake/page.py" line="241"/>
         <source>(chưa có)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="208"/>
+        <location filename="../../app/ui/intake/page.py" line="242"/>
         <source>Hồ sơ đã nộp trước đây: {0}</source>
         <translation>Dossiers submitted before: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="212"/>
+        <location filename="../../app/ui/intake/page.py" line="246"/>
         <source>&lt;b&gt;Khác với dữ liệu đã lưu&lt;/b&gt; (thông tin trên thẻ được dùng):</source>
         <translation>&lt;b&gt;Differs from the saved records&lt;/b&gt; (the card&apos;s details are used):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="241"/>
+        <location filename="../../app/ui/intake/page.py" line="275"/>
         <source>&lt;b&gt;Đã chọn:&lt;/b&gt; {0} — {1}</source>
         <translation>&lt;b&gt;Selected:&lt;/b&gt; {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="243"/>
+        <location filename="../../app/ui/intake/page.py" line="277"/>
         <source>Chưa chọn thủ tục.</source>
         <translation>No procedure selected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="252"/>
+        <location filename="../../app/ui/intake/page.py" line="286"/>
         <source> (nếu có)</source>
         <translation> (if any)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="284"/>
+        <location filename="../../app/ui/intake/page.py" line="318"/>
         <source>Thời hạn: {0}. &lt;b&gt;Hẹn trả kết quả: {1}&lt;/b&gt; (nếu tiếp nhận ngay)</source>
         <translation>Time limit: {0}. &lt;b&gt;Results due: {1}&lt;/b&gt; (if accepted now)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="313"/>
+        <location filename="../../app/ui/intake/page.py" line="347"/>
         <source>Hồ sơ mới</source>
         <translation>New dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="313"/>
+        <location filename="../../app/ui/intake/page.py" line="347"/>
         <source>Bỏ hồ sơ đang nhập dở và bắt đầu hồ sơ mới?</source>
         <translation>Discard the unfinished dossier and start a new one?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="322"/>
+        <location filename="../../app/ui/intake/page.py" line="356"/>
         <source>Chưa có công dân: quét mã QR, đặt thẻ hoặc F2 để nhập tay.</source>
         <translation>No citizen yet: scan the QR code, place the card or press F2 to type the details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="326"/>
+        <location filename="../../app/ui/intake/page.py" line="360"/>
         <source>Chưa chọn thủ tục (Ctrl+F).</source>
         <translation>No procedure selected (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="335"/>
+        <location filename="../../app/ui/intake/page.py" line="369"/>
         <source>Hồ sơ chưa đủ giấy tờ</source>
         <translation>Dossier incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="337"/>
+        <location filename="../../app/ui/intake/page.py" line="371"/>
         <source>Còn thiếu giấy tờ bắt buộc:
 {0}
 
@@ -832,79 +878,79 @@ Chưa lập giấy tiếp nhận. In phiếu yêu cầu bổ sung, hoàn thiện
 No intake receipt has been issued. Print the request for additional documents (form 02) and save the dossier as awaiting additions?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="342"/>
+        <location filename="../../app/ui/intake/page.py" line="376"/>
         <source>Thiếu giấy tờ bắt buộc</source>
         <translation>Required documents missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="351"/>
+        <location filename="../../app/ui/intake/page.py" line="389"/>
         <source>Đã lưu hồ sơ {0}. Hẹn trả kết quả {1}. Đang in giấy tiếp nhận (2 liên)…</source>
         <translation>Dossier {0} saved. Results due {1}. Printing the intake receipt (2 copies)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="358"/>
+        <location filename="../../app/ui/intake/page.py" line="396"/>
         <source>Đã lưu hồ sơ {0} ở trạng thái chờ bổ sung. Đang in phiếu yêu cầu bổ sung…</source>
         <translation>Dossier {0} saved as awaiting additions. Printing the request for additional documents…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="366"/>
+        <location filename="../../app/ui/intake/page.py" line="407"/>
         <source> Đang in giấy tiếp nhận (2 liên)…</source>
         <translation> Printing the intake receipt (2 copies)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="367"/>
+        <location filename="../../app/ui/intake/page.py" line="408"/>
         <source> Đang in phiếu yêu cầu bổ sung…</source>
         <translation> Printing the request for additional documents…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="369"/>
+        <location filename="../../app/ui/intake/page.py" line="410"/>
         <source> Đã in giấy tiếp nhận.</source>
         <translation> Intake receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="370"/>
+        <location filename="../../app/ui/intake/page.py" line="411"/>
         <source> Đã in phiếu yêu cầu bổ sung (mẫu 02).</source>
         <translation> Request for additional documents (form 02) printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="371"/>
+        <location filename="../../app/ui/intake/page.py" line="412"/>
         <source> Đã in tờ khai TK1-TS để công dân ký.</source>
         <translation> TK1-TS declaration printed for the citizen to sign.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="383"/>
+        <location filename="../../app/ui/intake/page.py" line="424"/>
         <source>Thẻ đã hết hạn</source>
         <translation>Card expired</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="385"/>
+        <location filename="../../app/ui/intake/page.py" line="426"/>
         <source>Thẻ căn cước đã hết hạn. Nhập lý do vẫn tiếp nhận (nhắc công dân đi đổi thẻ):</source>
         <translation>The ID card has expired. Enter the reason for accepting it anyway (remind the citizen to renew the card):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="391"/>
+        <location filename="../../app/ui/intake/page.py" line="432"/>
         <source>Thẻ đã hết hạn — tiếp nhận với lý do: {0}</source>
         <translation>Card expired — accepted for this reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="394"/>
+        <location filename="../../app/ui/intake/page.py" line="435"/>
         <source>Thẻ đã hết hạn: cần ghi lý do để tiếp nhận.</source>
         <translation>Card expired: a reason is required to accept the dossier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="399"/>
+        <location filename="../../app/ui/intake/page.py" line="440"/>
         <source>Thẻ của người khác</source>
         <translation>Someone else&apos;s card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="401"/>
+        <location filename="../../app/ui/intake/page.py" line="442"/>
         <source>Thẻ vừa đặt lên là của {0}, không phải công dân đang tiếp nhận.
 Bỏ hồ sơ đang nhập và bắt đầu hồ sơ mới cho người này?</source>
         <translation>The card just placed belongs to {0}, not the citizen being served.
 Discard the current dossier and start a new one for this person?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="408"/>
+        <location filename="../../app/ui/intake/page.py" line="449"/>
         <source>Giữ hồ sơ đang nhập. Đặt lại đúng thẻ của công dân.</source>
         <translation>Current dossier kept. Place the right citizen&apos;s card back on the reader.</translation>
     </message>
@@ -912,32 +958,32 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../app/ui/login.py" line="37"/>
+        <location filename="../../app/ui/login.py" line="40"/>
         <source>MotCua — Đăng nhập</source>
         <translation>MotCua — Sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="40"/>
+        <location filename="../../app/ui/login.py" line="43"/>
         <source>&lt;h2&gt;MotCua&lt;/h2&gt;Bộ phận tiếp nhận và trả kết quả</source>
         <translation>&lt;h2&gt;MotCua&lt;/h2&gt;Intake and Results Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="46"/>
+        <location filename="../../app/ui/login.py" line="49"/>
         <source>&amp;Tên đăng nhập:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="47"/>
+        <location filename="../../app/ui/login.py" line="50"/>
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="53"/>
+        <location filename="../../app/ui/login.py" line="56"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="54"/>
+        <location filename="../../app/ui/login.py" line="57"/>
         <source>Thoát</source>
         <translation>Exit</translation>
     </message>
@@ -1000,12 +1046,12 @@ Discard the current dossier and start a new one for this person?</translation>
         <translation>Sync &amp;now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="115"/>
+        <location filename="../../app/ui/main_window.py" line="117"/>
         <source>Cán bộ: {0} ({1})</source>
         <translation>Officer: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="123"/>
+        <location filename="../../app/ui/main_window.py" line="125"/>
         <source>Đồng bộ: {0}</source>
         <translation>Sync: {0}</translation>
     </message>
@@ -1075,6 +1121,265 @@ Discard the current dossier and start a new one for this person?</translation>
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="79"/>
+        <source>Tệp CSV (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="113"/>
+        <source>&lt;b style=&apos;font-size:14pt&apos;&gt;Báo cáo&lt;/b&gt;</source>
+        <translation>&lt;b style=&apos;font-size:14pt&apos;&gt;Reports&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="120"/>
+        <source>&amp;Kỳ báo cáo:</source>
+        <translation>Perio&amp;d:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="128"/>
+        <source>&amp;Từ ngày:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="130"/>
+        <source>Đế&amp;n ngày:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="138"/>
+        <source>Thủ tụ&amp;c:</source>
+        <translation>Pro&amp;cedure:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="142"/>
+        <source>Cán &amp;bộ tiếp nhận:</source>
+        <translation>Intake &amp;officer:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="144"/>
+        <source>Làm &amp;mới (F5)</source>
+        <translation>&amp;Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="153"/>
+        <source>Hồ sơ tiếp nhận trong kỳ</source>
+        <translation>Dossiers received in the period</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="154"/>
+        <source>Hồ sơ đã trả kết quả trong kỳ</source>
+        <translation>Results returned in the period</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="155"/>
+        <source>Có kết quả đúng hạn, trước hạn</source>
+        <translation>Results on time or early</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="156"/>
+        <source>Quá hạn (đã có kết quả hoặc còn mở)</source>
+        <translation>Late (results ready or still open)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="157"/>
+        <source>Người được xác thực bằng chip</source>
+        <translation>People verified by chip</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="162"/>
+        <source>Trạng thái hiện tại</source>
+        <translation>Current status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="162"/>
+        <location filename="../../app/ui/reports/page.py" line="165"/>
+        <source>Số hồ sơ</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="165"/>
+        <source>Tiến độ giải quyết</source>
+        <translation>Processing progress</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="170"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="171"/>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="172"/>
+        <source>Tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="173"/>
+        <source>Đã trả</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="174"/>
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="175"/>
+        <source>Quá hạn</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="176"/>
+        <source>Trong hạn</source>
+        <translation>Within time limit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="185"/>
+        <source>Cách xác thực số định danh</source>
+        <translation>How the personal ID number was verified</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="185"/>
+        <source>Số người</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="204"/>
+        <source>Mục tiêu Đề án 06: 100 %. Mã QR và nhập tay chưa phải là xác thực.</source>
+        <translation>Project 06 target: 100%. A QR code or typed entry is not verification.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="208"/>
+        <source>Đề án 06 yêu cầu xác thực số định danh của mọi người tham gia. Mã QR và nhập tay chỉ chép thông tin in trên thẻ; đọc chip có kiểm tra chữ ký số của dữ liệu.</source>
+        <translation>Project 06 requires verifying the personal ID number of every participant. A QR code or typed entry only copies what is printed on the card; reading the chip checks the digital signature of the data.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="216"/>
+        <source>&amp;Xem trước mẫu 07</source>
+        <translation>&amp;Preview form 07</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="218"/>
+        <source>&amp;In sổ theo dõi hồ sơ (mẫu 07)</source>
+        <translation>Pr&amp;int dossier tracking book (form 07)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="220"/>
+        <source>Ctrl+P — in danh sách hồ sơ tiếp nhận trong kỳ</source>
+        <translation>Ctrl+P — print the list of dossiers received in the period</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="221"/>
+        <source>Xuất CS&amp;V…</source>
+        <translation>&amp;Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="225"/>
+        <source>&amp;Bảng tổng hợp (không có dữ liệu cá nhân)…</source>
+        <translation>S&amp;ummary table (no personal data)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="228"/>
+        <source>&amp;Sổ theo dõi hồ sơ (có dữ liệu cá nhân)…</source>
+        <translation>Dossier tracking &amp;book (with personal data)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="236"/>
+        <source>Chỉ lãnh đạo bộ phận được xuất dữ liệu ra tệp: sổ theo dõi có họ tên, địa chỉ của công dân.</source>
+        <translation>Only the desk supervisor may export data to files: the tracking book holds citizens&apos; names and addresses.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="242"/>
+        <source>Xuất CSV: chỉ lãnh đạo bộ phận.</source>
+        <translation>CSV export: desk supervisor only.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="265"/>
+        <source>Xác thực danh tính người tham gia (Đề án 06)</source>
+        <translation>Participant identity verification (Project 06)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="401"/>
+        <source>Tất cả thủ tục</source>
+        <translation>All procedures</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="404"/>
+        <source>Tất cả cán bộ</source>
+        <translation>All officers</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="412"/>
+        <source>ngày %1</source>
+        <translation>on %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="415"/>
+        <source>từ ngày %1 đến ngày %2</source>
+        <translation>from %1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="421"/>
+        <source>Số liệu hồ sơ tiếp nhận %1 — tiến độ tính đến %2.</source>
+        <translation>Dossiers received %1 — progress as of %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="454"/>
+        <source>Chưa có người nào có hồ sơ trong kỳ.</source>
+        <translation>No one has a dossier in this period yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="459"/>
+        <source>%1 trên %2 người có hồ sơ trong kỳ được xác thực bằng chip.</source>
+        <translation>%1 of %2 people with dossiers in the period were verified by chip.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="489"/>
+        <source>Không có hồ sơ nào tiếp nhận trong kỳ này.</source>
+        <translation>No dossiers were received in this period.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="494"/>
+        <source>Kỳ này có %1 hồ sơ, quá nhiều để in một lần (tối đa %2): hãy chọn kỳ ngắn hơn.</source>
+        <translation>This period has %1 dossiers, too many to print at once (at most %2): choose a shorter period.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="500"/>
+        <source>Đang chuẩn bị sổ theo dõi hồ sơ…</source>
+        <translation>Preparing the dossier tracking book…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="545"/>
+        <source>Đã gửi sổ theo dõi hồ sơ (%1 hồ sơ) tới máy in.</source>
+        <translation>Dossier tracking book (%1 dossiers) sent to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="575"/>
+        <source>Lưu bảng tổng hợp</source>
+        <translation>Save summary table</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="585"/>
+        <source>Đã lưu bảng tổng hợp: %1</source>
+        <translation>Summary table saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="593"/>
+        <source>Lưu sổ theo dõi hồ sơ</source>
+        <translation>Save dossier tracking book</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="603"/>
+        <source>Đã lưu sổ theo dõi hồ sơ (%1 hồ sơ): %2</source>
+        <translation>Dossier tracking book saved (%1 dossiers): %2</translation>
+    </message>
+</context>
+<context>
     <name>ReturnsPage</name>
     <message>
         <location filename="../../app/ui/dossiers/returns_page.py" line="60"/>
@@ -1140,122 +1445,152 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="60"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="63"/>
         <source> phút</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="69"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="72"/>
         <source>Mã cơ &amp;quan:</source>
         <translation>Office &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="70"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="73"/>
         <source>Tên &amp;cơ quan:</source>
         <translation>Office &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="71"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="74"/>
         <source>Cơ quan &amp;cấp trên:</source>
         <translation>&amp;Parent agency:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="72"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="75"/>
         <source>Địa danh (ghi ngày tháng):</source>
         <translation>Place name (used in dates):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="73"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="76"/>
         <source>Số &amp;quầy (1–9):</source>
         <translation>Counter num&amp;ber (1–9):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="74"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="77"/>
         <source>Mẫu &amp;mã hồ sơ:</source>
         <translation>Dossier code pa&amp;ttern:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="75"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="78"/>
         <source>Địa chỉ máy chủ &amp;trung tâm:</source>
         <translation>Central server a&amp;ddress:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="76"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="79"/>
         <source>Máy in &amp;A4:</source>
         <translation>&amp;A4 printer:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="77"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="80"/>
         <source>Máy in &amp;biên nhận 80 mm:</source>
         <translation>&amp;Receipt printer (80 mm):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="78"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="81"/>
         <source>Đầu đọc &amp;thẻ:</source>
         <translation>Card r&amp;eader:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="79"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="82"/>
         <source>&amp;Khoá màn hình sau:</source>
         <translation>&amp;Lock screen after:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="80"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="83"/>
         <source>&amp;Giờ chốt nhận hồ sơ trong ngày:</source>
         <translation>Daily intake cut-off ti&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="81"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="84"/>
         <source>&amp;Ngôn ngữ (khởi động lại để áp dụng):</source>
         <translation>Lang&amp;uage (restart to apply):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="85"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="88"/>
         <source>Đăng &amp;ký quầy với máy chủ trung tâm…</source>
         <translation>Register c&amp;ounter with the central server…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="87"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="91"/>
+        <source>Nhập chứng thư &amp;CSCA hoặc danh sách ICAO…</source>
+        <translation>Import CSCA certi&amp;ficate or ICAO master list…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="94"/>
+        <source>Chứng thư gốc của nơi cấp thẻ: có nó, thẻ thật được xác nhận màu xanh.</source>
+        <translation>The card issuer&apos;s root certificate: with it, genuine cards are confirmed in green.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="97"/>
         <source>&amp;Lưu cài đặt (Ctrl+S)</source>
         <translation>Save sett&amp;ings (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="92"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="102"/>
         <source>&lt;h2&gt;Cài đặt&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Settings&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="102"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="113"/>
         <source>(mặc định của hệ thống)</source>
         <translation>(system default)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="144"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="155"/>
         <source>Nhập địa chỉ máy chủ trung tâm trước.</source>
         <translation>Enter the central server address first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="148"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="159"/>
         <source>Đăng ký quầy</source>
         <translation>Register counter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="148"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="159"/>
         <source>Mã đăng ký một lần (do quản trị viên cấp):</source>
         <translation>One-time registration code (issued by an administrator):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="162"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="173"/>
         <source>Đã đăng ký: cơ quan {0}, quầy số {1}. Khởi động lại để bắt đầu đồng bộ.</source>
         <translation>Registered: office {0}, counter {1}. Restart to start syncing.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="181"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="188"/>
+        <source>Chọn chứng thư CSCA hoặc danh sách ICAO</source>
+        <translation>Choose a CSCA certificate or ICAO master list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="190"/>
+        <source>Chứng thư và danh sách (*.der *.cer *.crt *.pem *.ml *.bin);;Mọi tệp (*)</source>
+        <translation>Certificates and lists (*.der *.cer *.crt *.pem *.ml *.bin);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="200"/>
+        <source>Không đọc được tệp: {0}</source>
+        <translation>Cannot read the file: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="203"/>
+        <source>Đã thêm {0} chứng thư CSCA. Thẻ đọc từ nay được đối chiếu với chúng.</source>
+        <translation>CSCA certificates added: {0}. Cards read from now on are checked against them.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="224"/>
         <source>Không ghi được tệp cài đặt: {0}</source>
         <translation>Could not write the settings file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="185"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="228"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -1334,32 +1669,32 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../app/ui/login.py" line="154"/>
+        <location filename="../../app/ui/login.py" line="157"/>
         <source>MotCua — Màn hình đã khoá</source>
         <translation>MotCua — Screen locked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="162"/>
+        <location filename="../../app/ui/login.py" line="165"/>
         <source>Mở khoá</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="167"/>
+        <location filename="../../app/ui/login.py" line="170"/>
         <source>Màn hình đã khoá do không thao tác. Công việc đang làm được giữ nguyên.</source>
         <translation>The screen was locked after a period of inactivity. Your work in progress is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="171"/>
+        <location filename="../../app/ui/login.py" line="174"/>
         <source>Cán bộ:</source>
         <translation>Officer:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="172"/>
+        <location filename="../../app/ui/login.py" line="175"/>
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="185"/>
+        <location filename="../../app/ui/login.py" line="188"/>
         <source>Mật khẩu không đúng.</source>
         <translation>Incorrect password.</translation>
     </message>
@@ -1561,754 +1896,789 @@ Discard the current dossier and start a new one for this person?</translation>
         <source>Tiến độ</source>
         <translation>Progress</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/dossiers/list_model.py" line="35"/>
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/list_model.py" line="38"/>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/list_model.py" line="39"/>
+        <source>Chờ gửi</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/list_model.py" line="40"/>
+        <source>Bị từ chối</source>
+        <translation>Rejected</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/errors.py" line="93"/>
+        <location filename="../../app/errors.py" line="95"/>
         <source>Tệp cài đặt bị hỏng</source>
         <translation>Settings file damaged</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="94"/>
+        <location filename="../../app/errors.py" line="96"/>
         <source>Không đọc được tệp cài đặt. Tệp cũ đã được cất sang một bên.</source>
         <translation>The settings file could not be read. The old file was set aside.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="95"/>
+        <location filename="../../app/errors.py" line="97"/>
         <source>Phần mềm dùng cài đặt mặc định; hãy kiểm tra lại trong Cài đặt.</source>
         <translation>MotCua is using default settings; please review them in Settings.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="100"/>
+        <location filename="../../app/errors.py" line="102"/>
         <source>Cài đặt không hợp lệ</source>
         <translation>Invalid settings</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="101"/>
+        <location filename="../../app/errors.py" line="103"/>
         <source>Một số giá trị cài đặt không hợp lệ.</source>
         <translation>Some settings have invalid values.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="102"/>
+        <location filename="../../app/errors.py" line="104"/>
         <source>Sửa các ô được đánh dấu rồi lưu lại.</source>
         <translation>Correct the highlighted fields and save again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="105"/>
+        <location filename="../../app/errors.py" line="107"/>
         <source>Cơ sở dữ liệu của phiên bản mới hơn</source>
         <translation>Database from a newer version</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="106"/>
+        <location filename="../../app/errors.py" line="108"/>
         <source>Cơ sở dữ liệu được tạo bởi phiên bản MotCua mới hơn phiên bản này.</source>
         <translation>The database was created by a newer version of MotCua than this one.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="109"/>
+        <location filename="../../app/errors.py" line="111"/>
         <source>Hãy cài phiên bản MotCua mới nhất. Dữ liệu không bị thay đổi.</source>
         <translation>Install the latest version of MotCua. Your data has not been changed.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="114"/>
+        <location filename="../../app/errors.py" line="116"/>
         <source>Cơ sở dữ liệu bị hỏng</source>
         <translation>Database damaged</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="115"/>
+        <location filename="../../app/errors.py" line="117"/>
         <source>Không đọc được cơ sở dữ liệu cục bộ.</source>
         <translation>The local database cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="116"/>
+        <location filename="../../app/errors.py" line="118"/>
         <source>Liên hệ bộ phận hỗ trợ kỹ thuật; đừng xoá thư mục dữ liệu.</source>
         <translation>Contact technical support; do not delete the data folder.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="119"/>
+        <location filename="../../app/errors.py" line="121"/>
         <source>Cơ sở dữ liệu đang bận</source>
         <translation>Database busy</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="120"/>
+        <location filename="../../app/errors.py" line="122"/>
         <source>Một chương trình khác đang giữ cơ sở dữ liệu.</source>
         <translation>Another program is holding the database.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="121"/>
+        <location filename="../../app/errors.py" line="123"/>
         <source>Đợi vài giây rồi thử lại.</source>
         <translation>Wait a few seconds and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="124"/>
+        <location filename="../../app/errors.py" line="126"/>
         <source>Ổ đĩa đầy</source>
         <translation>Disk full</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="125"/>
+        <location filename="../../app/errors.py" line="127"/>
         <source>Không còn chỗ trống để lưu dữ liệu.</source>
         <translation>There is no free space left to save data.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="126"/>
+        <location filename="../../app/errors.py" line="128"/>
         <source>Giải phóng dung lượng ổ đĩa rồi thử lại. Dữ liệu đang nhập vẫn được giữ.</source>
         <translation>Free up disk space and try again. The data being entered is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="131"/>
+        <location filename="../../app/errors.py" line="133"/>
         <source>Không ghi được dữ liệu</source>
         <translation>Cannot save data</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="132"/>
+        <location filename="../../app/errors.py" line="134"/>
         <source>Thư mục dữ liệu chỉ cho phép đọc.</source>
         <translation>The data folder is read-only.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="133"/>
+        <location filename="../../app/errors.py" line="135"/>
         <source>Kiểm tra quyền ghi của thư mục dữ liệu.</source>
         <translation>Check the write permissions of the data folder.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="136"/>
+        <location filename="../../app/errors.py" line="138"/>
         <source>MotCua đang chạy</source>
         <translation>MotCua is already running</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="137"/>
+        <location filename="../../app/errors.py" line="139"/>
         <source>Một cửa sổ MotCua khác đang dùng cùng thư mục dữ liệu.</source>
         <translation>Another MotCua window is using the same data folder.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="138"/>
+        <location filename="../../app/errors.py" line="140"/>
         <source>Dùng cửa sổ đang mở.</source>
         <translation>Use the window that is already open.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="141"/>
+        <location filename="../../app/errors.py" line="143"/>
         <source>Không có kho khoá bảo mật</source>
         <translation>No secure keyring</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="142"/>
+        <location filename="../../app/errors.py" line="144"/>
         <source>Hệ điều hành không cung cấp kho khoá (keyring).</source>
         <translation>The operating system provides no keyring.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="143"/>
+        <location filename="../../app/errors.py" line="145"/>
         <source>Xem mục «Kho khoá» trong hướng dẫn cài đặt.</source>
         <translation>See the “Keyring” section of the installation guide.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="146"/>
+        <location filename="../../app/errors.py" line="148"/>
         <source>Đăng nhập không thành công</source>
         <translation>Sign-in failed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="147"/>
+        <location filename="../../app/errors.py" line="149"/>
         <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>
         <translation>Incorrect user name or password.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="148"/>
+        <location filename="../../app/errors.py" line="150"/>
         <source>Nhập lại; kiểm tra phím Caps Lock và bộ gõ tiếng Việt.</source>
         <translation>Try again; check Caps Lock and the Vietnamese input method.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="151"/>
+        <location filename="../../app/errors.py" line="153"/>
         <source>Tài khoản tạm khoá</source>
         <translation>Account temporarily locked</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="152"/>
+        <location filename="../../app/errors.py" line="154"/>
         <source>Đăng nhập sai quá 5 lần nên tài khoản bị khoá 15 phút.</source>
         <translation>After more than 5 failed sign-ins the account is locked for 15 minutes.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="153"/>
+        <location filename="../../app/errors.py" line="155"/>
         <source>Đợi hết thời gian khoá hoặc nhờ quản trị viên mở khoá.</source>
         <translation>Wait until the lock expires or ask an administrator to unlock it.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="156"/>
+        <location filename="../../app/errors.py" line="158"/>
         <source>Mật khẩu quá ngắn</source>
         <translation>Password too short</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="157"/>
+        <location filename="../../app/errors.py" line="159"/>
         <source>Mật khẩu phải có ít nhất 8 ký tự.</source>
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="158"/>
+        <location filename="../../app/errors.py" line="160"/>
         <source>Chọn mật khẩu dài hơn.</source>
         <translation>Choose a longer password.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="161"/>
+        <location filename="../../app/errors.py" line="163"/>
         <source>Dịch vụ thẻ thông minh không chạy</source>
         <translation>Smart card service not running</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="162"/>
+        <location filename="../../app/errors.py" line="164"/>
         <source>Không kết nối được dịch vụ đọc thẻ thông minh (PC/SC).</source>
         <translation>Cannot connect to the smart card service (PC/SC).</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="163"/>
+        <location filename="../../app/errors.py" line="165"/>
         <source>Khởi động lại dịch vụ Smart Card (Windows) hoặc pcscd (Linux).</source>
         <translation>Restart the Smart Card service (Windows) or pcscd (Linux).</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="168"/>
+        <location filename="../../app/errors.py" line="170"/>
         <source>Không có đầu đọc thẻ</source>
         <translation>No card reader</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="169"/>
+        <location filename="../../app/errors.py" line="171"/>
         <source>Không tìm thấy đầu đọc thẻ nào.</source>
         <translation>No card reader was found.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="170"/>
+        <location filename="../../app/errors.py" line="172"/>
         <source>Cắm đầu đọc thẻ vào cổng USB rồi thử lại.</source>
         <translation>Plug the card reader into a USB port and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="173"/>
+        <location filename="../../app/errors.py" line="175"/>
         <source>Chưa có thẻ</source>
         <translation>No card</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="174"/>
+        <location filename="../../app/errors.py" line="176"/>
         <source>Không có thẻ trên đầu đọc.</source>
         <translation>There is no card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="175"/>
+        <location filename="../../app/errors.py" line="177"/>
         <source>Đặt thẻ căn cước lên đầu đọc và giữ yên.</source>
         <translation>Place the ID card on the reader and keep it still.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="178"/>
+        <location filename="../../app/errors.py" line="180"/>
         <source>Thẻ bị nhấc ra khi đang đọc</source>
         <translation>Card removed while reading</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="179"/>
+        <location filename="../../app/errors.py" line="181"/>
         <source>Thẻ bị nhấc ra trước khi đọc xong; chưa có dữ liệu nào được dùng.</source>
         <translation>The card was removed before reading finished; none of its data was used.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="182"/>
+        <location filename="../../app/errors.py" line="184"/>
         <source>Đặt lại thẻ lên đầu đọc, giữ yên đến khi đọc xong.</source>
         <translation>Place the card back on the reader and keep it still until reading finishes.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="185"/>
+        <location filename="../../app/errors.py" line="187"/>
         <source>Thẻ từ chối truy cập</source>
         <translation>Card refused access</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="186"/>
+        <location filename="../../app/errors.py" line="188"/>
         <source>Khoá truy cập không khớp với thẻ (số định danh, ngày sinh hoặc ngày hết hạn sai).</source>
         <translation>The access key does not match the card (wrong personal ID number, date of birth or expiry date).</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="190"/>
+        <location filename="../../app/errors.py" line="192"/>
         <source>Hỏi lại công dân và nhập lại thông tin trên thẻ.</source>
         <translation>Ask the citizen again and re-enter the details on the card.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="193"/>
+        <location filename="../../app/errors.py" line="195"/>
         <source>Thẻ không được hỗ trợ</source>
         <translation>Card not supported</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="194"/>
+        <location filename="../../app/errors.py" line="196"/>
         <source>Đây không phải thẻ căn cước gắn chip hay hộ chiếu điện tử.</source>
         <translation>This is not a chip ID card or an e-passport.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="195"/>
+        <location filename="../../app/errors.py" line="197"/>
         <source>Dùng quét mã QR hoặc nhập tay.</source>
         <translation>Scan the QR code or type the details instead.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="198"/>
+        <location filename="../../app/errors.py" line="200"/>
         <source>Không đọc được dữ liệu</source>
         <translation>Cannot read the data</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="199"/>
+        <location filename="../../app/errors.py" line="201"/>
         <source>Dữ liệu trên thẻ không đúng định dạng.</source>
         <translation>The data on the card is not in the expected format.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="200"/>
+        <location filename="../../app/errors.py" line="202"/>
         <source>Thử đọc lại; nếu vẫn lỗi, dùng quét mã QR hoặc nhập tay.</source>
         <translation>Try reading again; if it still fails, scan the QR code or type the details.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="203"/>
+        <location filename="../../app/errors.py" line="205"/>
         <source>CẢNH BÁO: thẻ không xác thực được</source>
         <translation>WARNING: card could not be authenticated</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="204"/>
+        <location filename="../../app/errors.py" line="206"/>
         <source>Kiểm tra tính xác thực của thẻ không đạt.</source>
         <translation>The card failed the authenticity check.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="205"/>
+        <location filename="../../app/errors.py" line="207"/>
         <source>Không tiếp nhận bằng thẻ này; báo lãnh đạo bộ phận.</source>
         <translation>Do not accept dossiers with this card; inform the desk supervisor.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="208"/>
+        <location filename="../../app/errors.py" line="210"/>
         <source>Thẻ đã hết hạn</source>
         <translation>Card expired</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="209"/>
+        <location filename="../../app/errors.py" line="211"/>
         <source>Thẻ căn cước đã quá ngày hết hạn.</source>
         <translation>The ID card is past its expiry date.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="210"/>
+        <location filename="../../app/errors.py" line="212"/>
         <source>Có thể tiếp tục nếu ghi rõ lý do; nhắc công dân đi đổi thẻ.</source>
         <translation>You may continue if you record the reason; remind the citizen to renew the card.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="213"/>
+        <location filename="../../app/errors.py" line="215"/>
         <source>Mã QR không hợp lệ</source>
         <translation>Invalid QR code</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="214"/>
+        <location filename="../../app/errors.py" line="216"/>
         <source>Nội dung quét được không phải mã QR của thẻ căn cước.</source>
         <translation>What was scanned is not the QR code of an ID card.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="215"/>
+        <location filename="../../app/errors.py" line="217"/>
         <source>Quét lại mặt có mã QR của thẻ căn cước.</source>
         <translation>Scan the side of the ID card that has the QR code again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="218"/>
+        <location filename="../../app/errors.py" line="220"/>
         <source>Máy quét gửi sai dấu tiếng Việt</source>
         <translation>Scanner sent garbled Vietnamese</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="219"/>
+        <location filename="../../app/errors.py" line="221"/>
         <source>Chữ tiếng Việt từ máy quét bị bộ gõ (Unikey/Telex) làm sai.</source>
         <translation>The Vietnamese input method (Unikey/Telex) garbled the text from the scanner.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="220"/>
+        <location filename="../../app/errors.py" line="222"/>
         <source>Tắt bộ gõ tiếng Việt (chuyển sang chế độ E) rồi quét lại.</source>
         <translation>Turn off the Vietnamese input method (switch to E mode) and scan again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="223"/>
+        <location filename="../../app/errors.py" line="225"/>
         <source>Số định danh không hợp lệ</source>
         <translation>Invalid personal ID number</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="224"/>
+        <location filename="../../app/errors.py" line="226"/>
         <source>Số định danh cá nhân không đúng quy tắc.</source>
         <translation>The personal ID number does not follow the numbering rules.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="225"/>
+        <location filename="../../app/errors.py" line="227"/>
         <source>Kiểm tra lại 12 chữ số trên thẻ.</source>
         <translation>Check the 12 digits on the card again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="228"/>
+        <location filename="../../app/errors.py" line="230"/>
         <source>Danh mục thủ tục không hợp lệ</source>
         <translation>Invalid procedure catalogue</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="229"/>
+        <location filename="../../app/errors.py" line="231"/>
         <source>Tệp danh mục thủ tục có lỗi; danh mục cũ vẫn được dùng.</source>
         <translation>The procedure catalogue file has errors; the previous catalogue is still in use.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="230"/>
-        <location filename="../../app/errors.py" line="235"/>
+        <location filename="../../app/errors.py" line="232"/>
+        <location filename="../../app/errors.py" line="237"/>
         <source>Sửa tệp theo vị trí lỗi được báo rồi nạp lại.</source>
         <translation>Fix the file at the reported position and load it again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="233"/>
+        <location filename="../../app/errors.py" line="235"/>
         <source>Lịch ngày nghỉ không hợp lệ</source>
         <translation>Invalid holiday calendar</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="234"/>
+        <location filename="../../app/errors.py" line="236"/>
         <source>Tệp lịch ngày nghỉ có lỗi; lịch cũ vẫn được dùng.</source>
         <translation>The holiday calendar file has errors; the previous calendar is still in use.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="238"/>
+        <location filename="../../app/errors.py" line="240"/>
         <source>Hồ sơ chưa đủ giấy tờ</source>
         <translation>Dossier incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="239"/>
+        <location filename="../../app/errors.py" line="241"/>
         <source>Còn thiếu giấy tờ bắt buộc nên chưa lập giấy tiếp nhận.</source>
         <translation>Required documents are missing, so no intake receipt was issued.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="240"/>
+        <location filename="../../app/errors.py" line="242"/>
         <source>In phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02) cho công dân.</source>
         <translation>Print the request for additional documents (form 02) for the citizen.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="245"/>
+        <location filename="../../app/errors.py" line="247"/>
         <source>Tệp quá lớn</source>
         <translation>File too large</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="246"/>
+        <location filename="../../app/errors.py" line="248"/>
         <source>Tệp đính kèm vượt quá dung lượng cho phép.</source>
         <translation>The attachment is larger than allowed.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="247"/>
+        <location filename="../../app/errors.py" line="249"/>
         <source>Quét lại với độ phân giải thấp hơn hoặc chia nhỏ tệp.</source>
         <translation>Scan again at a lower resolution or split the file.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="250"/>
+        <location filename="../../app/errors.py" line="252"/>
         <source>Loại tệp không được nhận</source>
         <translation>File type not accepted</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="251"/>
+        <location filename="../../app/errors.py" line="253"/>
         <source>Chỉ nhận ảnh (JPEG, PNG, TIFF) và PDF.</source>
         <translation>Only images (JPEG, PNG, TIFF) and PDF are accepted.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="252"/>
+        <location filename="../../app/errors.py" line="254"/>
         <source>Chọn tệp đúng loại.</source>
         <translation>Choose a file of an accepted type.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="255"/>
+        <location filename="../../app/errors.py" line="257"/>
         <source>Tệp bị hỏng</source>
         <translation>File damaged</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="256"/>
+        <location filename="../../app/errors.py" line="258"/>
         <source>Không mở được tệp đính kèm; không có gì được lưu.</source>
         <translation>The attachment cannot be opened; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="257"/>
+        <location filename="../../app/errors.py" line="259"/>
         <source>Quét lại giấy tờ.</source>
         <translation>Scan the document again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="260"/>
+        <location filename="../../app/errors.py" line="262"/>
         <source>Không thể chuyển trạng thái</source>
         <translation>Status change not allowed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="261"/>
+        <location filename="../../app/errors.py" line="263"/>
         <source>Hồ sơ đang ở trạng thái không cho phép thao tác này.</source>
         <translation>The dossier&apos;s current status does not allow this action.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="262"/>
+        <location filename="../../app/errors.py" line="264"/>
         <source>Xem lịch sử hồ sơ để biết trạng thái hiện tại.</source>
         <translation>See the dossier history for its current status.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="265"/>
+        <location filename="../../app/errors.py" line="267"/>
         <source>Không có máy in</source>
         <translation>No printer</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="266"/>
+        <location filename="../../app/errors.py" line="268"/>
         <source>Không tìm thấy máy in nào.</source>
         <translation>No printer was found.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="267"/>
+        <location filename="../../app/errors.py" line="269"/>
         <source>Cài máy in hoặc chọn máy in khác trong Cài đặt; có thể lưu PDF.</source>
         <translation>Install a printer or choose another one in Settings; you can also save a PDF.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="272"/>
+        <location filename="../../app/errors.py" line="274"/>
         <source>In không thành công</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="273"/>
+        <location filename="../../app/errors.py" line="275"/>
         <source>Máy in báo lỗi khi in.</source>
         <translation>The printer reported an error while printing.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="274"/>
+        <location filename="../../app/errors.py" line="276"/>
         <source>Kiểm tra giấy và máy in rồi in lại từ danh sách hồ sơ.</source>
         <translation>Check the paper and the printer, then reprint from the dossier list.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="277"/>
+        <location filename="../../app/errors.py" line="279"/>
         <source>Không kết nối được máy chủ</source>
         <translation>Cannot reach the server</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="278"/>
+        <location filename="../../app/errors.py" line="280"/>
         <source>Không kết nối được hệ thống trung tâm.</source>
         <translation>Cannot connect to the central system.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="279"/>
+        <location filename="../../app/errors.py" line="281"/>
         <source>Vẫn làm việc bình thường; dữ liệu sẽ tự đồng bộ khi có mạng.</source>
         <translation>Keep working as usual; data will sync automatically when the network is back.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="282"/>
+        <location filename="../../app/errors.py" line="284"/>
         <source>Quầy chưa được đăng ký với hệ thống trung tâm</source>
         <translation>Counter not registered with the central system</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="283"/>
+        <location filename="../../app/errors.py" line="285"/>
         <source>Máy này chưa có thông tin xác thực để đồng bộ.</source>
         <translation>This computer has no credentials to sync yet.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="284"/>
+        <location filename="../../app/errors.py" line="286"/>
         <source>Xin mã đăng ký một lần từ quản trị viên rồi đăng ký trong Cài đặt.</source>
         <translation>Ask an administrator for a one-time registration code, then register in Settings.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="289"/>
+        <location filename="../../app/errors.py" line="291"/>
         <source>Đăng ký quầy không thành công</source>
         <translation>Counter registration failed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="290"/>
+        <location filename="../../app/errors.py" line="292"/>
         <source>Mã đăng ký sai, đã dùng hoặc đã hết hạn.</source>
         <translation>The registration code is wrong, already used or expired.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="291"/>
+        <location filename="../../app/errors.py" line="293"/>
         <source>Xin quản trị viên cấp mã đăng ký mới rồi nhập lại.</source>
         <translation>Ask an administrator for a new registration code and enter it again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="294"/>
+        <location filename="../../app/errors.py" line="296"/>
         <source>Chứng chỉ máy chủ không đúng</source>
         <translation>Wrong server certificate</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="295"/>
+        <location filename="../../app/errors.py" line="297"/>
         <source>Chứng chỉ bảo mật của máy chủ không khớp với chứng chỉ đã cấu hình; chưa có dữ liệu nào được gửi.</source>
         <translation>The server&apos;s security certificate does not match the configured certificate; no data was sent.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="300"/>
+        <location filename="../../app/errors.py" line="302"/>
         <source>Báo ngay bộ phận kỹ thuật; không đổi cấu hình nếu chưa được hướng dẫn.</source>
         <translation>Inform technical staff at once; do not change the configuration unless instructed.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="305"/>
+        <location filename="../../app/errors.py" line="307"/>
         <source>Quầy đã bị thu hồi quyền đồng bộ</source>
         <translation>Counter&apos;s sync access revoked</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="306"/>
+        <location filename="../../app/errors.py" line="308"/>
         <source>Hệ thống trung tâm từ chối thông tin xác thực của máy này.</source>
         <translation>The central system rejected this computer&apos;s credentials.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="307"/>
+        <location filename="../../app/errors.py" line="309"/>
         <source>Liên hệ quản trị viên để đăng ký lại; hồ sơ đã nhập vẫn được giữ trên máy.</source>
         <translation>Contact an administrator to register again; dossiers already entered are kept on this computer.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="313"/>
+        <location filename="../../app/errors.py" line="315"/>
         <source>Sai đơn vị</source>
         <translation>Wrong office</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="314"/>
+        <location filename="../../app/errors.py" line="316"/>
         <source>Mã đơn vị trong Cài đặt khác với đơn vị quầy này đã đăng ký.</source>
         <translation>The office code in Settings differs from the office this counter was registered for.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="315"/>
+        <location filename="../../app/errors.py" line="317"/>
         <source>Kiểm tra mã đơn vị trong Cài đặt hoặc đăng ký lại quầy.</source>
         <translation>Check the office code in Settings or register the counter again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="318"/>
+        <location filename="../../app/errors.py" line="320"/>
         <source>Đồng hồ máy bị lệch</source>
         <translation>Computer clock is wrong</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="319"/>
+        <location filename="../../app/errors.py" line="321"/>
         <source>Giờ của máy tính lệch nhiều so với giờ của hệ thống trung tâm.</source>
         <translation>This computer&apos;s clock is far off the central system&apos;s time.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="322"/>
+        <location filename="../../app/errors.py" line="324"/>
         <source>Chỉnh lại ngày giờ của máy tính; giờ tiếp nhận hồ sơ phụ thuộc vào nó.</source>
         <translation>Correct the computer&apos;s date and time; dossier intake times depend on it.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="327"/>
+        <location filename="../../app/errors.py" line="329"/>
         <source>Hệ thống trung tâm từ chối dữ liệu</source>
         <translation>Central system rejected data</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="328"/>
+        <location filename="../../app/errors.py" line="330"/>
         <source>Một số hồ sơ không được nhận; các hồ sơ khác vẫn được đồng bộ.</source>
         <translation>Some dossiers were not accepted; the others are still synced.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="331"/>
+        <location filename="../../app/errors.py" line="333"/>
         <source>Xem danh sách dữ liệu bị từ chối và lý do; báo bộ phận kỹ thuật.</source>
         <translation>See the list of rejected data and the reasons; inform technical staff.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="336"/>
+        <location filename="../../app/errors.py" line="338"/>
         <source>Không mở được cơ sở dữ liệu đã mã hoá</source>
         <translation>Cannot open the encrypted database</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="337"/>
+        <location filename="../../app/errors.py" line="339"/>
         <source>Khoá mã hoá trên máy này không mở được cơ sở dữ liệu (tệp được chép từ máy khác, khoá bị mất hoặc tệp bị hỏng). Tệp dữ liệu không bị thay đổi.</source>
         <translation>The encryption key on this computer cannot open the database (the file was copied from another computer, the key was lost or the file is damaged). The data file has not been changed.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="342"/>
+        <location filename="../../app/errors.py" line="344"/>
         <source>Liên hệ bộ phận hỗ trợ kỹ thuật; đừng xoá hay ghi đè thư mục dữ liệu.</source>
         <translation>Contact technical support; do not delete or overwrite the data folder.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="347"/>
+        <location filename="../../app/errors.py" line="349"/>
         <source>Tệp khoá không an toàn</source>
         <translation>Key file not secure</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="348"/>
+        <location filename="../../app/errors.py" line="350"/>
         <source>Tệp khoá mã hoá dữ liệu có thể bị người dùng khác trên máy đọc được.</source>
         <translation>The data encryption key file may be readable by other users on this computer.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="351"/>
+        <location filename="../../app/errors.py" line="353"/>
         <source>Chỉ để tài khoản chạy MotCua được đọc tệp khoá (quyền 0600) rồi mở lại.</source>
         <translation>Let only the account running MotCua read the key file (permissions 0600), then reopen.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="356"/>
+        <location filename="../../app/errors.py" line="358"/>
         <source>Không có quyền</source>
         <translation>Not permitted</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="357"/>
+        <location filename="../../app/errors.py" line="359"/>
         <source>Tài khoản của bạn không được phép thực hiện thao tác này.</source>
         <translation>Your account is not allowed to perform this action.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="358"/>
+        <location filename="../../app/errors.py" line="360"/>
         <source>Nhờ lãnh đạo bộ phận hoặc quản trị viên thực hiện.</source>
         <translation>Ask the desk supervisor or an administrator to do it.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="361"/>
+        <location filename="../../app/errors.py" line="363"/>
         <source>Tên tệp không hợp lệ</source>
         <translation>Invalid file name</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="362"/>
+        <location filename="../../app/errors.py" line="364"/>
         <source>Tên tệp chứa đường dẫn hoặc ký tự không được phép; tệp không được nhận.</source>
         <translation>The file name contains a path or characters that are not allowed; the file was not accepted.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="365"/>
+        <location filename="../../app/errors.py" line="367"/>
         <source>Đổi tên tệp (chỉ chữ, số, dấu gạch) rồi chọn lại.</source>
         <translation>Rename the file (letters, digits and dashes only) and choose it again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="368"/>
+        <location filename="../../app/errors.py" line="370"/>
         <source>Tệp đính kèm bị thay đổi</source>
         <translation>Attachment altered</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="369"/>
+        <location filename="../../app/errors.py" line="371"/>
         <source>Tệp đính kèm đã bị sửa, bị hỏng hoặc được mã hoá bằng khoá khác nên không mở được.</source>
         <translation>The attachment was modified, is damaged or was encrypted with another key, so it cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="373"/>
+        <location filename="../../app/errors.py" line="375"/>
         <source>Báo bộ phận kỹ thuật; lấy lại bản quét từ hệ thống trung tâm hoặc quét lại.</source>
         <translation>Inform technical staff; fetch the scan again from the central system or rescan.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="378"/>
+        <location filename="../../app/errors.py" line="380"/>
         <source>Nhật ký truy cập bị can thiệp</source>
         <translation>Access log tampered with</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="379"/>
+        <location filename="../../app/errors.py" line="381"/>
         <source>Nhật ký truy cập dữ liệu cá nhân có bản ghi bị sửa, bị xoá hoặc bị đảo thứ tự.</source>
         <translation>The personal data access log has entries that were modified, deleted or reordered.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="383"/>
+        <location filename="../../app/errors.py" line="385"/>
         <source>Không sửa gì thêm trên máy; báo ngay lãnh đạo và bộ phận an toàn thông tin.</source>
         <translation>Change nothing more on this computer; inform the management and the information security team at once.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="389"/>
+        <location filename="../../app/errors.py" line="391"/>
         <source>Nội dung quá dài</source>
         <translation>Text too long</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="390"/>
+        <location filename="../../app/errors.py" line="392"/>
         <source>Một ô nhập vượt quá số ký tự cho phép; chưa có gì được lưu.</source>
         <translation>A field exceeds the allowed number of characters; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="391"/>
+        <location filename="../../app/errors.py" line="393"/>
         <source>Rút gọn nội dung ô được báo rồi lưu lại.</source>
         <translation>Shorten the reported field and save again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="394"/>
+        <location filename="../../app/errors.py" line="396"/>
         <source>Nội dung có ký tự không được phép</source>
         <translation>Text contains characters that are not allowed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="395"/>
+        <location filename="../../app/errors.py" line="397"/>
         <source>Một ô nhập chứa ký tự hỏng hoặc ký tự rỗng không lưu được; chưa có gì được lưu.</source>
         <translation>A field contains broken or null characters that cannot be saved; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="399"/>
+        <location filename="../../app/errors.py" line="401"/>
         <source>Gõ lại nội dung ô được báo thay vì dán từ nguồn khác.</source>
         <translation>Retype the reported field instead of pasting it from elsewhere.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="402"/>
+        <location filename="../../app/errors.py" line="404"/>
         <source>Không lưu được tệp xuất</source>
         <translation>Export file not saved</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="403"/>
+        <location filename="../../app/errors.py" line="405"/>
         <source>Không ghi được tệp vào thư mục đã chọn (ổ đĩa đầy, chỉ đọc hoặc đã bị rút ra).</source>
         <translation>The file could not be written to the chosen folder (disk full, read-only or removed).</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="407"/>
+        <location filename="../../app/errors.py" line="409"/>
         <source>Chọn thư mục khác hoặc kiểm tra ổ đĩa rồi xuất lại.</source>
         <translation>Choose another folder or check the drive, then export again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="412"/>
+        <source>Không phải chứng thư CSCA</source>
+        <translation>Not a CSCA certificate</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="413"/>
+        <source>Tệp đã chọn không phải chứng thư CSCA (DER/PEM) hay danh sách ICAO.</source>
+        <translation>The chosen file is not a CSCA certificate (DER/PEM) or an ICAO master list.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="416"/>
+        <source>Chọn đúng tệp do cơ quan cấp thẻ cung cấp.</source>
+        <translation>Choose the file supplied by the card issuing authority.</translation>
     </message>
 </context>
 <context>
@@ -2316,87 +2686,87 @@ Discard the current dossier and start a new one for this person?</translation>
     <message>
         <location filename="../../app/ui/reports/labels.py" line="11"/>
         <source>Hôm nay</source>
-        <translation type="unfinished"></translation>
+        <translation>Today</translation>
     </message>
     <message>
         <location filename="../../app/ui/reports/labels.py" line="12"/>
         <source>Tuần này</source>
-        <translation type="unfinished"></translation>
+        <translation>This week</translation>
     </message>
     <message>
         <location filename="../../app/ui/reports/labels.py" line="13"/>
         <source>Tháng này</source>
-        <translation type="unfinished"></translation>
+        <translation>This month</translation>
     </message>
     <message>
         <location filename="../../app/ui/reports/labels.py" line="14"/>
         <source>Tùy chọn</source>
-        <translation type="unfinished"></translation>
+        <translation>Custom</translation>
     </message>
     <message>
         <location filename="../../app/ui/reports/labels.py" line="19"/>
         <source>Có kết quả trước hạn</source>
-        <translation type="unfinished"></translation>
+        <translation>Result ready early</translation>
     </message>
     <message>
         <location filename="../../app/ui/reports/labels.py" line="20"/>
         <source>Có kết quả đúng hạn</source>
-        <translation type="unfinished"></translation>
+        <translation>Result ready on time</translation>
     </message>
     <message>
         <location filename="../../app/ui/reports/labels.py" line="21"/>
         <source>Có kết quả quá hạn</source>
-        <translation type="unfinished"></translation>
+        <translation>Result ready late</translation>
     </message>
     <message>
         <location filename="../../app/ui/reports/labels.py" line="22"/>
         <source>Đang giải quyết, trong hạn</source>
-        <translation type="unfinished"></translation>
+        <translation>In processing, within time limit</translation>
     </message>
     <message>
         <location filename="../../app/ui/reports/labels.py" line="23"/>
         <source>Đang giải quyết, đã quá hạn</source>
-        <translation type="unfinished"></translation>
+        <translation>In processing, overdue</translation>
     </message>
     <message>
         <location filename="../../app/ui/reports/labels.py" line="24"/>
         <source>Tạm dừng, chờ bổ sung</source>
-        <translation type="unfinished"></translation>
+        <translation>Paused, awaiting additions</translation>
     </message>
     <message>
         <location filename="../../app/ui/reports/labels.py" line="25"/>
         <source>Không tính hạn (từ chối, dừng, rút)</source>
-        <translation type="unfinished"></translation>
+        <translation>No time limit (refused, stopped, withdrawn)</translation>
     </message>
     <message>
         <location filename="../../app/ui/reports/labels.py" line="29"/>
         <source>Đọc chip CCCD, xác thực dữ liệu chip</source>
-        <translation type="unfinished"></translation>
+        <translation>ID card chip read, chip data verified</translation>
     </message>
     <message>
         <location filename="../../app/ui/reports/labels.py" line="30"/>
         <source>Đọc chip hộ chiếu</source>
-        <translation type="unfinished"></translation>
+        <translation>Passport chip read</translation>
     </message>
     <message>
         <location filename="../../app/ui/reports/labels.py" line="31"/>
         <source>Quét mã QR trên thẻ (chưa xác thực)</source>
-        <translation type="unfinished"></translation>
+        <translation>QR code on the card scanned (not verified)</translation>
     </message>
     <message>
         <location filename="../../app/ui/reports/labels.py" line="32"/>
         <source>Nhập tay từ thẻ (chưa xác thực)</source>
-        <translation type="unfinished"></translation>
+        <translation>Typed in from the card (not verified)</translation>
     </message>
     <message>
         <location filename="../../app/ui/reports/labels.py" line="33"/>
         <source>Đối chiếu CSDL quốc gia về dân cư</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked against the National Population Database</translation>
     </message>
     <message>
         <location filename="../../app/ui/reports/labels.py" line="34"/>
         <source>Chưa ghi nhận</source>
-        <translation type="unfinished"></translation>
+        <translation>Not recorded</translation>
     </message>
 </context>
 <context>

@@ -97,7 +97,7 @@ class IdentityPanel(QGroupBox):
             edit.setText(str(value or ""))
         # Wrapped labels need their height recomputed for the new text (else clipped).
         for edit in self.fields.values():
-            edit.setMinimumHeight(edit.heightForWidth(max(edit.width(), 160)))
+            edit.setMinimumHeight(max(0, edit.heightForWidth(max(edit.width(), 160))))
         self.layout().invalidate()
         self.layout().activate()
         if identity is None:
