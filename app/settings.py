@@ -37,6 +37,7 @@ class Settings:
     default_printer: str = ""  # empty: the OS default
     receipt_printer: str = ""  # 80 mm thermal printer, empty: print receipts on A4
     card_reader: str = ""  # empty: the first reader with a card
+    scan_folder: str = ""  # a folder the document scanner saves into; empty: none
     idle_lock_minutes: int = 5
     cutoff_hour: str = "16:30"  # dossiers received after this count from the next working day
     language: str = "vi"  # vi or en
@@ -65,6 +66,8 @@ class Settings:
         names = set(re.findall(r"{(\w+)", self.dossier_code_pattern))
         if "seq" not in names or not names <= _CODE_PATTERN_FIELDS:
             out.append("dossier_code_pattern: uses {agency} {yymmdd} {yyyymmdd} {seq}")
+        if self.scan_folder and not Path(self.scan_folder).is_dir():
+            out.append("scan_folder: not a folder")
         if not 1 <= self.retention_days <= 3650 * 3:
             out.append("retention_days: 1..10950")
         return out

@@ -415,7 +415,12 @@ class ScanFolder:
             self._move(f, "imported")
         return result
 
-    def _move(self, f: Path, sub: str) -> None:
+    def take(self, f: Path) -> Path:
+        """Move a stable scan out of the scanner's way (into ``taken/``) for the intake
+        screen, which checks and stores it with the dossier; returns its new path."""
+        return self._move(f, "taken")
+
+    def _move(self, f: Path, sub: str) -> Path:
         target_dir = self.folder / sub
         target_dir.mkdir(exist_ok=True)
         target = target_dir / f.name
@@ -426,3 +431,4 @@ class ScanFolder:
         with contextlib.suppress(OSError):
             f.replace(target)
         self._last.pop(f.name, None)
+        return target

@@ -4,6 +4,7 @@ log-out. Builds the pages and hands each the few objects it needs."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit, QVBoxLayout, QWidget
@@ -170,6 +171,7 @@ class CounterSession:
             self.officer.officer_id,
             self.attachments,
             parent=self.main,
+            officer=self.officer,
         ).exec()
         self.dossier_list.refresh()
 
@@ -217,7 +219,34 @@ class CounterSession:
         self.paper_printer.done.connect(page.printed)
         self.paper_printer.printed.connect(self.intake.printed)
         self.intake.restore_draft()
+        self.intake_page = page
+        self._watch_scan_folder()
         return page
+
+    def _watch_scan_folder(self) -> None:
+        """Scans the document scanner saves into its folder reach the intake screen's
+        panel while a citizen is at the counter (checked there like a picked file)."""
+        from app.services.attachments import ScanFolder
+
+        self.scan_folder = (
+            ScanFolder(Path(self.settings.scan_folder), self.attachments)
+            if self.settings.scan_folder
+            else None
+        )
+        if not hasattr(self, "_scan_timer"):
+            self._scan_timer = QTimer()
+            self._scan_timer.timeout.connect(self._poll_scans)
+        if self.scan_folder is None:
+            self._scan_timer.stop()
+        else:
+            self._scan_timer.start(1000)
+
+    def _poll_scans(self) -> None:
+        if self.scan_folder is None or self.intake.state.identity is None:
+            return  # scans wait in the folder until a citizen is being served
+        taken = [self.scan_folder.take(f) for f in self.scan_folder.stable_files()]
+        if taken:
+            self.intake_page.attachments.add_files(taken)
 
     def _open_main_window(self) -> None:
         assert self.officer is not None
@@ -313,6 +342,10 @@ class CounterSession:
 
     def _settings_saved(self, new: Settings) -> None:
         self.settings = new
+        if hasattr(self, "intake_page"):  # printers, counter number, cut-off: at once
+            self.intake.settings = new
+            self.paper_printer.settings = new
+            self._watch_scan_folder()
         if self.card_watch is not None:
             self.card_watch.wanted_reader = new.card_reader
         if self.idle is not None:

@@ -101,58 +101,58 @@
 <context>
     <name>CounterSession</name>
     <message>
-        <location filename="../../app/ui/session.py" line="29"/>
+        <location filename="../../app/ui/session.py" line="30"/>
         <source>cán bộ tiếp nhận</source>
         <translation>intake officer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="30"/>
+        <location filename="../../app/ui/session.py" line="31"/>
         <source>lãnh đạo bộ phận</source>
         <translation>desk supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="31"/>
+        <location filename="../../app/ui/session.py" line="32"/>
         <source>quản trị</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="86"/>
+        <location filename="../../app/ui/session.py" line="87"/>
         <location filename="../../app/ui/startup.py" line="47"/>
         <source>Chế độ trình diễn — đăng nhập: {0} / mật khẩu: {1}</source>
         <translation>Demo mode — user name: {0} / password: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="285"/>
+        <location filename="../../app/ui/session.py" line="314"/>
         <source>Đồng bộ: không khởi động được</source>
         <translation>Sync: could not start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="374"/>
+        <location filename="../../app/ui/session.py" line="407"/>
         <source>Chẩn đoán hệ thống</source>
         <translation>System diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="377"/>
+        <location filename="../../app/ui/session.py" line="410"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="108"/>
+        <location filename="../../app/ui/session.py" line="109"/>
         <source>Tiếp nhận</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="111"/>
+        <location filename="../../app/ui/session.py" line="112"/>
         <source>Hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="115"/>
+        <location filename="../../app/ui/session.py" line="116"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="119"/>
+        <location filename="../../app/ui/session.py" line="120"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
@@ -161,7 +161,7 @@
         <translation type="vanished">Reports are not available in this version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="123"/>
+        <location filename="../../app/ui/session.py" line="124"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
@@ -195,147 +195,147 @@ Please send this file to technical support.</translation>
 <context>
     <name>DossierDetailDialog</name>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="87"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="92"/>
         <source>Chi tiết hồ sơ</source>
         <translation>Dossier details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="102"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="107"/>
         <source>Tên giấy tờ</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="103"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="108"/>
         <source>Bắt buộc</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="104"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="109"/>
         <source>Bản chính</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="105"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="110"/>
         <source>Bản sao</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="106"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="111"/>
         <source>Đã nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="121"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="126"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="122"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="127"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="123"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="128"/>
         <source>Từ</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="124"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="129"/>
         <source>Sang</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="125"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="130"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="137"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="142"/>
         <source>Giấ&amp;y tờ</source>
         <translation>Docu&amp;ments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="138"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="143"/>
         <source>Bản &amp;số hóa</source>
         <translation>S&amp;cans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="139"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="144"/>
         <source>&amp;Lịch sử</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="142"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="147"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="173"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="178"/>
         <source>Mã tra cứu:</source>
         <translation>Lookup code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="174"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="179"/>
         <source>Công dân:</source>
         <translation>Citizen:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="175"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="180"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="176"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="181"/>
         <source>Nộp lúc:</source>
         <translation>Submitted at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="177"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="182"/>
         <source>Nhận đủ hồ sơ lúc:</source>
         <translation>Complete dossier received at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="177"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="182"/>
         <source>(chưa đủ)</source>
         <translation>(incomplete)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="178"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="183"/>
         <source>Hẹn trả kết quả:</source>
         <translation>Results due:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="178"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="183"/>
         <source>(tạm dừng, chờ bổ sung)</source>
         <translation>(paused, awaiting additions)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="179"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="184"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="182"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="187"/>
         <source>Đã trả lúc:</source>
         <translation>Returned at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="193"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="198"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="193"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="198"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="201"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="206"/>
         <source>Chưa</source>
         <translation>Not yet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="214"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="219"/>
         <source>%n trang</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -343,17 +343,32 @@ Please send this file to technical support.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="219"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="224"/>
         <source>Chưa có bản số hóa.</source>
         <translation>No scans yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="266"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="256"/>
+        <source>&amp;Xuất dữ liệu của công dân…</source>
+        <translation>E&amp;xport the citizen&apos;s data…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="259"/>
+        <source>Quyền của chủ thể dữ liệu: mọi dữ liệu về công dân này (PDF và JSON).</source>
+        <translation>Data subject&apos;s right of access: everything held about this citizen (PDF and JSON).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="274"/>
+        <source>Lưu dữ liệu công dân vào</source>
+        <translation>Save the citizen&apos;s data to</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="309"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="266"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="309"/>
         <source>Họ tên người nhận kết quả:</source>
         <translation>Full name of the person collecting the results:</translation>
     </message>
@@ -703,77 +718,77 @@ Please send this file to technical support.</translation>
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="78"/>
+        <location filename="../../app/ui/intake/page.py" line="88"/>
         <source>Chọn thủ tục Điều chỉnh thông tin</source>
         <translation>Choose the “Update personal details” procedure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="81"/>
+        <location filename="../../app/ui/intake/page.py" line="91"/>
         <source>Hồ sơ đã có của công dân</source>
         <translation>Citizen&apos;s existing records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="88"/>
+        <location filename="../../app/ui/intake/page.py" line="98"/>
         <source>Điện th&amp;oại:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="89"/>
+        <location filename="../../app/ui/intake/page.py" line="99"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="96"/>
+        <location filename="../../app/ui/intake/page.py" line="106"/>
         <source>Gõ để tìm thủ tục (mã, tên, từ khoá) — Ctrl+F</source>
         <translation>Type to find a procedure (code, name, keyword) — Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="102"/>
+        <location filename="../../app/ui/intake/page.py" line="112"/>
         <source>2. Thủ tục</source>
         <translation>2. Procedure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="115"/>
+        <location filename="../../app/ui/intake/page.py" line="125"/>
         <source>Giấy tờ</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="115"/>
+        <location filename="../../app/ui/intake/page.py" line="125"/>
         <source>Bản chính</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="115"/>
+        <location filename="../../app/ui/intake/page.py" line="125"/>
         <source>Bản sao</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="115"/>
+        <location filename="../../app/ui/intake/page.py" line="125"/>
         <source>Đã nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="120"/>
+        <location filename="../../app/ui/intake/page.py" line="130"/>
         <source>Đã nhận đủ giấy tờ (F8)</source>
         <translation>All documents received (F8)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="123"/>
+        <location filename="../../app/ui/intake/page.py" line="133"/>
         <source>3. Giấy tờ</source>
         <translation>3. Documents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="130"/>
+        <location filename="../../app/ui/intake/page.py" line="140"/>
         <source>Lưu và in giấy tiếp nhận (Ctrl+Enter)</source>
         <translation>Save and print intake receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="134"/>
+        <location filename="../../app/ui/intake/page.py" line="144"/>
         <source>In lại (Ctrl+P)</source>
         <translation>Reprint (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="137"/>
+        <location filename="../../app/ui/intake/page.py" line="147"/>
         <source>Nhập tay (F2)</source>
         <translation>Type in (F2)</translation>
     </message>
@@ -782,92 +797,102 @@ Please send this file to technical support.</translation>
         <translation type="vanished">Enter CAN (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="139"/>
+        <location filename="../../app/ui/intake/page.py" line="77"/>
+        <source>Thông tin cá nhân của công dân được xử lý chỉ để giải quyết thủ tục, theo Luật Bảo vệ dữ liệu cá nhân. F1: đọc thông báo đầy đủ cho công dân.</source>
+        <translation>The citizen&apos;s personal data is processed only to settle the procedure, under the Personal Data Protection Law. F1: read the full notice to the citizen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="149"/>
         <source>Nhập CAN / MRZ (F3)</source>
         <translation>Enter CAN / MRZ (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="141"/>
+        <location filename="../../app/ui/intake/page.py" line="151"/>
         <source>Hồ sơ mới (Ctrl+N)</source>
         <translation>New dossier (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="202"/>
+        <location filename="../../app/ui/intake/page.py" line="214"/>
         <source>Sẵn sàng. Quét mã QR trên thẻ hoặc đặt thẻ lên đầu đọc.</source>
         <translation>Ready. Scan the QR code on the card or place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="238"/>
+        <location filename="../../app/ui/intake/page.py" line="250"/>
         <source>Công dân chưa có trong dữ liệu của bộ phận.</source>
         <translation>This citizen is not yet in the desk&apos;s records.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="241"/>
+        <location filename="../../app/ui/intake/page.py" line="253"/>
         <source>Mã số BHXH: {0}</source>
         <translation>Social insurance number: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="241"/>
+        <location filename="../../app/ui/intake/page.py" line="253"/>
         <source>(chưa có)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="242"/>
+        <location filename="../../app/ui/intake/page.py" line="254"/>
         <source>Hồ sơ đã nộp trước đây: {0}</source>
         <translation>Dossiers submitted before: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="246"/>
+        <location filename="../../app/ui/intake/page.py" line="258"/>
         <source>&lt;b&gt;Khác với dữ liệu đã lưu&lt;/b&gt; (thông tin trên thẻ được dùng):</source>
         <translation>&lt;b&gt;Differs from the saved records&lt;/b&gt; (the card&apos;s details are used):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="275"/>
+        <location filename="../../app/ui/intake/page.py" line="287"/>
         <source>&lt;b&gt;Đã chọn:&lt;/b&gt; {0} — {1}</source>
         <translation>&lt;b&gt;Selected:&lt;/b&gt; {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="277"/>
+        <location filename="../../app/ui/intake/page.py" line="289"/>
         <source>Chưa chọn thủ tục.</source>
         <translation>No procedure selected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="286"/>
+        <location filename="../../app/ui/intake/page.py" line="298"/>
         <source> (nếu có)</source>
         <translation> (if any)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="318"/>
+        <location filename="../../app/ui/intake/page.py" line="330"/>
         <source>Thời hạn: {0}. &lt;b&gt;Hẹn trả kết quả: {1}&lt;/b&gt; (nếu tiếp nhận ngay)</source>
         <translation>Time limit: {0}. &lt;b&gt;Results due: {1}&lt;/b&gt; (if accepted now)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="347"/>
+        <location filename="../../app/ui/intake/page.py" line="341"/>
+        <source>Thông báo xử lý dữ liệu cá nhân</source>
+        <translation>Personal data processing notice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="371"/>
         <source>Hồ sơ mới</source>
         <translation>New dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="347"/>
+        <location filename="../../app/ui/intake/page.py" line="371"/>
         <source>Bỏ hồ sơ đang nhập dở và bắt đầu hồ sơ mới?</source>
         <translation>Discard the unfinished dossier and start a new one?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="356"/>
+        <location filename="../../app/ui/intake/page.py" line="380"/>
         <source>Chưa có công dân: quét mã QR, đặt thẻ hoặc F2 để nhập tay.</source>
         <translation>No citizen yet: scan the QR code, place the card or press F2 to type the details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="360"/>
+        <location filename="../../app/ui/intake/page.py" line="384"/>
         <source>Chưa chọn thủ tục (Ctrl+F).</source>
         <translation>No procedure selected (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="369"/>
+        <location filename="../../app/ui/intake/page.py" line="393"/>
         <source>Hồ sơ chưa đủ giấy tờ</source>
         <translation>Dossier incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="371"/>
+        <location filename="../../app/ui/intake/page.py" line="395"/>
         <source>Còn thiếu giấy tờ bắt buộc:
 {0}
 
@@ -878,79 +903,79 @@ Chưa lập giấy tiếp nhận. In phiếu yêu cầu bổ sung, hoàn thiện
 No intake receipt has been issued. Print the request for additional documents (form 02) and save the dossier as awaiting additions?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="376"/>
+        <location filename="../../app/ui/intake/page.py" line="400"/>
         <source>Thiếu giấy tờ bắt buộc</source>
         <translation>Required documents missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="389"/>
+        <location filename="../../app/ui/intake/page.py" line="413"/>
         <source>Đã lưu hồ sơ {0}. Hẹn trả kết quả {1}. Đang in giấy tiếp nhận (2 liên)…</source>
         <translation>Dossier {0} saved. Results due {1}. Printing the intake receipt (2 copies)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="396"/>
+        <location filename="../../app/ui/intake/page.py" line="420"/>
         <source>Đã lưu hồ sơ {0} ở trạng thái chờ bổ sung. Đang in phiếu yêu cầu bổ sung…</source>
         <translation>Dossier {0} saved as awaiting additions. Printing the request for additional documents…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="407"/>
+        <location filename="../../app/ui/intake/page.py" line="431"/>
         <source> Đang in giấy tiếp nhận (2 liên)…</source>
         <translation> Printing the intake receipt (2 copies)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="408"/>
+        <location filename="../../app/ui/intake/page.py" line="432"/>
         <source> Đang in phiếu yêu cầu bổ sung…</source>
         <translation> Printing the request for additional documents…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="410"/>
+        <location filename="../../app/ui/intake/page.py" line="434"/>
         <source> Đã in giấy tiếp nhận.</source>
         <translation> Intake receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="411"/>
+        <location filename="../../app/ui/intake/page.py" line="435"/>
         <source> Đã in phiếu yêu cầu bổ sung (mẫu 02).</source>
         <translation> Request for additional documents (form 02) printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="412"/>
+        <location filename="../../app/ui/intake/page.py" line="436"/>
         <source> Đã in tờ khai TK1-TS để công dân ký.</source>
         <translation> TK1-TS declaration printed for the citizen to sign.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="424"/>
+        <location filename="../../app/ui/intake/page.py" line="448"/>
         <source>Thẻ đã hết hạn</source>
         <translation>Card expired</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="426"/>
+        <location filename="../../app/ui/intake/page.py" line="450"/>
         <source>Thẻ căn cước đã hết hạn. Nhập lý do vẫn tiếp nhận (nhắc công dân đi đổi thẻ):</source>
         <translation>The ID card has expired. Enter the reason for accepting it anyway (remind the citizen to renew the card):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="432"/>
+        <location filename="../../app/ui/intake/page.py" line="456"/>
         <source>Thẻ đã hết hạn — tiếp nhận với lý do: {0}</source>
         <translation>Card expired — accepted for this reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="435"/>
+        <location filename="../../app/ui/intake/page.py" line="459"/>
         <source>Thẻ đã hết hạn: cần ghi lý do để tiếp nhận.</source>
         <translation>Card expired: a reason is required to accept the dossier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="440"/>
+        <location filename="../../app/ui/intake/page.py" line="464"/>
         <source>Thẻ của người khác</source>
         <translation>Someone else&apos;s card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="442"/>
+        <location filename="../../app/ui/intake/page.py" line="466"/>
         <source>Thẻ vừa đặt lên là của {0}, không phải công dân đang tiếp nhận.
 Bỏ hồ sơ đang nhập và bắt đầu hồ sơ mới cho người này?</source>
         <translation>The card just placed belongs to {0}, not the citizen being served.
 Discard the current dossier and start a new one for this person?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="449"/>
+        <location filename="../../app/ui/intake/page.py" line="473"/>
         <source>Giữ hồ sơ đang nhập. Đặt lại đúng thẻ của công dân.</source>
         <translation>Current dossier kept. Place the right citizen&apos;s card back on the reader.</translation>
     </message>
@@ -1445,152 +1470,162 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="63"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="61"/>
+        <source>(không dùng) — thư mục máy quét lưu bản quét</source>
+        <translation>(not used) — the folder the scanner saves into</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="65"/>
         <source> phút</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="72"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="74"/>
         <source>Mã cơ &amp;quan:</source>
         <translation>Office &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="73"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="75"/>
         <source>Tên &amp;cơ quan:</source>
         <translation>Office &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="74"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="76"/>
         <source>Cơ quan &amp;cấp trên:</source>
         <translation>&amp;Parent agency:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="75"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="77"/>
         <source>Địa danh (ghi ngày tháng):</source>
         <translation>Place name (used in dates):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="76"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="78"/>
         <source>Số &amp;quầy (1–9):</source>
         <translation>Counter num&amp;ber (1–9):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="77"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="79"/>
         <source>Mẫu &amp;mã hồ sơ:</source>
         <translation>Dossier code pa&amp;ttern:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="78"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="80"/>
         <source>Địa chỉ máy chủ &amp;trung tâm:</source>
         <translation>Central server a&amp;ddress:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="79"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="81"/>
         <source>Máy in &amp;A4:</source>
         <translation>&amp;A4 printer:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="80"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="82"/>
         <source>Máy in &amp;biên nhận 80 mm:</source>
         <translation>&amp;Receipt printer (80 mm):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="81"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="83"/>
         <source>Đầu đọc &amp;thẻ:</source>
         <translation>Card r&amp;eader:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="82"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="84"/>
+        <source>Thư mục má&amp;y quét:</source>
+        <translation>Scanner &amp;watch folder:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="85"/>
         <source>&amp;Khoá màn hình sau:</source>
         <translation>&amp;Lock screen after:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="83"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="86"/>
         <source>&amp;Giờ chốt nhận hồ sơ trong ngày:</source>
         <translation>Daily intake cut-off ti&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="84"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="87"/>
         <source>&amp;Ngôn ngữ (khởi động lại để áp dụng):</source>
         <translation>Lang&amp;uage (restart to apply):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="88"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="91"/>
         <source>Đăng &amp;ký quầy với máy chủ trung tâm…</source>
         <translation>Register c&amp;ounter with the central server…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="91"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="94"/>
         <source>Nhập chứng thư &amp;CSCA hoặc danh sách ICAO…</source>
         <translation>Import CSCA certi&amp;ficate or ICAO master list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="94"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="97"/>
         <source>Chứng thư gốc của nơi cấp thẻ: có nó, thẻ thật được xác nhận màu xanh.</source>
         <translation>The card issuer&apos;s root certificate: with it, genuine cards are confirmed in green.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="97"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="100"/>
         <source>&amp;Lưu cài đặt (Ctrl+S)</source>
         <translation>Save sett&amp;ings (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="102"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="105"/>
         <source>&lt;h2&gt;Cài đặt&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Settings&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="113"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="116"/>
         <source>(mặc định của hệ thống)</source>
         <translation>(system default)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="155"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="159"/>
         <source>Nhập địa chỉ máy chủ trung tâm trước.</source>
         <translation>Enter the central server address first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="159"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="163"/>
         <source>Đăng ký quầy</source>
         <translation>Register counter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="159"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="163"/>
         <source>Mã đăng ký một lần (do quản trị viên cấp):</source>
         <translation>One-time registration code (issued by an administrator):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="173"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="177"/>
         <source>Đã đăng ký: cơ quan {0}, quầy số {1}. Khởi động lại để bắt đầu đồng bộ.</source>
         <translation>Registered: office {0}, counter {1}. Restart to start syncing.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="188"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="192"/>
         <source>Chọn chứng thư CSCA hoặc danh sách ICAO</source>
         <translation>Choose a CSCA certificate or ICAO master list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="190"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="194"/>
         <source>Chứng thư và danh sách (*.der *.cer *.crt *.pem *.ml *.bin);;Mọi tệp (*)</source>
         <translation>Certificates and lists (*.der *.cer *.crt *.pem *.ml *.bin);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="200"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="204"/>
         <source>Không đọc được tệp: {0}</source>
         <translation>Cannot read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="203"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="207"/>
         <source>Đã thêm {0} chứng thư CSCA. Thẻ đọc từ nay được đối chiếu với chúng.</source>
         <translation>CSCA certificates added: {0}. Cards read from now on are checked against them.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="224"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="228"/>
         <source>Không ghi được tệp cài đặt: {0}</source>
         <translation>Could not write the settings file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="228"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="232"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>

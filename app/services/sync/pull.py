@@ -11,6 +11,7 @@ has, and its next local change pushes as a newer version.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,8 @@ from app.services.sync.client import CentralClient
 
 WATERMARK_KEY = "sync.watermark"
 PUBLISHED_KEY = "central.{kind}"  # latest catalog / calendar version published centrally
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -98,6 +101,13 @@ def _office_id(session: Session, code: str) -> str:
 
 
 def _officer(session: Session, data: wire.OfficerWire) -> None:
+    from app.services.security.accounts import ROLES
+
+    if data.role not in ROLES or not data.password_hash.startswith("$argon2id$"):
+        # Never let a server push an account that signs in with a weak or unknown
+        # hash, or a role this counter does not know.
+        log.warning("officer account from the central service refused (role or hash)")
+        return
     values = dict(
         office_id=_office_id(session, data.office_code),
         username=data.username,

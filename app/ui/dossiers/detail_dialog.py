@@ -5,12 +5,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -38,6 +40,7 @@ from app.services.lifecycle import (
     classify,
     transition,
 )
+from app.services.security.permissions import HasRole, Permission, allowed, require
 from app.services.storage.db import Database
 from app.services.storage.models import Dossier
 from app.services.storage.types import utcnow
@@ -74,8 +77,10 @@ class DossierDetailDialog(QDialog):
         ask_text: AskText = ask_multiline,
         clock: Callable[[], dt.datetime] = utcnow,
         parent: QWidget | None = None,
+        officer: HasRole | None = None,
     ) -> None:
         super().__init__(parent)
+        self._officer = officer  # role checks: cancelling and exports are for supervisors
         self._db, self._id, self._catalog, self._rules = db, dossier_id, catalog, rules
         self._officer_id, self._store, self._ask, self._clock = (
             officer_id,
@@ -247,14 +252,52 @@ class DossierDetailDialog(QDialog):
             QWidget.setTabOrder(previous, button)
             previous = button
         self.actions_row.addStretch(1)
+        if self._officer is not None and allowed(self._officer, Permission.EXPORT_DATA):
+            export = QPushButton(self.tr("&Xuất dữ liệu của công dân…"))
+            export.setObjectName("export-subject")
+            export.setToolTip(
+                self.tr("Quyền của chủ thể dữ liệu: mọi dữ liệu về công dân này (PDF và JSON).")
+            )
+            export.clicked.connect(lambda _c=False: self.export_subject())
+            self.actions_row.addWidget(export)
         self.actions_row.addWidget(self.close_button)
         QWidget.setTabOrder(previous, self.close_button)
 
     # --- moves
 
+    def export_subject(self, folder: str = "") -> list[Path]:
+        """Everything held about the citizen, as PDF and JSON (logged as an export)."""
+        from app.services.privacy import export_subject, subject_json, subject_pdf
+
+        assert self._officer is not None
+        if not folder:
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Lưu dữ liệu công dân vào"))
+        if not folder:
+            return []
+        with self._db.session() as s:
+            d = s.get(Dossier, self._id)
+            assert d is not None
+            citizen_id = d.citizen_id
+        try:
+            data = export_subject(self._db, self._officer, self._officer_id, citizen_id)
+        except UserError as err:
+            show_error(self, err)
+            return []
+        stem = Path(folder) / f"du-lieu-cong-dan-{citizen_id[:8]}"
+        written = [stem.with_suffix(".pdf"), stem.with_suffix(".json")]
+        written[0].write_bytes(subject_pdf(data))
+        written[1].write_bytes(subject_json(data))
+        return written
+
     def apply_move(self, move: str) -> bool:
         reason, collector = "", ""
         target = Status(move)
+        if target is Status.CANCELLED:
+            try:
+                require(self._officer, Permission.CANCEL_DOSSIER)
+            except UserError as err:
+                show_error(self, err)
+                return False
         if target in REASON_REQUIRED:
             answer = self._ask(
                 self, move_label(move).replace("&", "").rstrip("…"), tr(REASON_PROMPT[move])

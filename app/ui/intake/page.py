@@ -71,6 +71,16 @@ class IntakePage(QWidget):
         self.status.setWordWrap(True)
         self.status.setMinimumHeight(36)
         self.identity = IdentityPanel()
+        # PDP Law 91/2025: the citizen is told why their data is processed, at intake.
+        self.notice = QLabel(
+            self.tr(
+                "Thông tin cá nhân của công dân được xử lý chỉ để giải quyết thủ tục, theo "
+                "Luật Bảo vệ dữ liệu cá nhân. F1: đọc thông báo đầy đủ cho công dân."
+            ),
+            objectName="purpose_notice",
+        )
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color:#455a64; font-size:11px;")
 
         # record
         self.record = QLabel(objectName="record")
@@ -167,6 +177,7 @@ class IntakePage(QWidget):
         scroll.setWidget(columns_widget)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
+        layout.addWidget(self.notice)
         layout.addWidget(scroll, 1)
         layout.addLayout(actions)
 
@@ -179,6 +190,7 @@ class IntakePage(QWidget):
             ("Ctrl+Enter", self.save),
             ("Ctrl+P", self.print_again),
             ("Ctrl+N", self.new_intake),
+            ("F1", self.show_purpose_notice),
         ):
             QShortcut(
                 QKeySequence(keys),
@@ -321,6 +333,18 @@ class IntakePage(QWidget):
         )
 
     # -- actions ------------------------------------------------------------------
+    def show_purpose_notice(self) -> None:
+        from app.services.privacy import purpose_notice
+
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Thông báo xử lý dữ liệu cá nhân"),
+            purpose_notice(),
+            parent=self,
+        )
+        box.setObjectName("purpose_notice_box")
+        box.open()
+
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()

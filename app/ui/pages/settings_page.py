@@ -57,6 +57,8 @@ class SettingsPage(QWidget):
             printers or [], settings.receipt_printer, "receipt_printer"
         )
         self.card_reader = self._combo(readers or [], settings.card_reader, "card_reader")
+        self.scan_folder = QLineEdit(settings.scan_folder, objectName="scan_folder")
+        self.scan_folder.setPlaceholderText(self.tr("(không dùng) — thư mục máy quét lưu bản quét"))
         self.idle_lock = QSpinBox(objectName="idle_lock")
         self.idle_lock.setRange(1, 120)
         self.idle_lock.setValue(settings.idle_lock_minutes)
@@ -79,6 +81,7 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Máy in &A4:"), self.default_printer)
         form.addRow(self.tr("Máy in &biên nhận 80 mm:"), self.receipt_printer)
         form.addRow(self.tr("Đầu đọc &thẻ:"), self.card_reader)
+        form.addRow(self.tr("Thư mục má&y quét:"), self.scan_folder)
         form.addRow(self.tr("&Khoá màn hình sau:"), self.idle_lock)
         form.addRow(self.tr("&Giờ chốt nhận hồ sơ trong ngày:"), self.cutoff)
         form.addRow(self.tr("&Ngôn ngữ (khởi động lại để áp dụng):"), self.language)
@@ -137,6 +140,7 @@ class SettingsPage(QWidget):
             default_printer=self._combo_value(self.default_printer),
             receipt_printer=self._combo_value(self.receipt_printer),
             card_reader=self._combo_value(self.card_reader),
+            scan_folder=self.scan_folder.text().strip(),
             idle_lock_minutes=self.idle_lock.value(),
             cutoff_hour=self.cutoff.text(),
             language=self.language.currentData(),

@@ -411,3 +411,28 @@ def test_a_scanned_paper_is_stored_encrypted_with_the_dossier(qtbot, session, tm
     assert not raw.startswith(b"\xff\xd8\xff")  # not the JPEG itself: encrypted at rest
     assert session.attachments.read(stored) == scan.read_bytes()
     assert page.attachments.pending_files() == []  # the next citizen starts clean
+
+
+def test_the_purpose_notice_is_shown_at_intake(qtbot, session):
+    from PySide6.QtWidgets import QMessageBox
+
+    page = session.main.findChild(type(session.main.stack.widget(0)), "intake_page")
+    assert "Luật Bảo vệ dữ liệu cá nhân" in page.notice.text()
+    qtbot.keyClick(session.main, Qt.Key.Key_F1)
+    box = page.findChild(QMessageBox, "purpose_notice_box")
+    assert box is not None and "91/2025/QH15" in box.text()
+
+
+def test_scans_from_the_scanner_folder_reach_the_intake(qtbot, session, tmp_path):
+    from PIL import Image
+
+    folder = tmp_path / "scanner"
+    folder.mkdir()
+    session._settings_saved(session.settings.replace(scan_folder=str(folder)))
+    page = session.main.findChild(type(session.main.stack.widget(0)), "intake_page")
+    Image.new("RGB", (600, 800), "white").save(folder / "scan-0001.jpg", "JPEG")
+    qtbot.wait(2500)
+    assert page.attachments.pending_files() == []  # nobody at the counter: it waits
+    intake(session).qr_scanned(qr_text(load_profile("cccd-2021")))
+    qtbot.waitUntil(lambda: len(page.attachments.pending_files()) == 1, timeout=10000)
+    assert not (folder / "scan-0001.jpg").exists()  # taken out of the scanner's way

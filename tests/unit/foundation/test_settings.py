@@ -42,6 +42,7 @@ def test_missing_file_gives_defaults(tmp_path):
         ({"dossier_code_pattern": "{agency}-{yymmdd}"}, "dossier_code_pattern"),
         ({"dossier_code_pattern": "{agency}-{seq}-{evil}"}, "dossier_code_pattern"),
         ({"language": "fr"}, "language"),
+        ({"scan_folder": "/no/such/scanner/folder"}, "scan_folder"),
     ],
 )
 def test_invalid_values_are_refused_naming_the_field(tmp_path, change, field):

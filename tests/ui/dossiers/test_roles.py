@@ -1,0 +1,57 @@
+"""Only supervisors cancel dossiers and export a citizen's data (PDP Law 91/2025:
+the data subject's right of access), and an export is logged."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from intake_factories import Env
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+from ui_samples import rules
+
+from app.errors import ErrorKind
+from app.services.storage.models import AuditEvent, Dossier
+from app.ui.dossiers import DossierDetailDialog
+from app.ui.dossiers import detail_dialog as module
+
+
+@dataclass
+class Who:
+    role: str
+
+
+def _dialog(qtbot: QtBot, env: Env, dossier: Dossier, role: str) -> DossierDetailDialog:
+    dialog = DossierDetailDialog(
+        env.db, dossier.id, env.catalog, rules(env), env.officer.id, officer=Who(role)
+    )
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_an_officer_cannot_cancel(qtbot: QtBot, env: Env, sample, monkeypatch) -> None:
+    shown = []
+    monkeypatch.setattr(module, "show_error", lambda parent, err: shown.append(err.kind))
+    dialog = _dialog(qtbot, env, sample[4], "officer")
+    dialog._ask = lambda *a: "công dân rút hồ sơ"
+    assert not dialog.apply_move("cancelled")
+    assert shown == [ErrorKind.PERMISSION_DENIED]
+    with env.db.session() as s:
+        assert s.get(Dossier, sample[4].id).status == "received"
+    assert dialog.findChild(type(dialog.close_button), "export-subject") is None
+
+
+def test_a_supervisor_cancels_and_exports_the_citizens_data(
+    qtbot: QtBot, env: Env, sample, tmp_path
+) -> None:
+    dialog = _dialog(qtbot, env, sample[4], "supervisor")
+    dialog._ask = lambda *a: "công dân rút hồ sơ"
+    assert dialog.apply_move("cancelled")
+    pdf, data = dialog.export_subject(str(tmp_path))
+    assert pdf.read_bytes().startswith(b"%PDF")
+    exported = json.loads(data.read_text(encoding="utf-8"))
+    assert sample[4].code in json.dumps(exported, ensure_ascii=False)
+    with env.db.session() as s:
+        actions = s.scalars(select(AuditEvent.action)).all()
+    assert "export" in actions
