@@ -11,13 +11,29 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import cast
 
-from PySide6 import QtCore
-from PySide6.QtCore import QCoreApplication
 
-# Marks texts for lupdate; typed as returning str (the stub says object).
-QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], QtCore.QT_TRANSLATE_NOOP)
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
+    """Marks a text for Qt's lupdate without importing Qt: services stay Qt-free. The
+    text is translated where it is shown (``describe`` with the UI's translator)."""
+    del context
+    return text
+
+
+def _untranslated(context: str, text: str) -> str:
+    del context
+    return text
+
+
+# The UI installs Qt's translator here at start-up (app/ui/application.py); the CLI and
+# the services keep the Vietnamese source texts.
+_translate: Callable[[str, str], str] = _untranslated
+
+
+def install_translator(translate: Callable[[str, str], str] | None) -> None:
+    """Route ``describe`` through a translator (``QCoreApplication.translate``)."""
+    global _translate
+    _translate = translate or _untranslated
 
 
 class ErrorKind(StrEnum):
@@ -433,6 +449,6 @@ def describe(error: UserError) -> Message:
     base = MESSAGES[error.kind]
 
     def tr(text: str) -> str:
-        return QCoreApplication.translate("errors", text)
+        return _translate("errors", text)
 
     return Message(tr(base.title), tr(base.text), tr(base.action))

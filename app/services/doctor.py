@@ -6,6 +6,7 @@ is wrong, never an exception. No personal data appears in the report.
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import platform
 import shutil
@@ -31,14 +32,12 @@ def _versions() -> Section:
     s = Section("Phiên bản")
     s.add("MotCua", __version__)
     s.add("Python", f"{platform.python_version()} ({platform.system()} {platform.release()})")
+    # The package's metadata, not an import: services stay Qt-free.
     try:
-        from PySide6 import QtCore
-        from PySide6 import __version__ as pyside
-
-        s.add("Qt", f"{QtCore.qVersion()} (PySide6 {pyside})")
-    except ImportError as exc:
+        s.add("Qt (PySide6)", importlib.metadata.version("PySide6-Essentials"))
+    except importlib.metadata.PackageNotFoundError:
         s.ok = False
-        s.add("Qt", f"không nạp được: {exc}")
+        s.add("Qt (PySide6)", "chưa cài")
     import sqlcipher3.dbapi2 as sqlcipher
 
     s.add("SQLite (SQLCipher)", sqlcipher.sqlite_version)

@@ -10,12 +10,13 @@ import sys
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app import __version__, crash, paths
+from app import errors as app_errors
 from app import settings as settings_mod
 from app.errors import ErrorKind, UserError
 from app.ui.messages import show_error
@@ -63,6 +64,7 @@ class SingleInstance:
 
 def install_translators(app: QApplication, language: str) -> None:
     """Vietnamese is the source language; other languages load compiled .qm files."""
+    app_errors.install_translator(QCoreApplication.translate)
     if language == "vi":
         qt = QTranslator(app)
         if qt.load(QLocale("vi"), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
