@@ -29,7 +29,7 @@ from app.services.calendar import WorkCalendar, appointment
 from app.services.calendar.days import local
 from app.services.catalog.model import DocumentSpec
 from app.services.catalog.model import Procedure as CatalogProcedure
-from app.services.identity import Identity
+from app.services.identity import Identity, identification_of
 from app.services.lifecycle import Status, record_event
 from app.services.search import fold
 from app.services.storage.db import Database
@@ -206,6 +206,7 @@ def create_dossier(
             applicant_email=contact.email,
             notes=options.notes,
             form_data={**options.form_data, "flags": sorted(options.flags)},
+            identified_by=identification_of(citizen),
         )
         s.add(dossier)
         for position, spec in enumerate(procedure.applicable_documents(options.flags)):

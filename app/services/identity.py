@@ -29,6 +29,18 @@ class Verdict(StrEnum):
     NOT_CHECKED = "not_checked"
 
 
+class IdentificationMethod(StrEnum):
+    """How the citizen of one dossier was identified: the evidence the Đề án 06
+    indicators count. Only ``CHIP_TRUSTED`` is a proven genuine card."""
+
+    CHIP_TRUSTED = "chip_trusted"  # chip read, SOD chained to a trusted CSCA, nothing failed
+    CHIP_NO_CSCA = "chip_no_csca"  # chip read, signature valid, no trusted CSCA to chain to
+    CHIP_FAILED = "chip_failed"  # chip read but a genuineness check failed or was impossible
+    QR = "qr"  # the card's printed QR code only
+    TYPED = "typed"  # typed by the officer
+    REGISTER = "register"  # confirmed against the population register
+
+
 @dataclass(frozen=True, slots=True)
 class Checks:
     passive: Verdict = Verdict.NOT_CHECKED  # SOD signature + data-group hashes (+ CSCA chain)
@@ -76,3 +88,19 @@ class Identity:
     read_seconds: float = 0.0
     apdu_count: int = 0
     raw_extra: tuple[str, ...] = ()  # unknown fields kept (QR trailing fields, DG13 n=16)
+
+
+def identification_of(identity: Identity) -> IdentificationMethod:
+    """The evidence an identity carries, for the dossier it is used in."""
+    if identity.source is IdentitySource.QR:
+        return IdentificationMethod.QR
+    if identity.source is IdentitySource.TYPED:
+        return IdentificationMethod.TYPED
+    checks = identity.checks
+    if Verdict.FAILED in (checks.passive, checks.active, checks.chip):
+        return IdentificationMethod.CHIP_FAILED
+    if checks.passive is Verdict.PASSED:
+        return IdentificationMethod.CHIP_TRUSTED
+    if checks.passive is Verdict.NO_CSCA:
+        return IdentificationMethod.CHIP_NO_CSCA
+    return IdentificationMethod.CHIP_FAILED

@@ -142,6 +142,8 @@ class Dossier(Row, Base):
     applicant_email: Mapped[str] = mapped_column(String(120), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     form_data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # procedure fields
+    # app.services.identity.IdentificationMethod of this intake ("" before revision 0004)
+    identified_by: Mapped[str] = mapped_column(String(20), default="", server_default="")
 
     documents: Mapped[list[DossierDocument]] = relationship(
         back_populates="dossier", cascade="all, delete-orphan", order_by="DossierDocument.position"

@@ -107,6 +107,7 @@ def _dossier_wire(
         applicant_email=d.applicant_email,
         notes=d.notes,
         form_data=d.form_data or {},
+        identified_by=d.identified_by,
         attachments=[
             wire.DossierAttachmentLink(attachment_id=a, document_id=doc)
             for a, doc in sorted(links, key=lambda link: link[0])

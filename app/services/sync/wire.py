@@ -106,6 +106,7 @@ class DossierWire(RowWire):
     notes: str = ""
     form_data: dict[str, Any] = Field(default_factory=dict)
     attachments: list[DossierAttachmentLink] = Field(default_factory=list)
+    identified_by: str = ""  # app.services.identity.IdentificationMethod
 
 
 class CitizenWire(RowWire):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from intake_factories import Env, person, vn
@@ -10,6 +11,7 @@ from sqlalchemy import func, select
 
 from app.errors import ErrorKind, UserError
 from app.services.dossiers import Contact, IntakeOptions, ReceivedPaper, create_dossier
+from app.services.identity import Checks, IdentitySource, Verdict, identification_of
 from app.services.storage.models import (
     Citizen,
     Dossier,
@@ -148,3 +150,41 @@ def test_documents_of_a_dossier_stay_in_checklist_order(env: Env) -> None:
         x.name for x in env.catalog.get("TU-TUAT").applicable_documents()
     ]
     assert d.due_at == vn("2026-03-16T09:00")  # 10 working days
+
+
+@pytest.mark.parametrize(
+    ("source", "passive", "expected"),
+    [
+        (IdentitySource.CHIP, Verdict.PASSED, "chip_trusted"),
+        (IdentitySource.CHIP, Verdict.NO_CSCA, "chip_no_csca"),
+        (IdentitySource.CHIP, Verdict.NOT_CHECKED, "chip_failed"),
+        (IdentitySource.PASSPORT, Verdict.PASSED, "chip_trusted"),
+        (IdentitySource.QR, Verdict.NOT_CHECKED, "qr"),
+        (IdentitySource.TYPED, Verdict.NOT_CHECKED, "typed"),
+    ],
+)
+def test_each_dossier_keeps_how_its_citizen_was_identified(
+    env: Env, source: IdentitySource, passive: Verdict, expected: str
+) -> None:
+    identity = replace(person(), source=source, checks=Checks(passive=passive))
+    d = create_dossier(
+        env.db,
+        identity,
+        env.catalog.get("603"),
+        TK1,
+        env.officer,
+        env.counter,
+        env.office,
+        env.settings,
+        env.calendar,
+        env.catalog.version,
+        now=vn("2026-03-02T09:00"),
+    )
+    with env.db.session() as s:
+        saved = s.get(Dossier, d.id)
+        assert saved is not None and saved.identified_by == expected
+
+
+def test_a_failed_active_authentication_is_never_counted_as_trusted(env: Env) -> None:
+    identity = replace(person(), checks=Checks(passive=Verdict.PASSED, active=Verdict.FAILED))
+    assert identification_of(identity) == "chip_failed"
