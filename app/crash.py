@@ -7,14 +7,17 @@ variables: either may hold a citizen's name or ID number.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import importlib.metadata
 import platform
 import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
 
-from app import __version__, paths
+from app import __version__
+from app.shared import paths
 
 
 def format_report(exc_type: type[BaseException], tb: TracebackType | None) -> str:
@@ -27,12 +30,8 @@ def format_report(exc_type: type[BaseException], tb: TracebackType | None) -> st
     ]
     for frame in traceback.extract_tb(tb):
         lines.append(f"  {_short_path(frame.filename)}:{frame.lineno} in {frame.name}")
-    try:
-        from PySide6 import __version__ as pyside_version
-
-        lines.append(f"pyside6: {pyside_version}")
-    except ImportError:
-        pass
+    with contextlib.suppress(importlib.metadata.PackageNotFoundError):  # metadata: no Qt import
+        lines.append(f"pyside6: {importlib.metadata.version('PySide6-Essentials')}")
     return "\n".join(lines) + "\n"
 
 

@@ -36,6 +36,12 @@ def install_translator(translate: Callable[[str, str], str] | None) -> None:
     _translate = translate or _untranslated
 
 
+def translate(context: str, text: str) -> str:
+    """A text marked with ``QT_TRANSLATE_NOOP``, in the UI's language (Vietnamese when
+    no translator is installed: the CLI, the services' own exports)."""
+    return _translate(context, text)
+
+
 class ErrorKind(StrEnum):
     # environment and files
     SETTINGS_CORRUPT = "settings_corrupt"

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from app import paths
 from app.errors import ErrorKind, UserError
+from app.shared import paths
 
 _CODE_PATTERN_FIELDS = {"agency", "yymmdd", "yyyymmdd", "seq"}
 

@@ -16,9 +16,9 @@ import random
 import statistics
 import time
 
-from app import paths
 from app.services.calendar import VN_TZ, appointment, load_calendar
 from app.services.catalog import Catalog
+from app.shared import paths
 
 CUTOFF = dt.time(16, 30)
 

@@ -35,7 +35,6 @@ def _run() -> None:
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication, QLineEdit
 
-    from app import paths
     from app.services.calendar.store import CalendarStore
     from app.services.card.passive_auth import TrustStore
     from app.services.catalog.store import CatalogStore
@@ -43,6 +42,7 @@ def _run() -> None:
     from app.services.security import accounts
     from app.services.storage.db import open_database
     from app.settings import Settings
+    from app.shared import paths
     from app.ui.card_watch import CardWatcher
     from app.ui.demo_tools import VirtualCards, qr_text
     from app.ui.intake.controller import IntakeController

@@ -26,7 +26,7 @@ from app.services.security.keys import KeySet, database_key
 from app.services.security.keystore import MemoryStore
 from app.services.storage.db import Database, open_database
 from app.services.storage.models import Citizen
-from app.services.storage.types import new_id, utcnow
+from app.shared.types import new_id, utcnow
 
 CITIZENS = 20_000
 AUDIT_RECORDS = 20_000

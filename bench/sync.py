@@ -28,21 +28,21 @@ from typing import Any
 import httpx
 
 from app.services.storage.db import open_database
-from app.services.sync import wire
 from app.services.sync.client import CentralClient
 from app.services.sync.credentials import MemoryStore
 from app.services.sync.engine import SyncConfig, SyncEngine
 from app.services.sync.enroll import enroll
+from app.shared import wire
 from central import security
 from central.db import open_central
 from central.seed import DEMO_OFFICE, seed
-from central.simulate import queue_dossiers, setup_counter
-from central.testing import (
+from testkit.central_server import (
     CHEAP_HASHER,
     CentralProcess,
     fresh_pg_database,
     pg_url_from_env,
 )
+from testkit.counter_sim import queue_dossiers, setup_counter
 
 BACKLOG = 1000
 COUNTERS = 50

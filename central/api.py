@@ -22,8 +22,8 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 import central
-from app.services.storage.types import utcnow
-from app.services.sync import wire
+from app.shared import wire
+from app.shared.types import utcnow
 from central import backoffice, blobs, changes, ingest, register, security
 from central.db import CentralDatabase
 from central.models import Device, Office

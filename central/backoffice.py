@@ -11,8 +11,8 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.services.storage.types import utcnow
-from app.services.sync import wire
+from app.shared import wire
+from app.shared.types import utcnow
 from central import changes
 from central.models import Officer, RowRevision, SyncedRow
 

@@ -13,8 +13,8 @@ import hashlib
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.services.storage.types import utcnow
-from app.services.sync import wire
+from app.shared import wire
+from app.shared.types import utcnow
 from central.models import Blob, BlobChunk
 
 MAX_CHUNK = 4 * 1024 * 1024

@@ -15,7 +15,7 @@ from pydantic import TypeAdapter
 from sqlalchemy import or_, select, text
 from sqlalchemy.orm import Session
 
-from app.services.sync import wire
+from app.shared import wire
 from central.models import Change, Published
 
 _FEED_LOCK = 0x4D6F7443  # "MotC": the advisory lock key of the feed

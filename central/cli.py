@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app import paths
+from app.shared import paths
 
 
 def default_db() -> str:

@@ -101,7 +101,7 @@ def migrate(engine: Engine) -> None:
     """Upgrade to head; does nothing when already there."""
     if current_revision(engine) == head_revision():
         return
-    from app.services.storage.db import MIGRATION_LOCK  # alembic's context is process-global
+    from app.shared.migration_lock import MIGRATION_LOCK  # alembic's context is process-global
 
     config = alembic_config(engine)
     with MIGRATION_LOCK, engine.begin() as conn:

@@ -20,8 +20,8 @@ from sqlalchemy import Table, insert, select, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.services.storage.types import utcnow
-from app.services.sync import wire
+from app.shared import wire
+from app.shared.types import utcnow
 from central.db import CentralDatabase
 from central.models import Blob, Device, RowRevision, SyncedRow
 

@@ -7,7 +7,7 @@ import unicodedata
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.services.sync import wire
+from app.shared import wire
 from central.models import AccessLog, HealthCard, Household, Participant, Person
 
 

@@ -16,7 +16,7 @@ import uuid
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from app.services.storage.types import utcnow
+from app.shared.types import utcnow
 from central.models import AdminToken, Device, EnrollmentCode, Office
 
 # No 0/O, 1/I/L: the code is read aloud or typed from paper at the counter.

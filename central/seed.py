@@ -27,7 +27,7 @@ from argon2 import PasswordHasher
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from app import paths
+from app.shared import paths
 from central import backoffice
 from central.models import HealthCard, Household, Office, Officer, Participant, Person
 

@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 from app.services.storage.db import Database
 from app.services.storage.models import AuditEvent, KeyValue, OutboxItem
 from app.services.storage.outbox import enqueue
-from app.services.storage.types import new_id, utcnow
+from app.shared.types import new_id, utcnow
 
 ACTIONS = frozenset(
     {"display", "print", "export", "change", "login", "logout", "lock", "unlock", "purge"}

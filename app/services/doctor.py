@@ -14,8 +14,9 @@ import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from app import __version__, paths
+from app import __version__
 from app import settings as settings_mod
+from app.shared import paths
 
 
 @dataclass

@@ -45,8 +45,8 @@ from app.services.storage.models import (
     Procedure,
 )
 from app.services.storage.outbox import enqueue
-from app.services.storage.types import utcnow
 from app.settings import Settings
+from app.shared.types import utcnow
 
 
 @dataclass(frozen=True, slots=True)

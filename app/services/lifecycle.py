@@ -26,7 +26,7 @@ from app.services.calendar import VN_TZ, WorkCalendar, appointment
 from app.services.catalog.model import ProcessingTime, TimeUnit
 from app.services.storage.models import Dossier, DossierEvent, Procedure
 from app.services.storage.outbox import enqueue
-from app.services.storage.types import utcnow
+from app.shared.types import utcnow
 
 
 class Status(StrEnum):

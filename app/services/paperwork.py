@@ -11,7 +11,6 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
-from app import paths
 from app.services.calendar.days import local
 from app.services.catalog.model import DocumentSpec, TimeUnit
 from app.services.catalog.model import Procedure as CatalogProcedure
@@ -29,6 +28,7 @@ from app.services.forms.model import (
 from app.services.identity import Identity
 from app.services.storage.models import Citizen, Dossier, Officer
 from app.settings import Settings
+from app.shared import paths
 
 # The receipt carries the short notice (it must fit the page with the signatures);
 # the full notice is shown at the counter and handed out on request.

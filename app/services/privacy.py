@@ -24,7 +24,6 @@ from xml.sax.saxutils import escape
 from sqlalchemy import delete, inspect, or_, select
 from sqlalchemy.orm import Session
 
-from app import paths
 from app.errors import ErrorKind, UserError
 from app.services import audit
 from app.services.calendar.timezone import VN_TZ
@@ -38,7 +37,9 @@ from app.services.storage.models import (
     DossierAttachment,
     OutboxItem,
 )
-from app.services.storage.types import utcnow
+from app.services.vocabulary import CITIZEN_FIELDS, citizen_field_name, status_name
+from app.shared import paths
+from app.shared.types import utcnow
 
 log = logging.getLogger(__name__)
 
@@ -76,36 +77,6 @@ def needed_sensitive(procedure: object | None) -> frozenset[str]:
     if unknown:
         raise UserError(ErrorKind.CATALOG_INVALID, detail=f"needs_sensitive: {sorted(unknown)}")
     return frozenset(raw)
-
-
-CITIZEN_FIELDS = (
-    "id_number",
-    "full_name",
-    "date_of_birth",
-    "dob_text",
-    "sex",
-    "nationality",
-    "ethnicity",
-    "religion",
-    "place_of_origin",
-    "residence",
-    "old_id_number",
-    "phone",
-    "email",
-    "bhxh_number",
-)
-
-
-def visible_fields(procedure: object | None) -> tuple[str, ...]:
-    """The citizen fields an intake screen may show for this procedure, in order."""
-    needed = needed_sensitive(procedure)
-    return tuple(f for f in CITIZEN_FIELDS if f not in SENSITIVE_FIELDS or f in needed)
-
-
-def strip_sensitive(citizen: Mapping[str, Any], procedure: object | None) -> dict[str, Any]:
-    """A copy without the sensitive values this procedure does not need (to keep/show)."""
-    needed = needed_sensitive(procedure)
-    return {k: v for k, v in citizen.items() if k not in SENSITIVE_FIELDS or k in needed}
 
 
 # ------------------------------------------------------------------ data-subject export
@@ -194,37 +165,6 @@ def subject_json(data: Mapping[str, Any]) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False).encode("utf-8")
 
 
-_CITIZEN_LABELS = {
-    "id_number": "Số định danh cá nhân",
-    "full_name": "Họ và tên",
-    "date_of_birth": "Ngày sinh",
-    "dob_text": "Ngày sinh (như trên giấy tờ)",
-    "sex": "Giới tính",
-    "nationality": "Quốc tịch",
-    "ethnicity": "Dân tộc",
-    "religion": "Tôn giáo",
-    "place_of_origin": "Quê quán",
-    "residence": "Nơi cư trú",
-    "old_id_number": "Số CMND cũ",
-    "phone": "Điện thoại",
-    "email": "Thư điện tử",
-    "bhxh_number": "Mã số BHXH",
-    "id_verified_by": "Cách xác thực danh tính",
-    "id_verified_at": "Thời điểm xác thực",
-    "created_at": "Lưu lần đầu",
-    "updated_at": "Cập nhật lần cuối",
-}
-STATUS_NAMES = {
-    "received": "Đã tiếp nhận",
-    "completion_requested": "Chờ bổ sung",
-    "completed": "Đã bổ sung",
-    "in_processing": "Đang giải quyết",
-    "result_ready": "Có kết quả",
-    "returned": "Đã trả kết quả",
-    "refused": "Từ chối tiếp nhận",
-    "stopped": "Dừng giải quyết",
-    "cancelled": "Công dân rút hồ sơ",
-}
 _DATE_FIELDS = {"date_of_birth", "id_verified_at", "created_at", "updated_at"}
 ACTION_NAMES = {
     "display": "Xem",
@@ -301,8 +241,11 @@ def subject_pdf(data: Mapping[str, Any]) -> bytes:
         p("1. Thông tin về Ông/Bà", heading),
         table(
             [
-                [label, _when(citizen.get(k)) if k in _DATE_FIELDS else citizen.get(k) or ""]
-                for k, label in _CITIZEN_LABELS.items()
+                [
+                    citizen_field_name(k),
+                    _when(citizen.get(k)) if k in _DATE_FIELDS else citizen.get(k) or "",
+                ]
+                for k in CITIZEN_FIELDS
             ],
             [60 * mm, 110 * mm],
             header=False,
@@ -317,7 +260,7 @@ def subject_pdf(data: Mapping[str, Any]) -> bytes:
                     [
                         d["code"],
                         d["procedure_code"],
-                        STATUS_NAMES.get(d["status"], d["status"]),
+                        status_name(d["status"]),
                         _when(d["submitted_at"]),
                         "; ".join(doc["name"] for doc in d["documents"]),
                     ]

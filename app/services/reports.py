@@ -48,6 +48,7 @@ from app.services.lifecycle import Status, Timeliness, classify
 from app.services.security.permissions import Permission, require
 from app.services.storage.db import Database
 from app.services.storage.models import Citizen, Dossier, DossierEvent, Office, Officer, Procedure
+from app.services.vocabulary import status_name, timeliness_class_name
 
 # A year (and a leap day): the longest report an office files; it bounds every query.
 MAX_PERIOD_DAYS = 366
@@ -448,26 +449,6 @@ def log_tracking_use(
 
 # ---- CSV -----------------------------------------------------------------------------
 
-STATUS_TEXT = {
-    Status.RECEIVED: "Đã tiếp nhận",
-    Status.COMPLETION_REQUESTED: "Chờ bổ sung",
-    Status.COMPLETED: "Đã bổ sung đủ",
-    Status.IN_PROCESSING: "Đang giải quyết",
-    Status.RESULT_READY: "Có kết quả",
-    Status.RETURNED: "Đã trả kết quả",
-    Status.REFUSED: "Từ chối tiếp nhận",
-    Status.STOPPED: "Dừng giải quyết",
-    Status.CANCELLED: "Đã rút hồ sơ",
-}
-TIMELINESS_TEXT = {
-    Timeliness.EARLY: "Trước hạn",
-    Timeliness.ON_TIME: "Đúng hạn",
-    Timeliness.LATE: "Quá hạn (đã có kết quả)",
-    Timeliness.IN_TIME: "Đang giải quyết, trong hạn",
-    Timeliness.OVERDUE: "Đang giải quyết, đã quá hạn",
-    Timeliness.PAUSED: "Tạm dừng chờ bổ sung",
-    Timeliness.NOT_APPLICABLE: "Không tính hạn",
-}
 VERIFIED_BY_TEXT = {
     VerifiedBy.CHIP: "Chip CCCD (xác thực chip)",
     VerifiedBy.PASSPORT: "Chip hộ chiếu",
@@ -516,8 +497,10 @@ def summary_csv(summary: Summary) -> str:
         ("tong_hop", "on_time", "Đúng hạn và trước hạn", summary.on_time),
         ("tong_hop", "late", "Quá hạn (đã có kết quả hoặc còn mở)", summary.late),
     ]
-    rows += [("trang_thai", s.value, STATUS_TEXT[s], n) for s, n in summary.by_status.items()]
-    rows += [("tien_do", t.value, TIMELINESS_TEXT[t], n) for t, n in summary.by_timeliness.items()]
+    rows += [("trang_thai", s.value, status_name(s), n) for s, n in summary.by_status.items()]
+    rows += [
+        ("tien_do", t.value, timeliness_class_name(t), n) for t, n in summary.by_timeliness.items()
+    ]
     for line in summary.by_procedure:
         label = f"{line.code} – {line.name}" if line.name else line.code
         rows += [

@@ -15,14 +15,15 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app import __version__, crash, paths
+from app import __version__, crash
 from app import errors as app_errors
 from app import settings as settings_mod
 from app.errors import ErrorKind, UserError
+from app.shared import paths
 from app.ui.messages import show_error
 
 if TYPE_CHECKING:
-    from app.services.storage.db import Database
+    pass
 
 log = logging.getLogger(__name__)
 
@@ -98,19 +99,6 @@ def install_crash_hook(parent_getter: callable) -> None:  # type: ignore[valid-t
         CrashDialog(report, parent_getter()).exec()
 
     sys.excepthook = hook
-
-
-def open_local_database(demo: bool) -> Database:
-    """The encrypted local database, its key from the OS keyring (or the documented
-    key-file fallback); attachment encryption gets the same secret."""
-    from app.services.security.database import open_local
-
-    db = open_local(demo)
-    if demo:
-        from app.services.demo import ensure_demo_data
-
-        ensure_demo_data(db)
-    return db
 
 
 def configure_logging() -> None:

@@ -9,13 +9,13 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit, QVBoxLayout, QWidget
 
-from app import paths
 from app.errors import QT_TRANSLATE_NOOP
 from app.services.demo import DEMO_PASSWORD, DEMO_USER
 from app.services.security import accounts
 from app.services.storage.db import Database
 from app.services.storage.models import Counter, Office
 from app.settings import Settings
+from app.shared import paths
 from app.ui.card_watch import CardWatcher
 from app.ui.idle import IdleWatcher
 from app.ui.login import FirstRunDialog, LoginDialog, UnlockDialog

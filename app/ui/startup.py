@@ -55,9 +55,9 @@ class EarlyLogin:
     def _open(self) -> None:
         try:
             from app.services.security import accounts
-            from app.ui.application import open_local_database
+            from app.services.security.database import open_counter_database
 
-            self.db = open_local_database(self.demo)
+            self.db = open_counter_database(self.demo)
             self.has_officers = self.demo or accounts.has_officers(self.db)
             import app.ui.session  # noqa: F401 - warm the import while the officer types
         except BaseException as exc:  # reported on the GUI thread

@@ -10,12 +10,12 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from app import paths
 from app.errors import describe
 from app.services.calendar.days import local
 from app.services.storage.db import Database
 from app.services.sync.engine import SyncConfig, SyncEngine, SyncStatus
 from app.settings import Settings
+from app.shared import paths
 
 log = logging.getLogger(__name__)
 

@@ -376,47 +376,47 @@ Please send this file to technical support.</translation>
 <context>
     <name>DossierListPage</name>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="55"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="56"/>
         <source>Mã hồ sơ, mã tra cứu, số định danh hoặc họ tên (không cần dấu)</source>
         <translation>Dossier code, lookup code, personal ID number or name (accents optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="58"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="59"/>
         <source>&amp;Tìm:</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="63"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="64"/>
         <source>Tất cả trạng thái</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="66"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="67"/>
         <source>Trạng thá&amp;i:</source>
         <translation>S&amp;tatus:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="71"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="72"/>
         <source>Tất cả thủ tục</source>
         <translation>All procedures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="74"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="75"/>
         <source>Thủ tụ&amp;c:</source>
         <translation>&amp;Procedure:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="78"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="79"/>
         <source>Từ &amp;ngày</source>
         <translation>Fro&amp;m</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="80"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="81"/>
         <source>Đế&amp;n ngày</source>
         <translation>T&amp;o</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="173"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="174"/>
         <source>%1%2 hồ sơ</source>
         <translation>%1%2 dossiers</translation>
     </message>
@@ -1329,77 +1329,77 @@ Discard the current dossier and start a new one for this person?</translation>
         <translation>Participant identity verification (Project 06)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="401"/>
+        <location filename="../../app/ui/reports/page.py" line="392"/>
         <source>Tất cả thủ tục</source>
         <translation>All procedures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="404"/>
+        <location filename="../../app/ui/reports/page.py" line="395"/>
         <source>Tất cả cán bộ</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="412"/>
+        <location filename="../../app/ui/reports/page.py" line="403"/>
         <source>ngày %1</source>
         <translation>on %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="415"/>
+        <location filename="../../app/ui/reports/page.py" line="406"/>
         <source>từ ngày %1 đến ngày %2</source>
         <translation>from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="421"/>
+        <location filename="../../app/ui/reports/page.py" line="412"/>
         <source>Số liệu hồ sơ tiếp nhận %1 — tiến độ tính đến %2.</source>
         <translation>Dossiers received %1 — progress as of %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="454"/>
+        <location filename="../../app/ui/reports/page.py" line="445"/>
         <source>Chưa có người nào có hồ sơ trong kỳ.</source>
         <translation>No one has a dossier in this period yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="459"/>
+        <location filename="../../app/ui/reports/page.py" line="450"/>
         <source>%1 trên %2 người có hồ sơ trong kỳ được xác thực bằng chip.</source>
         <translation>%1 of %2 people with dossiers in the period were verified by chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="489"/>
+        <location filename="../../app/ui/reports/page.py" line="480"/>
         <source>Không có hồ sơ nào tiếp nhận trong kỳ này.</source>
         <translation>No dossiers were received in this period.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="494"/>
+        <location filename="../../app/ui/reports/page.py" line="485"/>
         <source>Kỳ này có %1 hồ sơ, quá nhiều để in một lần (tối đa %2): hãy chọn kỳ ngắn hơn.</source>
         <translation>This period has %1 dossiers, too many to print at once (at most %2): choose a shorter period.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="500"/>
+        <location filename="../../app/ui/reports/page.py" line="491"/>
         <source>Đang chuẩn bị sổ theo dõi hồ sơ…</source>
         <translation>Preparing the dossier tracking book…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="545"/>
+        <location filename="../../app/ui/reports/page.py" line="536"/>
         <source>Đã gửi sổ theo dõi hồ sơ (%1 hồ sơ) tới máy in.</source>
         <translation>Dossier tracking book (%1 dossiers) sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="575"/>
+        <location filename="../../app/ui/reports/page.py" line="566"/>
         <source>Lưu bảng tổng hợp</source>
         <translation>Save summary table</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="585"/>
+        <location filename="../../app/ui/reports/page.py" line="576"/>
         <source>Đã lưu bảng tổng hợp: %1</source>
         <translation>Summary table saved: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="593"/>
+        <location filename="../../app/ui/reports/page.py" line="584"/>
         <source>Lưu sổ theo dõi hồ sơ</source>
         <translation>Save dossier tracking book</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="603"/>
+        <location filename="../../app/ui/reports/page.py" line="594"/>
         <source>Đã lưu sổ theo dõi hồ sơ (%1 hồ sơ): %2</source>
         <translation>Dossier tracking book saved (%1 dossiers): %2</translation>
     </message>
@@ -1737,162 +1737,146 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>dossiers</name>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="12"/>
         <source>Đã tiếp nhận</source>
-        <translation>Received</translation>
+        <translation type="vanished">Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="13"/>
         <source>Chờ bổ sung</source>
-        <translation>Awaiting additions</translation>
+        <translation type="vanished">Awaiting additions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="14"/>
         <source>Đã bổ sung đủ</source>
-        <translation>Additions complete</translation>
+        <translation type="vanished">Additions complete</translation>
+    </message>
+    <message>
+        <source>Đang giải quyết</source>
+        <translation type="vanished">In processing</translation>
+    </message>
+    <message>
+        <source>Có kết quả</source>
+        <translation type="vanished">Result ready</translation>
+    </message>
+    <message>
+        <source>Đã trả kết quả</source>
+        <translation type="vanished">Results returned</translation>
+    </message>
+    <message>
+        <source>Từ chối tiếp nhận</source>
+        <translation type="vanished">Refused</translation>
+    </message>
+    <message>
+        <source>Dừng giải quyết</source>
+        <translation type="vanished">Processing stopped</translation>
+    </message>
+    <message>
+        <source>Đã rút hồ sơ</source>
+        <translation type="vanished">Withdrawn</translation>
     </message>
     <message>
         <location filename="../../app/ui/dossiers/labels.py" line="15"/>
-        <source>Đang giải quyết</source>
-        <translation>In processing</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="16"/>
-        <source>Có kết quả</source>
-        <translation>Result ready</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="17"/>
-        <source>Đã trả kết quả</source>
-        <translation>Results returned</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="18"/>
-        <source>Từ chối tiếp nhận</source>
-        <translation>Refused</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="19"/>
-        <source>Dừng giải quyết</source>
-        <translation>Processing stopped</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="20"/>
-        <source>Đã rút hồ sơ</source>
-        <translation>Withdrawn</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="25"/>
         <source>Yêu cầu &amp;bổ sung…</source>
         <translation>Request &amp;additions…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="26"/>
+        <location filename="../../app/ui/dossiers/labels.py" line="16"/>
         <source>Đã bổ sung đủ (&amp;nhận lại)</source>
         <translation>Additions complete (&amp;re-accept)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="27"/>
+        <location filename="../../app/ui/dossiers/labels.py" line="17"/>
         <source>Chuyển &amp;giải quyết</source>
         <translation>Send for &amp;processing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="28"/>
+        <location filename="../../app/ui/dossiers/labels.py" line="18"/>
         <source>Đã có &amp;kết quả</source>
         <translation>Result read&amp;y</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="29"/>
+        <location filename="../../app/ui/dossiers/labels.py" line="19"/>
         <source>&amp;Trả kết quả…</source>
         <translation>Re&amp;turn results…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="30"/>
+        <location filename="../../app/ui/dossiers/labels.py" line="20"/>
         <source>Từ &amp;chối…</source>
         <translation>Re&amp;fuse…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="31"/>
+        <location filename="../../app/ui/dossiers/labels.py" line="21"/>
         <source>&amp;Dừng giải quyết…</source>
         <translation>&amp;Stop processing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="32"/>
+        <location filename="../../app/ui/dossiers/labels.py" line="22"/>
         <source>&amp;Rút hồ sơ…</source>
         <translation>&amp;Withdraw dossier…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="37"/>
+        <location filename="../../app/ui/dossiers/labels.py" line="27"/>
         <source>Giấy tờ cần bổ sung và lý do (in trên mẫu 02):</source>
         <translation>Documents to add and the reason (printed on form 02):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="40"/>
+        <location filename="../../app/ui/dossiers/labels.py" line="30"/>
         <source>Lý do từ chối tiếp nhận (in trên mẫu 03):</source>
         <translation>Reason for refusing the dossier (printed on form 03):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="41"/>
+        <location filename="../../app/ui/dossiers/labels.py" line="31"/>
         <source>Lý do dừng giải quyết (in trên mẫu 05):</source>
         <translation>Reason for stopping processing (printed on form 05):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="42"/>
+        <location filename="../../app/ui/dossiers/labels.py" line="32"/>
         <source>Lý do công dân rút hồ sơ:</source>
         <translation>Reason the citizen withdraws the dossier:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="46"/>
         <source>Trước hạn</source>
-        <translation>Early</translation>
+        <translation type="vanished">Early</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="47"/>
         <source>Đúng hạn</source>
-        <translation>On time</translation>
+        <translation type="vanished">On time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="48"/>
         <source>Quá hạn</source>
-        <translation>Late</translation>
+        <translation type="vanished">Late</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="49"/>
         <source>Trong hạn</source>
-        <translation>Within time limit</translation>
+        <translation type="vanished">Within time limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="50"/>
         <source>Đã quá hạn</source>
-        <translation>Overdue</translation>
+        <translation type="vanished">Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="51"/>
         <source>Tạm dừng</source>
-        <translation>Paused</translation>
+        <translation type="vanished">Paused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="52"/>
         <source>—</source>
-        <translation>—</translation>
+        <translation type="vanished">—</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="56"/>
+        <location filename="../../app/ui/dossiers/labels.py" line="36"/>
         <source>Bản chính</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="57"/>
+        <location filename="../../app/ui/dossiers/labels.py" line="37"/>
         <source>Bản sao</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="58"/>
+        <location filename="../../app/ui/dossiers/labels.py" line="38"/>
         <source>Bản sao chứng thực</source>
         <translation>Certified copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="59"/>
+        <location filename="../../app/ui/dossiers/labels.py" line="39"/>
         <source>Bản chính hoặc bản sao</source>
         <translation>Original or copy</translation>
     </message>
@@ -1955,763 +1939,763 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/errors.py" line="95"/>
+        <location filename="../../app/errors.py" line="117"/>
         <source>Tệp cài đặt bị hỏng</source>
         <translation>Settings file damaged</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="96"/>
+        <location filename="../../app/errors.py" line="118"/>
         <source>Không đọc được tệp cài đặt. Tệp cũ đã được cất sang một bên.</source>
         <translation>The settings file could not be read. The old file was set aside.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="97"/>
+        <location filename="../../app/errors.py" line="119"/>
         <source>Phần mềm dùng cài đặt mặc định; hãy kiểm tra lại trong Cài đặt.</source>
         <translation>MotCua is using default settings; please review them in Settings.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="102"/>
+        <location filename="../../app/errors.py" line="124"/>
         <source>Cài đặt không hợp lệ</source>
         <translation>Invalid settings</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="103"/>
+        <location filename="../../app/errors.py" line="125"/>
         <source>Một số giá trị cài đặt không hợp lệ.</source>
         <translation>Some settings have invalid values.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="104"/>
+        <location filename="../../app/errors.py" line="126"/>
         <source>Sửa các ô được đánh dấu rồi lưu lại.</source>
         <translation>Correct the highlighted fields and save again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="107"/>
+        <location filename="../../app/errors.py" line="129"/>
         <source>Cơ sở dữ liệu của phiên bản mới hơn</source>
         <translation>Database from a newer version</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="108"/>
+        <location filename="../../app/errors.py" line="130"/>
         <source>Cơ sở dữ liệu được tạo bởi phiên bản MotCua mới hơn phiên bản này.</source>
         <translation>The database was created by a newer version of MotCua than this one.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="111"/>
+        <location filename="../../app/errors.py" line="133"/>
         <source>Hãy cài phiên bản MotCua mới nhất. Dữ liệu không bị thay đổi.</source>
         <translation>Install the latest version of MotCua. Your data has not been changed.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="116"/>
+        <location filename="../../app/errors.py" line="138"/>
         <source>Cơ sở dữ liệu bị hỏng</source>
         <translation>Database damaged</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="117"/>
+        <location filename="../../app/errors.py" line="139"/>
         <source>Không đọc được cơ sở dữ liệu cục bộ.</source>
         <translation>The local database cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="118"/>
+        <location filename="../../app/errors.py" line="140"/>
         <source>Liên hệ bộ phận hỗ trợ kỹ thuật; đừng xoá thư mục dữ liệu.</source>
         <translation>Contact technical support; do not delete the data folder.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="121"/>
+        <location filename="../../app/errors.py" line="143"/>
         <source>Cơ sở dữ liệu đang bận</source>
         <translation>Database busy</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="122"/>
+        <location filename="../../app/errors.py" line="144"/>
         <source>Một chương trình khác đang giữ cơ sở dữ liệu.</source>
         <translation>Another program is holding the database.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="123"/>
+        <location filename="../../app/errors.py" line="145"/>
         <source>Đợi vài giây rồi thử lại.</source>
         <translation>Wait a few seconds and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="126"/>
+        <location filename="../../app/errors.py" line="148"/>
         <source>Ổ đĩa đầy</source>
         <translation>Disk full</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="127"/>
+        <location filename="../../app/errors.py" line="149"/>
         <source>Không còn chỗ trống để lưu dữ liệu.</source>
         <translation>There is no free space left to save data.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="128"/>
+        <location filename="../../app/errors.py" line="150"/>
         <source>Giải phóng dung lượng ổ đĩa rồi thử lại. Dữ liệu đang nhập vẫn được giữ.</source>
         <translation>Free up disk space and try again. The data being entered is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="133"/>
+        <location filename="../../app/errors.py" line="155"/>
         <source>Không ghi được dữ liệu</source>
         <translation>Cannot save data</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="134"/>
+        <location filename="../../app/errors.py" line="156"/>
         <source>Thư mục dữ liệu chỉ cho phép đọc.</source>
         <translation>The data folder is read-only.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="135"/>
+        <location filename="../../app/errors.py" line="157"/>
         <source>Kiểm tra quyền ghi của thư mục dữ liệu.</source>
         <translation>Check the write permissions of the data folder.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="138"/>
+        <location filename="../../app/errors.py" line="160"/>
         <source>MotCua đang chạy</source>
         <translation>MotCua is already running</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="139"/>
+        <location filename="../../app/errors.py" line="161"/>
         <source>Một cửa sổ MotCua khác đang dùng cùng thư mục dữ liệu.</source>
         <translation>Another MotCua window is using the same data folder.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="140"/>
+        <location filename="../../app/errors.py" line="162"/>
         <source>Dùng cửa sổ đang mở.</source>
         <translation>Use the window that is already open.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="143"/>
+        <location filename="../../app/errors.py" line="165"/>
         <source>Không có kho khoá bảo mật</source>
         <translation>No secure keyring</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="144"/>
+        <location filename="../../app/errors.py" line="166"/>
         <source>Hệ điều hành không cung cấp kho khoá (keyring).</source>
         <translation>The operating system provides no keyring.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="145"/>
+        <location filename="../../app/errors.py" line="167"/>
         <source>Xem mục «Kho khoá» trong hướng dẫn cài đặt.</source>
         <translation>See the “Keyring” section of the installation guide.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="148"/>
+        <location filename="../../app/errors.py" line="170"/>
         <source>Đăng nhập không thành công</source>
         <translation>Sign-in failed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="149"/>
+        <location filename="../../app/errors.py" line="171"/>
         <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>
         <translation>Incorrect user name or password.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="150"/>
+        <location filename="../../app/errors.py" line="172"/>
         <source>Nhập lại; kiểm tra phím Caps Lock và bộ gõ tiếng Việt.</source>
         <translation>Try again; check Caps Lock and the Vietnamese input method.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="153"/>
+        <location filename="../../app/errors.py" line="175"/>
         <source>Tài khoản tạm khoá</source>
         <translation>Account temporarily locked</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="154"/>
+        <location filename="../../app/errors.py" line="176"/>
         <source>Đăng nhập sai quá 5 lần nên tài khoản bị khoá 15 phút.</source>
         <translation>After more than 5 failed sign-ins the account is locked for 15 minutes.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="155"/>
+        <location filename="../../app/errors.py" line="177"/>
         <source>Đợi hết thời gian khoá hoặc nhờ quản trị viên mở khoá.</source>
         <translation>Wait until the lock expires or ask an administrator to unlock it.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="158"/>
+        <location filename="../../app/errors.py" line="180"/>
         <source>Mật khẩu quá ngắn</source>
         <translation>Password too short</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="159"/>
+        <location filename="../../app/errors.py" line="181"/>
         <source>Mật khẩu phải có ít nhất 8 ký tự.</source>
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="160"/>
+        <location filename="../../app/errors.py" line="182"/>
         <source>Chọn mật khẩu dài hơn.</source>
         <translation>Choose a longer password.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="163"/>
+        <location filename="../../app/errors.py" line="185"/>
         <source>Dịch vụ thẻ thông minh không chạy</source>
         <translation>Smart card service not running</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="164"/>
+        <location filename="../../app/errors.py" line="186"/>
         <source>Không kết nối được dịch vụ đọc thẻ thông minh (PC/SC).</source>
         <translation>Cannot connect to the smart card service (PC/SC).</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="165"/>
+        <location filename="../../app/errors.py" line="187"/>
         <source>Khởi động lại dịch vụ Smart Card (Windows) hoặc pcscd (Linux).</source>
         <translation>Restart the Smart Card service (Windows) or pcscd (Linux).</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="170"/>
+        <location filename="../../app/errors.py" line="192"/>
         <source>Không có đầu đọc thẻ</source>
         <translation>No card reader</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="171"/>
+        <location filename="../../app/errors.py" line="193"/>
         <source>Không tìm thấy đầu đọc thẻ nào.</source>
         <translation>No card reader was found.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="172"/>
+        <location filename="../../app/errors.py" line="194"/>
         <source>Cắm đầu đọc thẻ vào cổng USB rồi thử lại.</source>
         <translation>Plug the card reader into a USB port and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="175"/>
+        <location filename="../../app/errors.py" line="197"/>
         <source>Chưa có thẻ</source>
         <translation>No card</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="176"/>
+        <location filename="../../app/errors.py" line="198"/>
         <source>Không có thẻ trên đầu đọc.</source>
         <translation>There is no card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="177"/>
+        <location filename="../../app/errors.py" line="199"/>
         <source>Đặt thẻ căn cước lên đầu đọc và giữ yên.</source>
         <translation>Place the ID card on the reader and keep it still.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="180"/>
+        <location filename="../../app/errors.py" line="202"/>
         <source>Thẻ bị nhấc ra khi đang đọc</source>
         <translation>Card removed while reading</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="181"/>
+        <location filename="../../app/errors.py" line="203"/>
         <source>Thẻ bị nhấc ra trước khi đọc xong; chưa có dữ liệu nào được dùng.</source>
         <translation>The card was removed before reading finished; none of its data was used.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="184"/>
+        <location filename="../../app/errors.py" line="206"/>
         <source>Đặt lại thẻ lên đầu đọc, giữ yên đến khi đọc xong.</source>
         <translation>Place the card back on the reader and keep it still until reading finishes.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="187"/>
+        <location filename="../../app/errors.py" line="209"/>
         <source>Thẻ từ chối truy cập</source>
         <translation>Card refused access</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="188"/>
+        <location filename="../../app/errors.py" line="210"/>
         <source>Khoá truy cập không khớp với thẻ (số định danh, ngày sinh hoặc ngày hết hạn sai).</source>
         <translation>The access key does not match the card (wrong personal ID number, date of birth or expiry date).</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="192"/>
+        <location filename="../../app/errors.py" line="214"/>
         <source>Hỏi lại công dân và nhập lại thông tin trên thẻ.</source>
         <translation>Ask the citizen again and re-enter the details on the card.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="195"/>
+        <location filename="../../app/errors.py" line="217"/>
         <source>Thẻ không được hỗ trợ</source>
         <translation>Card not supported</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="196"/>
+        <location filename="../../app/errors.py" line="218"/>
         <source>Đây không phải thẻ căn cước gắn chip hay hộ chiếu điện tử.</source>
         <translation>This is not a chip ID card or an e-passport.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="197"/>
+        <location filename="../../app/errors.py" line="219"/>
         <source>Dùng quét mã QR hoặc nhập tay.</source>
         <translation>Scan the QR code or type the details instead.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="200"/>
+        <location filename="../../app/errors.py" line="222"/>
         <source>Không đọc được dữ liệu</source>
         <translation>Cannot read the data</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="201"/>
+        <location filename="../../app/errors.py" line="223"/>
         <source>Dữ liệu trên thẻ không đúng định dạng.</source>
         <translation>The data on the card is not in the expected format.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="202"/>
+        <location filename="../../app/errors.py" line="224"/>
         <source>Thử đọc lại; nếu vẫn lỗi, dùng quét mã QR hoặc nhập tay.</source>
         <translation>Try reading again; if it still fails, scan the QR code or type the details.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="205"/>
+        <location filename="../../app/errors.py" line="227"/>
         <source>CẢNH BÁO: thẻ không xác thực được</source>
         <translation>WARNING: card could not be authenticated</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="206"/>
+        <location filename="../../app/errors.py" line="228"/>
         <source>Kiểm tra tính xác thực của thẻ không đạt.</source>
         <translation>The card failed the authenticity check.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="207"/>
+        <location filename="../../app/errors.py" line="229"/>
         <source>Không tiếp nhận bằng thẻ này; báo lãnh đạo bộ phận.</source>
         <translation>Do not accept dossiers with this card; inform the desk supervisor.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="210"/>
+        <location filename="../../app/errors.py" line="232"/>
         <source>Thẻ đã hết hạn</source>
         <translation>Card expired</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="211"/>
+        <location filename="../../app/errors.py" line="233"/>
         <source>Thẻ căn cước đã quá ngày hết hạn.</source>
         <translation>The ID card is past its expiry date.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="212"/>
+        <location filename="../../app/errors.py" line="234"/>
         <source>Có thể tiếp tục nếu ghi rõ lý do; nhắc công dân đi đổi thẻ.</source>
         <translation>You may continue if you record the reason; remind the citizen to renew the card.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="215"/>
+        <location filename="../../app/errors.py" line="237"/>
         <source>Mã QR không hợp lệ</source>
         <translation>Invalid QR code</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="216"/>
+        <location filename="../../app/errors.py" line="238"/>
         <source>Nội dung quét được không phải mã QR của thẻ căn cước.</source>
         <translation>What was scanned is not the QR code of an ID card.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="217"/>
+        <location filename="../../app/errors.py" line="239"/>
         <source>Quét lại mặt có mã QR của thẻ căn cước.</source>
         <translation>Scan the side of the ID card that has the QR code again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="220"/>
+        <location filename="../../app/errors.py" line="242"/>
         <source>Máy quét gửi sai dấu tiếng Việt</source>
         <translation>Scanner sent garbled Vietnamese</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="221"/>
+        <location filename="../../app/errors.py" line="243"/>
         <source>Chữ tiếng Việt từ máy quét bị bộ gõ (Unikey/Telex) làm sai.</source>
         <translation>The Vietnamese input method (Unikey/Telex) garbled the text from the scanner.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="222"/>
+        <location filename="../../app/errors.py" line="244"/>
         <source>Tắt bộ gõ tiếng Việt (chuyển sang chế độ E) rồi quét lại.</source>
         <translation>Turn off the Vietnamese input method (switch to E mode) and scan again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="225"/>
+        <location filename="../../app/errors.py" line="247"/>
         <source>Số định danh không hợp lệ</source>
         <translation>Invalid personal ID number</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="226"/>
+        <location filename="../../app/errors.py" line="248"/>
         <source>Số định danh cá nhân không đúng quy tắc.</source>
         <translation>The personal ID number does not follow the numbering rules.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="227"/>
+        <location filename="../../app/errors.py" line="249"/>
         <source>Kiểm tra lại 12 chữ số trên thẻ.</source>
         <translation>Check the 12 digits on the card again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="230"/>
+        <location filename="../../app/errors.py" line="252"/>
         <source>Danh mục thủ tục không hợp lệ</source>
         <translation>Invalid procedure catalogue</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="231"/>
+        <location filename="../../app/errors.py" line="253"/>
         <source>Tệp danh mục thủ tục có lỗi; danh mục cũ vẫn được dùng.</source>
         <translation>The procedure catalogue file has errors; the previous catalogue is still in use.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="232"/>
-        <location filename="../../app/errors.py" line="237"/>
+        <location filename="../../app/errors.py" line="254"/>
+        <location filename="../../app/errors.py" line="259"/>
         <source>Sửa tệp theo vị trí lỗi được báo rồi nạp lại.</source>
         <translation>Fix the file at the reported position and load it again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="235"/>
+        <location filename="../../app/errors.py" line="257"/>
         <source>Lịch ngày nghỉ không hợp lệ</source>
         <translation>Invalid holiday calendar</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="236"/>
+        <location filename="../../app/errors.py" line="258"/>
         <source>Tệp lịch ngày nghỉ có lỗi; lịch cũ vẫn được dùng.</source>
         <translation>The holiday calendar file has errors; the previous calendar is still in use.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="240"/>
+        <location filename="../../app/errors.py" line="262"/>
         <source>Hồ sơ chưa đủ giấy tờ</source>
         <translation>Dossier incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="241"/>
+        <location filename="../../app/errors.py" line="263"/>
         <source>Còn thiếu giấy tờ bắt buộc nên chưa lập giấy tiếp nhận.</source>
         <translation>Required documents are missing, so no intake receipt was issued.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="242"/>
+        <location filename="../../app/errors.py" line="264"/>
         <source>In phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02) cho công dân.</source>
         <translation>Print the request for additional documents (form 02) for the citizen.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="247"/>
+        <location filename="../../app/errors.py" line="269"/>
         <source>Tệp quá lớn</source>
         <translation>File too large</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="248"/>
+        <location filename="../../app/errors.py" line="270"/>
         <source>Tệp đính kèm vượt quá dung lượng cho phép.</source>
         <translation>The attachment is larger than allowed.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="249"/>
+        <location filename="../../app/errors.py" line="271"/>
         <source>Quét lại với độ phân giải thấp hơn hoặc chia nhỏ tệp.</source>
         <translation>Scan again at a lower resolution or split the file.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="252"/>
+        <location filename="../../app/errors.py" line="274"/>
         <source>Loại tệp không được nhận</source>
         <translation>File type not accepted</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="253"/>
+        <location filename="../../app/errors.py" line="275"/>
         <source>Chỉ nhận ảnh (JPEG, PNG, TIFF) và PDF.</source>
         <translation>Only images (JPEG, PNG, TIFF) and PDF are accepted.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="254"/>
+        <location filename="../../app/errors.py" line="276"/>
         <source>Chọn tệp đúng loại.</source>
         <translation>Choose a file of an accepted type.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="257"/>
+        <location filename="../../app/errors.py" line="279"/>
         <source>Tệp bị hỏng</source>
         <translation>File damaged</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="258"/>
+        <location filename="../../app/errors.py" line="280"/>
         <source>Không mở được tệp đính kèm; không có gì được lưu.</source>
         <translation>The attachment cannot be opened; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="259"/>
+        <location filename="../../app/errors.py" line="281"/>
         <source>Quét lại giấy tờ.</source>
         <translation>Scan the document again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="262"/>
+        <location filename="../../app/errors.py" line="284"/>
         <source>Không thể chuyển trạng thái</source>
         <translation>Status change not allowed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="263"/>
+        <location filename="../../app/errors.py" line="285"/>
         <source>Hồ sơ đang ở trạng thái không cho phép thao tác này.</source>
         <translation>The dossier&apos;s current status does not allow this action.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="264"/>
+        <location filename="../../app/errors.py" line="286"/>
         <source>Xem lịch sử hồ sơ để biết trạng thái hiện tại.</source>
         <translation>See the dossier history for its current status.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="267"/>
+        <location filename="../../app/errors.py" line="289"/>
         <source>Không có máy in</source>
         <translation>No printer</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="268"/>
+        <location filename="../../app/errors.py" line="290"/>
         <source>Không tìm thấy máy in nào.</source>
         <translation>No printer was found.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="269"/>
+        <location filename="../../app/errors.py" line="291"/>
         <source>Cài máy in hoặc chọn máy in khác trong Cài đặt; có thể lưu PDF.</source>
         <translation>Install a printer or choose another one in Settings; you can also save a PDF.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="274"/>
+        <location filename="../../app/errors.py" line="296"/>
         <source>In không thành công</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="275"/>
+        <location filename="../../app/errors.py" line="297"/>
         <source>Máy in báo lỗi khi in.</source>
         <translation>The printer reported an error while printing.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="276"/>
+        <location filename="../../app/errors.py" line="298"/>
         <source>Kiểm tra giấy và máy in rồi in lại từ danh sách hồ sơ.</source>
         <translation>Check the paper and the printer, then reprint from the dossier list.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="279"/>
+        <location filename="../../app/errors.py" line="301"/>
         <source>Không kết nối được máy chủ</source>
         <translation>Cannot reach the server</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="280"/>
+        <location filename="../../app/errors.py" line="302"/>
         <source>Không kết nối được hệ thống trung tâm.</source>
         <translation>Cannot connect to the central system.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="281"/>
+        <location filename="../../app/errors.py" line="303"/>
         <source>Vẫn làm việc bình thường; dữ liệu sẽ tự đồng bộ khi có mạng.</source>
         <translation>Keep working as usual; data will sync automatically when the network is back.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="284"/>
+        <location filename="../../app/errors.py" line="306"/>
         <source>Quầy chưa được đăng ký với hệ thống trung tâm</source>
         <translation>Counter not registered with the central system</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="285"/>
+        <location filename="../../app/errors.py" line="307"/>
         <source>Máy này chưa có thông tin xác thực để đồng bộ.</source>
         <translation>This computer has no credentials to sync yet.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="286"/>
+        <location filename="../../app/errors.py" line="308"/>
         <source>Xin mã đăng ký một lần từ quản trị viên rồi đăng ký trong Cài đặt.</source>
         <translation>Ask an administrator for a one-time registration code, then register in Settings.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="291"/>
+        <location filename="../../app/errors.py" line="313"/>
         <source>Đăng ký quầy không thành công</source>
         <translation>Counter registration failed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="292"/>
+        <location filename="../../app/errors.py" line="314"/>
         <source>Mã đăng ký sai, đã dùng hoặc đã hết hạn.</source>
         <translation>The registration code is wrong, already used or expired.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="293"/>
+        <location filename="../../app/errors.py" line="315"/>
         <source>Xin quản trị viên cấp mã đăng ký mới rồi nhập lại.</source>
         <translation>Ask an administrator for a new registration code and enter it again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="296"/>
+        <location filename="../../app/errors.py" line="318"/>
         <source>Chứng chỉ máy chủ không đúng</source>
         <translation>Wrong server certificate</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="297"/>
+        <location filename="../../app/errors.py" line="319"/>
         <source>Chứng chỉ bảo mật của máy chủ không khớp với chứng chỉ đã cấu hình; chưa có dữ liệu nào được gửi.</source>
         <translation>The server&apos;s security certificate does not match the configured certificate; no data was sent.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="302"/>
+        <location filename="../../app/errors.py" line="324"/>
         <source>Báo ngay bộ phận kỹ thuật; không đổi cấu hình nếu chưa được hướng dẫn.</source>
         <translation>Inform technical staff at once; do not change the configuration unless instructed.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="307"/>
+        <location filename="../../app/errors.py" line="329"/>
         <source>Quầy đã bị thu hồi quyền đồng bộ</source>
         <translation>Counter&apos;s sync access revoked</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="308"/>
+        <location filename="../../app/errors.py" line="330"/>
         <source>Hệ thống trung tâm từ chối thông tin xác thực của máy này.</source>
         <translation>The central system rejected this computer&apos;s credentials.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="309"/>
+        <location filename="../../app/errors.py" line="331"/>
         <source>Liên hệ quản trị viên để đăng ký lại; hồ sơ đã nhập vẫn được giữ trên máy.</source>
         <translation>Contact an administrator to register again; dossiers already entered are kept on this computer.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="315"/>
+        <location filename="../../app/errors.py" line="337"/>
         <source>Sai đơn vị</source>
         <translation>Wrong office</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="316"/>
+        <location filename="../../app/errors.py" line="338"/>
         <source>Mã đơn vị trong Cài đặt khác với đơn vị quầy này đã đăng ký.</source>
         <translation>The office code in Settings differs from the office this counter was registered for.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="317"/>
+        <location filename="../../app/errors.py" line="339"/>
         <source>Kiểm tra mã đơn vị trong Cài đặt hoặc đăng ký lại quầy.</source>
         <translation>Check the office code in Settings or register the counter again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="320"/>
+        <location filename="../../app/errors.py" line="342"/>
         <source>Đồng hồ máy bị lệch</source>
         <translation>Computer clock is wrong</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="321"/>
+        <location filename="../../app/errors.py" line="343"/>
         <source>Giờ của máy tính lệch nhiều so với giờ của hệ thống trung tâm.</source>
         <translation>This computer&apos;s clock is far off the central system&apos;s time.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="324"/>
+        <location filename="../../app/errors.py" line="346"/>
         <source>Chỉnh lại ngày giờ của máy tính; giờ tiếp nhận hồ sơ phụ thuộc vào nó.</source>
         <translation>Correct the computer&apos;s date and time; dossier intake times depend on it.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="329"/>
+        <location filename="../../app/errors.py" line="351"/>
         <source>Hệ thống trung tâm từ chối dữ liệu</source>
         <translation>Central system rejected data</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="330"/>
+        <location filename="../../app/errors.py" line="352"/>
         <source>Một số hồ sơ không được nhận; các hồ sơ khác vẫn được đồng bộ.</source>
         <translation>Some dossiers were not accepted; the others are still synced.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="333"/>
+        <location filename="../../app/errors.py" line="355"/>
         <source>Xem danh sách dữ liệu bị từ chối và lý do; báo bộ phận kỹ thuật.</source>
         <translation>See the list of rejected data and the reasons; inform technical staff.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="338"/>
+        <location filename="../../app/errors.py" line="360"/>
         <source>Không mở được cơ sở dữ liệu đã mã hoá</source>
         <translation>Cannot open the encrypted database</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="339"/>
+        <location filename="../../app/errors.py" line="361"/>
         <source>Khoá mã hoá trên máy này không mở được cơ sở dữ liệu (tệp được chép từ máy khác, khoá bị mất hoặc tệp bị hỏng). Tệp dữ liệu không bị thay đổi.</source>
         <translation>The encryption key on this computer cannot open the database (the file was copied from another computer, the key was lost or the file is damaged). The data file has not been changed.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="344"/>
+        <location filename="../../app/errors.py" line="366"/>
         <source>Liên hệ bộ phận hỗ trợ kỹ thuật; đừng xoá hay ghi đè thư mục dữ liệu.</source>
         <translation>Contact technical support; do not delete or overwrite the data folder.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="349"/>
+        <location filename="../../app/errors.py" line="371"/>
         <source>Tệp khoá không an toàn</source>
         <translation>Key file not secure</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="350"/>
+        <location filename="../../app/errors.py" line="372"/>
         <source>Tệp khoá mã hoá dữ liệu có thể bị người dùng khác trên máy đọc được.</source>
         <translation>The data encryption key file may be readable by other users on this computer.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="353"/>
+        <location filename="../../app/errors.py" line="375"/>
         <source>Chỉ để tài khoản chạy MotCua được đọc tệp khoá (quyền 0600) rồi mở lại.</source>
         <translation>Let only the account running MotCua read the key file (permissions 0600), then reopen.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="358"/>
+        <location filename="../../app/errors.py" line="380"/>
         <source>Không có quyền</source>
         <translation>Not permitted</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="359"/>
+        <location filename="../../app/errors.py" line="381"/>
         <source>Tài khoản của bạn không được phép thực hiện thao tác này.</source>
         <translation>Your account is not allowed to perform this action.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="360"/>
+        <location filename="../../app/errors.py" line="382"/>
         <source>Nhờ lãnh đạo bộ phận hoặc quản trị viên thực hiện.</source>
         <translation>Ask the desk supervisor or an administrator to do it.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="363"/>
+        <location filename="../../app/errors.py" line="385"/>
         <source>Tên tệp không hợp lệ</source>
         <translation>Invalid file name</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="364"/>
+        <location filename="../../app/errors.py" line="386"/>
         <source>Tên tệp chứa đường dẫn hoặc ký tự không được phép; tệp không được nhận.</source>
         <translation>The file name contains a path or characters that are not allowed; the file was not accepted.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="367"/>
+        <location filename="../../app/errors.py" line="389"/>
         <source>Đổi tên tệp (chỉ chữ, số, dấu gạch) rồi chọn lại.</source>
         <translation>Rename the file (letters, digits and dashes only) and choose it again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="370"/>
+        <location filename="../../app/errors.py" line="392"/>
         <source>Tệp đính kèm bị thay đổi</source>
         <translation>Attachment altered</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="371"/>
+        <location filename="../../app/errors.py" line="393"/>
         <source>Tệp đính kèm đã bị sửa, bị hỏng hoặc được mã hoá bằng khoá khác nên không mở được.</source>
         <translation>The attachment was modified, is damaged or was encrypted with another key, so it cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="375"/>
+        <location filename="../../app/errors.py" line="397"/>
         <source>Báo bộ phận kỹ thuật; lấy lại bản quét từ hệ thống trung tâm hoặc quét lại.</source>
         <translation>Inform technical staff; fetch the scan again from the central system or rescan.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="380"/>
+        <location filename="../../app/errors.py" line="402"/>
         <source>Nhật ký truy cập bị can thiệp</source>
         <translation>Access log tampered with</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="381"/>
+        <location filename="../../app/errors.py" line="403"/>
         <source>Nhật ký truy cập dữ liệu cá nhân có bản ghi bị sửa, bị xoá hoặc bị đảo thứ tự.</source>
         <translation>The personal data access log has entries that were modified, deleted or reordered.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="385"/>
+        <location filename="../../app/errors.py" line="407"/>
         <source>Không sửa gì thêm trên máy; báo ngay lãnh đạo và bộ phận an toàn thông tin.</source>
         <translation>Change nothing more on this computer; inform the management and the information security team at once.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="391"/>
+        <location filename="../../app/errors.py" line="413"/>
         <source>Nội dung quá dài</source>
         <translation>Text too long</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="392"/>
+        <location filename="../../app/errors.py" line="414"/>
         <source>Một ô nhập vượt quá số ký tự cho phép; chưa có gì được lưu.</source>
         <translation>A field exceeds the allowed number of characters; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="393"/>
+        <location filename="../../app/errors.py" line="415"/>
         <source>Rút gọn nội dung ô được báo rồi lưu lại.</source>
         <translation>Shorten the reported field and save again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="396"/>
+        <location filename="../../app/errors.py" line="418"/>
         <source>Nội dung có ký tự không được phép</source>
         <translation>Text contains characters that are not allowed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="397"/>
+        <location filename="../../app/errors.py" line="419"/>
         <source>Một ô nhập chứa ký tự hỏng hoặc ký tự rỗng không lưu được; chưa có gì được lưu.</source>
         <translation>A field contains broken or null characters that cannot be saved; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="401"/>
+        <location filename="../../app/errors.py" line="423"/>
         <source>Gõ lại nội dung ô được báo thay vì dán từ nguồn khác.</source>
         <translation>Retype the reported field instead of pasting it from elsewhere.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="404"/>
+        <location filename="../../app/errors.py" line="426"/>
         <source>Không lưu được tệp xuất</source>
         <translation>Export file not saved</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="405"/>
+        <location filename="../../app/errors.py" line="427"/>
         <source>Không ghi được tệp vào thư mục đã chọn (ổ đĩa đầy, chỉ đọc hoặc đã bị rút ra).</source>
         <translation>The file could not be written to the chosen folder (disk full, read-only or removed).</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="409"/>
+        <location filename="../../app/errors.py" line="431"/>
         <source>Chọn thư mục khác hoặc kiểm tra ổ đĩa rồi xuất lại.</source>
         <translation>Choose another folder or check the drive, then export again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="412"/>
+        <location filename="../../app/errors.py" line="434"/>
         <source>Không phải chứng thư CSCA</source>
         <translation>Not a CSCA certificate</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="413"/>
+        <location filename="../../app/errors.py" line="435"/>
         <source>Tệp đã chọn không phải chứng thư CSCA (DER/PEM) hay danh sách ICAO.</source>
         <translation>The chosen file is not a CSCA certificate (DER/PEM) or an ICAO master list.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="416"/>
+        <location filename="../../app/errors.py" line="438"/>
         <source>Chọn đúng tệp do cơ quan cấp thẻ cung cấp.</source>
         <translation>Choose the file supplied by the card issuing authority.</translation>
     </message>
@@ -2719,89 +2703,329 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../app/ui/reports/labels.py" line="11"/>
+        <location filename="../../app/ui/reports/labels.py" line="12"/>
         <source>Hôm nay</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/labels.py" line="12"/>
+        <location filename="../../app/ui/reports/labels.py" line="13"/>
         <source>Tuần này</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/labels.py" line="13"/>
+        <location filename="../../app/ui/reports/labels.py" line="14"/>
         <source>Tháng này</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/labels.py" line="14"/>
+        <location filename="../../app/ui/reports/labels.py" line="15"/>
         <source>Tùy chọn</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/labels.py" line="19"/>
         <source>Có kết quả trước hạn</source>
-        <translation>Result ready early</translation>
+        <translation type="vanished">Result ready early</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/labels.py" line="20"/>
         <source>Có kết quả đúng hạn</source>
-        <translation>Result ready on time</translation>
+        <translation type="vanished">Result ready on time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/labels.py" line="21"/>
         <source>Có kết quả quá hạn</source>
-        <translation>Result ready late</translation>
+        <translation type="vanished">Result ready late</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/labels.py" line="22"/>
         <source>Đang giải quyết, trong hạn</source>
-        <translation>In processing, within time limit</translation>
+        <translation type="vanished">In processing, within time limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/labels.py" line="23"/>
         <source>Đang giải quyết, đã quá hạn</source>
-        <translation>In processing, overdue</translation>
+        <translation type="vanished">In processing, overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/labels.py" line="24"/>
         <source>Tạm dừng, chờ bổ sung</source>
-        <translation>Paused, awaiting additions</translation>
+        <translation type="vanished">Paused, awaiting additions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/labels.py" line="25"/>
         <source>Không tính hạn (từ chối, dừng, rút)</source>
-        <translation>No time limit (refused, stopped, withdrawn)</translation>
+        <translation type="vanished">No time limit (refused, stopped, withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/labels.py" line="29"/>
+        <location filename="../../app/ui/reports/labels.py" line="19"/>
         <source>Đọc chip CCCD, xác thực dữ liệu chip</source>
         <translation>ID card chip read, chip data verified</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/labels.py" line="30"/>
+        <location filename="../../app/ui/reports/labels.py" line="20"/>
         <source>Đọc chip hộ chiếu</source>
         <translation>Passport chip read</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/labels.py" line="31"/>
+        <location filename="../../app/ui/reports/labels.py" line="21"/>
         <source>Quét mã QR trên thẻ (chưa xác thực)</source>
         <translation>QR code on the card scanned (not verified)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/labels.py" line="32"/>
+        <location filename="../../app/ui/reports/labels.py" line="22"/>
         <source>Nhập tay từ thẻ (chưa xác thực)</source>
         <translation>Typed in from the card (not verified)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/labels.py" line="33"/>
+        <location filename="../../app/ui/reports/labels.py" line="23"/>
         <source>Đối chiếu CSDL quốc gia về dân cư</source>
         <translation>Checked against the National Population Database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/labels.py" line="34"/>
+        <location filename="../../app/ui/reports/labels.py" line="24"/>
         <source>Chưa ghi nhận</source>
         <translation>Not recorded</translation>
+    </message>
+</context>
+<context>
+    <name>vocabulary</name>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="16"/>
+        <source>Đã tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="17"/>
+        <source>Chờ bổ sung</source>
+        <translation>Awaiting additions</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="18"/>
+        <source>Đã bổ sung đủ</source>
+        <translation>Additions complete</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="19"/>
+        <source>Đang giải quyết</source>
+        <translation>In processing</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="20"/>
+        <source>Có kết quả</source>
+        <translation>Result ready</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="21"/>
+        <source>Đã trả kết quả</source>
+        <translation>Results returned</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="22"/>
+        <source>Từ chối tiếp nhận</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="23"/>
+        <source>Dừng giải quyết</source>
+        <translation>Processing stopped</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="24"/>
+        <source>Đã rút hồ sơ</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="29"/>
+        <source>Trước hạn</source>
+        <translation>Early</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="30"/>
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="31"/>
+        <source>Quá hạn</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="32"/>
+        <source>Trong hạn</source>
+        <translation>Within time limit</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="33"/>
+        <source>Đã quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="34"/>
+        <source>Tạm dừng</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="35"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="40"/>
+        <source>Có kết quả trước hạn</source>
+        <translation>Result ready early</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="41"/>
+        <source>Có kết quả đúng hạn</source>
+        <translation>Result ready on time</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="42"/>
+        <source>Có kết quả quá hạn</source>
+        <translation>Result ready late</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="43"/>
+        <source>Đang giải quyết, trong hạn</source>
+        <translation>In processing, within time limit</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="44"/>
+        <source>Đang giải quyết, đã quá hạn</source>
+        <translation>In processing, overdue</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="45"/>
+        <source>Tạm dừng, chờ bổ sung</source>
+        <translation>Paused, awaiting additions</translation>
+    </message>
+    <message>
+        <source>Không tính hạn</source>
+        <translation type="vanished">Not timed</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="46"/>
+        <source>Không tính hạn (từ chối, dừng, rút)</source>
+        <translation>No time limit (refused, stopped, withdrawn)</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="52"/>
+        <source>Chip, xác thực đến CSCA tin cậy</source>
+        <translation>Chip, verified up to a trusted CSCA</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="55"/>
+        <source>Chip, chưa có CSCA để xác thực</source>
+        <translation>Chip, no CSCA to verify against</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="58"/>
+        <source>Chip, xác thực không đạt</source>
+        <translation>Chip, verification failed</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="59"/>
+        <source>Mã QR trên thẻ (chưa xác thực)</source>
+        <translation>QR code on the card (not verified)</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="60"/>
+        <source>Nhập tay (chưa xác thực)</source>
+        <translation>Typed (not verified)</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="61"/>
+        <source>Đối chiếu CSDL quốc gia về dân cư</source>
+        <translation>Checked against the National Population Database</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="64"/>
+        <source>Chưa ghi nhận</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="69"/>
+        <source>Số định danh cá nhân</source>
+        <translation>Personal ID number</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="70"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="71"/>
+        <source>Ngày sinh</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="72"/>
+        <source>Ngày sinh (như trên giấy tờ)</source>
+        <translation>Date of birth (as on the document)</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="73"/>
+        <source>Giới tính</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="74"/>
+        <source>Quốc tịch</source>
+        <translation>Nationality</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="75"/>
+        <source>Dân tộc</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="76"/>
+        <source>Tôn giáo</source>
+        <translation>Religion</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="77"/>
+        <source>Quê quán</source>
+        <translation>Place of origin</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="78"/>
+        <source>Nơi cư trú</source>
+        <translation>Residence</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="79"/>
+        <source>Số CMND cũ</source>
+        <translation>Old ID card number</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="80"/>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="81"/>
+        <source>Thư điện tử</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="82"/>
+        <source>Mã số BHXH</source>
+        <translation>Social insurance number</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="83"/>
+        <source>Cách xác thực danh tính</source>
+        <translation>How the identity was verified</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="84"/>
+        <source>Thời điểm xác thực</source>
+        <translation>Verified at</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="85"/>
+        <source>Lưu lần đầu</source>
+        <translation>First saved</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="86"/>
+        <source>Cập nhật lần cuối</source>
+        <translation>Last updated</translation>
     </message>
 </context>
 <context>

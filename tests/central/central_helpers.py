@@ -8,9 +8,9 @@ from typing import Any
 
 import httpx
 
-from app.services.sync import wire
+from app.shared import wire
 from central.seed import DEMO_OFFICE
-from central.testing import RunningCentral
+from testkit.central_server import RunningCentral
 
 OTHER_OFFICE = "000.00.01.H01"
 T0 = dt.datetime(2026, 3, 2, 8, 30, tzinfo=dt.UTC)

@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from central_helpers import OTHER_OFFICE, Device
 
 from central.seed import DEMO_OFFICE
-from central.testing import RunningCentral, fresh_pg_database, pg_url_from_env
+from testkit.central_server import RunningCentral, fresh_pg_database, pg_url_from_env
 
 
 def _pg_or_skip() -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from central_helpers import Device, dossier_item
 
-from app.services.sync import wire
-from central.testing import RunningCentral
+from app.shared import wire
+from testkit.central_server import RunningCentral
 
 
 def _page(device: Device, since: int = 0, limit: int = 500) -> wire.ChangesPage:

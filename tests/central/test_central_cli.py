@@ -12,9 +12,9 @@ import pytest
 from app.services.storage.db import Database
 from app.services.sync.engine import SyncConfig, SyncEngine
 from central.cli import main
-from central.embedded import start_embedded
 from central.seed import DEMO_OFFICE
-from central.simulate import queue_dossiers, setup_counter
+from testkit.counter_sim import queue_dossiers, setup_counter
+from testkit.embedded_central import start_embedded
 
 
 def test_seed_enroll_and_revoke_from_the_command_line(

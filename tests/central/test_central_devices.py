@@ -8,12 +8,12 @@ import httpx
 from central_helpers import Device
 from sqlalchemy import select
 
-from app.services.storage.types import utcnow
+from app.shared.types import utcnow
 from central import security
 from central.models import Device as DeviceRow
 from central.models import EnrollmentCode
 from central.seed import DEMO_OFFICE
-from central.testing import RunningCentral
+from testkit.central_server import RunningCentral
 
 
 def test_enrollment_code_works_once(central: RunningCentral) -> None:

@@ -8,7 +8,7 @@ from central_helpers import OTHER_OFFICE, Device, attachment_item, dossier_item,
 from sqlalchemy import func, select
 
 from central.models import SyncedRow
-from central.testing import RunningCentral
+from testkit.central_server import RunningCentral
 
 
 def _count(central: RunningCentral, entity: str) -> int:

@@ -8,10 +8,10 @@ import re
 from central_helpers import Device
 from sqlalchemy import select
 
-from app.services.sync import wire
+from app.shared import wire
 from central.models import AccessLog
 from central.seed import card_profiles, generate
-from central.testing import RunningCentral
+from testkit.central_server import RunningCentral
 
 
 def _lookup(device: Device, **body: object) -> wire.LookupResult:

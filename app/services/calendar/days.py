@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 
 import holidays
 
@@ -44,10 +43,6 @@ class WorkCalendar:
         self._use_library = use_library
         self._years: dict[int, _Year] = {}
 
-    @cached_property
-    def data_years(self) -> tuple[int, ...]:
-        return tuple(sorted(self._data))
-
     def _year(self, year: int) -> _Year:
         cached = self._years.get(year)
         if cached is not None:
@@ -67,14 +62,6 @@ class WorkCalendar:
         built = _Year(frozenset(off), frozenset(working), frozenset(off))
         self._years[year] = built
         return built
-
-    def holiday_name(self, d: dt.date) -> str:
-        data = self._data.get(d.year)
-        if data is not None and d in data.days_off:
-            return data.days_off[d]
-        if self._use_library:
-            return holidays.country_holidays("VN", years=d.year).get(d, "") or ""
-        return ""
 
     def is_holiday(self, d: dt.date) -> bool:
         """A day off for a holiday, Tết, compensation or swap (not an ordinary weekend)."""
@@ -116,20 +103,6 @@ class WorkCalendar:
             d += _ONE_DAY
             left -= self.counts(d, working_days)
         return d
-
-    # The plain functions the brief names, for callers that need no pauses.
-
-    def add_working_days(self, start: dt.datetime, n: int, cutoff: dt.time) -> dt.datetime:
-        from app.services.calendar.appointment import due_after
-
-        return due_after(self, start, n, working_days=True, cutoff=cutoff)
-
-    def add_days_excluding_holidays(
-        self, start: dt.datetime, n: int, cutoff: dt.time = dt.time(23, 59, 59)
-    ) -> dt.datetime:
-        from app.services.calendar.appointment import due_after
-
-        return due_after(self, start, n, working_days=False, cutoff=cutoff)
 
 
 def local(t: dt.datetime) -> dt.datetime:

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
-from app import paths
 from app.errors import ErrorKind, UserError
 from app.services.calendar.days import WorkCalendar, YearData
 from app.services.catalog.jsonfile import (
@@ -27,6 +26,7 @@ from app.services.catalog.jsonfile import (
     load_validated,
     validator_for,
 )
+from app.shared import paths
 
 BUILTIN = paths.RESOURCES / "calendars"
 

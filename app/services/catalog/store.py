@@ -14,10 +14,10 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from app import paths
 from app.errors import ErrorKind, UserError
 from app.services.catalog.jsonfile import install_folder
 from app.services.catalog.loader import MANIFEST, Catalog
+from app.shared import paths
 
 BUILTIN = paths.RESOURCES / "procedures"
 

@@ -14,7 +14,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from app import paths
+from app.shared import paths
 
 FONTS_DIR = paths.RESOURCES / "fonts"
 

@@ -18,10 +18,10 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from app import paths
 from app.errors import ErrorKind, UserError
 from app.services.catalog.jsonfile import JsonFileError, line_of, load_validated, validator_for
 from app.services.forms.model import Agency
+from app.shared import paths
 
 FORMS_RESOURCES = paths.RESOURCES / "forms"
 DEFAULT_TEMPLATE = FORMS_RESOURCES / "default.json"

@@ -21,7 +21,7 @@ from app.services import audit
 from app.services.security.passwords import hash_password, needs_rehash, verify_password
 from app.services.storage.db import Database
 from app.services.storage.models import Office, Officer
-from app.services.storage.types import utcnow
+from app.shared.types import utcnow
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +140,7 @@ def record_session_event(db: Database, officer_id: str, action: str) -> None:
 
 
 class RemoteAccount(Protocol):
-    """An account as the central service sends it (``sync.wire.OfficerWire`` fits)."""
+    """An account as the central service sends it (``app.shared.wire.OfficerWire`` fits)."""
 
     id: str
     office_code: str

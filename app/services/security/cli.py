@@ -68,10 +68,10 @@ def _key_status(args: argparse.Namespace) -> int:
 
 
 def _purge(args: argparse.Namespace) -> int:
-    from app import paths
     from app import settings as settings_mod
     from app.services import privacy
     from app.services.security.database import open_local
+    from app.shared import paths
 
     settings, _ = settings_mod.load_readonly(paths.settings_file(args.demo))
     try:

@@ -195,8 +195,8 @@ def reencrypt_attachments(root: Path, keys: KeySet) -> RotationReport:
 def open_local(demo: bool = False) -> Database:
     """The app's own database (``paths.database_file``), keyed from its store; the
     attachment cipher is set to the same secret."""
-    from app import paths
     from app.services.security.keystore import store_for
+    from app.shared import paths
 
     path = paths.database_file(demo)
     db, keys = open_encrypted(path, store_for(path, demo))
@@ -205,8 +205,8 @@ def open_local(demo: bool = False) -> Database:
 
 
 def rotate_local(demo: bool = False) -> RotationReport:
-    from app import paths
     from app.services.security.keystore import store_for
+    from app.shared import paths
 
     path = paths.database_file(demo)
     return rotate_key(path, store_for(path, demo), paths.attachments_dir(demo))
@@ -215,8 +215,8 @@ def rotate_local(demo: bool = False) -> RotationReport:
 def key_storage_lines(demo: bool = False) -> list[tuple[str, str]]:
     """For ``motcua doctor``: where the key lives and whether it opens the database.
     Never prints the key."""
-    from app import paths
     from app.services.security.keystore import KeyFileStore, store_for
+    from app.shared import paths
 
     path = paths.database_file(demo)
     label = "Cơ sở dữ liệu trình diễn" if demo else "Cơ sở dữ liệu"
@@ -255,3 +255,15 @@ def _schema_state(path: Path, secret: bytes) -> str:
     finally:
         engine.dispose()
     return f"lược đồ {revision}" + ("" if revision == head else f" (cần nâng cấp lên {head})")
+
+
+def open_counter_database(demo: bool) -> Database:
+    """The counter's encrypted database as the app opens it at start-up: the key from
+    the OS keyring (or the documented key-file fallback), attachment encryption with
+    the same secret, and in demo mode the fictitious office and citizens."""
+    db = open_local(demo)
+    if demo:
+        from app.services.demo import ensure_demo_data  # demo data only for the demo
+
+        ensure_demo_data(db)
+    return db

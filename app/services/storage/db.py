@@ -6,7 +6,6 @@ One engine and one sessionmaker per process; one session per user action
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import ErrorKind, UserError
 from app.services.storage.migrations.head import HEAD
+from app.shared.migration_lock import MIGRATION_LOCK
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -130,12 +130,6 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
-
-
-# Alembic keeps its running context in module globals: two migrations at once in one
-# process (the counter's database and the embedded central service's, in demo mode)
-# would trample each other. Every migration in the process takes this lock.
-MIGRATION_LOCK = threading.RLock()
 
 
 def upgrade(engine: Engine) -> None:

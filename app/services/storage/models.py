@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
-from app.services.storage.types import UTCDateTime, UUIDStr, new_id, utcnow
+from app.shared.types import UTCDateTime, UUIDStr, new_id, utcnow
 
 # Explicit constraint names: Alembic batch mode on SQLite needs them to alter tables.
 NAMING = {

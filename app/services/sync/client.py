@@ -23,8 +23,8 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from app.errors import ErrorKind, UserError
-from app.services.sync import wire
 from app.services.sync.credentials import DeviceCredentials
+from app.shared import wire
 
 M = TypeVar("M", bound=BaseModel)
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=10.0)

@@ -28,7 +28,7 @@ class DeviceCredentials:
     secret: str = field(repr=False)  # never printed, never logged
 
     def headers(self) -> dict[str, str]:
-        from app.services.sync.wire import DEVICE_HEADER
+        from app.shared.wire import DEVICE_HEADER
 
         return {DEVICE_HEADER: self.device_id, "Authorization": f"Bearer {self.secret}"}
 

@@ -17,18 +17,18 @@ import random
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
 from app.errors import ErrorKind, UserError
 from app.services.storage.db import Database
 from app.services.storage.models import KeyValue, OutboxItem
-from app.services.storage.types import utcnow
 from app.services.sync.client import CentralClient
 from app.services.sync.credentials import CredentialStore, KeyringStore
 from app.services.sync.pull import PullTally, pull_all
 from app.services.sync.push import ContentPath, PushTally, default_content_path, push_all
+from app.shared.types import utcnow
 
 log = logging.getLogger(__name__)
 LAST_SUCCESS_KEY = "sync.last_success"
@@ -314,8 +314,3 @@ class SyncEngine:
                 with self._state_lock:
                     self._failures += 1
             self._wake.wait(self.next_delay())
-
-
-def with_config(engine: SyncEngine, **changes: object) -> None:
-    """Apply new settings (URL, pin, office) to a running engine."""
-    engine.config = replace(engine.config, **changes)  # type: ignore[arg-type]

@@ -20,9 +20,9 @@ from sqlalchemy.orm import Session
 
 from app.services.storage.db import Database
 from app.services.storage.models import Dossier, DossierEvent, KeyValue, Office, Officer
-from app.services.storage.types import utcnow
-from app.services.sync import wire
 from app.services.sync.client import CentralClient
+from app.shared import wire
+from app.shared.types import utcnow
 
 WATERMARK_KEY = "sync.watermark"
 PUBLISHED_KEY = "central.{kind}"  # latest catalog / calendar version published centrally

@@ -22,14 +22,14 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from app import paths
 from app.errors import UserError
 from app.services.attachments import read_stored
 from app.services.storage.db import Database
 from app.services.storage.models import OutboxItem
-from app.services.storage.types import utcnow
-from app.services.sync import serialize, wire
+from app.services.sync import serialize
 from app.services.sync.client import CentralClient, Refused
+from app.shared import paths, wire
+from app.shared.types import utcnow
 
 CHUNK = 1024 * 1024
 ContentPath = Callable[[str], Path]

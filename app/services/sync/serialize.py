@@ -27,7 +27,7 @@ from app.services.storage.models import (
     DossierEvent,
     Office,
 )
-from app.services.sync import wire
+from app.shared import wire
 
 # Outbox entity names other modules use, mapped to what is pushed.
 DOSSIER_PARTS = {"dossier", "event", "dossier_event", "document", "dossier_document"}
@@ -64,10 +64,6 @@ def targets_of(session: Session, entries: list[tuple[str, str]]) -> list[Target 
         else:
             out.append(Target(ENTITY_ALIASES.get(entity, entity), entity_id))
     return out
-
-
-def target_of(session: Session, entity: str, entity_id: str) -> Target | None:
-    return targets_of(session, [(entity, entity_id)])[0]
 
 
 def _row(obj: Any) -> dict[str, Any]:

@@ -43,7 +43,7 @@ from app.services.lifecycle import (
 from app.services.security.permissions import HasRole, Permission, allowed, require
 from app.services.storage.db import Database
 from app.services.storage.models import Dossier
-from app.services.storage.types import utcnow
+from app.shared.types import utcnow
 from app.ui.dossiers.labels import (
     REASON_PROMPT,
     move_label,

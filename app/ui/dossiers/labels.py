@@ -1,4 +1,5 @@
-"""Vietnamese names of statuses, moves and timeliness (translation context "dossiers")."""
+"""Vietnamese names of the dossier moves and paper forms (translation context "dossiers");
+status and timeliness names come from ``app.services.vocabulary``."""
 
 from __future__ import annotations
 
@@ -6,19 +7,8 @@ import datetime as dt
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from app.services import vocabulary
 from app.services.calendar import VN_TZ
-
-STATUS = {
-    "received": QT_TRANSLATE_NOOP("dossiers", "Đã tiếp nhận"),
-    "completion_requested": QT_TRANSLATE_NOOP("dossiers", "Chờ bổ sung"),
-    "completed": QT_TRANSLATE_NOOP("dossiers", "Đã bổ sung đủ"),
-    "in_processing": QT_TRANSLATE_NOOP("dossiers", "Đang giải quyết"),
-    "result_ready": QT_TRANSLATE_NOOP("dossiers", "Có kết quả"),
-    "returned": QT_TRANSLATE_NOOP("dossiers", "Đã trả kết quả"),
-    "refused": QT_TRANSLATE_NOOP("dossiers", "Từ chối tiếp nhận"),
-    "stopped": QT_TRANSLATE_NOOP("dossiers", "Dừng giải quyết"),
-    "cancelled": QT_TRANSLATE_NOOP("dossiers", "Đã rút hồ sơ"),
-}
 
 # Button texts for the moves; "&" marks the Alt mnemonic (unique within the dialog).
 MOVE = {
@@ -42,16 +32,6 @@ REASON_PROMPT = {
     "cancelled": QT_TRANSLATE_NOOP("dossiers", "Lý do công dân rút hồ sơ:"),
 }
 
-TIMELINESS = {
-    "early": QT_TRANSLATE_NOOP("dossiers", "Trước hạn"),
-    "on_time": QT_TRANSLATE_NOOP("dossiers", "Đúng hạn"),
-    "late": QT_TRANSLATE_NOOP("dossiers", "Quá hạn"),
-    "in_time": QT_TRANSLATE_NOOP("dossiers", "Trong hạn"),
-    "overdue": QT_TRANSLATE_NOOP("dossiers", "Đã quá hạn"),
-    "paused": QT_TRANSLATE_NOOP("dossiers", "Tạm dừng"),
-    "not_applicable": QT_TRANSLATE_NOOP("dossiers", "—"),
-}
-
 FORM = {
     "original": QT_TRANSLATE_NOOP("dossiers", "Bản chính"),
     "copy": QT_TRANSLATE_NOOP("dossiers", "Bản sao"),
@@ -65,7 +45,7 @@ def tr(text: str) -> str:
 
 
 def status_label(status: str) -> str:
-    return tr(STATUS.get(status, status))
+    return vocabulary.status_name(status)
 
 
 def move_label(status: str) -> str:
@@ -73,7 +53,7 @@ def move_label(status: str) -> str:
 
 
 def timeliness_label(value: str) -> str:
-    return tr(TIMELINESS.get(value, value))
+    return vocabulary.timeliness_name(value)
 
 
 def when(value: dt.datetime | None) -> str:

@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.services.lifecycle import Timeliness, classify
 from app.services.search import DossierQuery, DossierRow
-from app.services.storage.types import utcnow
+from app.shared.types import utcnow
 from app.ui.dossiers.labels import status_label, timeliness_label, tr, when
 
 Fetch = Callable[[DossierQuery, int, int], list[DossierRow]]  # (query, limit, offset)

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 from app.services.catalog import Catalog
 from app.services.search import DossierQuery, DossierRow, search_dossiers
 from app.services.storage.db import Database
-from app.services.storage.types import utcnow
-from app.ui.dossiers.labels import STATUS, status_label
+from app.services.vocabulary import STATUS
+from app.shared.types import utcnow
+from app.ui.dossiers.labels import status_label
 from app.ui.dossiers.list_model import DossierTableModel
 
 

@@ -33,7 +33,7 @@ from app.services.lifecycle import DeadlineRules, Status, transition
 from app.services.search import DossierQuery, DossierRow, search_dossiers
 from app.services.storage.db import Database
 from app.services.storage.models import Dossier
-from app.services.storage.types import utcnow
+from app.shared.types import utcnow
 from app.ui.dossiers.labels import status_label
 from app.ui.dossiers.list_model import DossierTableModel
 from app.ui.messages import show_error

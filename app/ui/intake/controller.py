@@ -39,8 +39,8 @@ from app.services.identity import Identity, IdentitySource, Verdict
 from app.services.security.accounts import SignedIn
 from app.services.storage.db import Database
 from app.services.storage.models import Citizen, Counter, Office, Officer
-from app.services.storage.types import utcnow
 from app.settings import Settings
+from app.shared.types import utcnow
 from app.ui.intake import draft
 
 log = logging.getLogger(__name__)

@@ -183,8 +183,8 @@ class SettingsPage(QWidget):
         """A CSCA certificate or an ICAO master list into this PC's trust store."""
         from PySide6.QtWidgets import QFileDialog
 
-        from app import paths
         from app.services.card.passive_auth import import_trust_file
+        from app.shared import paths
 
         if not path:
             path, _ = QFileDialog.getOpenFileName(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from app.services import vocabulary
 from app.services.lifecycle import Timeliness
 from app.services.reports import PeriodKind, VerifiedBy
 
@@ -12,17 +13,6 @@ PERIOD = {
     PeriodKind.WEEK: QT_TRANSLATE_NOOP("reports", "Tuần này"),
     PeriodKind.MONTH: QT_TRANSLATE_NOOP("reports", "Tháng này"),
     PeriodKind.CUSTOM: QT_TRANSLATE_NOOP("reports", "Tùy chọn"),
-}
-
-# More explicit than the dossier list's words: here the classes are counted side by side.
-TIMELINESS = {
-    Timeliness.EARLY: QT_TRANSLATE_NOOP("reports", "Có kết quả trước hạn"),
-    Timeliness.ON_TIME: QT_TRANSLATE_NOOP("reports", "Có kết quả đúng hạn"),
-    Timeliness.LATE: QT_TRANSLATE_NOOP("reports", "Có kết quả quá hạn"),
-    Timeliness.IN_TIME: QT_TRANSLATE_NOOP("reports", "Đang giải quyết, trong hạn"),
-    Timeliness.OVERDUE: QT_TRANSLATE_NOOP("reports", "Đang giải quyết, đã quá hạn"),
-    Timeliness.PAUSED: QT_TRANSLATE_NOOP("reports", "Tạm dừng, chờ bổ sung"),
-    Timeliness.NOT_APPLICABLE: QT_TRANSLATE_NOOP("reports", "Không tính hạn (từ chối, dừng, rút)"),
 }
 
 VERIFIED_BY = {
@@ -44,7 +34,7 @@ def period_label(kind: PeriodKind) -> str:
 
 
 def timeliness_label(value: Timeliness) -> str:
-    return tr(TIMELINESS[value])
+    return vocabulary.timeliness_class_name(value)
 
 
 def verified_by_label(value: VerifiedBy) -> str:

@@ -56,8 +56,8 @@ from app.services.reports import (
 )
 from app.services.security.permissions import Permission, allowed
 from app.services.storage.db import Database
-from app.services.storage.types import utcnow
 from app.settings import Settings
+from app.shared.types import utcnow
 from app.ui.dossiers.labels import status_label
 from app.ui.messages import show_error
 from app.ui.printing import PageSize, preview_pdf, start_print
@@ -333,15 +333,6 @@ class ReportsPage(QWidget):
 
     def set_period(self, kind: PeriodKind) -> None:
         self.kind.setCurrentIndex(list(PeriodKind).index(kind))
-
-    def set_custom_period(self, start: dt.date, end: dt.date) -> None:
-        self._loading = True
-        try:
-            self.date_from.setDate(_qdate(start))
-            self.date_to.setDate(_qdate(end))
-        finally:
-            self._loading = False
-        self._dates_edited(self.date_to)
 
     def _kind_changed(self) -> None:
         self.refresh()  # which sets the dates of today, this week or this month

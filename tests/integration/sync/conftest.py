@@ -17,7 +17,7 @@ from sync_helpers import Counter
 
 from app.services.storage.db import Database
 from central.seed import DEMO_OFFICE
-from central.testing import RunningCentral, fresh_pg_database, pg_url_from_env
+from testkit.central_server import RunningCentral, fresh_pg_database, pg_url_from_env
 
 
 class MemoryKeyring(KeyringBackend):

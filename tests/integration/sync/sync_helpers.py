@@ -15,8 +15,8 @@ from app.services.sync.engine import SyncConfig, SyncEngine
 from app.services.sync.enroll import enroll
 from central.db import CentralDatabase
 from central.models import SyncedRow
-from central.simulate import CounterSetup, queue_dossiers, setup_counter
-from central.testing import RunningCentral
+from testkit.central_server import RunningCentral
+from testkit.counter_sim import CounterSetup, queue_dossiers, setup_counter
 
 
 @dataclass

@@ -21,7 +21,7 @@ from app.services.sync.engine import backoff_delay
 from app.services.sync.pull import WATERMARK_KEY
 from central import security
 from central.seed import DEMO_OFFICE
-from central.testing import RunningCentral, free_port
+from testkit.central_server import RunningCentral, free_port
 
 
 def _move(central: RunningCentral, dossier_id: str, *steps: str) -> None:

@@ -22,10 +22,10 @@ from app.services.sync.credentials import MemoryStore
 from app.services.sync.engine import SyncConfig, SyncEngine
 from app.services.sync.enroll import enroll
 from central.api import create_app
-from central.embedded import ServerThread
 from central.seed import DEMO_OFFICE
-from central.simulate import queue_dossiers, setup_counter
-from central.testing import RunningCentral
+from testkit.central_server import RunningCentral
+from testkit.counter_sim import queue_dossiers, setup_counter
+from testkit.embedded_central import ServerThread
 
 
 def _self_signed(folder: Path, name: str) -> tuple[Path, Path, str]:

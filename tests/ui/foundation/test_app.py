@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
-from app import paths
 from app import settings as settings_mod
 from app.services.demo import DEMO_PASSWORD, DEMO_USER
 from app.settings import Settings
+from app.shared import paths
 from app.ui.application import SingleInstance
 from app.ui.login import LoginDialog
 from app.ui.session import CounterSession

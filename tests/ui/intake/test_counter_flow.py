@@ -364,7 +364,7 @@ def test_demo_dossier_reaches_the_embedded_central_service(qtbot, session):
 
 
 def test_imported_csca_turns_the_verdict_green(qtbot, session):
-    from app import paths
+    from app.shared import paths
     from app.ui.pages.settings_page import SettingsPage
 
     settings_page = session.main.findChild(SettingsPage)

@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from app import paths
 from app.services.calendar import VN_TZ, WorkCalendar, load_calendar
 from app.services.catalog import Catalog
 from app.services.identity import Identity, IdentitySource
 from app.services.storage.db import Database
 from app.services.storage.models import Counter, Office, Officer
 from app.settings import Settings
+from app.shared import paths
 
 OFFICE_CODE = "000.00.00.H99"
 

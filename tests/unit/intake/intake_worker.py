@@ -14,13 +14,13 @@ sys.path.insert(0, str(Path(__file__).parent))
 from intake_factories import OFFICE_CODE, Env, person, vn
 from sqlalchemy import select
 
-from app import paths
 from app.services.calendar import load_calendar
 from app.services.catalog import Catalog
 from app.services.dossiers import ReceivedPaper, create_dossier
 from app.services.storage.db import open_database
 from app.services.storage.models import Counter, Office, Officer
 from app.settings import Settings
+from app.shared import paths
 
 
 def main() -> None:

@@ -29,8 +29,8 @@ from app.services.sync.engine import SyncConfig, SyncEngine
 from app.services.sync.enroll import enroll
 from central.models import Blob, BlobChunk, SyncedRow
 from central.seed import DEMO_OFFICE
-from central.simulate import setup_counter
-from central.testing import RunningCentral
+from testkit.central_server import RunningCentral
+from testkit.counter_sim import setup_counter
 
 
 @pytest.fixture(autouse=True)

@@ -11,11 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app import paths
 from app.errors import ErrorKind, UserError
 from app.services.calendar import VN_TZ, CalendarStore, WorkCalendar, appointment, load_calendar
+from app.services.calendar.appointment import due_after
 from app.services.catalog import ProcessingTime, TimeUnit
+from app.shared import paths
 
+END_OF_DAY = dt.time(23, 59, 59)
 CUTOFF = dt.time(16, 30)
 D = dt.date.fromisoformat
 
@@ -70,43 +72,57 @@ def test_tet_weekends_are_holidays_for_days_excluding_holidays(cal: WorkCalendar
 
 
 def test_five_working_days_across_tet_2026(cal: WorkCalendar) -> None:
-    due = cal.add_working_days(vn("2026-02-12T10:00"), 5, CUTOFF)
+    due = due_after(cal, vn("2026-02-12T10:00"), 5, working_days=True, cutoff=CUTOFF)
     assert due == vn("2026-02-26T10:00")
 
 
 def test_five_working_days_across_tet_2025(cal: WorkCalendar) -> None:
-    assert cal.add_working_days(vn("2025-01-24T09:15"), 5, CUTOFF) == vn("2025-02-07T09:15")
+    assert due_after(cal, vn("2025-01-24T09:15"), 5, working_days=True, cutoff=CUTOFF) == vn(
+        "2025-02-07T09:15"
+    )
 
 
 def test_after_cutoff_on_new_year_eve_counts_from_monday_and_uses_the_made_up_saturday(
     cal: WorkCalendar,
 ) -> None:
     # Wed 31 Dec 2025 17:00 → next working day is Mon 5 Jan (1 Jan holiday, 2 Jan swapped).
-    due = cal.add_working_days(vn("2025-12-31T17:00"), 5, CUTOFF)
+    due = due_after(cal, vn("2025-12-31T17:00"), 5, working_days=True, cutoff=CUTOFF)
     assert due == vn("2026-01-10T16:30")  # the fifth working day is Saturday 10 January
 
 
 def test_before_cutoff_counts_the_same_day(cal: WorkCalendar) -> None:
-    assert cal.add_working_days(vn("2026-03-02T16:30"), 1, CUTOFF) == vn("2026-03-03T16:30")
-    assert cal.add_working_days(vn("2026-03-02T16:31"), 1, CUTOFF) == vn("2026-03-04T16:30")
+    assert due_after(cal, vn("2026-03-02T16:30"), 1, working_days=True, cutoff=CUTOFF) == vn(
+        "2026-03-03T16:30"
+    )
+    assert due_after(cal, vn("2026-03-02T16:31"), 1, working_days=True, cutoff=CUTOFF) == vn(
+        "2026-03-04T16:30"
+    )
 
 
 def test_received_on_a_saturday_counts_from_monday(cal: WorkCalendar) -> None:
-    assert cal.add_working_days(vn("2026-03-07T09:00"), 1, CUTOFF) == vn("2026-03-10T09:00")
+    assert due_after(cal, vn("2026-03-07T09:00"), 1, working_days=True, cutoff=CUTOFF) == vn(
+        "2026-03-10T09:00"
+    )
 
 
 def test_giong_to_swap_2026(cal: WorkCalendar) -> None:
     # Fri 24 Apr + 2 working days: Tue 28 (Mon 27 off), Wed 29.
-    assert cal.add_working_days(vn("2026-04-24T08:00"), 2, CUTOFF) == vn("2026-04-29T08:00")
+    assert due_after(cal, vn("2026-04-24T08:00"), 2, working_days=True, cutoff=CUTOFF) == vn(
+        "2026-04-29T08:00"
+    )
 
 
 def test_days_excluding_holidays_lands_on_sunday_moves_to_monday(cal: WorkCalendar) -> None:
-    assert cal.add_days_excluding_holidays(vn("2026-08-03T10:00"), 20) == vn("2026-08-24T10:00")
+    assert due_after(cal, vn("2026-08-03T10:00"), 20, working_days=False, cutoff=END_OF_DAY) == vn(
+        "2026-08-24T10:00"
+    )
 
 
 def test_days_excluding_holidays_skip_national_day_2026(cal: WorkCalendar) -> None:
     # 18–28 Aug count (11), 29 Aug – 2 Sep do not, 3–11 Sep count (9).
-    assert cal.add_days_excluding_holidays(vn("2026-08-17T10:00"), 20) == vn("2026-09-11T10:00")
+    assert due_after(cal, vn("2026-08-17T10:00"), 20, working_days=False, cutoff=END_OF_DAY) == vn(
+        "2026-09-11T10:00"
+    )
 
 
 def test_pension_across_tet_2026(cal: WorkCalendar) -> None:
@@ -173,7 +189,7 @@ def test_years_without_data_use_the_library(cal: WorkCalendar) -> None:
 def test_due_is_a_working_day_exactly_n_working_days_later(received: dt.datetime, n: int) -> None:
     cal = load_calendar()
     start = received.replace(tzinfo=VN_TZ)
-    due = cal.add_working_days(start, n, CUTOFF)
+    due = due_after(cal, start, n, working_days=True, cutoff=CUTOFF)
     assert cal.is_working_day(due.date())
     assert due.time() <= CUTOFF
     first = start.date() if cal.is_working_day(start.date()) and start.time() <= CUTOFF else None

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from app import paths
 from app.errors import ErrorKind, UserError
 from app.services.catalog import Catalog, CatalogStore, TimeUnit
+from app.shared import paths
 
 SHIPPED = paths.RESOURCES / "procedures"
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from app.services.security.passwords import hash_password
 from app.services.storage.db import Database
 from app.services.storage.models import Citizen, Counter, Dossier, Office, Officer
-from app.services.storage.types import new_id
+from app.shared.types import new_id
 
 PASSWORD = "mật-khẩu-thử-1"
 

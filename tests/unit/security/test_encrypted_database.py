@@ -13,7 +13,6 @@ import pytest
 from security_factories import CITIZENS
 from sqlalchemy import select, text
 
-from app import paths
 from app.errors import ErrorKind, UserError
 from app.services.security import blobs
 from app.services.security.database import (
@@ -34,6 +33,7 @@ from app.services.security.keystore import (
 )
 from app.services.storage.db import open_database
 from app.services.storage.models import Citizen
+from app.shared import paths
 
 ID_NUMBER, NAME, FOLDED = CITIZENS[0]
 

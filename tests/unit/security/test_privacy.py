@@ -12,7 +12,6 @@ import pytest
 from security_factories import CITIZENS, add_citizen, add_dossier
 from sqlalchemy import func, select
 
-from app import paths
 from app.errors import ErrorKind, UserError
 from app.services import audit, privacy
 from app.services.storage.models import (
@@ -25,6 +24,7 @@ from app.services.storage.models import (
     DossierEvent,
     OutboxItem,
 )
+from app.shared import paths
 
 NOW = dt.datetime(2027, 3, 1, 8, 0, tzinfo=dt.UTC)
 LONG_AGO = NOW - dt.timedelta(days=400)
@@ -40,16 +40,6 @@ def test_purpose_notice_names_the_law_decree_and_lawful_basis():
     assert "91/2025/QH15" in notice and "356/2025/NĐ-CP" in notice
     assert "chức năng, nhiệm vụ của cơ quan BHXH" in notice
     assert "dân tộc, tôn giáo, sức khoẻ" in notice
-
-
-def test_sensitive_fields_hidden_unless_the_procedure_needs_them():
-    citizen = {"full_name": "X", "ethnicity": "Kinh", "religion": "Không", "health": "…"}
-    assert privacy.strip_sensitive(citizen, None) == {"full_name": "X"}
-    assert "ethnicity" not in privacy.visible_fields({"code": "603"})
-    needs = {"code": "602", "needs_sensitive": ["ethnicity"]}
-    assert privacy.strip_sensitive(citizen, needs) == {"full_name": "X", "ethnicity": "Kinh"}
-    fields = privacy.visible_fields(needs)
-    assert "ethnicity" in fields and "religion" not in fields and "full_name" in fields
 
 
 def test_sensitive_flag_read_from_a_catalog_procedure():

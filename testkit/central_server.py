@@ -246,8 +246,8 @@ class RunningCentral:
         from central import security
         from central.api import create_app
         from central.db import open_central
-        from central.embedded import ServerThread
         from central.seed import seed
+        from testkit.embedded_central import ServerThread
 
         self.db = open_central(db_url, pool_size=5)
         with self.db.session() as s:

@@ -26,7 +26,7 @@ from app.services.storage.models import (
     Officer,
 )
 from app.services.storage.outbox import enqueue
-from app.services.storage.types import new_id, utcnow
+from app.shared.types import new_id, utcnow
 from central.seed import _name, id_number
 
 DOCUMENTS = [

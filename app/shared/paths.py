@@ -8,7 +8,7 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "MotCua"
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
 
 def _home() -> Path | None:

@@ -1,0 +1,112 @@
+"""The names people read for the product's codes, defined once.
+
+Dossier statuses, timeliness classes, identification methods and the citizen's fields
+print the same on the screen, in the CSV export and in the data-subject export: each
+is a Vietnamese source text marked for Qt's translation tools (context
+``vocabulary``) and translated where it is shown (``app.errors.translate``).
+"""
+
+from __future__ import annotations
+
+from app.errors import QT_TRANSLATE_NOOP, translate
+from app.services.identity import IdentificationMethod
+from app.services.lifecycle import Status, Timeliness
+
+STATUS: dict[str, str] = {
+    Status.RECEIVED: QT_TRANSLATE_NOOP("vocabulary", "Đã tiếp nhận"),
+    Status.COMPLETION_REQUESTED: QT_TRANSLATE_NOOP("vocabulary", "Chờ bổ sung"),
+    Status.COMPLETED: QT_TRANSLATE_NOOP("vocabulary", "Đã bổ sung đủ"),
+    Status.IN_PROCESSING: QT_TRANSLATE_NOOP("vocabulary", "Đang giải quyết"),
+    Status.RESULT_READY: QT_TRANSLATE_NOOP("vocabulary", "Có kết quả"),
+    Status.RETURNED: QT_TRANSLATE_NOOP("vocabulary", "Đã trả kết quả"),
+    Status.REFUSED: QT_TRANSLATE_NOOP("vocabulary", "Từ chối tiếp nhận"),
+    Status.STOPPED: QT_TRANSLATE_NOOP("vocabulary", "Dừng giải quyết"),
+    Status.CANCELLED: QT_TRANSLATE_NOOP("vocabulary", "Đã rút hồ sơ"),
+}
+
+# One dossier's timeliness, shown beside its status ("Có kết quả · Trước hạn").
+TIMELINESS: dict[str, str] = {
+    Timeliness.EARLY: QT_TRANSLATE_NOOP("vocabulary", "Trước hạn"),
+    Timeliness.ON_TIME: QT_TRANSLATE_NOOP("vocabulary", "Đúng hạn"),
+    Timeliness.LATE: QT_TRANSLATE_NOOP("vocabulary", "Quá hạn"),
+    Timeliness.IN_TIME: QT_TRANSLATE_NOOP("vocabulary", "Trong hạn"),
+    Timeliness.OVERDUE: QT_TRANSLATE_NOOP("vocabulary", "Đã quá hạn"),
+    Timeliness.PAUSED: QT_TRANSLATE_NOOP("vocabulary", "Tạm dừng"),
+    Timeliness.NOT_APPLICABLE: QT_TRANSLATE_NOOP("vocabulary", "—"),
+}
+
+# The same classes counted side by side (reports, CSV): each says what it counts.
+TIMELINESS_CLASS: dict[str, str] = {
+    Timeliness.EARLY: QT_TRANSLATE_NOOP("vocabulary", "Có kết quả trước hạn"),
+    Timeliness.ON_TIME: QT_TRANSLATE_NOOP("vocabulary", "Có kết quả đúng hạn"),
+    Timeliness.LATE: QT_TRANSLATE_NOOP("vocabulary", "Có kết quả quá hạn"),
+    Timeliness.IN_TIME: QT_TRANSLATE_NOOP("vocabulary", "Đang giải quyết, trong hạn"),
+    Timeliness.OVERDUE: QT_TRANSLATE_NOOP("vocabulary", "Đang giải quyết, đã quá hạn"),
+    Timeliness.PAUSED: QT_TRANSLATE_NOOP("vocabulary", "Tạm dừng, chờ bổ sung"),
+    Timeliness.NOT_APPLICABLE: QT_TRANSLATE_NOOP(
+        "vocabulary", "Không tính hạn (từ chối, dừng, rút)"
+    ),
+}
+
+IDENTIFICATION: dict[str, str] = {
+    IdentificationMethod.CHIP_TRUSTED: QT_TRANSLATE_NOOP(
+        "vocabulary", "Chip, xác thực đến CSCA tin cậy"
+    ),
+    IdentificationMethod.CHIP_NO_CSCA: QT_TRANSLATE_NOOP(
+        "vocabulary", "Chip, chưa có CSCA để xác thực"
+    ),
+    IdentificationMethod.CHIP_FAILED: QT_TRANSLATE_NOOP("vocabulary", "Chip, xác thực không đạt"),
+    IdentificationMethod.QR: QT_TRANSLATE_NOOP("vocabulary", "Mã QR trên thẻ (chưa xác thực)"),
+    IdentificationMethod.TYPED: QT_TRANSLATE_NOOP("vocabulary", "Nhập tay (chưa xác thực)"),
+    IdentificationMethod.REGISTER: QT_TRANSLATE_NOOP(
+        "vocabulary", "Đối chiếu CSDL quốc gia về dân cư"
+    ),
+    "": QT_TRANSLATE_NOOP("vocabulary", "Chưa ghi nhận"),
+}
+
+# The citizen's stored fields, in the order they are shown and exported.
+CITIZEN_FIELDS: dict[str, str] = {
+    "id_number": QT_TRANSLATE_NOOP("vocabulary", "Số định danh cá nhân"),
+    "full_name": QT_TRANSLATE_NOOP("vocabulary", "Họ và tên"),
+    "date_of_birth": QT_TRANSLATE_NOOP("vocabulary", "Ngày sinh"),
+    "dob_text": QT_TRANSLATE_NOOP("vocabulary", "Ngày sinh (như trên giấy tờ)"),
+    "sex": QT_TRANSLATE_NOOP("vocabulary", "Giới tính"),
+    "nationality": QT_TRANSLATE_NOOP("vocabulary", "Quốc tịch"),
+    "ethnicity": QT_TRANSLATE_NOOP("vocabulary", "Dân tộc"),
+    "religion": QT_TRANSLATE_NOOP("vocabulary", "Tôn giáo"),
+    "place_of_origin": QT_TRANSLATE_NOOP("vocabulary", "Quê quán"),
+    "residence": QT_TRANSLATE_NOOP("vocabulary", "Nơi cư trú"),
+    "old_id_number": QT_TRANSLATE_NOOP("vocabulary", "Số CMND cũ"),
+    "phone": QT_TRANSLATE_NOOP("vocabulary", "Điện thoại"),
+    "email": QT_TRANSLATE_NOOP("vocabulary", "Thư điện tử"),
+    "bhxh_number": QT_TRANSLATE_NOOP("vocabulary", "Mã số BHXH"),
+    "id_verified_by": QT_TRANSLATE_NOOP("vocabulary", "Cách xác thực danh tính"),
+    "id_verified_at": QT_TRANSLATE_NOOP("vocabulary", "Thời điểm xác thực"),
+    "created_at": QT_TRANSLATE_NOOP("vocabulary", "Lưu lần đầu"),
+    "updated_at": QT_TRANSLATE_NOOP("vocabulary", "Cập nhật lần cuối"),
+}
+
+
+def _name(table: dict[str, str], code: str) -> str:
+    text = table.get(code)
+    return code if text is None else translate("vocabulary", text)
+
+
+def status_name(status: str) -> str:
+    return _name(STATUS, status)
+
+
+def timeliness_name(value: str) -> str:
+    return _name(TIMELINESS, value)
+
+
+def timeliness_class_name(value: str) -> str:
+    return _name(TIMELINESS_CLASS, value)
+
+
+def identification_name(method: str) -> str:
+    return _name(IDENTIFICATION, method)
+
+
+def citizen_field_name(field: str) -> str:
+    return _name(CITIZEN_FIELDS, field)
