@@ -11,15 +11,14 @@ import contextlib
 import dataclasses
 import datetime as dt
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from app.errors import ErrorKind, UserError
 from app.shared import paths
+from app.shared.files import write_atomically
 
 _CODE_PATTERN_FIELDS = {"agency", "yymmdd", "yyyymmdd", "seq"}
 
@@ -143,15 +142,5 @@ def save(settings: Settings, path: Path | None = None) -> None:
     """Validate, then write atomically (a crash mid-write keeps the old file)."""
     settings.validate()
     path = path or paths.settings_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
     data = json.dumps(dataclasses.asdict(settings), ensure_ascii=False, indent=2)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, data.encode("utf-8"))

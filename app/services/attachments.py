@@ -34,9 +34,7 @@ import contextlib
 import hashlib
 import io
 import logging
-import os
 import re
-import tempfile
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -54,6 +52,7 @@ from app.services.storage.db import Database
 from app.services.storage.models import Attachment, DossierAttachment
 from app.services.storage.outbox import enqueue
 from app.shared import paths
+from app.shared.files import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -162,26 +161,6 @@ def check_content(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Checked:
     return Checked(mime, pages, thumb)
 
 
-def write_atomically(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable (not on Windows)
-        dir_fd = os.open(target.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-
-
 # ---------------------------------------------------------------- encrypted files
 
 
@@ -225,7 +204,7 @@ def encrypt_existing(root: Path) -> EncryptReport:
     for file in sorted(root.glob("??/*")) if root.is_dir() else []:
         name = file.name.removesuffix(_THUMB_SUFFIX)
         if not file.is_file() or not _CONTENT_NAME.fullmatch(name) or file.parent.name != name[:2]:
-            continue  # temporary files (".incoming-…") and anything not ours
+            continue  # temporary files (".<name>.….part") and anything not ours
         raw = file.read_bytes()
         if is_encrypted_blob(raw):
             already += 1

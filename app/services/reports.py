@@ -22,13 +22,10 @@ long, so every query is a range on the indexed ``dossiers.submitted_at`` (or on 
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import io
-import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -49,6 +46,7 @@ from app.services.security.permissions import Permission, require
 from app.services.storage.db import Database
 from app.services.storage.models import Citizen, Dossier, DossierEvent, Office, Officer, Procedure
 from app.services.vocabulary import status_name, timeliness_class_name
+from app.shared.files import write_atomically
 
 # A year (and a leap day): the longest report an office files; it bounds every query.
 MAX_PERIOD_DAYS = 366
@@ -573,16 +571,9 @@ def write_csv(path: Path, text: str) -> None:
     Raises ``UserError(EXPORT_FAILED)``; the detail names the OS error, not the path
     (a path can hold a user's name).
     """
-    tmp = ""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".motcua-", suffix=".csv.part", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as f:
-            f.write(text)
-        os.replace(tmp, path)
+        write_atomically(path, text.encode("utf-8-sig"), make_folder=False)
     except OSError as exc:
-        if tmp:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
         raise UserError(ErrorKind.EXPORT_FAILED, detail=type(exc).__name__) from exc
 
 

@@ -17,10 +17,7 @@ The app calls ``use_keys`` once the local database is open; ``encrypt_blob`` and
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
-from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -88,19 +85,3 @@ def encrypt_blob(plaintext: bytes) -> bytes:
 def decrypt_blob(ciphertext: bytes) -> bytes:
     """The plaintext, or UserError(ATTACHMENT_TAMPERED) for an altered or foreign file."""
     return _cipher().decrypt(ciphertext)
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    """Whole file or none: temp file in the same folder, fsync, rename."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".reencrypt-")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise

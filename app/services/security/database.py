@@ -27,6 +27,7 @@ from app.services.security import blobs
 from app.services.security.keys import KeySet, database_key, new_secret, sqlcipher_pragma_value
 from app.services.security.keystore import KeyStore
 from app.services.storage.db import Database, open_database
+from app.shared.files import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -187,7 +188,7 @@ def reencrypt_attachments(root: Path, keys: KeySet) -> RotationReport:
             current += 1
             continue
         plain = cipher.decrypt(data) if blobs.is_encrypted_blob(data) else data
-        blobs.write_atomically(file, cipher.encrypt(plain))
+        write_atomically(file, cipher.encrypt(plain))
         done += 1
     return RotationReport(done, current)
 

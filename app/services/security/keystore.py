@@ -14,10 +14,8 @@ database file exists, so there is never a plaintext database "for now".
 
 from __future__ import annotations
 
-import contextlib
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import Protocol
 
@@ -27,6 +25,7 @@ from keyring.backends import fail, null
 
 from app.errors import ErrorKind, UserError
 from app.services.security.keys import KeySet
+from app.shared.files import write_atomically
 
 SERVICE = "MotCua"
 KEY_FILE_ENV = "MOTCUA_DB_KEY_FILE"
@@ -110,18 +109,7 @@ class KeyFileStore:
             raise UserError(ErrorKind.DB_WRONG_KEY, detail="key file unreadable") from exc
 
     def save(self, keys: KeySet) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".key-")  # created 0600
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(keys.to_json())
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        write_atomically(self.path, keys.to_json().encode("utf-8"))  # created 0600
 
 
 class MemoryStore:

@@ -113,7 +113,7 @@ def test_accepted_scans_are_stored_with_thumbnail_and_page_count(
     assert path.parent.name == a.sha256[:2]
     with Image.open(io.BytesIO(store.thumbnail(a))) as thumb:
         assert thumb.format == "PNG" and max(thumb.size) == 256
-    assert not [p for p in path.parent.iterdir() if p.name.startswith(".incoming-")]
+    assert not [p for p in path.parent.iterdir() if p.name.endswith(".part")]
     with env.db.session() as s:
         assert s.scalar(select(func.count()).where(OutboxItem.entity_id == a.id)) == 1
 
