@@ -26,6 +26,7 @@ from app.shared import wire
 from app.shared.types import utcnow
 from central import backoffice, blobs, changes, ingest, register, security
 from central.db import CentralDatabase
+from central.life_events import routes as life_event_routes
 from central.models import Device, Office
 
 T = TypeVar("T")
@@ -133,6 +134,7 @@ def create_app(db: CentralDatabase) -> FastAPI:
             raise Refusal(403, "office_mismatch", "a counter reaches only its own office")
 
     v1 = wire.API_PREFIX
+    app.include_router(life_event_routes.build_router(Refusal, device, admin))
 
     @app.get(f"{v1}/health", response_model=wire.Health, tags=["service"])
     def health() -> Any:

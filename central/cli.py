@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from app.shared import paths
+from central.life_events import cli as life_event_cli
 
 
 def default_db() -> str:
@@ -59,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     publish.add_argument("kind", choices=["catalog", "calendar"])
     publish.add_argument("version")
     publish.add_argument("file", type=Path)
+    life_event_cli.add_commands(sub)
     return parser
 
 
@@ -128,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"revoked {count} device(s)")
             elif args.command == "admin-token":
                 print(security.create_admin_token(s, args.name))
+            elif args.command in life_event_cli.COMMANDS:
+                return life_event_cli.run(s, args)
             elif args.command == "publish":
                 content = json.loads(args.file.read_text(encoding="utf-8"))
                 changes.publish(s, args.kind, args.version, content)

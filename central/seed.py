@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from app.shared import paths
 from central import backoffice
+from central.life_events.samples import seed_areas
 from central.models import HealthCard, Household, Office, Officer, Participant, Person
 
 DEMO_OFFICE = "000.00.00.H00"  # the app's default office code: demo mode works as installed
@@ -125,6 +126,11 @@ PLACES = {
     "092": "Phường Thử Nghiệm, Cần Thơ",
 }
 GROUPS = ["DN", "HT", "GD", "TE", "HS", "HN"]
+# Where each seeded office's families live (life events are routed by residence).
+OFFICE_AREAS = {
+    DEMO_OFFICE: [place for code, place in PLACES.items() if code != "079"],
+    "000.00.79.H79": [PLACES["079"]],
+}
 
 
 @dataclass
@@ -372,4 +378,6 @@ def seed(
         for i in range(0, len(rows), 2000):
             session.execute(insert(table), rows[i : i + 2000])
     added["people"] = len(people)
+    session.flush()
+    added["office_areas"] = seed_areas(session, OFFICE_AREAS)
     return added

@@ -88,9 +88,9 @@ def ensure_demo_data(db: Database) -> None:
     # Imported here: the log-in window shows the demo constants before the ORM loads.
     from sqlalchemy import select
 
-    from app.services.catalog.folding import fold
     from app.services.security.passwords import hash_password
     from app.services.storage.models import Citizen, Counter, Office, Officer
+    from app.shared.folding import fold
 
     with db.session() as s:
         if s.scalar(select(Office).where(Office.code == DEMO_OFFICE_CODE)) is not None:

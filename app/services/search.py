@@ -22,9 +22,9 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from app.services.calendar.timezone import VN_TZ
-from app.services.catalog.folding import fold
 from app.services.dossier_codes import looks_like_lookup_code, normalise_lookup_code
 from app.services.storage.models import Citizen, Dossier, DossierEvent, OutboxItem
+from app.shared.folding import fold
 
 QR_PREFIX = "MOTCUA|"
 _TOKEN = re.compile(r"[a-z0-9]+")

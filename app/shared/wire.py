@@ -275,8 +275,30 @@ class Tombstone(Wire):
     id: str
 
 
+class LifeEventWire(Wire):
+    """A birth or death from the health sector, matched and routed to this office:
+    who it concerns (register data), which procedures apply, the filing limit."""
+
+    kind: Literal["life_event"] = "life_event"
+    id: str
+    event_type: Literal["birth", "death"]
+    certificate_number: str
+    event_date: dt.date
+    facility: str = ""
+    payload: dict[str, Any] = Field(default_factory=dict)  # the certificate as received
+    subject: dict[str, Any] | None = None  # the mother (birth) or the deceased (death)
+    relatives: list[dict[str, Any]] = Field(default_factory=list)
+    confidence: float = 0.0
+    procedure_codes: list[str] = Field(default_factory=list)
+    filing_deadline: dt.date | None = None
+    status: Literal["open", "closed", "no_benefit"] = "open"
+    closed_dossier_code: str = ""
+    row_version: int = 1
+
+
 ChangeData = Annotated[
-    DossierStatusChange | OfficerWire | PublishedWire | Tombstone, Field(discriminator="kind")
+    DossierStatusChange | OfficerWire | PublishedWire | Tombstone | LifeEventWire,
+    Field(discriminator="kind"),
 ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from central.models import Base
+from central.tables import metadata
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -13,7 +13,7 @@ if connection is None:  # pragma: no cover - only central.db.migrate runs migrat
 
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=metadata,
     render_as_batch=True,  # SQLite cannot ALTER most things: copy-and-move tables
     compare_type=True,
 )

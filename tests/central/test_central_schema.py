@@ -7,7 +7,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine
 
 from central.db import current_revision, head_revision, migrate
-from central.models import Base
+from central.tables import metadata
 
 
 def test_migrations_match_the_models(central_db_url: str) -> None:
@@ -16,7 +16,7 @@ def test_migrations_match_the_models(central_db_url: str) -> None:
         migrate(engine)
         assert current_revision(engine) == head_revision()
         with engine.connect() as conn:
-            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+            diff = compare_metadata(MigrationContext.configure(conn), metadata)
         assert diff == []
         migrate(engine)  # a second start-up changes nothing
     finally:

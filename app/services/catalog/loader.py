@@ -9,10 +9,10 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 
 from app.errors import ErrorKind, UserError
-from app.services.catalog.folding import fold
 from app.services.catalog.jsonfile import JsonFileError, line_of, load_validated, validator_for
 from app.services.catalog.model import Procedure
 from app.shared import paths
+from app.shared.folding import fold
 
 MANIFEST = "catalog.json"
 # Schemas always come from the installed app, never from the folder being loaded:

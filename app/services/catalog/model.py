@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from app.services.catalog.folding import fold
+from app.shared.folding import fold
 
 
 class TimeUnit(StrEnum):

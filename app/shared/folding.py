@@ -1,4 +1,5 @@
-"""Text folding for type-to-search (catalog and citizen names share it)."""
+"""Text folding for type-to-search and name matching (the catalog, citizen names at the
+counter, register and life-event matching at central share it)."""
 
 from __future__ import annotations
 
