@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ErrorKind, UserError
-from app.services import dossier_codes
+from app.services import dossier_codes, life_events
 from app.services.calendar import WorkCalendar, appointment
 from app.services.calendar.days import local
 from app.services.catalog.model import DocumentSpec
@@ -227,6 +227,8 @@ def create_dossier(
         )
         new_ids = options.import_attachments(s, person.id) if options.import_attachments else ()
         link_attachments(s, dossier, person.id, (*options.attachment_ids, *new_ids))
+        if options.form_data.get("life_event_id"):  # opened from a birth or death notice
+            life_events.close_in(s, str(options.form_data["life_event_id"]), code)
         enqueue(s, "dossier", dossier.id)
     return dossier
 

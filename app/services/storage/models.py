@@ -14,6 +14,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Date,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -251,3 +252,48 @@ class KeyValue(Base):
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[dict[str, Any]] = mapped_column(JSON)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class LifeEvent(Base):
+    """A birth or death routed to this office by central (``wire.LifeEventWire``).
+    Central owns it; the counter only records contacts and closes it with a dossier.
+    ``closed_*`` and ``close_sent`` are the counter's own: the closure travels to
+    central on the next sync (``close_sent`` False until central acknowledged it)."""
+
+    __tablename__ = "life_events"
+    id: Mapped[str] = mapped_column(UUIDStr, primary_key=True)  # central's id
+    event_type: Mapped[str] = mapped_column(String(10))
+    certificate_number: Mapped[str] = mapped_column(String(40))
+    event_date: Mapped[dt.date] = mapped_column(Date)
+    facility: Mapped[str] = mapped_column(String(200), default="")
+    subject: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    relatives: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    confidence: Mapped[float] = mapped_column(Float, default=0.0)
+    procedure_codes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    filing_deadline: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    status: Mapped[str] = mapped_column(String(12), default="open")
+    central_version: Mapped[int] = mapped_column(Integer, default=1)
+    received_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    closed_dossier_code: Mapped[str] = mapped_column(String(60), default="")
+    closed_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    close_sent: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    contacts: Mapped[list[LifeEventContact]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", order_by="LifeEventContact.at"
+    )
+
+
+class LifeEventContact(Base):
+    """One attempt to reach the family (phone, letter, visit) and how it went."""
+
+    __tablename__ = "life_event_contacts"
+    id: Mapped[str] = mapped_column(UUIDStr, primary_key=True, default=new_id)
+    event_id: Mapped[str] = mapped_column(ForeignKey("life_events.id"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    officer_id: Mapped[str] = mapped_column(ForeignKey("officers.id"))
+    channel: Mapped[str] = mapped_column(String(10))  # phone / letter / visit
+    outcome: Mapped[str] = mapped_column(String(20))  # reached / no_answer / …
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    event: Mapped[LifeEvent] = relationship(back_populates="contacts")

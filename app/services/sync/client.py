@@ -186,6 +186,13 @@ class CentralClient:
             params={"since": since, "limit": limit},
         )
 
+    def close_life_event(self, office: str, event_id: str, dossier_code: str) -> None:
+        self._send(
+            "POST",
+            f"/offices/{office}/life-events/{event_id}/close",
+            json={"dossier_code": dossier_code},
+        )
+
     def blob_start(self, office: str, sha256: str, size: int) -> wire.BlobStatus:
         body = wire.BlobStart(size=size).model_dump()
         return self._call(wire.BlobStatus, "POST", f"/offices/{office}/blobs/{sha256}", json=body)

@@ -26,6 +26,7 @@ from app.services.storage.db import Database
 from app.services.storage.models import KeyValue, OutboxItem
 from app.services.sync.client import CentralClient
 from app.services.sync.credentials import CredentialStore, KeyringStore
+from app.services.sync.life_event_closures import push_closures
 from app.services.sync.pull import PullTally, pull_all
 from app.services.sync.push import ContentPath, PushTally, default_content_path, push_all
 from app.shared.types import utcnow
@@ -173,6 +174,7 @@ class SyncEngine:
                 content_path=self.content_path,
             )
             pull = pull_all(self.db, client, office)
+            push_closures(self.db, client, office)
             sent_at = time.monotonic()
             before = utcnow()
             health = client.health()

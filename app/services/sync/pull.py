@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from app.services import life_events
 from app.services.storage.db import Database
 from app.services.storage.models import Dossier, DossierEvent, KeyValue, Office, Officer
 from app.services.sync.client import CentralClient
@@ -36,6 +37,7 @@ class PullTally:
     dossiers: int = 0
     officers: int = 0
     published: int = 0
+    life_events: int = 0
 
 
 def watermark(session: Session) -> int:
@@ -162,6 +164,9 @@ def apply_page(session: Session, page: wire.ChangesPage, tally: PullTally) -> No
                 tally.published += 1
             case wire.Tombstone():
                 _tombstone(session, data)
+            case wire.LifeEventWire():
+                life_events.apply(session, data)
+                tally.life_events += 1
         tally.changes += 1
     _set_state(session, WATERMARK_KEY, {"seq": page.watermark})
 
