@@ -41,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
 
     seed = sub.add_parser("seed", help="fictitious register, offices and demo officers")
     seed.add_argument("--volume", type=int, default=200, help="number of people")
+    seed.add_argument(
+        "--life-events", action="store_true", help="demo births and deaths for the demo office"
+    )
 
     enroll = sub.add_parser("enroll", help="print a one-time enrollment code for a counter")
     enroll.add_argument("--office", required=True)
@@ -113,7 +116,16 @@ def main(argv: list[str] | None = None) -> int:
             if args.command == "migrate":
                 print("schema up to date")
             elif args.command == "seed":
-                print(json.dumps(seed(s, args.volume)))
+                added = seed(s, args.volume)
+                if args.life_events:
+                    from central.life_events.samples import seed_demo_events
+                    from central.seed import card_profiles
+
+                    holders = [h for h in card_profiles() if h.get("sex") in ("F", "Nữ")]
+                    added["life_events"] = (
+                        seed_demo_events(s, holders[0]["id_number"]) if holders else 0
+                    )
+                print(json.dumps(added))
             elif args.command == "enroll":
                 try:
                     code = security.create_enrollment_code(

@@ -128,8 +128,8 @@ PLACES = {
 GROUPS = ["DN", "HT", "GD", "TE", "HS", "HN"]
 # Where each seeded office's families live (life events are routed by residence).
 OFFICE_AREAS = {
-    DEMO_OFFICE: [place for code, place in PLACES.items() if code != "079"],
-    "000.00.79.H79": [PLACES["079"]],
+    DEMO_OFFICE: [place for code, place in PLACES.items() if code != "079"] + ["Hà Nội"],
+    "000.00.79.H79": [PLACES["079"], "Thành phố Hồ Chí Minh"],
 }
 
 

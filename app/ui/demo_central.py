@@ -51,7 +51,7 @@ class DemoCentral:
 
     def start(self, timeout: float = 60.0) -> None:
         self.db_file.parent.mkdir(parents=True, exist_ok=True)
-        self._central("seed", "--volume", "200")
+        self._central("seed", "--volume", "200", "--life-events")
         code = self._central("enroll", "--office", self.office_code, "--counter", str(self.counter))
         port = _free_port()
         self.url = f"http://127.0.0.1:{port}"

@@ -124,7 +124,21 @@ class CounterSession:
                 QApplication.translate("CounterSession", "Cài đặt"),
                 self._settings_page(),
             ),
+            Page(
+                "events",
+                QApplication.translate("CounterSession", "Sự kiện"),
+                self._events_page(),
+            ),
         ]
+
+    def _events_page(self) -> QWidget:
+        from app.ui.events.page import EventsPage
+
+        assert self.officer is not None
+        self.events_page = EventsPage(
+            self.db, lambda: self.catalog.current, self.officer.officer_id, self.background
+        )
+        return self.events_page
 
     def _reports_page(self) -> QWidget:
         from app.ui.reports import ReportsPage
@@ -218,6 +232,9 @@ class CounterSession:
         self.paper_printer.failed.connect(page.print_failed)
         self.paper_printer.done.connect(page.printed)
         self.paper_printer.printed.connect(self.intake.printed)
+        from app.ui.events.banner import RelatedEventsBanner
+
+        page.show_beside_record(RelatedEventsBanner(self.intake, self.db, self.db_runner))
         self.intake.restore_draft()
         self.intake_page = page
         self._watch_scan_folder()

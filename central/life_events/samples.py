@@ -93,3 +93,60 @@ def sample_events(
             }
         )
     return events
+
+
+def seed_demo_events(session: Session, mother_id: str, today: dt.date | None = None) -> int:
+    """The demo's events: a birth to the demo card's holder, the death of her husband
+    (so the same officer sees both flows with the card on the reader), and a few drawn
+    from the register. Idempotent: certificate numbers are fixed."""
+    from central.life_events import service
+    from central.life_events.tables import PortalClient
+
+    today = today or dt.date.today()
+    client = session.scalar(select(PortalClient).where(PortalClient.name == DEMO_PORTAL))
+    if client is None:
+        client = PortalClient(name=DEMO_PORTAL, secret_hash="0" * 64)  # posts nothing over HTTP
+        session.add(client)
+        session.flush()
+    mother = session.get(Person, mother_id)
+    documents: list[dict[str, Any]] = []
+    if mother is not None:
+        born = dt.datetime.combine(today - dt.timedelta(days=3), dt.time(5, 40))
+        documents.append(
+            {
+                "event_type": "birth",
+                "certificate_number": "CS-DEMO-0001",
+                "issued_on": born.date().isoformat(),
+                "facility": FACILITY,
+                "mother": {"id_number": mother.id_number, "full_name": mother.full_name},
+                "child": {"sex": "Nam", "born_at": born.isoformat() + "+07:00"},
+            }
+        )
+        spouse = session.scalars(
+            select(Person).where(
+                Person.household_code == mother.household_code, Person.id_number != mother.id_number
+            )
+        ).first()
+        if spouse is not None:
+            died = dt.datetime.combine(today - dt.timedelta(days=75), dt.time(23, 0))
+            documents.append(
+                {
+                    "event_type": "death",
+                    "certificate_number": "BT-DEMO-0001",
+                    "issued_on": died.date().isoformat(),
+                    "facility": FACILITY,
+                    "deceased": {"id_number": spouse.id_number, "full_name": spouse.full_name},
+                    "died_at": died.isoformat() + "+07:00",
+                }
+            )
+    documents += sample_events(session, 3, 3, seed=11, today=today)
+    added = 0
+    for document in documents:
+        _row, duplicate = service.receive(
+            session, client, service.parse_event.validate_python(document)
+        )
+        added += not duplicate
+    return added
+
+
+DEMO_PORTAL = "Cổng giám định BHYT (trình diễn)"

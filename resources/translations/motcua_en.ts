@@ -99,6 +99,29 @@
     </message>
 </context>
 <context>
+    <name>ContactDialog</name>
+    <message>
+        <location filename="../../app/ui/events/page.py" line="49"/>
+        <source>Ghi nhận liên hệ với gia đình</source>
+        <translation>Record a contact with the family</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/page.py" line="61"/>
+        <source>&amp;Cách liên hệ:</source>
+        <translation>&amp;Channel:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/page.py" line="62"/>
+        <source>&amp;Kết quả:</source>
+        <translation>&amp;Outcome:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/page.py" line="63"/>
+        <source>&amp;Ghi chú:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+</context>
+<context>
     <name>CounterSession</name>
     <message>
         <location filename="../../app/ui/session.py" line="30"/>
@@ -122,17 +145,22 @@
         <translation>Demo mode — user name: {0} / password: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="314"/>
+        <location filename="../../app/ui/session.py" line="129"/>
+        <source>Sự kiện</source>
+        <translation>Life events</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="331"/>
         <source>Đồng bộ: không khởi động được</source>
         <translation>Sync: could not start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="407"/>
+        <location filename="../../app/ui/session.py" line="424"/>
         <source>Chẩn đoán hệ thống</source>
         <translation>System diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="410"/>
+        <location filename="../../app/ui/session.py" line="427"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
@@ -422,6 +450,79 @@ Please send this file to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>EventsPage</name>
+    <message>
+        <location filename="../../app/ui/events/page.py" line="90"/>
+        <source>&lt;b style=&apos;font-size:14pt&apos;&gt;Sự kiện hộ tịch chờ gia đình&lt;/b&gt;</source>
+        <translation>&lt;b style=&apos;font-size:14pt&apos;&gt;Life events waiting for the family&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/page.py" line="93"/>
+        <source>Giấy chứng sinh, giấy báo tử từ cơ sở y tế, đã đối chiếu CSDL dân cư. Khi người thân đến quầy, màn hình tiếp nhận tự mở thủ tục gợi ý.</source>
+        <translation>Birth certificates and death notices from health facilities, matched against the population register. When a relative comes to the counter, the intake screen opens the suggested procedure.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/page.py" line="101"/>
+        <source>Sự kiện</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/page.py" line="102"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/page.py" line="103"/>
+        <source>Người liên quan</source>
+        <translation>Concerned</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/page.py" line="104"/>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/page.py" line="105"/>
+        <source>Hạn nộp</source>
+        <translation>Filing limit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/page.py" line="106"/>
+        <source>Liên hệ</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/page.py" line="107"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/page.py" line="117"/>
+        <source>Ghi nhận &amp;liên hệ… (Ctrl+L)</source>
+        <translation>Record a &amp;contact… (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/page.py" line="120"/>
+        <source>Làm &amp;mới (F5)</source>
+        <translation>&amp;Reload (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/page.py" line="149"/>
+        <source>%1 lần · %2</source>
+        <translation>%1 time(s) · %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/page.py" line="153"/>
+        <source>Chưa liên hệ</source>
+        <translation>Not contacted yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/page.py" line="177"/>
+        <source>%1 sự kiện chờ gia đình, %2 đã quá hạn nộp</source>
+        <translation>%1 event(s) waiting for the family, %2 past the filing limit</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../app/ui/login.py" line="97"/>
@@ -635,82 +736,82 @@ Please send this file to technical support.</translation>
 <context>
     <name>IntakeController</name>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="164"/>
+        <location filename="../../app/ui/intake/controller.py" line="166"/>
         <source>Đã quét mã QR. Đặt thẻ lên đầu đọc để đọc chip và kiểm tra thẻ thật.</source>
         <translation>QR code scanned. Place the card on the reader to read the chip and check it is genuine.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="173"/>
+        <location filename="../../app/ui/intake/controller.py" line="175"/>
         <source>Đã có thẻ trên đầu đọc. Quét mã QR trên thẻ (hoặc bấm F3 nhập 6 số CAN) để mở khoá chip.</source>
         <translation>Card on the reader. Scan the QR code on the card (or press F3 to type the 6-digit CAN) to unlock the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="197"/>
+        <location filename="../../app/ui/intake/controller.py" line="199"/>
         <source>Đặt hộ chiếu lên đầu đọc.</source>
         <translation>Place the passport on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="210"/>
+        <location filename="../../app/ui/intake/controller.py" line="212"/>
         <source>Đặt thẻ lên đầu đọc.</source>
         <translation>Place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="230"/>
+        <location filename="../../app/ui/intake/controller.py" line="232"/>
         <source>Đang đọc chip… giữ yên thẻ trên đầu đọc.</source>
         <translation>Reading the chip… keep the card still on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="253"/>
+        <location filename="../../app/ui/intake/controller.py" line="255"/>
         <source>Đã đọc chip ({0:.1f} giây). {1}</source>
         <translation>Chip read ({0:.1f} s). {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="281"/>
+        <location filename="../../app/ui/intake/controller.py" line="283"/>
         <source>Đã nhập tay. Thông tin chưa được kiểm tra bằng chip.</source>
         <translation>Typed in. The details have not been checked against the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="297"/>
+        <location filename="../../app/ui/intake/controller.py" line="299"/>
         <source>Sẵn sàng. Quét mã QR trên thẻ hoặc đặt thẻ lên đầu đọc.</source>
         <translation>Ready. Scan the QR code on the card or place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="363"/>
+        <location filename="../../app/ui/intake/controller.py" line="368"/>
         <source>THẺ KHÔNG XÁC THỰC: chip có dấu hiệu bị sao chép. {0}</source>
         <translation>CARD NOT AUTHENTIC: the chip shows signs of being cloned. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="366"/>
+        <location filename="../../app/ui/intake/controller.py" line="371"/>
         <source>THẺ KHÔNG XÁC THỰC: dữ liệu trên chip đã bị sửa đổi ({0}).</source>
         <translation>CARD NOT AUTHENTIC: the chip data has been altered ({0}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="370"/>
+        <location filename="../../app/ui/intake/controller.py" line="375"/>
         <source>Thẻ thật: chữ ký số hợp lệ, chuỗi chứng thư đến CSCA tin cậy.</source>
         <translation>Genuine card: valid digital signature, certificate chain to a trusted CSCA.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="372"/>
+        <location filename="../../app/ui/intake/controller.py" line="377"/>
         <source>Chữ ký số hợp lệ; chưa cấu hình chứng thư CSCA để xác nhận nơi cấp.</source>
         <translation>Valid digital signature; no CSCA certificate configured to confirm the issuer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="373"/>
+        <location filename="../../app/ui/intake/controller.py" line="378"/>
         <source>Chưa kiểm tra tính xác thực của thẻ.</source>
         <translation>Card authenticity not checked.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="489"/>
+        <location filename="../../app/ui/intake/controller.py" line="503"/>
         <source>Đang lưu hồ sơ…</source>
         <translation>Saving the dossier…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="580"/>
+        <location filename="../../app/ui/intake/controller.py" line="595"/>
         <source>Không khôi phục được hồ sơ đang nhập dở.</source>
         <translation>Could not restore the unfinished dossier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="599"/>
+        <location filename="../../app/ui/intake/controller.py" line="615"/>
         <source>Đã khôi phục hồ sơ đang nhập dở.</source>
         <translation>Unfinished dossier restored.</translation>
     </message>
@@ -728,67 +829,67 @@ Please send this file to technical support.</translation>
         <translation>Citizen&apos;s existing records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="98"/>
+        <location filename="../../app/ui/intake/page.py" line="99"/>
         <source>Điện th&amp;oại:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="99"/>
+        <location filename="../../app/ui/intake/page.py" line="100"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="106"/>
+        <location filename="../../app/ui/intake/page.py" line="107"/>
         <source>Gõ để tìm thủ tục (mã, tên, từ khoá) — Ctrl+F</source>
         <translation>Type to find a procedure (code, name, keyword) — Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="112"/>
+        <location filename="../../app/ui/intake/page.py" line="113"/>
         <source>2. Thủ tục</source>
         <translation>2. Procedure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="125"/>
+        <location filename="../../app/ui/intake/page.py" line="126"/>
         <source>Giấy tờ</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="125"/>
+        <location filename="../../app/ui/intake/page.py" line="126"/>
         <source>Bản chính</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="125"/>
+        <location filename="../../app/ui/intake/page.py" line="126"/>
         <source>Bản sao</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="125"/>
+        <location filename="../../app/ui/intake/page.py" line="126"/>
         <source>Đã nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="130"/>
+        <location filename="../../app/ui/intake/page.py" line="131"/>
         <source>Đã nhận đủ giấy tờ (F8)</source>
         <translation>All documents received (F8)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="133"/>
+        <location filename="../../app/ui/intake/page.py" line="134"/>
         <source>3. Giấy tờ</source>
         <translation>3. Documents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="140"/>
+        <location filename="../../app/ui/intake/page.py" line="141"/>
         <source>Lưu và in giấy tiếp nhận (Ctrl+Enter)</source>
         <translation>Save and print intake receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="144"/>
+        <location filename="../../app/ui/intake/page.py" line="145"/>
         <source>In lại (Ctrl+P)</source>
         <translation>Reprint (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="147"/>
+        <location filename="../../app/ui/intake/page.py" line="148"/>
         <source>Nhập tay (F2)</source>
         <translation>Type in (F2)</translation>
     </message>
@@ -802,97 +903,97 @@ Please send this file to technical support.</translation>
         <translation>The citizen&apos;s personal data is processed only to settle the procedure, under the Personal Data Protection Law. F1: read the full notice to the citizen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="149"/>
+        <location filename="../../app/ui/intake/page.py" line="150"/>
         <source>Nhập CAN / MRZ (F3)</source>
         <translation>Enter CAN / MRZ (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="151"/>
+        <location filename="../../app/ui/intake/page.py" line="152"/>
         <source>Hồ sơ mới (Ctrl+N)</source>
         <translation>New dossier (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="214"/>
+        <location filename="../../app/ui/intake/page.py" line="215"/>
         <source>Sẵn sàng. Quét mã QR trên thẻ hoặc đặt thẻ lên đầu đọc.</source>
         <translation>Ready. Scan the QR code on the card or place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="250"/>
+        <location filename="../../app/ui/intake/page.py" line="255"/>
         <source>Công dân chưa có trong dữ liệu của bộ phận.</source>
         <translation>This citizen is not yet in the desk&apos;s records.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="253"/>
+        <location filename="../../app/ui/intake/page.py" line="258"/>
         <source>Mã số BHXH: {0}</source>
         <translation>Social insurance number: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="253"/>
+        <location filename="../../app/ui/intake/page.py" line="258"/>
         <source>(chưa có)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="254"/>
+        <location filename="../../app/ui/intake/page.py" line="259"/>
         <source>Hồ sơ đã nộp trước đây: {0}</source>
         <translation>Dossiers submitted before: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="258"/>
+        <location filename="../../app/ui/intake/page.py" line="263"/>
         <source>&lt;b&gt;Khác với dữ liệu đã lưu&lt;/b&gt; (thông tin trên thẻ được dùng):</source>
         <translation>&lt;b&gt;Differs from the saved records&lt;/b&gt; (the card&apos;s details are used):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="287"/>
+        <location filename="../../app/ui/intake/page.py" line="292"/>
         <source>&lt;b&gt;Đã chọn:&lt;/b&gt; {0} — {1}</source>
         <translation>&lt;b&gt;Selected:&lt;/b&gt; {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="289"/>
+        <location filename="../../app/ui/intake/page.py" line="294"/>
         <source>Chưa chọn thủ tục.</source>
         <translation>No procedure selected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="298"/>
+        <location filename="../../app/ui/intake/page.py" line="303"/>
         <source> (nếu có)</source>
         <translation> (if any)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="330"/>
+        <location filename="../../app/ui/intake/page.py" line="335"/>
         <source>Thời hạn: {0}. &lt;b&gt;Hẹn trả kết quả: {1}&lt;/b&gt; (nếu tiếp nhận ngay)</source>
         <translation>Time limit: {0}. &lt;b&gt;Results due: {1}&lt;/b&gt; (if accepted now)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="341"/>
+        <location filename="../../app/ui/intake/page.py" line="346"/>
         <source>Thông báo xử lý dữ liệu cá nhân</source>
         <translation>Personal data processing notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="371"/>
+        <location filename="../../app/ui/intake/page.py" line="376"/>
         <source>Hồ sơ mới</source>
         <translation>New dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="371"/>
+        <location filename="../../app/ui/intake/page.py" line="376"/>
         <source>Bỏ hồ sơ đang nhập dở và bắt đầu hồ sơ mới?</source>
         <translation>Discard the unfinished dossier and start a new one?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="380"/>
+        <location filename="../../app/ui/intake/page.py" line="385"/>
         <source>Chưa có công dân: quét mã QR, đặt thẻ hoặc F2 để nhập tay.</source>
         <translation>No citizen yet: scan the QR code, place the card or press F2 to type the details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="384"/>
+        <location filename="../../app/ui/intake/page.py" line="389"/>
         <source>Chưa chọn thủ tục (Ctrl+F).</source>
         <translation>No procedure selected (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="393"/>
+        <location filename="../../app/ui/intake/page.py" line="398"/>
         <source>Hồ sơ chưa đủ giấy tờ</source>
         <translation>Dossier incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="395"/>
+        <location filename="../../app/ui/intake/page.py" line="400"/>
         <source>Còn thiếu giấy tờ bắt buộc:
 {0}
 
@@ -903,79 +1004,79 @@ Chưa lập giấy tiếp nhận. In phiếu yêu cầu bổ sung, hoàn thiện
 No intake receipt has been issued. Print the request for additional documents (form 02) and save the dossier as awaiting additions?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="400"/>
+        <location filename="../../app/ui/intake/page.py" line="405"/>
         <source>Thiếu giấy tờ bắt buộc</source>
         <translation>Required documents missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="413"/>
+        <location filename="../../app/ui/intake/page.py" line="418"/>
         <source>Đã lưu hồ sơ {0}. Hẹn trả kết quả {1}. Đang in giấy tiếp nhận (2 liên)…</source>
         <translation>Dossier {0} saved. Results due {1}. Printing the intake receipt (2 copies)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="420"/>
+        <location filename="../../app/ui/intake/page.py" line="425"/>
         <source>Đã lưu hồ sơ {0} ở trạng thái chờ bổ sung. Đang in phiếu yêu cầu bổ sung…</source>
         <translation>Dossier {0} saved as awaiting additions. Printing the request for additional documents…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="431"/>
+        <location filename="../../app/ui/intake/page.py" line="436"/>
         <source> Đang in giấy tiếp nhận (2 liên)…</source>
         <translation> Printing the intake receipt (2 copies)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="432"/>
+        <location filename="../../app/ui/intake/page.py" line="437"/>
         <source> Đang in phiếu yêu cầu bổ sung…</source>
         <translation> Printing the request for additional documents…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="434"/>
+        <location filename="../../app/ui/intake/page.py" line="439"/>
         <source> Đã in giấy tiếp nhận.</source>
         <translation> Intake receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="435"/>
+        <location filename="../../app/ui/intake/page.py" line="440"/>
         <source> Đã in phiếu yêu cầu bổ sung (mẫu 02).</source>
         <translation> Request for additional documents (form 02) printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="436"/>
+        <location filename="../../app/ui/intake/page.py" line="441"/>
         <source> Đã in tờ khai TK1-TS để công dân ký.</source>
         <translation> TK1-TS declaration printed for the citizen to sign.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="448"/>
+        <location filename="../../app/ui/intake/page.py" line="453"/>
         <source>Thẻ đã hết hạn</source>
         <translation>Card expired</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="450"/>
+        <location filename="../../app/ui/intake/page.py" line="455"/>
         <source>Thẻ căn cước đã hết hạn. Nhập lý do vẫn tiếp nhận (nhắc công dân đi đổi thẻ):</source>
         <translation>The ID card has expired. Enter the reason for accepting it anyway (remind the citizen to renew the card):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="456"/>
+        <location filename="../../app/ui/intake/page.py" line="461"/>
         <source>Thẻ đã hết hạn — tiếp nhận với lý do: {0}</source>
         <translation>Card expired — accepted for this reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="459"/>
+        <location filename="../../app/ui/intake/page.py" line="464"/>
         <source>Thẻ đã hết hạn: cần ghi lý do để tiếp nhận.</source>
         <translation>Card expired: a reason is required to accept the dossier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="464"/>
+        <location filename="../../app/ui/intake/page.py" line="469"/>
         <source>Thẻ của người khác</source>
         <translation>Someone else&apos;s card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="466"/>
+        <location filename="../../app/ui/intake/page.py" line="471"/>
         <source>Thẻ vừa đặt lên là của {0}, không phải công dân đang tiếp nhận.
 Bỏ hồ sơ đang nhập và bắt đầu hồ sơ mới cho người này?</source>
         <translation>The card just placed belongs to {0}, not the citizen being served.
 Discard the current dossier and start a new one for this person?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="473"/>
+        <location filename="../../app/ui/intake/page.py" line="478"/>
         <source>Giữ hồ sơ đang nhập. Đặt lại đúng thẻ của công dân.</source>
         <translation>Current dossier kept. Place the right citizen&apos;s card back on the reader.</translation>
     </message>
@@ -1143,6 +1244,24 @@ Discard the current dossier and start a new one for this person?</translation>
         <location filename="../../app/ui/password_dialog.py" line="80"/>
         <source>Mật khẩu mới phải khác mật khẩu hiện tại.</source>
         <translation>The new password must differ from the current one.</translation>
+    </message>
+</context>
+<context>
+    <name>RelatedEventsBanner</name>
+    <message>
+        <location filename="../../app/ui/events/banner.py" line="37"/>
+        <source>&amp;Mở thủ tục gợi ý</source>
+        <translation>&amp;Open the suggested procedure</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/banner.py" line="70"/>
+        <source>&lt;b&gt;Có sự kiện liên quan&lt;/b&gt;: %1, ngày %2 (%3).</source>
+        <translation>&lt;b&gt;Related life event&lt;/b&gt;: %1, on %2 (%3).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/banner.py" line="74"/>
+        <source>Thủ tục gợi ý: %1 · %2</source>
+        <translation>Suggested procedure: %1 · %2</translation>
     </message>
 </context>
 <context>
@@ -2698,6 +2817,109 @@ Discard the current dossier and start a new one for this person?</translation>
         <location filename="../../app/errors.py" line="438"/>
         <source>Chọn đúng tệp do cơ quan cấp thẻ cung cấp.</source>
         <translation>Choose the file supplied by the card issuing authority.</translation>
+    </message>
+</context>
+<context>
+    <name>events</name>
+    <message>
+        <location filename="../../app/ui/events/texts.py" line="11"/>
+        <source>Sinh (giấy chứng sinh)</source>
+        <translation>Birth (birth certificate)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/texts.py" line="12"/>
+        <source>Tử (giấy báo tử)</source>
+        <translation>Death (death notice)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/texts.py" line="15"/>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/texts.py" line="16"/>
+        <source>Thư mời</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/texts.py" line="17"/>
+        <source>Đến nhà</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/texts.py" line="20"/>
+        <source>Đã liên hệ được</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/texts.py" line="21"/>
+        <source>Không nghe máy</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/texts.py" line="22"/>
+        <source>Sai số điện thoại</source>
+        <translation>Wrong number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/texts.py" line="23"/>
+        <source>Đã gửi thư</source>
+        <translation>Letter sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/texts.py" line="24"/>
+        <source>Gia đình hẹn đến nộp</source>
+        <translation>Family will come to file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/texts.py" line="25"/>
+        <source>Gia đình không nộp</source>
+        <translation>Family declined</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/texts.py" line="28"/>
+        <source>Chờ gia đình</source>
+        <translation>Waiting for the family</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/texts.py" line="29"/>
+        <source>Đã có hồ sơ</source>
+        <translation>Dossier taken in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/texts.py" line="30"/>
+        <source>Không phát sinh chế độ</source>
+        <translation>No benefit arises</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/texts.py" line="44"/>
+        <source>Không giới hạn</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/texts.py" line="46"/>
+        <source>Quá hạn %1 ngày</source>
+        <translation>%1 day(s) past the limit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/texts.py" line="50"/>
+        <source>Hạn chót hôm nay</source>
+        <translation>Last day today</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/texts.py" line="51"/>
+        <source>Còn %1 ngày</source>
+        <translation>%1 day(s) left</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/texts.py" line="56"/>
+        <source>Mẹ: %1</source>
+        <translation>Mother: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/texts.py" line="57"/>
+        <source>Người mất: %1</source>
+        <translation>Deceased: %1</translation>
     </message>
 </context>
 <context>

@@ -98,6 +98,8 @@ class IntakeState:
     email: str = ""
     expired_reason: str = ""
     attachment_ids: list[str] = field(default_factory=list)
+    # Fields taken from a life event (birth/death notice) the dossier answers.
+    event_form: dict[str, Any] = field(default_factory=dict)
 
 
 def compare(identity: Identity, citizen: Citizen) -> tuple[Difference, ...]:
@@ -303,6 +305,9 @@ class IntakeController(QObject):
             self.last_saved = None
             self.procedure_changed.emit()
             self.documents_changed.emit()
+        previous = self.state.identity
+        if previous is not None and previous.id_number != identity.id_number:
+            self.state.event_form = {}  # another citizen: not their relative's event
         self.state.identity = identity
         self.state.record = self._look_up(identity)
         if self.state.record.citizen_id:
@@ -386,10 +391,18 @@ class IntakeController(QObject):
     def choose_procedure(self, code: str) -> None:
         self.state.procedure_code = code
         self.state.received = {}
+        self.state.event_form = {}  # an event's fields belong to the procedure it suggested
         self._save_draft()
         self.procedure_changed.emit()
         self.documents_changed.emit()
         self._update_appointment()
+
+    def open_from_event(self, procedure_code: str, form: dict[str, Any]) -> None:
+        """The procedure a life event suggests, with the event's fields (the officer
+        checks them); saving the dossier closes the event."""
+        self.choose_procedure(procedure_code)
+        self.state.event_form = dict(form)
+        self._save_draft()
 
     def set_received(self, doc_id: str, paper: ReceivedPaper) -> None:
         self.state.received[doc_id] = paper
@@ -471,6 +484,7 @@ class IntakeController(QObject):
                     completion_request=completion_reason,
                     attachment_ids=tuple(state.attachment_ids),
                     notes=notes,
+                    form_data=state.event_form,
                     import_attachments=import_new,
                 ),
             )
@@ -566,6 +580,7 @@ class IntakeController(QObject):
                 "email": s.email,
                 "expired_reason": s.expired_reason,
                 "attachment_ids": list(s.attachment_ids),
+                "event_form": s.event_form,
             },
         )
 
@@ -588,6 +603,7 @@ class IntakeController(QObject):
             email=raw.get("email", ""),
             expired_reason=raw.get("expired_reason", ""),
             attachment_ids=list(raw.get("attachment_ids", [])),
+            event_form=dict(raw.get("event_form", {})),
         )
         if self.state.procedure_code and self.procedure() is None:
             self.state.procedure_code = ""

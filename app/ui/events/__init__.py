@@ -1,0 +1,1 @@
+"""Life events at the counter: the Sự kiện page and the intake's related-event banner."""
