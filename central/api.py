@@ -355,6 +355,9 @@ def create_app(db: CentralDatabase) -> FastAPI:
         with db.session() as s:
             changes.publish(s, kind, body.version, body.content)
 
+    from central.web.routes import mount  # the back office pages and /tra-cuu
+
+    mount(app, db)
     return app
 
 
