@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 from argon2 import PasswordHasher
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import select
@@ -81,12 +82,13 @@ def build_router(db: CentralDatabase, hasher: PasswordHasher) -> APIRouter:
         if not auth.csrf_ok(expected, given):
             error = "csrf"
         else:
-            try:
-                with db.session() as s:
+            # The refusal is caught inside the transaction: the failure count commits.
+            with db.session() as s:
+                try:
                     staff = auth.authenticate(s, hasher, username, password)
                     token, _csrf = auth.open_session(s, staff)
-            except auth.LoginRefused as exc:
-                error = exc.reason
+                except auth.LoginRefused as exc:
+                    error = exc.reason
         if error:
             response = render(
                 request,
@@ -279,9 +281,14 @@ def build_router(db: CentralDatabase, hasher: PasswordHasher) -> APIRouter:
         if upload is not None and not isinstance(upload, str):
             content = await upload.read(results.MAX_RESULT + 1)
             filename = upload.filename or ""
-        try:
+
+        def sign_and_store() -> None:
+            # Off the event loop: pyHanko runs its own asyncio loop inside.
             with db.session() as s:
                 results.attach(s, who.staff, dossier_id, content, filename)
+
+        try:
+            await run_in_threadpool(sign_and_store)
         except actions.ActionRefused as exc:
             return _dossier_page(
                 request, who, dossier_id, error=_refusal(exc.reason), status_code=422
