@@ -13,11 +13,17 @@ and is passed to :func:`sign_with` in place of the file signer.
 
 from __future__ import annotations
 
+import asyncio
 import io
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from asn1crypto import x509
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +40,17 @@ class SignatureCheck:
     @property
     def valid(self) -> bool:
         return self.signed and self.intact and self.trusted and self.covers_whole_file
+
+
+def _off_any_loop(func: Callable[[], T]) -> T:
+    """Run ``func`` where no asyncio loop runs: pyHanko's blocking calls start their own
+    loop, which fails inside a running one (a web request, a browser-driving test)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return func()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(func).result()
 
 
 def load_certificate(path: Path) -> x509.Certificate:
@@ -63,7 +80,7 @@ def sign_with(signer: object, pdf: bytes, *, reason: str, location: str) -> byte
     meta = signers.PdfSignatureMetadata(
         field_name="KetQua", reason=reason, location=location, md_algorithm="sha256"
     )
-    out = signers.sign_pdf(writer, meta, signer=signer)  # type: ignore[arg-type]
+    out = _off_any_loop(lambda: signers.sign_pdf(writer, meta, signer=signer))  # type: ignore[arg-type]
     return out.getvalue()  # type: ignore[no-any-return]
 
 
@@ -96,7 +113,7 @@ def verify_result(pdf: bytes, trust_roots: list[x509.Certificate]) -> SignatureC
         return SignatureCheck(False, False, False, False, "")
     embedded = signatures[-1]
     context = ValidationContext(trust_roots=trust_roots, allow_fetching=False)
-    status = validate_pdf_signature(embedded, context)
+    status = _off_any_loop(lambda: validate_pdf_signature(embedded, context))
     coverage = status.coverage is not None and status.coverage.name == "ENTIRE_FILE"
     signer = status.signing_cert.subject.human_friendly if status.signing_cert else ""
     when = status.signer_reported_dt.isoformat() if status.signer_reported_dt else ""

@@ -51,9 +51,24 @@ def load_trust_roots(folders: list[Path] | None = None) -> list[x509.Certificate
     for folder in folders or trust_folders():
         if folder.is_dir():
             for file in sorted(folder.iterdir()):
-                if file.suffix.lower() in (".pem", ".crt", ".cer", ".der"):
+                if file.suffix.lower() in (".pem", ".crt", ".cer", ".der") and _is_ca(file):
                     roots.append(load_certificate(file))
     return roots
+
+
+def _is_ca(file: Path) -> bool:
+    """A CA certificate: a key file or a leaf certificate beside it is no trust root."""
+    from asn1crypto import pem
+
+    data = file.read_bytes()
+    if pem.detect(data):
+        kind, _, data = pem.unarmor(data)
+        if kind != "CERTIFICATE":
+            return False
+    try:
+        return bool(x509.Certificate.load(data).ca)
+    except ValueError:
+        return False
 
 
 def stored_result(session: Session, dossier_id: str) -> StoredResult | None:

@@ -18,6 +18,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from app.services import result_signature
+from central.api import REFUSALS, Counter, Refusal
 from central.db import CentralDatabase
 from central.models import DossierResult, OfficeProfile, StaffAccount
 from central.web import actions, auth, documents
@@ -138,8 +139,6 @@ def _apology(view: DossierView, reason: str, staff_name: str) -> bytes:
 
 
 def add_counter_route(app: FastAPI, db: CentralDatabase) -> None:
-    from central.api import REFUSALS, Counter, Refusal
-
     @app.get(
         "/api/v1/offices/{office}/dossiers/{dossier_id}/result",
         responses={**REFUSALS, 200: {"content": {"application/pdf": {}}}},
