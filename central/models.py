@@ -300,6 +300,12 @@ class DossierQueueEntry(Base):
         Index("ix_dossier_queue_office_received", "office_code", "submitted_at", "dossier_id"),
         Index("ix_dossier_queue_office_due", "office_code", "due_sort", "dossier_id"),
         Index("ix_dossier_queue_office_status", "office_code", "status", "submitted_at"),
+        Index(
+            "ix_dossier_queue_name_trgm",
+            "name_folded",
+            postgresql_using="gin",
+            postgresql_ops={"name_folded": "gin_trgm_ops"},
+        ),
     )
     dossier_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     office_code: Mapped[str] = mapped_column(String(40))

@@ -169,6 +169,7 @@ def build_router(db: CentralDatabase, hasher: PasswordHasher) -> APIRouter:
             f=f,
             page=result,
             procedures=procedures,
+            count_cap=queue.COUNT_CAP,
             counters=counters,
             procedure_name=procedure_name,
             params=params,

@@ -55,6 +55,17 @@ def upgrade() -> None:
             ["office_code", "status", "submitted_at"],
             unique=False,
         )
+    # Name search matches any word of the folded name: a trigram index on PostgreSQL
+    # (pg_trgm is a trusted extension: the database owner may create it).
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    op.create_index(
+        "ix_dossier_queue_name_trgm",
+        "dossier_queue",
+        ["name_folded"],
+        postgresql_using="gin",
+        postgresql_ops={"name_folded": "gin_trgm_ops"},
+    )
 
     op.create_table(
         "dossier_results",
@@ -149,6 +160,7 @@ def downgrade() -> None:
     op.drop_table("staff_accounts")
     op.drop_table("dossier_results")
     with op.batch_alter_table("dossier_queue", schema=None) as batch_op:
+        batch_op.drop_index("ix_dossier_queue_name_trgm")
         batch_op.drop_index("ix_dossier_queue_office_status")
         batch_op.drop_index("ix_dossier_queue_office_received")
         batch_op.drop_index("ix_dossier_queue_office_due")
