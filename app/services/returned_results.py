@@ -16,6 +16,8 @@ written by ``motcua-central office-cert`` in tests and demos).
 from __future__ import annotations
 
 import hashlib
+import logging
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -24,12 +26,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import paths
+from app.errors import UserError
 from app.services.attachments import AttachmentStore, read_stored
 from app.services.result_signature import SignatureCheck, load_certificate, verify_result
 from app.services.storage.db import Database
 from app.services.storage.models import Dossier, KeyValue
 from app.services.storage.types import utcnow
-from app.services.sync.client import CentralClient
+from app.services.sync.client import CentralClient, Refused
+
+log = logging.getLogger(__name__)
 
 KEY = "result.{dossier_id}"
 
@@ -116,6 +121,25 @@ def fetch_ready_results(
         ready = list(s.scalars(select(Dossier.id).where(Dossier.status == "result_ready")))
         missing = [d for d in ready if s.get(KeyValue, KEY.format(dossier_id=d)) is None]
     return [fetch_result(db, client, office, d, store, trust_roots) for d in missing]
+
+
+def fetch_after_pull(
+    db: Database, store: AttachmentStore, folders: list[Path] | None = None
+) -> Callable[[CentralClient, str], list[StoredResult]]:
+    """The sync engine's ``after_pull`` hook: fetch every result that became ready.
+
+    A result that cannot be fetched now (server busy, not signed yet) is tried again
+    after the next pull; it never fails the sync itself.
+    """
+
+    def hook(client: CentralClient, office: str) -> list[StoredResult]:
+        try:
+            return fetch_ready_results(db, client, office, store, load_trust_roots(folders))
+        except (UserError, Refused) as exc:
+            log.warning("signed results not fetched this time: %s", exc)
+            return []
+
+    return hook
 
 
 def result_pdf(store: AttachmentStore, result: StoredResult) -> bytes:
