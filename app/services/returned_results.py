@@ -115,12 +115,28 @@ def fetch_ready_results(
     office: str,
     store: AttachmentStore,
     trust_roots: list[x509.Certificate],
+    *,
+    limit: int = 20,
 ) -> list[StoredResult]:
-    """Every dossier of this counter whose result is ready and not fetched yet."""
+    """Dossiers of this counter whose result is ready and not fetched yet (at most
+    ``limit`` per call, newest first). One the server has no result for (marked ready
+    by other means) is skipped; a network failure stops the round."""
     with db.session() as s:
-        ready = list(s.scalars(select(Dossier.id).where(Dossier.status == "result_ready")))
+        ready = list(
+            s.scalars(
+                select(Dossier.id)
+                .where(Dossier.status == "result_ready")
+                .order_by(Dossier.updated_at.desc())
+            )
+        )
         missing = [d for d in ready if s.get(KeyValue, KEY.format(dossier_id=d)) is None]
-    return [fetch_result(db, client, office, d, store, trust_roots) for d in missing]
+    fetched = []
+    for dossier_id in missing[:limit]:
+        try:
+            fetched.append(fetch_result(db, client, office, dossier_id, store, trust_roots))
+        except Refused as exc:
+            log.info("no signed result for dossier %s: %s", dossier_id, exc.reason)
+    return fetched
 
 
 def fetch_after_pull(

@@ -95,7 +95,7 @@ def perform(
     result_sha = ""
     old_due = None
     if action == "extend":
-        old_due = queue_index._when(data.get("due_at"))
+        old_due = queue_index.parse_when(data.get("due_at"))
         if new_due is None or (old_due is not None and new_due <= old_due):
             raise ActionRefused("due_not_later")
         data["due_at"] = new_due.isoformat()

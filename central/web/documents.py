@@ -24,7 +24,7 @@ from app.services.forms.model import (
     Signer,
     StopNoticeData,
 )
-from central.web.queue_index import _when
+from central.web.queue_index import parse_when
 
 VN = dt.timezone(dt.timedelta(hours=7), "ICT")
 
@@ -75,13 +75,13 @@ def control_slip(
 ) -> bytes:
     from app.services.forms.control_slip import render_control_slip
 
-    received = _when(dossier.get("valid_received_at") or dossier["submitted_at"])
-    due = _when(dossier.get("due_at")) or received
+    received = parse_when(dossier.get("valid_received_at") or dossier["submitted_at"])
+    due = parse_when(dossier.get("due_at")) or received
     handovers = [
         Handover(
             from_unit="Bộ phận Tiếp nhận và Trả kết quả",
             to_unit="Bộ phận giải quyết",
-            handed_at=_when(e["at"]),
+            handed_at=parse_when(e["at"]),
         )
         for e in events
         if e.get("to_status") == "in_processing" and e.get("from_status") != "in_processing"
@@ -138,7 +138,7 @@ def apology(
         applicant=applicant(citizen),
         procedure_name=procedure_name(dossier["procedure_code"]),
         dossier_code=dossier["code"],
-        received_at=_when(dossier["submitted_at"]),  # type: ignore[arg-type]
+        received_at=parse_when(dossier["submitted_at"]),  # type: ignore[arg-type]
         original_due=original_due,
         new_due=new_due,
         reason=reason,
@@ -161,7 +161,7 @@ def stop_notice(
         applicant=applicant(citizen),
         procedure_name=procedure_name(dossier["procedure_code"]),
         dossier_code=dossier["code"],
-        received_at=_when(dossier["submitted_at"]),  # type: ignore[arg-type]
+        received_at=parse_when(dossier["submitted_at"]),  # type: ignore[arg-type]
         reason=reason,
         signer=Signer(title="GIÁM ĐỐC", name=head),
         issued_on=_today(),

@@ -35,7 +35,7 @@ class WrittenRow(Protocol):
     def data(self) -> dict[str, Any]: ...
 
 
-def _when(value: Any) -> dt.datetime | None:
+def parse_when(value: Any) -> dt.datetime | None:
     if value is None or isinstance(value, dt.datetime):
         return value
     parsed = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
@@ -54,7 +54,7 @@ def _citizen_columns(citizen: dict[str, Any] | None) -> dict[str, str]:
 
 
 def _dossier_columns(data: dict[str, Any]) -> dict[str, Any]:
-    due = _when(data.get("due_at"))
+    due = parse_when(data.get("due_at"))
     return {
         "office_code": data["office_code"],
         "code": data["code"],
@@ -62,7 +62,7 @@ def _dossier_columns(data: dict[str, Any]) -> dict[str, Any]:
         "status": data["status"],
         "procedure_code": data.get("procedure_code", ""),
         "counter_number": int(data.get("counter_number", 0)),
-        "submitted_at": _when(data["submitted_at"]),
+        "submitted_at": parse_when(data["submitted_at"]),
         "due_at": due,
         "due_sort": due or NO_DUE,
         "citizen_id": data.get("citizen_id", ""),

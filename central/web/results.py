@@ -126,9 +126,9 @@ def form(view: DossierView, number: str, staff_name: str) -> bytes:
 
 
 def _apology(view: DossierView, reason: str, staff_name: str) -> bytes:
-    from central.web.queue_index import _when
+    from central.web.queue_index import parse_when
 
-    new_due = _when(view.dossier.get("due_at"))
+    new_due = parse_when(view.dossier.get("due_at"))
     original = view.previous_due or new_due
     text = reason.split(": ", 1)[1] if ": " in reason else reason
     if new_due is None or original is None:

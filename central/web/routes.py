@@ -22,7 +22,7 @@ from central.models import Office
 from central.web import actions, auth, dossier_view, lookup, queue, results
 from central.web.documents import procedure_name
 from central.web.pages import SECURITY_HEADERS, VN, render
-from central.web.queue_index import _when
+from central.web.queue_index import parse_when
 from central.web.session import (
     LOGIN_CSRF_COOKIE,
     PREFIX,
@@ -202,7 +202,7 @@ def build_router(db: CentralDatabase, hasher: PasswordHasher) -> APIRouter:
             view = dossier_view.load(s, stored)
             view.actions = actions.available(who.staff, stored, view.result is not None)
             auth.audit(s, who.staff.id, "dossier_viewed", dossier_id)
-        due = _when(view.dossier.get("due_at"))
+        due = parse_when(view.dossier.get("due_at"))
         return render(
             request,
             "dossier.html",
