@@ -345,3 +345,36 @@ def test_every_page_string_has_an_english_translation() -> None:
     missing = sorted(wanted - set(catalogue))
     assert missing == [], f"no English for: {missing}"
     assert all(catalogue[k].strip() for k in wanted)
+
+
+def test_staff_accounts_and_the_office_certificate_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from central.cli import main
+    from central.models import OfficeProfile, StaffAccount
+
+    db_path = str(tmp_path / "central.sqlite3")
+    assert main(["--db", db_path, "seed", "--volume", "0"]) == 0
+    monkeypatch.setenv("MOTCUA_STAFF_PASSWORD", "mat-khau-dai-du-10")
+    args = ["--db", db_path, "staff-add", "--username", "lan", "--name", "Trần Thị Lan",
+            "--role", "processing_officer", "--office", DEMO_OFFICE]  # fmt: skip
+    assert main(args) == 0
+    assert main(args) == 1 and "username_taken" in capsys.readouterr().err
+    monkeypatch.setenv("MOTCUA_STAFF_PASSWORD", "ngan")
+    assert main([*args[:4], "khac", *args[5:]]) == 1
+    assert "password_too_short" in capsys.readouterr().err
+    assert main(["--db", db_path, "office-cert", "--office", DEMO_OFFICE,
+                 "--out", str(tmp_path / "pki")]) == 0  # fmt: skip
+    assert main(["--db", db_path, "office-profile", "--office", DEMO_OFFICE,
+                 "--phone", "0236 3800 000"]) == 0  # fmt: skip
+    database = open_central(f"sqlite:///{db_path}")
+    try:
+        with database.session() as s:
+            staff = s.scalar(select(StaffAccount).where(StaffAccount.username == "lan"))
+            assert staff is not None and staff.password_hash.startswith("$argon2id$")
+            assert staff.offices == [DEMO_OFFICE]
+            profile = s.get(OfficeProfile, DEMO_OFFICE)
+            assert profile is not None and profile.phone == "0236 3800 000"
+            assert Path(profile.signing_key_path).stat().st_mode & 0o077 == 0
+    finally:
+        database.dispose()
