@@ -23,6 +23,7 @@ bench: $(SETUP)
 screenshots: $(SETUP)
 	bash scripts/with-services.sh $(PY) -m scripts.screenshots
 	MOTCUA_WRITE_SCREENSHOTS=1 $(PY) -m pytest -q tests/ui/dossiers
+	MOTCUA_WRITE_SCREENSHOTS=1 bash scripts/with-services.sh $(PY) -m pytest -q tests/integration/sync/test_backoffice_browser.py
 
 translations: $(SETUP)
 	$(PY) -m scripts.translations

@@ -8,12 +8,11 @@ machine ``reason`` the counter maps to a message for the officer.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
 from argon2 import PasswordHasher
-from fastapi import Body, Depends, FastAPI, Header, Path, Query, Request
+from fastapi import Body, FastAPI, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, ValidationError
@@ -25,6 +24,7 @@ import central
 from app.shared import wire
 from app.shared.types import utcnow
 from central import backoffice, blobs, changes, ingest, register, security
+from central.auth import REFUSALS, Admin, Counter, Refusal
 from central.db import CentralDatabase
 from central.life_events import routes as life_event_routes
 from central.models import Device, Office
@@ -32,20 +32,6 @@ from central.models import Device, Office
 T = TypeVar("T")
 SHA256 = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")]
 MAX_PULL = 1000
-_SEEN_EVERY = dt.timedelta(minutes=1)
-
-
-class Refusal(Exception):
-    def __init__(self, status: int, reason: str, message: str = "") -> None:
-        super().__init__(reason)
-        self.status = status
-        self.reason = reason
-        self.message = message
-
-
-REFUSALS: dict[int | str, dict[str, Any]] = {
-    code: {"model": wire.ErrorBody} for code in (401, 403, 404, 409, 410, 422, 503)
-}
 
 
 class OfficerAccount(BaseModel):
@@ -60,41 +46,6 @@ class OfficerAccount(BaseModel):
 class Publication(BaseModel):
     version: str = Field(min_length=1, max_length=40)
     content: dict[str, Any]
-
-
-def device(
-    request: Request,
-    x_motcua_device: Annotated[str, Header()] = "",
-    authorization: Annotated[str, Header()] = "",
-) -> Device:
-    scheme, _, secret = authorization.partition(" ")
-    if not x_motcua_device or scheme.lower() != "bearer" or not secret:
-        raise Refusal(401, "credentials_missing")
-    db: CentralDatabase = request.app.state.db
-    with db.session() as s:
-        found = s.get(Device, x_motcua_device)
-        if found is None or not security.same_digest(secret, found.secret_hash):
-            raise Refusal(401, "bad_credentials")
-        if found.revoked_at is not None:
-            raise Refusal(401, "revoked", found.revoked_reason)
-        now = utcnow()
-        if found.last_seen_at is None or now - found.last_seen_at > _SEEN_EVERY:
-            found.last_seen_at = now
-        return found
-
-
-def admin(request: Request, authorization: Annotated[str, Header()] = "") -> None:
-    scheme, _, token = authorization.partition(" ")
-    if scheme.lower() != "bearer" or not token:
-        raise Refusal(401, "credentials_missing")
-    db: CentralDatabase = request.app.state.db
-    with db.session() as s:
-        if not security.admin_token_valid(s, token):
-            raise Refusal(401, "bad_credentials")
-
-
-Counter = Annotated[Device, Depends(device)]
-Admin = Depends(admin)
 
 
 # The push body, documented as the model it is validated against.
@@ -134,7 +85,7 @@ def create_app(db: CentralDatabase) -> FastAPI:
             raise Refusal(403, "office_mismatch", "a counter reaches only its own office")
 
     v1 = wire.API_PREFIX
-    app.include_router(life_event_routes.build_router(Refusal, device, admin))
+    app.include_router(life_event_routes.build_router())
 
     @app.get(f"{v1}/health", response_model=wire.Health, tags=["service"])
     def health() -> Any:
@@ -357,6 +308,9 @@ def create_app(db: CentralDatabase) -> FastAPI:
         with db.session() as s:
             changes.publish(s, kind, body.version, body.content)
 
+    from central.web.routes import mount  # the back office pages and /tra-cuu
+
+    mount(app, db)
     return app
 
 

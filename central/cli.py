@@ -64,6 +64,10 @@ def _parser() -> argparse.ArgumentParser:
     publish.add_argument("version")
     publish.add_argument("file", type=Path)
     life_event_cli.add_commands(sub)
+
+    from central.web import admin_cli
+
+    admin_cli.add_parsers(sub)
     return parser
 
 
@@ -113,6 +117,10 @@ def main(argv: list[str] | None = None) -> int:
     db = open_central(url)
     try:
         with db.session() as s:
+            if args.command in ("staff-add", "office-profile", "office-cert"):
+                from central.web import admin_cli
+
+                return admin_cli.run(args, s)
             if args.command == "migrate":
                 print("schema up to date")
             elif args.command == "seed":

@@ -24,6 +24,7 @@ from app.shared import wire
 from app.shared.types import utcnow
 from central.db import CentralDatabase
 from central.models import Blob, Device, RowRevision, SyncedRow
+from central.web import queue_index
 
 _LOOKUP_CHUNK = 300
 
@@ -225,6 +226,7 @@ def ingest(
         else set()
     )
     results = []
+    written: list[IncomingRow] = []  # for the back office's work-queue index
     for item, rows in zip(items, per_item, strict=True):
         if item_office(item) != office:
             results.append(_result(item, "forbidden", 403, "office_mismatch"))
@@ -246,6 +248,8 @@ def ingest(
             continue
         for row, (verdict, _) in zip(rows, verdicts, strict=True):
             _write(batch, row, verdict, office, device.id)
+            if verdict in ("create", "update"):
+                written.append(row)
         kinds = {v for v, _ in verdicts}
         if kinds == {"same"}:
             results.append(_result(item, "duplicate", 200))
@@ -256,6 +260,7 @@ def ingest(
     if batch.fresh:
         table = cast(Table, SyncedRow.__table__)
         session.execute(insert(table), list(batch.fresh.values()))
+    queue_index.refresh(session, written)
     return results
 
 

@@ -239,3 +239,116 @@ class AccessLog(Base):
     action: Mapped[str] = mapped_column(String(40))
     subject: Mapped[str] = mapped_column(String(20), default="")  # register ID number
     outcome: Mapped[str] = mapped_column(String(20), default="")
+
+
+# --- the web back office (central/web) ---------------------------------------------------
+
+
+class StaffAccount(Base):
+    """A processing officer, office head or administrator of the web back office.
+
+    Not a counter officer (``Officer``): staff never sign in at a counter. ``offices``
+    lists the office codes the account may work on; an administrator reaches all.
+    """
+
+    __tablename__ = "staff_accounts"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    username: Mapped[str] = mapped_column(String(60), unique=True)
+    full_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(20))  # processing_officer, office_head, admin
+    offices: Mapped[list[str]] = mapped_column(JSON, default=list)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(default=None)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+
+class StaffSession(Base):
+    """A signed-in browser. The cookie holds the token; only its hash is kept."""
+
+    __tablename__ = "staff_sessions"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    staff_id: Mapped[str] = mapped_column(ForeignKey("staff_accounts.id"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class StaffAudit(Base):
+    """What back-office staff did or looked at: sign-ins, scan views, every action."""
+
+    __tablename__ = "staff_audit"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    staff_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True)
+    action: Mapped[str] = mapped_column(String(40))
+    dossier_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True)
+    detail: Mapped[str] = mapped_column(String(300), default="")
+
+
+class DossierQueueEntry(Base):
+    """The columns the work queue filters and sorts on, one row per pushed dossier.
+
+    Kept in step with ``synced_rows`` by ingest and by back-office actions, so a queue
+    page is one indexed query instead of a scan of JSON documents.
+    """
+
+    __tablename__ = "dossier_queue"
+    __table_args__ = (
+        Index("ix_dossier_queue_office_received", "office_code", "submitted_at", "dossier_id"),
+        Index("ix_dossier_queue_office_due", "office_code", "due_sort", "dossier_id"),
+        Index("ix_dossier_queue_office_status", "office_code", "status", "submitted_at"),
+        Index(
+            "ix_dossier_queue_name_trgm",
+            "name_folded",
+            postgresql_using="gin",
+            postgresql_ops={"name_folded": "gin_trgm_ops"},
+        ),
+    )
+    dossier_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    office_code: Mapped[str] = mapped_column(String(40))
+    code: Mapped[str] = mapped_column(String(60), index=True)
+    lookup_code: Mapped[str] = mapped_column(String(40), default="")
+    status: Mapped[str] = mapped_column(String(30))
+    procedure_code: Mapped[str] = mapped_column(String(60), default="")
+    counter_number: Mapped[int] = mapped_column(Integer, default=0)
+    submitted_at: Mapped[dt.datetime]
+    due_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    # due_at, or far in the future while the clock is stopped: a non-null sort key
+    # keeps keyset pagination one index range on both databases.
+    due_sort: Mapped[dt.datetime]
+    citizen_id: Mapped[str] = mapped_column(String(36), default="")
+    id_number: Mapped[str] = mapped_column(String(12), default="", index=True)
+    full_name: Mapped[str] = mapped_column(String(120), default="")
+    name_folded: Mapped[str] = mapped_column(String(120), default="")  # no diacritics
+    missing: Mapped[str] = mapped_column(Text, default="")  # what completion asks for
+    previous_due_at: Mapped[dt.datetime | None] = mapped_column(default=None)  # before form 04
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class DossierResult(Base):
+    """The signed result PDF an office issued for a dossier."""
+
+    __tablename__ = "dossier_results"
+    dossier_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    office_code: Mapped[str] = mapped_column(String(40))
+    filename: Mapped[str] = mapped_column(String(200))
+    sha256: Mapped[str] = mapped_column(String(64))
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    signer: Mapped[str] = mapped_column(String(300), default="")
+    signed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    staff_id: Mapped[str | None] = mapped_column(String(36), default=None)
+
+
+class OfficeProfile(Base):
+    """What the citizen page and the signer need to know about an office."""
+
+    __tablename__ = "office_profiles"
+    office_code: Mapped[str] = mapped_column(ForeignKey("offices.code"), primary_key=True)
+    address: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    hours: Mapped[str] = mapped_column(String(200), default="")
+    signing_key_path: Mapped[str] = mapped_column(String(500), default="")
+    signing_cert_path: Mapped[str] = mapped_column(String(500), default="")

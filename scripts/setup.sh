@@ -17,6 +17,8 @@ SYSTEM_PACKAGES=(
   cups printer-driver-cups-pdf
   # the central service's database
   postgresql
+  # the back office and citizen pages are tested in a real headless browser
+  chromium chromium-driver
   python3-venv
 )
 

@@ -108,11 +108,16 @@ def ui_imported_by_services(i: Import) -> bool:
     )
 
 
+# What central may take from the app: the shared package, and the two Qt-free domain
+# libraries both sides print and read from (the national forms, the procedure catalog).
+CENTRAL_MAY_USE = ("app.shared", "app.services.forms", "app.services.catalog")
+
+
 def central_past_the_shared_package(i: Import) -> bool:
     return (
         _within(i.importer, "central")
         and _within(i.target, "app")
-        and not _within(i.target, "app.shared")
+        and not _within(i.target, *CENTRAL_MAY_USE)
     )
 
 

@@ -39,6 +39,7 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from app.services.storage.models import Dossier, DossierSequence
+from app.shared.codes import normalise_lookup_code
 
 BLOCK = 1000
 PER_BLOCK = 999
@@ -94,11 +95,6 @@ def new_lookup_code(session: Session) -> str:
         if session.scalar(select(Dossier.id).where(Dossier.lookup_code == code)) is None:
             return code
     raise RuntimeError("no free look-up code after 20 tries: the random source is broken")
-
-
-def normalise_lookup_code(text: str) -> str:
-    """What an officer or citizen typed, read kindly: case, spaces and dashes ignored."""
-    return text.strip().upper().replace(" ", "").replace("-", "")
 
 
 def looks_like_lookup_code(text: str) -> bool:

@@ -247,6 +247,11 @@ class DossierStatusChange(Wire):
     row_version: int
     updated_at: UTC
     events: list[DossierEventWire] = Field(default_factory=list)
+    # Set by the back office when it extended the appointment (form 04).
+    due_at: UTC | None = None
+    # Set when a signed result is ready: the counter fetches it from
+    # ``/offices/{office}/dossiers/{id}/result`` and checks this hash.
+    result_sha256: str = ""
 
 
 class OfficerWire(Wire):

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit, QVBoxLayout, QWidget
 
-from app.errors import QT_TRANSLATE_NOOP
+from app.errors import QT_TRANSLATE_NOOP, UserError
 from app.services.demo import DEMO_PASSWORD, DEMO_USER
 from app.services.security import accounts
 from app.services.storage.db import Database
@@ -190,11 +190,31 @@ class CounterSession:
         self.dossier_list.refresh()
 
     def _returns_page(self) -> QWidget:
+        from app.services.attachments import AttachmentStore
         from app.ui.dossiers.returns_page import ReturnsPage
+        from app.ui.printing import start_print
+
+        def print_result(pdf: bytes) -> None:
+            from app.ui.messages import show_error
+
+            job = start_print(
+                pdf, self.settings.default_printer or None, job_name="MotCua kết quả",
+                parent=self.returns_page,
+            )  # fmt: skip
+            job.failed.connect(
+                lambda exc: (
+                    show_error(self.returns_page, exc) if isinstance(exc, UserError) else None
+                )
+            )
 
         assert self.officer is not None
         self.returns_page = ReturnsPage(
-            self.db, self.catalog.current, self._rules(), self.officer.officer_id
+            self.db,
+            self.catalog.current,
+            self._rules(),
+            self.officer.officer_id,
+            store=AttachmentStore(paths.attachments_dir(self.demo)),
+            print_result=print_result,
         )
         return self.returns_page
 

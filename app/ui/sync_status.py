@@ -82,6 +82,12 @@ class SyncController(QObject):
             self.engine = SyncEngine(
                 self.db, SyncConfig.from_settings(self.settings), content_path=_content_path(False)
             )
+        from app.services.attachments import AttachmentStore
+        from app.services.returned_results import fetch_after_pull
+
+        self.engine.after_pull = fetch_after_pull(
+            self.db, AttachmentStore(paths.attachments_dir(self.demo))
+        )
         self.engine.on_status = self._status.arrived.emit
         self._status.arrived.emit(self.engine.status())
         if self.engine.status().configured:

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Request
@@ -19,6 +18,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from app.shared import wire
 from central import security
+from central.auth import Refusal, admin, device
 from central.life_events import service
 from central.life_events.schema import Accepted, LifeEventIn
 from central.life_events.tables import LifeEvent, PortalClient
@@ -58,13 +58,9 @@ def _summary(row: LifeEvent) -> dict[str, Any]:
     }
 
 
-def build_router(
-    refusal: Callable[[int, str], Exception],
-    counter_dependency: Callable[..., Any],
-    admin_dependency: Callable[..., Any],
-) -> APIRouter:
-    """The routes, given the API's refusal type and its authentication dependencies
-    (passed in: ``central.api`` includes this router)."""
+def build_router() -> APIRouter:
+    """The routes; ``central.api`` includes them."""
+    refusal, counter_dependency, admin_dependency = Refusal, device, admin
     router = APIRouter(prefix=wire.API_PREFIX, tags=["life events"])
 
     def portal(

@@ -150,17 +150,17 @@
         <translation>Life events</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="331"/>
+        <location filename="../../app/ui/session.py" line="351"/>
         <source>Đồng bộ: không khởi động được</source>
         <translation>Sync: could not start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="424"/>
+        <location filename="../../app/ui/session.py" line="444"/>
         <source>Chẩn đoán hệ thống</source>
         <translation>System diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="427"/>
+        <location filename="../../app/ui/session.py" line="447"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
@@ -1526,62 +1526,87 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>ReturnsPage</name>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="60"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="70"/>
         <source>&lt;b style=&apos;font-size:14pt&apos;&gt;Trả kết quả&lt;/b&gt;</source>
         <translation>&lt;b style=&apos;font-size:14pt&apos;&gt;Return results&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="64"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="74"/>
         <source>Quét mã QR trên giấy hẹn, hoặc nhập mã hồ sơ, mã tra cứu, số định danh</source>
         <translation>Scan the QR code on the appointment slip, or type the dossier code, lookup code or personal ID number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="67"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="77"/>
         <source>&amp;Tìm hồ sơ:</source>
         <translation>&amp;Find dossier:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="69"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="79"/>
         <source>Tì&amp;m</source>
         <translation>Searc&amp;h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="86"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="96"/>
         <source>Họ tên người đến nhận (công dân hoặc người được ủy quyền)</source>
         <translation>Full name of the person collecting (the citizen or an authorised person)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="92"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="102"/>
         <source>&amp;Xác nhận đã trả kết quả</source>
         <translation>&amp;Confirm results returned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="100"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="108"/>
+        <source>&amp;In kết quả đã ký số (Ctrl+P)</source>
+        <translation>&amp;Print the signed result (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="116"/>
         <source>&amp;Người nhận:</source>
         <translation>&amp;Recipient:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="102"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="118"/>
         <source>Thời &amp;gian nhận:</source>
         <translation>Collection &amp;time:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="158"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="181"/>
         <source>Chưa có kết quả để trả. Trạng thái hiện tại — %1</source>
         <translation>No results to return yet. Current status — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="163"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="186"/>
         <source>Không tìm thấy hồ sơ nào.</source>
         <translation>No dossier found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="204"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="230"/>
+        <source>Kết quả đã ký số chưa về máy quầy: đồng bộ (F9) rồi chọn lại hồ sơ.</source>
+        <translation>The signed result has not reached this counter yet: sync (F9), then select the dossier again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="234"/>
+        <source>&lt;b style=&apos;color:#1b5e20&apos;&gt;Chữ ký số hợp lệ&lt;/b&gt; — %1</source>
+        <translation>&lt;b style=&apos;color:#1b5e20&apos;&gt;Valid digital signature&lt;/b&gt; — %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="241"/>
+        <source>&lt;b style=&apos;color:#b71c1c&apos;&gt;Chữ ký số KHÔNG hợp lệ hoặc không tin cậy&lt;/b&gt; — không in, báo cho bộ phận giải quyết.</source>
+        <translation>&lt;b style=&apos;color:#b71c1c&apos;&gt;The digital signature is NOT valid or not trusted&lt;/b&gt; — do not print; tell the processing office.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="257"/>
+        <source>Đã gửi kết quả đã ký số tới máy in.</source>
+        <translation>The signed result was sent to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="272"/>
         <source>Thời gian nhận không thể ở tương lai.</source>
         <translation>The collection time cannot be in the future.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="224"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="292"/>
         <source>Đã trả kết quả hồ sơ %1 cho %2.</source>
         <translation>Results of dossier %1 returned to %2.</translation>
     </message>

@@ -197,6 +197,10 @@ class CentralClient:
         body = wire.BlobStart(size=size).model_dump()
         return self._call(wire.BlobStatus, "POST", f"/offices/{office}/blobs/{sha256}", json=body)
 
+    def dossier_result(self, office: str, dossier_id: str) -> bytes:
+        """The signed result PDF the back office attached to a dossier."""
+        return self._send("GET", f"/offices/{office}/dossiers/{dossier_id}/result").content
+
     def blob_status(self, office: str, sha256: str) -> wire.BlobStatus:
         return self._call(wire.BlobStatus, "GET", f"/offices/{office}/blobs/{sha256}")
 

@@ -107,6 +107,7 @@ class SyncEngine:
         client_factory: Callable[..., CentralClient] = CentralClient,
         on_status: Callable[[SyncStatus], None] | None = None,
         rng: random.Random | None = None,
+        after_pull: Callable[[CentralClient, str], object] | None = None,
     ) -> None:
         self.db = db
         self.config = config
@@ -114,6 +115,8 @@ class SyncEngine:
         self.content_path = content_path
         self.client_factory = client_factory
         self.on_status = on_status
+        # Extra work on the same connection after each pull (signed results to fetch).
+        self.after_pull = after_pull
         self._rng = rng or random.Random()
         self._run_lock = threading.Lock()
         self._state_lock = threading.Lock()
@@ -175,6 +178,8 @@ class SyncEngine:
             )
             pull = pull_all(self.db, client, office)
             push_closures(self.db, client, office)
+            if self.after_pull is not None:
+                self.after_pull(client, office)
             sent_at = time.monotonic()
             before = utcnow()
             health = client.health()

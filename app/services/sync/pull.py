@@ -83,10 +83,15 @@ def _dossier(session: Session, change: wire.DossierStatusChange) -> bool:
         # The counter changed the dossier meanwhile: keep it; its push will either be
         # accepted as newer or come back as a conflict the officer sees.
         return True
+    values: dict[str, Any] = dict(
+        status=change.status, row_version=change.row_version, updated_at=change.updated_at
+    )
+    if change.due_at is not None:  # the back office extended the appointment (form 04)
+        values["due_at"] = change.due_at
     session.execute(
         update(Dossier)
         .where(Dossier.id == change.dossier_id)
-        .values(status=change.status, row_version=change.row_version, updated_at=change.updated_at)
+        .values(**values)
         .execution_options(synchronize_session=False)
     )
     return True

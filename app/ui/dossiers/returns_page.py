@@ -3,6 +3,10 @@
 The search box takes what the citizen brings: the receipt's QR code (a 2D scanner
 types ``MOTCUA|<code>|<lookup>`` followed by Enter), the dossier code, the look-up
 code or the ID number.
+
+The result the processing office signed (fetched by the sync, see
+``app.services.returned_results``) is shown with its signature verdict; Ctrl+P prints
+it — only when the signature is valid and trusted.
 """
 
 from __future__ import annotations
@@ -27,9 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
+from app.services.attachments import AttachmentStore
 from app.services.calendar import VN_TZ
 from app.services.catalog import Catalog
 from app.services.lifecycle import DeadlineRules, Status, transition
+from app.services.returned_results import StoredResult, result_pdf, stored_result
 from app.services.search import DossierQuery, DossierRow, search_dossiers
 from app.services.storage.db import Database
 from app.services.storage.models import Dossier
@@ -52,9 +58,13 @@ class ReturnsPage(QWidget):
         officer_id: str,
         clock: Callable[[], dt.datetime] = utcnow,
         parent: QWidget | None = None,
+        *,
+        store: AttachmentStore | None = None,
+        print_result: Callable[[bytes], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._db, self._rules, self._officer_id, self._clock = db, rules, officer_id, clock
+        self._store, self._print_result = store, print_result
         self.setObjectName("returns-page")
 
         heading = QLabel(self.tr("<b style='font-size:14pt'>Trả kết quả</b>"))
@@ -92,6 +102,12 @@ class ReturnsPage(QWidget):
         self.confirm = QPushButton(self.tr("&Xác nhận đã trả kết quả"))
         self.confirm.setObjectName("returns-confirm")
         self.confirm.setEnabled(False)
+        self.result_label = QLabel()
+        self.result_label.setObjectName("returns-result")
+        self.result_label.setWordWrap(True)
+        self.print_button = QPushButton(self.tr("&In kết quả đã ký số (Ctrl+P)"))
+        self.print_button.setObjectName("returns-print")
+        self.print_button.setEnabled(False)
         self.message = QLabel()
         self.message.setObjectName("returns-message")
         self.message.setWordWrap(True)
@@ -116,6 +132,10 @@ class ReturnsPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
+        result_row = QHBoxLayout()
+        result_row.addWidget(self.result_label, 1)
+        result_row.addWidget(self.print_button)
+        layout.addLayout(result_row)
         layout.addWidget(self.message)
         layout.addLayout(bottom)
 
@@ -123,13 +143,16 @@ class ReturnsPage(QWidget):
         QWidget.setTabOrder(self.find_button, self.table)
         QWidget.setTabOrder(self.table, self.collector)
         QWidget.setTabOrder(self.collector, self.collected_at)
-        QWidget.setTabOrder(self.collected_at, self.confirm)
+        QWidget.setTabOrder(self.collected_at, self.print_button)
+        QWidget.setTabOrder(self.print_button, self.confirm)
 
         self.search.returnPressed.connect(self.find)
         self.find_button.clicked.connect(self.find)
         self.collector.returnPressed.connect(self.mark_returned)
         self.collector.textChanged.connect(lambda _t: self._update_confirm())
         self.confirm.clicked.connect(self.mark_returned)
+        self.print_button.clicked.connect(self.print_signed_result)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_signed_result)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._on_selected())
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
         QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return), self, self.mark_returned)
@@ -186,7 +209,52 @@ class ReturnsPage(QWidget):
         row = self.selected()
         if row is not None and not self.collector.isModified():
             self.collector.setText(row.citizen_name)
+        self._show_result(row)
         self._update_confirm()
+
+    def _result(self, row: DossierRow | None) -> StoredResult | None:
+        if row is None:
+            return None
+        with self._db.session() as s:
+            return stored_result(s, row.id)
+
+    def _show_result(self, row: DossierRow | None) -> None:
+        result = self._result(row)
+        self.print_button.setEnabled(
+            result is not None and result.check.valid and self._print_result is not None
+        )
+        if row is None:
+            self.result_label.setText("")
+        elif result is None:
+            self.result_label.setText(
+                self.tr("Kết quả đã ký số chưa về máy quầy: đồng bộ (F9) rồi chọn lại hồ sơ.")
+            )
+        elif result.check.valid:
+            self.result_label.setText(
+                self.tr("<b style='color:#1b5e20'>Chữ ký số hợp lệ</b> — %1").replace(
+                    "%1", result.check.signer
+                )
+            )
+        else:
+            self.result_label.setText(
+                self.tr(
+                    "<b style='color:#b71c1c'>Chữ ký số KHÔNG hợp lệ hoặc không tin cậy</b> — "
+                    "không in, báo cho bộ phận giải quyết."
+                )
+            )
+
+    def print_signed_result(self) -> None:
+        result = self._result(self.selected())
+        if result is None or not result.check.valid or self._print_result is None:
+            return
+        if self._store is None:
+            return
+        try:
+            self._print_result(result_pdf(self._store, result))
+        except UserError as err:
+            show_error(self, err)
+            return
+        self.message.setText(self.tr("Đã gửi kết quả đã ký số tới máy in."))
 
     def _update_confirm(self) -> None:
         self.confirm.setEnabled(self.selected() is not None and bool(self.collector.text().strip()))

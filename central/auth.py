@@ -1,0 +1,69 @@
+"""Who is calling: the refusal every endpoint answers with, and the authentication
+of counters (device id + secret) and of the back office's API (admin token).
+
+Shared by ``central.api`` and the feature routers (life events, web back office) so
+none of them imports the application module that includes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import Depends, Header, Request
+
+from app.shared import wire
+from app.shared.types import utcnow
+from central import security
+from central.db import CentralDatabase
+from central.models import Device
+
+_SEEN_EVERY = dt.timedelta(minutes=1)
+
+
+class Refusal(Exception):
+    def __init__(self, status: int, reason: str, message: str = "") -> None:
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+        self.message = message
+
+
+REFUSALS: dict[int | str, dict[str, Any]] = {
+    code: {"model": wire.ErrorBody} for code in (401, 403, 404, 409, 410, 422, 503)
+}
+
+
+def device(
+    request: Request,
+    x_motcua_device: Annotated[str, Header()] = "",
+    authorization: Annotated[str, Header()] = "",
+) -> Device:
+    scheme, _, secret = authorization.partition(" ")
+    if not x_motcua_device or scheme.lower() != "bearer" or not secret:
+        raise Refusal(401, "credentials_missing")
+    db: CentralDatabase = request.app.state.db
+    with db.session() as s:
+        found = s.get(Device, x_motcua_device)
+        if found is None or not security.same_digest(secret, found.secret_hash):
+            raise Refusal(401, "bad_credentials")
+        if found.revoked_at is not None:
+            raise Refusal(401, "revoked", found.revoked_reason)
+        now = utcnow()
+        if found.last_seen_at is None or now - found.last_seen_at > _SEEN_EVERY:
+            found.last_seen_at = now
+        return found
+
+
+def admin(request: Request, authorization: Annotated[str, Header()] = "") -> None:
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise Refusal(401, "credentials_missing")
+    db: CentralDatabase = request.app.state.db
+    with db.session() as s:
+        if not security.admin_token_valid(s, token):
+            raise Refusal(401, "bad_credentials")
+
+
+Counter = Annotated[Device, Depends(device)]
+Admin = Depends(admin)

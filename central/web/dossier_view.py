@@ -1,0 +1,110 @@
+"""Everything the dossier page shows, read from the stored wire rows in one session.
+
+Citizen data keeps its provenance: how the counter verified the identity (chip with
+its chain, passport chip, register, printed QR, typed) is shown beside the fields.
+Scans are listed, never inlined: opening one is a separate, audited request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from central.models import (
+    Blob,
+    BlobChunk,
+    DossierQueueEntry,
+    DossierResult,
+    Office,
+    OfficeProfile,
+    SyncedRow,
+)
+
+PROVENANCE = {
+    "chip": "Chip CCCD, chữ ký số của cơ quan cấp đã kiểm tra",
+    "passport": "Chip hộ chiếu, chữ ký số đã kiểm tra",
+    "register": "Đối chiếu Cơ sở dữ liệu quốc gia về dân cư",
+    "qr": "Mã QR in trên thẻ (không có chữ ký số)",
+    "typed": "Cán bộ nhập tay từ thẻ",
+    "": "Không ghi nhận",
+}
+
+
+@dataclass
+class DossierView:
+    stored: SyncedRow
+    dossier: dict[str, Any]
+    citizen: dict[str, Any] | None
+    documents: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    scans: list[dict[str, Any]]
+    result: DossierResult | None
+    office_name: str
+    profile: OfficeProfile | None
+    missing: str = ""
+    previous_due: dt.datetime | None = None
+    actions: list[str] = field(default_factory=list)
+
+
+def load(session: Session, stored: SyncedRow) -> DossierView:
+    data = stored.data
+    citizen_row = session.get(SyncedRow, ("citizen", data.get("citizen_id", "")))
+    children = session.scalars(
+        select(SyncedRow).where(
+            SyncedRow.parent_id == stored.id, SyncedRow.entity.in_(("document", "event"))
+        )
+    ).all()
+    documents = sorted(
+        (r.data for r in children if r.entity == "document"), key=lambda d: d.get("position", 0)
+    )
+    events = sorted((r.data for r in children if r.entity == "event"), key=lambda e: e["at"])
+    links = [link["attachment_id"] for link in data.get("attachments", [])]
+    scans = []
+    if links:
+        scans = [
+            r.data
+            for r in session.scalars(
+                select(SyncedRow).where(SyncedRow.entity == "attachment", SyncedRow.id.in_(links))
+            )
+        ]
+    office = session.get(Office, stored.office_code)
+    entry = session.get(DossierQueueEntry, stored.id)
+    return DossierView(
+        stored=stored,
+        dossier=data,
+        citizen=citizen_row.data if citizen_row else None,
+        documents=documents,
+        events=events,
+        scans=scans,
+        result=session.get(DossierResult, stored.id),
+        office_name=office.name if office else stored.office_code,
+        profile=session.get(OfficeProfile, stored.office_code),
+        missing=entry.missing if entry else "",
+        previous_due=entry.previous_due_at if entry else None,
+    )
+
+
+def scan_content(
+    session: Session, stored: SyncedRow, attachment_id: str
+) -> tuple[bytes, str] | None:
+    """(bytes, MIME type) of one scan of this dossier, or None if it is not one of its own
+    or its content has not fully arrived."""
+    if attachment_id not in {a["attachment_id"] for a in stored.data.get("attachments", [])}:
+        return None
+    row = session.get(SyncedRow, ("attachment", attachment_id))
+    if row is None or row.office_code != stored.office_code:
+        return None
+    sha256 = row.data["sha256"]
+    blob = session.get(Blob, (stored.office_code, sha256))
+    if blob is None or not blob.complete:
+        return None
+    chunks = session.scalars(
+        select(BlobChunk.data)
+        .where(BlobChunk.office_code == stored.office_code, BlobChunk.sha256 == sha256)
+        .order_by(BlobChunk.offset)
+    )
+    return b"".join(chunks), row.data.get("mime_type", "application/octet-stream")

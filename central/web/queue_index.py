@@ -1,0 +1,122 @@
+"""The work queue's index: one ``dossier_queue`` row per pushed dossier.
+
+Pushed dossiers and citizens are stored as wire JSON (``synced_rows``); the queue needs
+the office, status, procedure, counter, due date, ID number and folded name as real
+columns with indexes. Ingest calls :func:`refresh` with the rows it wrote in the same
+transaction, back-office actions call :func:`refresh_dossier`, so the index is never
+behind what a counter pushed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any, Protocol
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from app.shared import wire
+from app.shared.codes import normalise_lookup_code
+from app.shared.folding import fold
+from app.shared.types import utcnow
+from central.models import DossierQueueEntry, SyncedRow
+
+# The sort key of a dossier whose clock is stopped (completion requested): last.
+NO_DUE = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
+
+
+class WrittenRow(Protocol):
+    @property
+    def entity(self) -> str: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def data(self) -> dict[str, Any]: ...
+
+
+def parse_when(value: Any) -> dt.datetime | None:
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    parsed = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+def _citizen_columns(citizen: dict[str, Any] | None) -> dict[str, str]:
+    if not citizen:
+        return {"id_number": "", "full_name": "", "name_folded": ""}
+    name = str(citizen.get("full_name", ""))
+    return {
+        "id_number": str(citizen.get("id_number", ""))[:12],
+        "full_name": name[:120],
+        "name_folded": fold(name)[:120],
+    }
+
+
+def _dossier_columns(data: dict[str, Any]) -> dict[str, Any]:
+    due = parse_when(data.get("due_at"))
+    return {
+        "office_code": data["office_code"],
+        "code": data["code"],
+        "lookup_code": normalise_lookup_code(data.get("lookup_code", "") or ""),
+        "status": data["status"],
+        "procedure_code": data.get("procedure_code", ""),
+        "counter_number": int(data.get("counter_number", 0)),
+        "submitted_at": parse_when(data["submitted_at"]),
+        "due_at": due,
+        "due_sort": due or NO_DUE,
+        "citizen_id": data.get("citizen_id", ""),
+        "updated_at": utcnow(),
+    }
+
+
+def _upsert(session: Session, dossier_id: str, columns: dict[str, Any]) -> None:
+    entry = session.get(DossierQueueEntry, dossier_id)
+    if entry is None:
+        session.add(DossierQueueEntry(dossier_id=dossier_id, **columns))
+    else:
+        for name, value in columns.items():
+            setattr(entry, name, value)
+
+
+def refresh(session: Session, rows: Iterable[WrittenRow]) -> None:
+    """Bring the index up to the dossier and citizen rows just written."""
+    written = list(rows)
+    citizens = {r.id: r.data for r in written if r.entity == "citizen"}
+    dossiers = [r for r in written if r.entity == "dossier"]
+    wanted = {r.data.get("citizen_id", "") for r in dossiers} - set(citizens)
+    if wanted:
+        for found in session.scalars(
+            select(SyncedRow).where(SyncedRow.entity == "citizen", SyncedRow.id.in_(wanted))
+        ):
+            citizens[found.id] = found.data
+    for row in dossiers:
+        columns = _dossier_columns(row.data)
+        columns.update(_citizen_columns(citizens.get(columns["citizen_id"])))
+        _upsert(session, row.id, columns)
+    session.flush()
+    for row in written:
+        if row.entity == "citizen":
+            # A citizen pushed after its dossier (or corrected later) fills the name in.
+            session.execute(
+                update(DossierQueueEntry)
+                .where(DossierQueueEntry.citizen_id == row.id)
+                .values(**_citizen_columns(row.data))
+                .execution_options(synchronize_session=False)
+            )
+
+
+def refresh_dossier(session: Session, stored: SyncedRow, *, missing: str | None = None) -> None:
+    """After a back-office action changed a stored dossier."""
+    columns = _dossier_columns(stored.data)
+    if missing is not None:
+        columns["missing"] = missing
+    entry = session.get(DossierQueueEntry, stored.id)
+    if entry is None:
+        citizen = session.get(SyncedRow, ("citizen", columns["citizen_id"]))
+        columns.update(_citizen_columns(citizen.data if citizen else None))
+    _upsert(session, stored.id, columns)
+
+
+def dossier_of(stored: SyncedRow) -> wire.DossierWire:
+    return wire.DossierWire.model_validate(stored.data)
