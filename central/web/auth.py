@@ -55,9 +55,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
             "mark_ready",
             "stop",
             "extend",
+            "resolve_life_event",
         }
     ),
-    ADMIN: frozenset({"view", "manage_staff"}),
+    # The province's administrator also resolves the life events no office could take.
+    ADMIN: frozenset({"view", "manage_staff", "resolve_life_event"}),
 }
 
 

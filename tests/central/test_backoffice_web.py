@@ -14,8 +14,7 @@ from backoffice_helpers import CounterPusher, add_staff, csrf_of, log_in, signin
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from app.shared import result_signature
-from app.shared import wire
+from app.shared import result_signature, wire
 from app.shared.types import utcnow
 from central import blobs
 from central.api import create_app
