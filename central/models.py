@@ -215,6 +215,14 @@ class Participant(Base):
     __tablename__ = "bhxh_participants"
     bhxh_number: Mapped[str] = mapped_column(String(10), primary_key=True)
     id_number: Mapped[str] = mapped_column(String(12), unique=True)
+    # The identity BHXH holds for the participant, checked against the population
+    # register by ``central.register_check``; ``version`` grows with every change so a
+    # re-run checks only what changed.
+    full_name: Mapped[str] = mapped_column(String(120), default="")
+    date_of_birth: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    sex: Mapped[str] = mapped_column(String(10), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class HealthCard(Base):
@@ -239,3 +247,8 @@ class AccessLog(Base):
     action: Mapped[str] = mapped_column(String(40))
     subject: Mapped[str] = mapped_column(String(20), default="")  # register ID number
     outcome: Mapped[str] = mapped_column(String(20), default="")
+
+
+# Tables of the register check live beside their code; imported here so the migration
+# environment and the models-equal-head test see one metadata.
+from central.register_check import models as _register_check_models  # noqa: E402, F401
