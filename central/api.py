@@ -355,6 +355,9 @@ def create_app(db: CentralDatabase) -> FastAPI:
         with db.session() as s:
             changes.publish(s, kind, body.version, body.content)
 
+    from central.register_check import routes as register_check_routes
+
+    register_check_routes.install(app, db, device, Admin)
     return app
 
 

@@ -46,7 +46,7 @@ def _text(value: Any) -> str:
 
 
 def compare(declared: Declared, record: RegisterRecord | None) -> tuple[str, list[dict[str, str]]]:
-    """The outcome and, when it differs, ``[{"field", "declared", "register"}]``."""
+    """The outcome and, when it differs, ``[{"field", "declared", "registered"}]``."""
     if record is None:
         return NOT_FOUND, []
     differences = []
@@ -59,5 +59,7 @@ def compare(declared: Declared, record: RegisterRecord | None) -> tuple[str, lis
         else:
             same = mine == theirs
         if not same:
-            differences.append({"field": field, "declared": _text(mine), "register": _text(theirs)})
+            differences.append(
+                {"field": field, "declared": _text(mine), "registered": _text(theirs)}
+            )
     return (DIFFERS if differences else VERIFIED), differences

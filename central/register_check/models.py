@@ -53,7 +53,7 @@ class RegisterCheck(Base):
     )
     id_number: Mapped[str] = mapped_column(String(12), index=True)
     outcome: Mapped[str] = mapped_column(String(12), index=True)
-    # [{"field": "full_name", "declared": "…", "register": "…"}, …] when outcome differs
+    # [{"field": "full_name", "declared": "…", "registered": "…"}, …] when outcome differs
     differences: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     participant_version: Mapped[int] = mapped_column(Integer)
     checked_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)

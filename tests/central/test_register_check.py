@@ -69,8 +69,8 @@ def test_a_difference_names_the_field_and_keeps_both_values() -> None:
     outcome, diffs = compare(_declared(date_of_birth=BORN.replace(day=18), sex="Nam"), RECORD)
     assert outcome == DIFFERS
     assert diffs == [
-        {"field": "date_of_birth", "declared": "1990-05-18", "register": "1990-05-17"},
-        {"field": "sex", "declared": "Nam", "register": "Nữ"},
+        {"field": "date_of_birth", "declared": "1990-05-18", "registered": "1990-05-17"},
+        {"field": "sex", "declared": "Nam", "registered": "Nữ"},
     ]
 
 
@@ -183,7 +183,7 @@ def test_every_participant_gets_one_outcome_and_a_rerun_checks_only_changes(
     assert first.done == len(people) == len(results)
     assert results[renamed.bhxh_number].outcome == DIFFERS
     assert results[renamed.bhxh_number].differences == [
-        {"field": "full_name", "declared": "Tên Khác Hẳn", "register": renamed.full_name}
+        {"field": "full_name", "declared": "Tên Khác Hẳn", "registered": renamed.full_name}
     ]
     assert results[moved.bhxh_number].outcome == NOT_FOUND
     assert results[people[0].bhxh_number].source == "reference:register_people"

@@ -1,0 +1,101 @@
+"""The population-register state of one citizen, as the central register check found it.
+
+Central checks every BHXH participant against the population register
+(``central.register_check``); the counter asks for the citizen it has just identified
+(``fetch``) and shows the answer next to the citizen's record. When the BHXH record
+differs from the register, the counter offers the "Điều chỉnh thông tin" procedure with
+the corrections prefilled (``adjustment_notes``). Qt-free: the texts are marked for
+translation (context ``register_state``) and translated where they are shown.
+
+The wire models here are shared by the counter and the central service.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from app.errors import QT_TRANSLATE_NOOP
+from app.services.sync import wire
+from app.services.sync.client import CentralClient
+
+ADJUST_PROCEDURE = "608"  # "Điều chỉnh thông tin"
+State = Literal["verified", "differs", "not_found", "not_checked", "not_participant"]
+CONTEXT = "register_state"
+
+FIELD_LABELS = {
+    "full_name": QT_TRANSLATE_NOOP(CONTEXT, "Họ và tên"),
+    "date_of_birth": QT_TRANSLATE_NOOP(CONTEXT, "Ngày sinh"),
+    "sex": QT_TRANSLATE_NOOP(CONTEXT, "Giới tính"),
+}
+STATE_TEXTS: dict[str, tuple[str, str]] = {  # state -> (text, level)
+    "verified": (
+        QT_TRANSLATE_NOOP(CONTEXT, "Đã đối chiếu với CSDL quốc gia về dân cư: khớp."),
+        "ok",
+    ),
+    "differs": (
+        QT_TRANSLATE_NOOP(
+            CONTEXT,
+            "Dữ liệu BHXH khác CSDL quốc gia về dân cư. Đề nghị công dân làm thủ tục "
+            "Điều chỉnh thông tin.",
+        ),
+        "warn",
+    ),
+    "not_found": (
+        QT_TRANSLATE_NOOP(
+            CONTEXT,
+            "Số định danh trong dữ liệu BHXH không có trong CSDL quốc gia về dân cư. "
+            "Kiểm tra lại số định danh với công dân.",
+        ),
+        "warn",
+    ),
+    "not_checked": (
+        QT_TRANSLATE_NOOP(CONTEXT, "Chưa đối chiếu với CSDL quốc gia về dân cư."),
+        "info",
+    ),
+    "not_participant": (
+        QT_TRANSLATE_NOOP(CONTEXT, "Công dân chưa có trong dữ liệu người tham gia BHXH."),
+        "info",
+    ),
+}
+
+
+class RegisterStateRequest(wire.Wire):
+    id_number: str = Field(pattern=r"^\d{12}$")  # in the body: never personal data in URLs
+
+
+class FieldDifference(wire.Wire):
+    field: str
+    declared: str  # as the BHXH registry holds it
+    registered: str  # as the population register holds it
+
+
+class RegisterState(wire.Wire):
+    id_number: str
+    state: State
+    bhxh_number: str = ""
+    differences: list[FieldDifference] = Field(default_factory=list)
+    checked_at: wire.UTC | None = None
+    source: str = ""
+    procedure_code: str = ""  # what corrects it, when something must be corrected
+
+
+def fetch(client: CentralClient, id_number: str) -> RegisterState:
+    """Ask central; raises ``UserError`` like every other call of the client."""
+    body = RegisterStateRequest(id_number=id_number).model_dump()
+    return client._call(RegisterState, "POST", "/citizens/register-state", json=body)
+
+
+def adjustment_notes(state: RegisterState) -> str:
+    """The corrections to make, for the "Điều chỉnh thông tin" dossier's notes."""
+    if state.state != "differs":
+        return ""
+    lines = [
+        f"{FIELD_LABELS.get(d.field, d.field)}: BHXH «{d.declared}» → "
+        f"CSDL quốc gia về dân cư «{d.registered}»"
+        for d in state.differences
+    ]
+    checked = state.checked_at.astimezone(dt.UTC).date().isoformat() if state.checked_at else ""
+    return f"Điều chỉnh theo đối chiếu ngày {checked}: " + "; ".join(lines)
