@@ -13,31 +13,33 @@ The wire models here are shared by the counter and the central service.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Literal
 
 from pydantic import Field
 
-from app.errors import QT_TRANSLATE_NOOP
+from app.errors import QT_TRANSLATE_NOOP, ErrorKind, UserError
 from app.services.sync import wire
 from app.services.sync.client import CentralClient
+from app.services.sync.credentials import CredentialStore
 
 ADJUST_PROCEDURE = "608"  # "Điều chỉnh thông tin"
 State = Literal["verified", "differs", "not_found", "not_checked", "not_participant"]
 CONTEXT = "register_state"
 
 FIELD_LABELS = {
-    "full_name": QT_TRANSLATE_NOOP(CONTEXT, "Họ và tên"),
-    "date_of_birth": QT_TRANSLATE_NOOP(CONTEXT, "Ngày sinh"),
-    "sex": QT_TRANSLATE_NOOP(CONTEXT, "Giới tính"),
+    "full_name": QT_TRANSLATE_NOOP("register_state", "Họ và tên"),
+    "date_of_birth": QT_TRANSLATE_NOOP("register_state", "Ngày sinh"),
+    "sex": QT_TRANSLATE_NOOP("register_state", "Giới tính"),
 }
 STATE_TEXTS: dict[str, tuple[str, str]] = {  # state -> (text, level)
     "verified": (
-        QT_TRANSLATE_NOOP(CONTEXT, "Đã đối chiếu với CSDL quốc gia về dân cư: khớp."),
+        QT_TRANSLATE_NOOP("register_state", "Đã đối chiếu với CSDL quốc gia về dân cư: khớp."),
         "ok",
     ),
     "differs": (
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "register_state",
             "Dữ liệu BHXH khác CSDL quốc gia về dân cư. Đề nghị công dân làm thủ tục "
             "Điều chỉnh thông tin.",
         ),
@@ -45,18 +47,18 @@ STATE_TEXTS: dict[str, tuple[str, str]] = {  # state -> (text, level)
     ),
     "not_found": (
         QT_TRANSLATE_NOOP(
-            CONTEXT,
+            "register_state",
             "Số định danh trong dữ liệu BHXH không có trong CSDL quốc gia về dân cư. "
             "Kiểm tra lại số định danh với công dân.",
         ),
         "warn",
     ),
     "not_checked": (
-        QT_TRANSLATE_NOOP(CONTEXT, "Chưa đối chiếu với CSDL quốc gia về dân cư."),
+        QT_TRANSLATE_NOOP("register_state", "Chưa đối chiếu với CSDL quốc gia về dân cư."),
         "info",
     ),
     "not_participant": (
-        QT_TRANSLATE_NOOP(CONTEXT, "Công dân chưa có trong dữ liệu người tham gia BHXH."),
+        QT_TRANSLATE_NOOP("register_state", "Công dân chưa có trong dữ liệu người tham gia BHXH."),
         "info",
     ),
 }
@@ -99,3 +101,21 @@ def adjustment_notes(state: RegisterState) -> str:
     ]
     checked = state.checked_at.astimezone(dt.UTC).date().isoformat() if state.checked_at else ""
     return f"Điều chỉnh theo đối chiếu ngày {checked}: " + "; ".join(lines)
+
+
+def look_up(
+    central_url: str,
+    cert_sha256: str,
+    store: CredentialStore,
+    id_number: str,
+    *,
+    client_factory: Callable[..., CentralClient] = CentralClient,
+) -> RegisterState:
+    """One question to central with the counter's own credentials (network thread)."""
+    if not central_url:
+        raise UserError(ErrorKind.SERVER_UNREACHABLE, detail="no central URL configured")
+    credentials = store.load()
+    if credentials is None:
+        raise UserError(ErrorKind.SYNC_NOT_ENROLLED)
+    with client_factory(central_url, credentials=credentials, cert_sha256=cert_sha256) as client:
+        return fetch(client, id_number)

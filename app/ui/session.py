@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit, QVBoxLayout, QWidget
@@ -215,6 +216,12 @@ class CounterSession:
         page = IntakePage(
             self.intake, self.paper_printer, AttachmentsPanel(self.db, self.attachments)
         )
+        from app.ui.intake.register_banner import RegisterBanner
+
+        self.network_runner = TaskRunner(max_threads=1)  # central look-ups, one at a time
+        page.show_beside_record(
+            RegisterBanner(self.intake, self.network_runner, self._register_state)
+        )
         self.paper_printer.failed.connect(page.print_failed)
         self.paper_printer.done.connect(page.printed)
         self.paper_printer.printed.connect(self.intake.printed)
@@ -222,6 +229,19 @@ class CounterSession:
         self.intake_page = page
         self._watch_scan_folder()
         return page
+
+    def _register_state(self, id_number: str) -> Any:
+        """Network thread: the central register check's state of one citizen."""
+        from app.errors import ErrorKind, UserError
+        from app.services import register_state
+
+        engine = getattr(getattr(self, "sync", None), "engine", None)
+        if engine is None:
+            raise UserError(ErrorKind.SERVER_UNREACHABLE, detail="sync not started")
+        config = engine.config
+        return register_state.look_up(
+            config.central_url, config.cert_sha256, engine.store, id_number
+        )
 
     def _watch_scan_folder(self) -> None:
         """Scans the document scanner saves into its folder reach the intake screen's

@@ -98,6 +98,7 @@ class IntakeState:
     email: str = ""
     expired_reason: str = ""
     attachment_ids: list[str] = field(default_factory=list)
+    register_notes: str = ""  # corrections from the central register check (608)
 
 
 def compare(identity: Identity, citizen: Citizen) -> tuple[Difference, ...]:
@@ -303,6 +304,9 @@ class IntakeController(QObject):
             self.last_saved = None
             self.procedure_changed.emit()
             self.documents_changed.emit()
+        previous = self.state.identity
+        if previous is None or previous.id_number != identity.id_number:
+            self.state.register_notes = ""  # another citizen: not their corrections
         self.state.identity = identity
         self.state.record = self._look_up(identity)
         if self.state.record.citizen_id:
@@ -391,6 +395,11 @@ class IntakeController(QObject):
         self.documents_changed.emit()
         self._update_appointment()
 
+    def adjust_from_register(self, notes: str) -> None:
+        """The "Điều chỉnh thông tin" procedure, with the register's corrections noted."""
+        self.state.register_notes = notes
+        self.choose_procedure(ADJUST_PROCEDURE)
+
     def set_received(self, doc_id: str, paper: ReceivedPaper) -> None:
         self.state.received[doc_id] = paper
         self._save_draft()
@@ -443,6 +452,8 @@ class IntakeController(QObject):
         state, settings, officer = self.state, self.settings, self.officer
         catalog, calendar = self.catalog.current, self.calendar.current
         notes = f"Thẻ hết hạn, tiếp nhận vì: {state.expired_reason}" if state.expired_reason else ""
+        if state.register_notes and state.procedure_code == ADJUST_PROCEDURE:
+            notes = "\n".join(n for n in (notes, state.register_notes) if n)
 
         def work() -> Saved:
             with self.db.session() as s:
@@ -566,6 +577,7 @@ class IntakeController(QObject):
                 "email": s.email,
                 "expired_reason": s.expired_reason,
                 "attachment_ids": list(s.attachment_ids),
+                "register_notes": s.register_notes,
             },
         )
 
@@ -588,6 +600,7 @@ class IntakeController(QObject):
             email=raw.get("email", ""),
             expired_reason=raw.get("expired_reason", ""),
             attachment_ids=list(raw.get("attachment_ids", [])),
+            register_notes=raw.get("register_notes", ""),
         )
         if self.state.procedure_code and self.procedure() is None:
             self.state.procedure_code = ""

@@ -90,6 +90,7 @@ class IntakePage(QWidget):
         self.adjust.clicked.connect(self._choose_adjustment)
         record_box = QGroupBox(self.tr("Hồ sơ đã có của công dân"))
         rl = QVBoxLayout(record_box)
+        self._record_layout = rl
         rl.addWidget(self.record)
         rl.addWidget(self.adjust)
         self.phone = QLineEdit(objectName="phone")
@@ -212,6 +213,10 @@ class IntakePage(QWidget):
         c.reading.connect(self._reading)
         self._search("")
         self.show_status(self.tr("Sẵn sàng. Quét mã QR trên thẻ hoặc đặt thẻ lên đầu đọc."), "info")
+
+    def show_beside_record(self, widget: QWidget) -> None:
+        """A panel under the citizen's record (the register-check banner)."""
+        self._record_layout.insertWidget(1, widget)
 
     # -- display ----------------------------------------------------------------
     def show_status(self, text: str, level: str) -> None:
