@@ -358,6 +358,9 @@ def create_app(db: CentralDatabase) -> FastAPI:
     from central.register_check import routes as register_check_routes
 
     register_check_routes.install(app, db, device, Admin)
+    from central.indicators import routes as indicator_routes
+
+    indicator_routes.install(app, db, Admin)
     return app
 
 
