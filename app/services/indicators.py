@@ -59,6 +59,10 @@ CHANNEL_LABELS = {
     "post": QT_TRANSLATE_NOOP("indicators", "Nhận kết quả qua bưu chính"),
 }
 NO_DATA = QT_TRANSLATE_NOOP("indicators", "chưa có dữ liệu")
+REGISTER_LABEL = QT_TRANSLATE_NOOP(
+    "indicators", "Người tham gia đã đối chiếu khớp với CSDL quốc gia về dân cư"
+)
+BIOMETRIC_LABEL = QT_TRANSLATE_NOOP("indicators", "Hồ sơ có đối chiếu khuôn mặt tại quầy")
 _PENDING = frozenset({Timeliness.IN_TIME, Timeliness.PAUSED})
 _ON_TIME = frozenset({Timeliness.EARLY, Timeliness.ON_TIME})
 _LATE = frozenset({Timeliness.LATE, Timeliness.OVERDUE})
@@ -306,7 +310,7 @@ def biometrics_figure(session: Session, dossier_ids: Sequence[str]) -> Figure | 
         )
     return Figure(
         "biometrics.matched",
-        QT_TRANSLATE_NOOP("indicators", "Hồ sơ có đối chiếu khuôn mặt tại quầy"),
+        BIOMETRIC_LABEL,
         len(matched),
         len(dossier_ids),
         tuple(sorted(matched)),

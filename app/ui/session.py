@@ -125,12 +125,23 @@ class CounterSession:
                 QApplication.translate("CounterSession", "Cài đặt"),
                 self._settings_page(),
             ),
+            # after the settings: Ctrl+1…5 keep their pages
+            Page(
+                "indicators",
+                QApplication.translate("CounterSession", "Chỉ tiêu Đề án 06"),
+                self._indicators_page(),
+            ),
         ]
 
     def _reports_page(self) -> QWidget:
         from app.ui.reports import ReportsPage
 
         return ReportsPage(self.db, self.settings, self.officer)
+
+    def _indicators_page(self) -> QWidget:
+        from app.ui.reports.indicators_page import IndicatorsPage
+
+        return IndicatorsPage(self.db, open_dossier=self.open_dossier)
 
     def _settings_page(self) -> QWidget:
         page = SettingsPage(self.settings, self._settings_saved, paths.settings_file(self.demo))

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.services.calendar.timezone import VN_TZ
 from app.services.indicators import (
+    REGISTER_LABEL,
     DossierFact,
     Figure,
     Indicators,
@@ -31,7 +32,6 @@ from central.models import Office, Participant, SyncedRow
 from central.register_check.models import VERIFIED, RegisterCheck
 
 ALL_OFFICES = "Toàn tỉnh"
-REGISTER_LABEL = "Người tham gia đã đối chiếu khớp với CSDL quốc gia về dân cư"
 
 
 def _bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:

@@ -127,14 +127,15 @@ def _exclusive(db: CentralDatabase) -> Iterator[None]:
     if db.dialect != "postgresql":
         yield  # demo mode: SQLite has one writer anyway
         return
-    with db.engine.connect() as conn:
+    # A session-level lock on an autocommit connection: no transaction stays open for
+    # the hours a full run takes (an open one would hold back VACUUM everywhere).
+    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         if not conn.scalar(text("SELECT pg_try_advisory_lock(:k)"), {"k": _RUN_LOCK}):
             raise AlreadyRunning
         try:
             yield
         finally:
             conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _RUN_LOCK})
-            conn.commit()
 
 
 def _start_or_resume(

@@ -122,17 +122,22 @@
         <translation>Demo mode — user name: {0} / password: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="334"/>
+        <location filename="../../app/ui/session.py" line="131"/>
+        <source>Chỉ tiêu Đề án 06</source>
+        <translation>Project 06 indicators</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="345"/>
         <source>Đồng bộ: không khởi động được</source>
         <translation>Sync: could not start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="427"/>
+        <location filename="../../app/ui/session.py" line="438"/>
         <source>Chẩn đoán hệ thống</source>
         <translation>System diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="430"/>
+        <location filename="../../app/ui/session.py" line="441"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
@@ -630,6 +635,134 @@ Please send this file to technical support.</translation>
         <location filename="../../app/ui/intake/identity_panel.py" line="60"/>
         <source>Số CMND cũ</source>
         <translation>Old ID card number</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsPage</name>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="85"/>
+        <source>&amp;Từ ngày:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="87"/>
+        <source>Đế&amp;n ngày:</source>
+        <translation>U&amp;ntil:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="89"/>
+        <source>Tính lại (F5)</source>
+        <translation>Count again (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="90"/>
+        <source>Xuất &amp;Excel (Ctrl+E)</source>
+        <translation>&amp;Excel export (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="91"/>
+        <source>Xuất &amp;PDF (Ctrl+P)</source>
+        <translation>&amp;PDF export (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="109"/>
+        <source>Chỉ tiêu</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="109"/>
+        <source>Số lượng</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="109"/>
+        <source>Tỷ lệ</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="119"/>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="119"/>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="119"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="119"/>
+        <source>Ngày nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="127"/>
+        <source>&lt;b&gt;Định danh công dân khi tiếp nhận&lt;/b&gt;</source>
+        <translation>&lt;b&gt;How citizens were identified at intake&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="129"/>
+        <source>&lt;b&gt;Hồ sơ theo ngày&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Dossiers per day&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="139"/>
+        <source>&lt;b style=&apos;font-size:14pt&apos;&gt;Chỉ tiêu Đề án 06&lt;/b&gt;</source>
+        <translation>&lt;b style=&apos;font-size:14pt&apos;&gt;Project 06 indicators&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="157"/>
+        <source>Kỳ báo cáo không hợp lệ: đến ngày phải sau từ ngày.</source>
+        <translation>Invalid period: the end date must come after the start date.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="160"/>
+        <source>Đang tính…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="176"/>
+        <source>{0}: {1} hồ sơ tiếp nhận từ {2:%d/%m/%Y} đến {3:%d/%m/%Y}.</source>
+        <translation>{0}: {1} dossiers received from {2:%d/%m/%Y} to {3:%d/%m/%Y}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="181"/>
+        <source>Hồ sơ</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="202"/>
+        <source>Chọn một chỉ tiêu để xem các hồ sơ.</source>
+        <translation>Pick an indicator to see its dossiers.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="222"/>
+        <source>{0}: {1} hồ sơ (Enter để mở)</source>
+        <translation>{0}: {1} dossiers (Enter opens one)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="245"/>
+        <source>Lưu báo cáo chỉ tiêu</source>
+        <translation>Save the indicators report</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="256"/>
+        <source>Không lưu được tệp</source>
+        <translation>The file could not be saved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="256"/>
+        <source>Chọn thư mục khác rồi thử lại.</source>
+        <translation>Choose another folder and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="262"/>
+        <source>Đã lưu {0}</source>
+        <translation>Saved {0}</translation>
     </message>
 </context>
 <context>
@@ -2714,6 +2847,94 @@ Discard the current dossier and start a new one for this person?</translation>
         <location filename="../../app/errors.py" line="432"/>
         <source>Chọn đúng tệp do cơ quan cấp thẻ cung cấp.</source>
         <translation>Choose the file supplied by the card issuing authority.</translation>
+    </message>
+</context>
+<context>
+    <name>indicators</name>
+    <message>
+        <location filename="../../app/services/indicators.py" line="37"/>
+        <source>Chip, chuỗi chứng thư tin cậy</source>
+        <translation>Chip, trusted certificate chain</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="40"/>
+        <source>Chip, chưa có chứng thư CSCA</source>
+        <translation>Chip, no CSCA certificate configured</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="43"/>
+        <source>Chip, kiểm tra không đạt</source>
+        <translation>Chip, check failed</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="46"/>
+        <source>Mã QR</source>
+        <translation>QR code</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="47"/>
+        <source>Nhập tay</source>
+        <translation>Typed</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="48"/>
+        <source>Đối chiếu CSDL dân cư</source>
+        <translation>Population database check</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="49"/>
+        <source>Chưa ghi nhận</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="52"/>
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="53"/>
+        <source>Trễ hạn</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="54"/>
+        <source>Đang giải quyết</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="55"/>
+        <source>Không tính hạn</source>
+        <translation>No deadline applies</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="58"/>
+        <source>Nhận kết quả tại quầy</source>
+        <translation>Result collected at the counter</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="59"/>
+        <source>Nhận kết quả qua bưu chính</source>
+        <translation>Result sent by post</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="61"/>
+        <source>chưa có dữ liệu</source>
+        <translation>no data yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="62"/>
+        <source>Người tham gia đã đối chiếu khớp với CSDL quốc gia về dân cư</source>
+        <translation>Participants matching the national population database</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="204"/>
+        <source>Giấy tờ dùng lại, không quét lại</source>
+        <translation>Documents reused, not scanned again</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="65"/>
+        <source>Hồ sơ có đối chiếu khuôn mặt tại quầy</source>
+        <translation>Dossiers with a face match at the counter</translation>
     </message>
 </context>
 <context>

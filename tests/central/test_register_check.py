@@ -288,3 +288,26 @@ def test_verify_register_killed_mid_run_resumes_on_postgresql(tmp_path: Path) ->
         nothing = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
         assert json.loads(nothing.stdout)["checked"] == 0
         database.dispose()
+
+
+@pytest.mark.postgres
+def test_a_second_run_at_the_same_time_is_refused_on_postgresql() -> None:
+    from sqlalchemy import text
+
+    from central.register_check.runner import AlreadyRunning
+    from central.testing import fresh_pg_database, pg_url_from_env
+
+    base = pg_url_from_env()
+    if base is None:
+        pytest.skip("MOTCUA_TEST_PG_URL not set")
+    with fresh_pg_database(base) as url:
+        database = open_central(url, pool_size=2)
+        try:
+            with database.engine.connect() as holder:
+                holder.execute(text("SELECT pg_advisory_lock(:k)"), {"k": 0x52656743})
+                with pytest.raises(AlreadyRunning):
+                    verify(database, _register(database))
+                holder.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": 0x52656743})
+            assert verify(database, _register(database)).done == 0
+        finally:
+            database.dispose()

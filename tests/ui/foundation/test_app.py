@@ -56,6 +56,7 @@ def test_demo_login_reaches_the_main_window(qtbot, demo_db):
         "3. Trả kết quả",
         "4. Báo cáo",
         "5. Cài đặt",
+        "6. Chỉ tiêu Đề án 06",
     ]
 
 

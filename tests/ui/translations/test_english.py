@@ -138,6 +138,7 @@ def test_navigation_built_by_the_session_in_english(qtbot, english, demo_db):
             "3. Return results",
             "4. Reports",
             "5. Settings",
+            "6. Project 06 indicators",
         ]
     finally:
         session.shutdown()
