@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import and_, func, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -95,7 +95,15 @@ def _next_batch(
             Participant.sex,
             Participant.version,
         )
-        .outerjoin(RegisterCheck, RegisterCheck.bhxh_number == Participant.bhxh_number)
+        .outerjoin(
+            RegisterCheck,
+            # The cursor on both sides: otherwise PostgreSQL merges from the first
+            # result every time and each batch costs more than the one before.
+            and_(
+                RegisterCheck.bhxh_number == Participant.bhxh_number,
+                RegisterCheck.bhxh_number > cursor,
+            ),
+        )
         .where(Participant.bhxh_number > cursor, _needs_check(recheck_before))
         .order_by(Participant.bhxh_number)
         .limit(size)
