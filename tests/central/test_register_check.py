@@ -311,3 +311,49 @@ def test_a_second_run_at_the_same_time_is_refused_on_postgresql() -> None:
             assert verify(database, _register(database)).done == 0
         finally:
             database.dispose()
+
+
+def test_upgrading_a_populated_database_gives_participants_their_register_identity(
+    central_db_url: str,
+) -> None:
+    from alembic import command
+    from sqlalchemy import text
+
+    from central.db import alembic_config, make_engine, migrate
+
+    engine = make_engine(central_db_url)
+    try:
+        config = alembic_config(engine)
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0001")
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO register_people (id_number, full_name, date_of_birth, dob_text,"
+                    " sex, nationality, ethnicity, place_of_origin, residence, relation) VALUES"
+                    " ('001090000123', 'Lê Thị Thử', '1990-02-03', '03/02/1990', 'Nữ',"
+                    " 'Việt Nam', 'Kinh', '', '', '')"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO bhxh_participants (bhxh_number, id_number) VALUES"
+                    " ('0090000123', '001090000123'), ('0090000999', '001090000999')"
+                )
+            )
+        migrate(engine)
+        with engine.connect() as conn:
+            rows = conn.execute(
+                text(
+                    "SELECT bhxh_number, full_name, date_of_birth, sex, version"
+                    " FROM bhxh_participants ORDER BY bhxh_number"
+                )
+            ).all()
+        assert [tuple(r) for r in rows][0][1:] in (
+            ("Lê Thị Thử", dt.date(1990, 2, 3), "Nữ", 1),
+            ("Lê Thị Thử", "1990-02-03", "Nữ", 1),  # SQLite returns the text
+        )
+        assert tuple(rows[1])[1:] == ("", None, "", 1)  # not in the register: left empty
+    finally:
+        engine.dispose()

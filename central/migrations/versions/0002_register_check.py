@@ -78,12 +78,34 @@ def upgrade() -> None:
         )
         batch_op.create_index(batch_op.f("ix_register_checks_outcome"), ["outcome"], unique=False)
 
+    # Existing rows need values for the new NOT NULL columns: defaults for the move, the
+    # identity of their register record, then no server defaults (the models set them).
     with op.batch_alter_table("bhxh_participants", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("full_name", sa.String(length=120), nullable=False))
+        batch_op.add_column(
+            sa.Column("full_name", sa.String(length=120), nullable=False, server_default="")
+        )
         batch_op.add_column(sa.Column("date_of_birth", sa.Date(), nullable=True))
-        batch_op.add_column(sa.Column("sex", sa.String(length=10), nullable=False))
-        batch_op.add_column(sa.Column("version", sa.Integer(), nullable=False))
-        batch_op.add_column(sa.Column("updated_at", sa.DateTime(), nullable=False))
+        batch_op.add_column(
+            sa.Column("sex", sa.String(length=10), nullable=False, server_default="")
+        )
+        batch_op.add_column(sa.Column("version", sa.Integer(), nullable=False, server_default="1"))
+        batch_op.add_column(
+            sa.Column(
+                "updated_at",
+                sa.DateTime(),
+                nullable=False,
+                server_default=sa.text("CURRENT_TIMESTAMP"),
+            )
+        )
+    for column in ("full_name", "date_of_birth", "sex"):
+        op.execute(
+            f"UPDATE bhxh_participants SET {column} = (SELECT p.{column} FROM register_people p"
+            " WHERE p.id_number = bhxh_participants.id_number)"
+            " WHERE id_number IN (SELECT id_number FROM register_people)"
+        )
+    with op.batch_alter_table("bhxh_participants", schema=None) as batch_op:
+        for column in ("full_name", "sex", "version", "updated_at"):
+            batch_op.alter_column(column, server_default=None)
 
     # ### end Alembic commands ###
 
