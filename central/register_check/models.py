@@ -56,7 +56,8 @@ class RegisterCheck(Base):
     # [{"field": "full_name", "declared": "…", "registered": "…"}, …] when outcome differs
     differences: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     participant_version: Mapped[int] = mapped_column(Integer)
-    checked_at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    # not indexed: every result is written once a run, read by range only in re-checks
+    checked_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     source: Mapped[str] = mapped_column(String(80))
     run_id: Mapped[int] = mapped_column(BigId, ForeignKey("register_check_runs.id"))
     note: Mapped[str] = mapped_column(Text, default="")

@@ -71,9 +71,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("register_checks", schema=None) as batch_op:
         batch_op.create_index(
-            batch_op.f("ix_register_checks_checked_at"), ["checked_at"], unique=False
-        )
-        batch_op.create_index(
             batch_op.f("ix_register_checks_id_number"), ["id_number"], unique=False
         )
         batch_op.create_index(batch_op.f("ix_register_checks_outcome"), ["outcome"], unique=False)
@@ -122,7 +119,6 @@ def downgrade() -> None:
     with op.batch_alter_table("register_checks", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_register_checks_outcome"))
         batch_op.drop_index(batch_op.f("ix_register_checks_id_number"))
-        batch_op.drop_index(batch_op.f("ix_register_checks_checked_at"))
 
     op.drop_table("register_checks")
     with op.batch_alter_table("register_check_runs", schema=None) as batch_op:
