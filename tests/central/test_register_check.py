@@ -357,3 +357,30 @@ def test_upgrading_a_populated_database_gives_participants_their_register_identi
         assert tuple(rows[1])[1:] == ("", None, "", 1)  # not in the register: left empty
     finally:
         engine.dispose()
+
+
+def test_a_register_that_stops_answering_leaves_the_run_resumable(db: CentralDatabase) -> None:
+    from central.register_check.adapter import RegisterUnavailable as Unavailable
+
+    class Failing:
+        source = "reference:register_people"
+
+        def __init__(self) -> None:
+            self.calls = 0
+            self.inner = ReferenceRegister(db)
+
+        def fetch(self, id_numbers: Sequence[str], *, timeout: float) -> dict:  # type: ignore[type-arg]
+            self.calls += 1
+            if self.calls > 2:
+                raise Unavailable("connection refused")
+            return self.inner.fetch(id_numbers, timeout=timeout)
+
+    failing = Guarded(Failing(), retry=RetryPolicy(attempts=2), sleep=lambda _s: None)
+    with pytest.raises(Unavailable):
+        verify(db, failing, batch=100)
+    assert len(_results(db)) == 200  # two batches answered, kept
+    with db.session() as s:
+        run = s.scalars(select(RegisterCheckRun)).one()
+        assert run.status == RUNNING and run.done == 200
+    final = verify(db, _register(db), batch=100)
+    assert final.resumed and final.run_id == run.id and final.done == len(_participants(db))
