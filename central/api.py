@@ -360,7 +360,7 @@ def create_app(db: CentralDatabase) -> FastAPI:
     register_check_routes.install(app, db, device, Admin)
     from central.indicators import routes as indicator_routes
 
-    indicator_routes.install(app, db, Admin)
+    indicator_routes.install(app, db, Admin, device)
     return app
 
 

@@ -19,6 +19,7 @@ from typing import Literal
 from pydantic import Field
 
 from app.errors import QT_TRANSLATE_NOOP, ErrorKind, UserError
+from app.services.indicators import Figure
 from app.services.sync import wire
 from app.services.sync.client import CentralClient
 from app.services.sync.credentials import CredentialStore
@@ -85,7 +86,8 @@ class RegisterState(wire.Wire):
 
 
 def fetch(client: CentralClient, id_number: str) -> RegisterState:
-    """Ask central; raises ``UserError`` like every other call of the client."""
+    """Ask central; raises ``UserError`` like every other call of the client (``_call``:
+    the client's one path for TLS pinning, credentials and error mapping)."""
     body = RegisterStateRequest(id_number=id_number).model_dump()
     return client._call(RegisterState, "POST", "/citizens/register-state", json=body)
 
@@ -119,3 +121,40 @@ def look_up(
         raise UserError(ErrorKind.SYNC_NOT_ENROLLED)
     with client_factory(central_url, credentials=credentials, cert_sha256=cert_sha256) as client:
         return fetch(client, id_number)
+
+
+class OfficeRegisterFigure(wire.Wire):
+    count: int
+    total: int
+    dossier_ids: list[str]
+
+
+def office_register_figure(
+    central_url: str,
+    cert_sha256: str,
+    store: CredentialStore,
+    start: dt.date,
+    end: dt.date,
+    *,
+    client_factory: Callable[..., CentralClient] = CentralClient,
+) -> Figure:
+    """For the office head's indicators: of the office's citizens with a dossier in the
+    period who are BHXH participants, those central found matching the register. The
+    dossier ids are the counter's own, so the page lists them from its database."""
+    from app.services.indicators import REGISTER_LABEL
+
+    if not central_url:
+        raise UserError(ErrorKind.SERVER_UNREACHABLE, detail="no central URL configured")
+    credentials = store.load()
+    if credentials is None:
+        raise UserError(ErrorKind.SYNC_NOT_ENROLLED)
+    with client_factory(central_url, credentials=credentials, cert_sha256=cert_sha256) as client:
+        answer = client._call(
+            OfficeRegisterFigure,
+            "GET",
+            f"/offices/{credentials.office_code}/indicators/register",
+            params={"start": start.isoformat(), "end": end.isoformat()},
+        )
+    return Figure(
+        "register.verified", REGISTER_LABEL, answer.count, answer.total, tuple(answer.dossier_ids)
+    )

@@ -141,7 +141,22 @@ class CounterSession:
     def _indicators_page(self) -> QWidget:
         from app.ui.reports.indicators_page import IndicatorsPage
 
-        return IndicatorsPage(self.db, open_dossier=self.open_dossier)
+        return IndicatorsPage(
+            self.db, open_dossier=self.open_dossier, register_figure=self._register_figure
+        )
+
+    def _register_figure(self, start: Any, end: Any) -> Any:
+        """Worker thread: the office's register-check figure, from central."""
+        from app.errors import ErrorKind, UserError
+        from app.services import register_state
+
+        engine = getattr(getattr(self, "sync", None), "engine", None)
+        if engine is None:
+            raise UserError(ErrorKind.SERVER_UNREACHABLE, detail="sync not started")
+        config = engine.config
+        return register_state.office_register_figure(
+            config.central_url, config.cert_sha256, engine.store, start, end
+        )
 
     def _settings_page(self) -> QWidget:
         page = SettingsPage(self.settings, self._settings_saved, paths.settings_file(self.demo))

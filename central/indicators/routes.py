@@ -3,6 +3,8 @@
 ``GET /backoffice/indicators`` (JSON), ``…/indicators.xlsx``, ``…/indicators.pdf``:
 one province, each office side by side and the total, for a period of office days.
 ``GET /backoffice/indicators/dossiers``: the dossier codes behind one figure.
+``GET /offices/{office}/indicators/register`` (a counter, its own office only): the
+register-check figure of the office's dossiers, for the office head's page.
 """
 
 from __future__ import annotations
@@ -10,13 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import FastAPI, Query
+from fastapi import Depends, FastAPI, Query
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
 
 from app.services import indicators_export
 from app.services.storage.types import utcnow
 from central import indicators
 from central.db import CentralDatabase
+from central.models import Device
 
 MAX_DAYS = 366
 Province = Annotated[str, Query(pattern=r"^\d{2}$", description="province code, e.g. 01")]
@@ -32,8 +36,37 @@ def _period(start: dt.date, end: dt.date) -> None:
         raise PeriodRefused
 
 
-def install(app: FastAPI, db: CentralDatabase, admin: Any) -> None:
+class RegisterFigure(BaseModel):
+    count: int
+    total: int
+    dossier_ids: list[str]
+
+
+def install(app: FastAPI, db: CentralDatabase, admin: Any, counter: Any) -> None:
+    """``admin``: the back-office guard; ``counter``: the device dependency."""
     v1 = "/api/v1/backoffice/indicators"
+
+    @app.get(
+        "/api/v1/offices/{office}/indicators/register",
+        response_model=RegisterFigure,
+        tags=["sync"],
+    )
+    def office_register_figure(
+        office: str,
+        start: dt.date,
+        end: dt.date,
+        device: Device = Depends(counter),  # noqa: B008 - a default: see register_check
+    ) -> Any:
+        if office != device.office_code:
+            body = {"reason": "office_mismatch", "message": "a counter reaches only its own office"}
+            return JSONResponse(body, status_code=403)
+        _period(start, end)
+        with db.session() as s:
+            dossiers = indicators.office_dossiers(s, office, start, end)
+            figure = indicators.register_figure(s, dossiers)
+        return RegisterFigure(
+            count=figure.count, total=figure.total, dossier_ids=list(figure.dossiers)
+        )
 
     @app.exception_handler(PeriodRefused)
     async def _refused(_request: Any, _exc: PeriodRefused) -> JSONResponse:

@@ -127,17 +127,17 @@
         <translation>Project 06 indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="345"/>
+        <location filename="../../app/ui/session.py" line="360"/>
         <source>Đồng bộ: không khởi động được</source>
         <translation>Sync: could not start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="438"/>
+        <location filename="../../app/ui/session.py" line="453"/>
         <source>Chẩn đoán hệ thống</source>
         <translation>System diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="441"/>
+        <location filename="../../app/ui/session.py" line="456"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
@@ -640,127 +640,132 @@ Please send this file to technical support.</translation>
 <context>
     <name>IndicatorsPage</name>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="85"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="89"/>
         <source>&amp;Từ ngày:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="87"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="91"/>
         <source>Đế&amp;n ngày:</source>
         <translation>U&amp;ntil:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="89"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="93"/>
         <source>Tính lại (F5)</source>
         <translation>Count again (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="90"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="94"/>
         <source>Xuất &amp;Excel (Ctrl+E)</source>
         <translation>&amp;Excel export (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="91"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="95"/>
         <source>Xuất &amp;PDF (Ctrl+P)</source>
         <translation>&amp;PDF export (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="109"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="113"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="109"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="113"/>
         <source>Số lượng</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="109"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="113"/>
         <source>Tỷ lệ</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="119"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="123"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="119"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="123"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="119"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="123"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="119"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="123"/>
         <source>Ngày nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="127"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="131"/>
         <source>&lt;b&gt;Định danh công dân khi tiếp nhận&lt;/b&gt;</source>
         <translation>&lt;b&gt;How citizens were identified at intake&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="129"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="133"/>
         <source>&lt;b&gt;Hồ sơ theo ngày&lt;/b&gt;</source>
         <translation>&lt;b&gt;Dossiers per day&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="139"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="143"/>
         <source>&lt;b style=&apos;font-size:14pt&apos;&gt;Chỉ tiêu Đề án 06&lt;/b&gt;</source>
         <translation>&lt;b style=&apos;font-size:14pt&apos;&gt;Project 06 indicators&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="157"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="161"/>
         <source>Kỳ báo cáo không hợp lệ: đến ngày phải sau từ ngày.</source>
         <translation>Invalid period: the end date must come after the start date.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="160"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="164"/>
         <source>Đang tính…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="176"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="188"/>
         <source>{0}: {1} hồ sơ tiếp nhận từ {2:%d/%m/%Y} đến {3:%d/%m/%Y}.</source>
         <translation>{0}: {1} dossiers received from {2:%d/%m/%Y} to {3:%d/%m/%Y}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="181"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="192"/>
+        <source>Chưa lấy được kết quả đối chiếu CSDL dân cư ({0}).</source>
+        <translation>The population database figures could not be fetched ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="197"/>
         <source>Hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="202"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="218"/>
         <source>Chọn một chỉ tiêu để xem các hồ sơ.</source>
         <translation>Pick an indicator to see its dossiers.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="222"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="238"/>
         <source>{0}: {1} hồ sơ (Enter để mở)</source>
         <translation>{0}: {1} dossiers (Enter opens one)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="245"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="261"/>
         <source>Lưu báo cáo chỉ tiêu</source>
         <translation>Save the indicators report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="256"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="272"/>
         <source>Không lưu được tệp</source>
         <translation>The file could not be saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="256"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="272"/>
         <source>Chọn thư mục khác rồi thử lại.</source>
         <translation>Choose another folder and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="262"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="278"/>
         <source>Đã lưu {0}</source>
         <translation>Saved {0}</translation>
     </message>
@@ -2940,42 +2945,42 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>register_state</name>
     <message>
-        <location filename="../../app/services/register_state.py" line="31"/>
+        <location filename="../../app/services/register_state.py" line="32"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../app/services/register_state.py" line="32"/>
+        <location filename="../../app/services/register_state.py" line="33"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/services/register_state.py" line="33"/>
+        <location filename="../../app/services/register_state.py" line="34"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/services/register_state.py" line="37"/>
+        <location filename="../../app/services/register_state.py" line="38"/>
         <source>Đã đối chiếu với CSDL quốc gia về dân cư: khớp.</source>
         <translation>Checked against the national population database: matches.</translation>
     </message>
     <message>
-        <location filename="../../app/services/register_state.py" line="41"/>
+        <location filename="../../app/services/register_state.py" line="42"/>
         <source>Dữ liệu BHXH khác CSDL quốc gia về dân cư. Đề nghị công dân làm thủ tục Điều chỉnh thông tin.</source>
         <translation>The social insurance record differs from the national population database. Ask the citizen to file the &quot;Information adjustment&quot; procedure.</translation>
     </message>
     <message>
-        <location filename="../../app/services/register_state.py" line="49"/>
+        <location filename="../../app/services/register_state.py" line="50"/>
         <source>Số định danh trong dữ liệu BHXH không có trong CSDL quốc gia về dân cư. Kiểm tra lại số định danh với công dân.</source>
         <translation>The ID number in the social insurance record is not in the national population database. Check the ID number with the citizen.</translation>
     </message>
     <message>
-        <location filename="../../app/services/register_state.py" line="57"/>
+        <location filename="../../app/services/register_state.py" line="58"/>
         <source>Chưa đối chiếu với CSDL quốc gia về dân cư.</source>
         <translation>Not yet checked against the national population database.</translation>
     </message>
     <message>
-        <location filename="../../app/services/register_state.py" line="61"/>
+        <location filename="../../app/services/register_state.py" line="62"/>
         <source>Công dân chưa có trong dữ liệu người tham gia BHXH.</source>
         <translation>The citizen is not yet a social insurance participant.</translation>
     </message>

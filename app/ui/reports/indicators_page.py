@@ -9,6 +9,7 @@ exporting run off the GUI thread; the figures come from ``app.services.indicator
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -65,6 +66,7 @@ class IndicatorsPage(QWidget):
         db: Database,
         *,
         open_dossier: Callable[[str], None] | None = None,
+        register_figure: Callable[[dt.date, dt.date], Figure] | None = None,
         runner: Any = None,
         clock: Callable[[], dt.datetime] = utcnow,
         ask_path: Callable[[QWidget, str, str], Path | None] = ask_save_path,
@@ -73,6 +75,8 @@ class IndicatorsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("indicators-page")
         self._db, self._open, self._clock, self._ask_path = db, open_dossier, clock, ask_path
+        self._register_figure = register_figure  # from central; None: offline counter
+        self.register_note = ""
         self._runner = runner if runner is not None else TaskRunner(max_threads=1, parent=self)
         self.indicators: Indicators | None = None
 
@@ -159,9 +163,17 @@ class IndicatorsPage(QWidget):
         db, as_of = self._db, self._clock()
         self.status.setText(self.tr("Đang tính…"))
 
-        def work() -> Indicators:
+        fetch_register = self._register_figure
+
+        def work() -> tuple[Indicators, str]:
             with db.session() as s:
-                return indicators.for_office(s, start, end, as_of)
+                ind = indicators.for_office(s, start, end, as_of)
+            if fetch_register is None:
+                return ind, ""
+            try:  # the register check runs at central: its figure comes from there
+                return dataclasses.replace(ind, register=fetch_register(start, end)), ""
+            except UserError as exc:
+                return ind, describe(exc).title
 
         self._runner.run(work, self._show, self._failed)
 
@@ -170,13 +182,17 @@ class IndicatorsPage(QWidget):
             raise exc
         self.status.setText(describe(exc).title)
 
-    def _show(self, ind: Indicators) -> None:
+    def _show(self, result: tuple[Indicators, str]) -> None:
+        ind, self.register_note = result
         self.indicators = ind
-        self.status.setText(
-            self.tr("{0}: {1} hồ sơ tiếp nhận từ {2:%d/%m/%Y} đến {3:%d/%m/%Y}.").format(
-                ind.unit, ind.dossiers, ind.start, ind.end
-            )
+        text = self.tr("{0}: {1} hồ sơ tiếp nhận từ {2:%d/%m/%Y} đến {3:%d/%m/%Y}.").format(
+            ind.unit, ind.dossiers, ind.start, ind.end
         )
+        if self.register_note:
+            text += " " + self.tr("Chưa lấy được kết quả đối chiếu CSDL dân cư ({0}).").format(
+                self.register_note
+            )
+        self.status.setText(text)
         self.bars.set_bars([(f.key, _t(f.label), f.count, f.share) for f in ind.identification])
         self.trend.set_days(ind.daily, (self.tr("Hồ sơ"), _t("Chip, chuỗi chứng thư tin cậy")))
         rows: list[tuple[str, Figure | None]] = [

@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import MemoryKeyring, pg_or_skip
 from sqlalchemy import select, update
 from sync_helpers import Counter
 
@@ -37,11 +36,12 @@ from app.services.storage.types import utcnow
 from app.settings import Settings
 from app.ui.intake.controller import IntakeController
 from app.ui.intake.register_banner import RegisterBanner
+from app.ui.reports.indicators_page import IndicatorsPage
 from app.ui.tasks import SyncRunner
 from central.models import Participant, Person
 from central.register_check.models import RegisterCheck
 from central.seed import DEMO_OFFICE
-from central.testing import RunningCentral, fresh_pg_database
+from central.testing import RunningCentral, fresh_pg_database, pg_url_from_env
 
 pytestmark = pytest.mark.postgres
 REPO = Path(__file__).resolve().parents[3]
@@ -49,7 +49,12 @@ REPO = Path(__file__).resolve().parents[3]
 
 @pytest.fixture
 def pg_central() -> Iterator[RunningCentral]:
-    with fresh_pg_database(pg_or_skip()) as url, RunningCentral(url, volume=1500) as running:
+    base = pg_url_from_env()
+    if base is None:
+        if os.environ.get("MOTCUA_REQUIRE_PG") == "1":
+            pytest.fail("MOTCUA_REQUIRE_PG=1 but MOTCUA_TEST_PG_URL is not set")
+        pytest.skip("MOTCUA_TEST_PG_URL not set (scripts/postgres.sh start)")
+    with fresh_pg_database(base) as url, RunningCentral(url, volume=1500) as running:
         yield running
 
 
@@ -101,7 +106,7 @@ def _verify_register(url: str, *extra: str, **kw: object) -> subprocess.Popen[st
 
 
 def test_register_check_end_to_end_on_postgresql(
-    qtbot, pg_central: RunningCentral, db: Database, memory_keyring: MemoryKeyring
+    qtbot, pg_central: RunningCentral, db: Database, memory_keyring: object
 ) -> None:
     central = pg_central
     url = central.db.engine.url.render_as_string(hide_password=False)
@@ -200,13 +205,27 @@ def test_register_check_end_to_end_on_postgresql(
     banner.adjust.click()
     assert controller.state.procedure_code == "608"
 
-    # and the office head's own indicators at the counter count the same dossiers
+    # and the office head's own indicators at the counter count the same dossiers, with
+    # the register figure fetched from central and its dossiers listed from the counter
     with db.session() as s:
         mine = indicators.for_office(s, today.replace(day=1), today, utcnow())
     assert mine.dossiers == 2
     assert {mine.codes[i] for i in mine.figure("identified.chip_trusted").dossiers} == {
         code_differs
     }
+    page = IndicatorsPage(
+        db,
+        runner=SyncRunner(),
+        register_figure=lambda a, b: register_state.office_register_figure(
+            central.url, "", counter.store, a, b
+        ),
+    )
+    qtbot.addWidget(page)
+    assert page.indicators is not None and page.register_note == ""
+    register = page.indicators.register
+    assert register is not None and (register.count, register.total) == (1, 2)
+    page.show_dossiers("register.verified")
+    assert page.behind.rowCount() == 1 and page.behind.item(0, 0).text() == code_fine
 
 
 def _officer_of(db: Database, officer_id: str) -> tuple[str, str, str, str, str, str, str]:
