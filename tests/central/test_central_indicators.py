@@ -127,3 +127,11 @@ def test_province_indicators_compare_offices_and_list_the_dossiers_behind_a_figu
         bad = admin.get("/api/v1/backoffice/indicators", params={**PERIOD, "end": "2026-02-01"})
         assert bad.status_code == 422
     assert device.http.get("/backoffice/indicators", params=PERIOD).status_code == 401
+    # a counter reads its own office's register figure, never another office's
+    dates = {"start": PERIOD["start"], "end": PERIOD["end"]}
+    own = device.http.get(f"/offices/{DEMO_OFFICE}/indicators/register", params=dates)
+    assert own.status_code == 200
+    assert (own.json()["count"], own.json()["total"]) == (2, 2)
+    assert set(own.json()["dossier_ids"]) == {d.dossier.id for d in mine[:3]}
+    other = other_device.http.get(f"/offices/{DEMO_OFFICE}/indicators/register", params=dates)
+    assert other.status_code == 403
