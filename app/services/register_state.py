@@ -21,7 +21,7 @@ from pydantic import Field
 from app.errors import QT_TRANSLATE_NOOP, ErrorKind, UserError
 from app.services.indicators import Figure
 from app.services.sync import wire
-from app.services.sync.client import CentralClient
+from app.services.sync.client import CentralClient, Refused
 from app.services.sync.credentials import CredentialStore
 
 ADJUST_PROCEDURE = "608"  # "Điều chỉnh thông tin"
@@ -89,7 +89,15 @@ def fetch(client: CentralClient, id_number: str) -> RegisterState:
     """Ask central; raises ``UserError`` like every other call of the client (``_call``:
     the client's one path for TLS pinning, credentials and error mapping)."""
     body = RegisterStateRequest(id_number=id_number).model_dump()
-    return client._call(RegisterState, "POST", "/citizens/register-state", json=body)
+    try:
+        return client._call(RegisterState, "POST", "/citizens/register-state", json=body)
+    except Refused as exc:  # e.g. a central service from before the register check
+        raise UserError(ErrorKind.SERVER_UNREACHABLE, detail=f"HTTP {exc.status}") from exc
+
+
+def checkable(id_number: str) -> bool:
+    """Only 12-digit Vietnamese ID numbers are in the population register (not passports)."""
+    return len(id_number) == 12 and id_number.isdigit()
 
 
 def adjustment_notes(state: RegisterState) -> str:
@@ -149,12 +157,15 @@ def office_register_figure(
     if credentials is None:
         raise UserError(ErrorKind.SYNC_NOT_ENROLLED)
     with client_factory(central_url, credentials=credentials, cert_sha256=cert_sha256) as client:
-        answer = client._call(
-            OfficeRegisterFigure,
-            "GET",
-            f"/offices/{credentials.office_code}/indicators/register",
-            params={"start": start.isoformat(), "end": end.isoformat()},
-        )
+        try:
+            answer = client._call(
+                OfficeRegisterFigure,
+                "GET",
+                f"/offices/{credentials.office_code}/indicators/register",
+                params={"start": start.isoformat(), "end": end.isoformat()},
+            )
+        except Refused as exc:
+            raise UserError(ErrorKind.SERVER_UNREACHABLE, detail=f"HTTP {exc.status}") from exc
     return Figure(
         "register.verified", REGISTER_LABEL, answer.count, answer.total, tuple(answer.dossier_ids)
     )

@@ -91,7 +91,7 @@ class RegisterBanner(QFrame):
             return
         self._asked, self.state = id_number, None
         self.adjust.hide()
-        if not id_number or self.lookup is None:
+        if not register_state.checkable(id_number) or self.lookup is None:
             self.hide()
             return
         self._show(

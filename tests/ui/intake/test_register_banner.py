@@ -144,3 +144,16 @@ def test_an_unreachable_central_is_said_and_does_not_block_the_intake(qtbot, dem
     assert "Chưa lấy được kết quả đối chiếu" in banner.label.text()
     assert not banner.adjust.isVisibleTo(banner)
     assert controller.state.identity is not None
+
+
+def test_a_passport_holder_is_not_looked_up_in_the_population_register(qtbot, demo_db) -> None:
+    officer = authenticate(demo_db, DEMO_USER, DEMO_PASSWORD)
+    controller = IntakeController(
+        demo_db, Settings(), officer, CatalogStore(), CalendarStore(), TrustStore(),
+        SyncRunner(), SyncRunner(),
+    )  # fmt: skip
+    asked: list[str] = []
+    banner = RegisterBanner(controller, SyncRunner(), lambda n: asked.append(n))  # type: ignore[arg-type,return-value]
+    qtbot.addWidget(banner)
+    controller.typed(Identity("UA4815162", "OLENA KOVAL", None, "Nữ", IdentitySource.PASSPORT))
+    assert asked == [] and banner.isHidden()
