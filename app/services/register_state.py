@@ -19,6 +19,7 @@ from typing import Literal
 from pydantic import Field
 
 from app.errors import QT_TRANSLATE_NOOP, ErrorKind, UserError
+from app.services.calendar.timezone import VN_TZ
 from app.services.indicators import Figure
 from app.services.sync import wire
 from app.services.sync.client import CentralClient, Refused
@@ -100,16 +101,26 @@ def checkable(id_number: str) -> bool:
     return len(id_number) == 12 and id_number.isdigit()
 
 
+def shown(difference: FieldDifference, value: str) -> str:
+    """A value as the officer reads it: dates as dd/mm/yyyy."""
+    if difference.field == "date_of_birth" and value:
+        try:
+            return dt.date.fromisoformat(value).strftime("%d/%m/%Y")
+        except ValueError:
+            return value
+    return value
+
+
 def adjustment_notes(state: RegisterState) -> str:
     """The corrections to make, for the "Điều chỉnh thông tin" dossier's notes."""
     if state.state != "differs":
         return ""
     lines = [
-        f"{FIELD_LABELS.get(d.field, d.field)}: BHXH «{d.declared}» → "
-        f"CSDL quốc gia về dân cư «{d.registered}»"
+        f"{FIELD_LABELS.get(d.field, d.field)}: BHXH «{shown(d, d.declared)}» → "
+        f"CSDL quốc gia về dân cư «{shown(d, d.registered)}»"
         for d in state.differences
     ]
-    checked = state.checked_at.astimezone(dt.UTC).date().isoformat() if state.checked_at else ""
+    checked = state.checked_at.astimezone(VN_TZ).strftime("%d/%m/%Y") if state.checked_at else ""
     return f"Điều chỉnh theo đối chiếu ngày {checked}: " + "; ".join(lines)
 
 

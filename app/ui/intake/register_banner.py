@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.errors import UserError, describe
 from app.services import register_state
+from app.services.calendar.days import local
 from app.services.register_state import FIELD_LABELS, STATE_TEXTS, RegisterState
 from app.ui.intake.controller import IntakeController
 
@@ -43,12 +44,16 @@ def state_html(state: RegisterState) -> tuple[str, str]:
         lines.append(
             QCoreApplication.translate(
                 "register_state", "• {0}: BHXH «{1}» — CSDL dân cư «<b>{2}</b>»"
-            ).format(_t(FIELD_LABELS.get(d.field, d.field)), d.declared, d.registered)
+            ).format(
+                _t(FIELD_LABELS.get(d.field, d.field)),
+                register_state.shown(d, d.declared),
+                register_state.shown(d, d.registered),
+            )
         )
     if state.checked_at is not None:
         lines.append(
             QCoreApplication.translate("register_state", "Đối chiếu lúc {0}").format(
-                state.checked_at.strftime("%d/%m/%Y %H:%M")
+                local(state.checked_at).strftime("%d/%m/%Y %H:%M")  # office time
             )
         )
     return "<br>".join(lines), level

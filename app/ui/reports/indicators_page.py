@@ -33,6 +33,7 @@ from sqlalchemy import select
 
 from app.errors import UserError, describe
 from app.services import indicators, indicators_export
+from app.services.calendar.days import local
 from app.services.indicators import (
     BIOMETRIC_LABEL,
     NO_DATA,
@@ -43,6 +44,7 @@ from app.services.indicators import (
 from app.services.storage.db import Database
 from app.services.storage.models import Dossier
 from app.services.storage.types import utcnow
+from app.ui.dossiers.labels import status_label
 from app.ui.reports.indicators_chart import BarChart, TrendChart
 from app.ui.reports.page import ask_save_path
 from app.ui.tasks import TaskRunner
@@ -239,7 +241,12 @@ class IndicatorsPage(QWidget):
         )
         self.behind.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            values = (row.code, row.procedure_code, row.status, f"{row.submitted_at:%d/%m/%Y}")
+            values = (
+                row.code,
+                row.procedure_code,
+                status_label(row.status),
+                local(row.submitted_at).strftime("%d/%m/%Y"),
+            )
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(KEY, row.id)

@@ -4,6 +4,7 @@ from a real central service, and offers the "Điều chỉnh thông tin" procedu
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -105,8 +106,19 @@ def test_a_citizen_whose_bhxh_record_differs_is_offered_the_adjustment_prefilled
     qtbot.waitUntil(lambda: banner.state is not None, timeout=10000)
     text = banner.label.text()
     assert "khác CSDL quốc gia về dân cư" in text and "Ngày sinh" in text
-    assert person.date_of_birth.isoformat() in text and banner.label.property("level") == "warn"
+    assert f"{person.date_of_birth:%d/%m/%Y}" in text and banner.label.property("level") == "warn"
     assert banner.adjust.isVisibleTo(banner)
+    if os.environ.get("MOTCUA_WRITE_SCREENSHOTS") == "1":  # make screenshots
+        banner.resize(520, banner.sizeHint().height())
+        banner.show()
+        banner.grab().save(
+            str(
+                Path(__file__).resolve().parents[3]
+                / "docs"
+                / "screenshots"
+                / "intake-register-state.png"
+            )
+        )
 
     banner.adjust.click()
     assert controller.state.procedure_code == "608"
@@ -115,7 +127,7 @@ def test_a_citizen_whose_bhxh_record_differs_is_offered_the_adjustment_prefilled
     controller.save()
     with demo_db.session() as s:
         saved = s.scalars(select(Dossier).where(Dossier.procedure_code == "608")).one()
-        assert "CSDL quốc gia về dân cư «" + person.date_of_birth.isoformat() in saved.notes
+        assert f"CSDL quốc gia về dân cư «{person.date_of_birth:%d/%m/%Y}»" in saved.notes
 
     # the next citizen matches: a green line, no adjustment, no carried-over notes
     controller.start_new(_identity(other))
