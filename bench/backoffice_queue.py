@@ -22,9 +22,9 @@ import time
 import uuid
 from collections.abc import Callable
 
-from app.shared.folding import fold
 from sqlalchemy import insert, text
 
+from app.shared.folding import fold
 from app.shared.types import utcnow
 from central.db import open_central
 from central.models import DossierQueueEntry, Office

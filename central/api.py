@@ -24,7 +24,7 @@ import central
 from app.shared import wire
 from app.shared.types import utcnow
 from central import backoffice, blobs, changes, ingest, register, security
-from central.auth import REFUSALS, Admin, Counter, Refusal
+from central.auth import REFUSALS, Admin, Counter, Refusal, device
 from central.db import CentralDatabase
 from central.life_events import routes as life_event_routes
 from central.models import Device, Office
@@ -311,6 +311,12 @@ def create_app(db: CentralDatabase) -> FastAPI:
     from central.web.routes import mount  # the back office pages and /tra-cuu
 
     mount(app, db)
+    from central.register_check import routes as register_check_routes
+
+    register_check_routes.install(app, db, device, Admin)
+    from central.indicators import routes as indicator_routes
+
+    indicator_routes.install(app, db, Admin, device)
     return app
 
 

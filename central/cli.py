@@ -68,6 +68,21 @@ def _parser() -> argparse.ArgumentParser:
     from central.web import admin_cli
 
     admin_cli.add_parsers(sub)
+    check = sub.add_parser(
+        "verify-register",
+        help="check every participant against the population register (resumable)",
+    )
+    check.add_argument("--rate", type=float, default=200.0, help="people per second (0: no cap)")
+    check.add_argument("--batch", type=int, default=200, help="ID numbers per register call")
+    check.add_argument("--timeout", type=float, default=10.0, help="seconds per register call")
+    check.add_argument("--attempts", type=int, default=5, help="tries per register call")
+    check.add_argument(
+        "--recheck-days", type=float, default=None, help="also re-check results older than this"
+    )
+    check.add_argument(
+        "--latency", type=float, default=0.0, help="simulated register latency per call (s)"
+    )
+    check.add_argument("--progress-every", type=float, default=2.0, help="seconds")
     return parser
 
 
@@ -115,6 +130,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     db = open_central(url)
+    if args.command == "verify-register":
+        from central.register_check.cli import verify_register
+
+        try:
+            return verify_register(db, args)
+        finally:
+            db.dispose()
     try:
         with db.session() as s:
             if args.command in ("staff-add", "office-profile", "office-cert"):

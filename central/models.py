@@ -215,6 +215,14 @@ class Participant(Base):
     __tablename__ = "bhxh_participants"
     bhxh_number: Mapped[str] = mapped_column(String(10), primary_key=True)
     id_number: Mapped[str] = mapped_column(String(12), unique=True)
+    # The identity BHXH holds for the participant, checked against the population
+    # register by ``central.register_check``; ``version`` grows with every change so a
+    # re-run checks only what changed.
+    full_name: Mapped[str] = mapped_column(String(120), default="")
+    date_of_birth: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    sex: Mapped[str] = mapped_column(String(10), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class HealthCard(Base):

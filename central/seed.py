@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -287,6 +288,29 @@ def bhxh_number(person: Citizen) -> str:
     return f"{index}{person.id_number[3:]}"
 
 
+def declared_identity(person: Citizen, bhxh: str, *, profile: bool) -> dict[str, Any]:
+    """The identity the BHXH registry holds for a participant: the register's, except
+    for about one generated person in a hundred (a typo in the name, a wrong day of
+    birth, the wrong sex), as found when registries are compared. Card-profile people
+    always match, so the demo's cards verify."""
+    row = {
+        "bhxh_number": bhxh,
+        "id_number": person.id_number,
+        "full_name": person.full_name,
+        "date_of_birth": person.date_of_birth,
+        "sex": person.sex,
+        "version": 1,
+    }
+    flaw = 999 if profile else zlib.crc32(person.id_number.encode()) % 1000
+    if flaw < 5:
+        row["full_name"] = person.full_name.rsplit(" ", 1)[0]  # given name left out
+    elif flaw < 9:
+        row["date_of_birth"] = person.date_of_birth + dt.timedelta(days=1)
+    elif flaw < 10:
+        row["sex"] = "Nam" if person.sex == "Nữ" else "Nữ"
+    return row
+
+
 def card_rows(person: Citizen, bhxh: str) -> list[dict[str, Any]]:
     age = 2026 - person.date_of_birth.year
     group = (
@@ -339,6 +363,7 @@ def seed(
             added["officers"] += 1
 
     homes = generate(volume, seed)
+    profile_last = f"HK{len(card_profiles()):08d}"
     existing = set(session.scalars(select(Person.id_number)))
     known_homes = set(session.scalars(select(Household.code)))
     people: list[dict[str, Any]] = []
@@ -367,7 +392,7 @@ def seed(
                 )
             )
             bhxh = bhxh_number(p)
-            participants.append({"bhxh_number": bhxh, "id_number": p.id_number})
+            participants.append(declared_identity(p, bhxh, profile=home.code <= profile_last))
             cards.extend(card_rows(p, bhxh))
     for table, rows in (
         (Household, new_homes),

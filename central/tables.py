@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from central.life_events import tables as life_event_tables
 from central.models import Base
+from central.register_check import models as register_check_tables
 
 metadata = Base.metadata
 
-__all__ = ["life_event_tables", "metadata"]
+__all__ = ["life_event_tables", "metadata", "register_check_tables"]

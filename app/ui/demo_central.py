@@ -52,6 +52,8 @@ class DemoCentral:
     def start(self, timeout: float = 60.0) -> None:
         self.db_file.parent.mkdir(parents=True, exist_ok=True)
         self._central("seed", "--volume", "200", "--life-events")
+        # the demo counter then shows each citizen's register state (a second or so)
+        self._central("verify-register", "--rate", "0")
         code = self._central("enroll", "--office", self.office_code, "--counter", str(self.counter))
         port = _free_port()
         self.url = f"http://127.0.0.1:{port}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit, QVBoxLayout, QWidget
@@ -124,10 +125,16 @@ class CounterSession:
                 QApplication.translate("CounterSession", "Cài đặt"),
                 self._settings_page(),
             ),
+            # after the settings: Ctrl+1…5 keep their pages
             Page(
                 "events",
                 QApplication.translate("CounterSession", "Sự kiện"),
                 self._events_page(),
+            ),
+            Page(
+                "indicators",
+                QApplication.translate("CounterSession", "Chỉ tiêu Đề án 06"),
+                self._indicators_page(),
             ),
         ]
 
@@ -144,6 +151,26 @@ class CounterSession:
         from app.ui.reports import ReportsPage
 
         return ReportsPage(self.db, self.settings, self.officer)
+
+    def _indicators_page(self) -> QWidget:
+        from app.ui.reports.indicators_page import IndicatorsPage
+
+        return IndicatorsPage(
+            self.db, open_dossier=self.open_dossier, register_figure=self._register_figure
+        )
+
+    def _register_figure(self, start: Any, end: Any) -> Any:
+        """Worker thread: the office's register-check figure, from central."""
+        from app.errors import ErrorKind, UserError
+        from app.services import register_state
+
+        engine = getattr(getattr(self, "sync", None), "engine", None)
+        if engine is None:
+            raise UserError(ErrorKind.SERVER_UNREACHABLE, detail="sync not started")
+        config = engine.config
+        return register_state.office_register_figure(
+            config.central_url, config.cert_sha256, engine.store, start, end
+        )
 
     def _settings_page(self) -> QWidget:
         page = SettingsPage(self.settings, self._settings_saved, paths.settings_file(self.demo))
@@ -249,6 +276,12 @@ class CounterSession:
         page = IntakePage(
             self.intake, self.paper_printer, AttachmentsPanel(self.db, self.attachments)
         )
+        from app.ui.intake.register_banner import RegisterBanner
+
+        self.network_runner = TaskRunner(max_threads=1)  # central look-ups, one at a time
+        page.show_beside_record(
+            RegisterBanner(self.intake, self.network_runner, self._register_state)
+        )
         self.paper_printer.failed.connect(page.print_failed)
         self.paper_printer.done.connect(page.printed)
         self.paper_printer.printed.connect(self.intake.printed)
@@ -259,6 +292,19 @@ class CounterSession:
         self.intake_page = page
         self._watch_scan_folder()
         return page
+
+    def _register_state(self, id_number: str) -> Any:
+        """Network thread: the central register check's state of one citizen."""
+        from app.errors import ErrorKind, UserError
+        from app.services import register_state
+
+        engine = getattr(getattr(self, "sync", None), "engine", None)
+        if engine is None:
+            raise UserError(ErrorKind.SERVER_UNREACHABLE, detail="sync not started")
+        config = engine.config
+        return register_state.look_up(
+            config.central_url, config.cert_sha256, engine.store, id_number
+        )
 
     def _watch_scan_folder(self) -> None:
         """Scans the document scanner saves into its folder reach the intake screen's

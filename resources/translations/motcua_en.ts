@@ -124,63 +124,68 @@
 <context>
     <name>CounterSession</name>
     <message>
-        <location filename="../../app/ui/session.py" line="30"/>
+        <location filename="../../app/ui/session.py" line="31"/>
         <source>cán bộ tiếp nhận</source>
         <translation>intake officer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="31"/>
+        <location filename="../../app/ui/session.py" line="32"/>
         <source>lãnh đạo bộ phận</source>
         <translation>desk supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="32"/>
+        <location filename="../../app/ui/session.py" line="33"/>
         <source>quản trị</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="87"/>
+        <location filename="../../app/ui/session.py" line="88"/>
         <location filename="../../app/ui/startup.py" line="47"/>
         <source>Chế độ trình diễn — đăng nhập: {0} / mật khẩu: {1}</source>
         <translation>Demo mode — user name: {0} / password: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="129"/>
+        <location filename="../../app/ui/session.py" line="131"/>
         <source>Sự kiện</source>
         <translation>Life events</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="351"/>
+        <location filename="../../app/ui/session.py" line="136"/>
+        <source>Chỉ tiêu Đề án 06</source>
+        <translation>Project 06 indicators</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/session.py" line="397"/>
         <source>Đồng bộ: không khởi động được</source>
         <translation>Sync: could not start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="444"/>
+        <location filename="../../app/ui/session.py" line="490"/>
         <source>Chẩn đoán hệ thống</source>
         <translation>System diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="447"/>
+        <location filename="../../app/ui/session.py" line="493"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="109"/>
+        <location filename="../../app/ui/session.py" line="110"/>
         <source>Tiếp nhận</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="112"/>
+        <location filename="../../app/ui/session.py" line="113"/>
         <source>Hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="116"/>
+        <location filename="../../app/ui/session.py" line="117"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="120"/>
+        <location filename="../../app/ui/session.py" line="121"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
@@ -189,7 +194,7 @@
         <translation type="vanished">Reports are not available in this version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="124"/>
+        <location filename="../../app/ui/session.py" line="125"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
@@ -734,84 +739,217 @@ Please send this file to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>IndicatorsPage</name>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="91"/>
+        <source>&amp;Từ ngày:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="93"/>
+        <source>Đế&amp;n ngày:</source>
+        <translation>U&amp;ntil:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="95"/>
+        <source>Tính lại (F5)</source>
+        <translation>Count again (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="96"/>
+        <source>Xuất &amp;Excel (Ctrl+E)</source>
+        <translation>&amp;Excel export (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="97"/>
+        <source>Xuất &amp;PDF (Ctrl+P)</source>
+        <translation>&amp;PDF export (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="115"/>
+        <source>Chỉ tiêu</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="115"/>
+        <source>Số lượng</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="115"/>
+        <source>Tỷ lệ</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="125"/>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="125"/>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="125"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="125"/>
+        <source>Ngày nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="133"/>
+        <source>&lt;b&gt;Định danh công dân khi tiếp nhận&lt;/b&gt;</source>
+        <translation>&lt;b&gt;How citizens were identified at intake&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="135"/>
+        <source>&lt;b&gt;Hồ sơ theo ngày&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Dossiers per day&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="145"/>
+        <source>&lt;b style=&apos;font-size:14pt&apos;&gt;Chỉ tiêu Đề án 06&lt;/b&gt;</source>
+        <translation>&lt;b style=&apos;font-size:14pt&apos;&gt;Project 06 indicators&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="163"/>
+        <source>Kỳ báo cáo không hợp lệ: đến ngày phải sau từ ngày.</source>
+        <translation>Invalid period: the end date must come after the start date.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="166"/>
+        <source>Đang tính…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="190"/>
+        <source>{0}: {1} hồ sơ tiếp nhận từ {2:%d/%m/%Y} đến {3:%d/%m/%Y}.</source>
+        <translation>{0}: {1} dossiers received from {2:%d/%m/%Y} to {3:%d/%m/%Y}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="194"/>
+        <source>Chưa lấy được kết quả đối chiếu CSDL dân cư ({0}).</source>
+        <translation>The population database figures could not be fetched ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="199"/>
+        <source>Hồ sơ</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="220"/>
+        <source>Chọn một chỉ tiêu để xem các hồ sơ.</source>
+        <translation>Pick an indicator to see its dossiers.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="240"/>
+        <source>{0}: {1} hồ sơ (Enter để mở)</source>
+        <translation>{0}: {1} dossiers (Enter opens one)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="268"/>
+        <source>Lưu báo cáo chỉ tiêu</source>
+        <translation>Save the indicators report</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="279"/>
+        <source>Không lưu được tệp</source>
+        <translation>The file could not be saved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="279"/>
+        <source>Chọn thư mục khác rồi thử lại.</source>
+        <translation>Choose another folder and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="285"/>
+        <source>Đã lưu {0}</source>
+        <translation>Saved {0}</translation>
+    </message>
+</context>
+<context>
     <name>IntakeController</name>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="166"/>
+        <location filename="../../app/ui/intake/controller.py" line="167"/>
         <source>Đã quét mã QR. Đặt thẻ lên đầu đọc để đọc chip và kiểm tra thẻ thật.</source>
         <translation>QR code scanned. Place the card on the reader to read the chip and check it is genuine.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="175"/>
+        <location filename="../../app/ui/intake/controller.py" line="176"/>
         <source>Đã có thẻ trên đầu đọc. Quét mã QR trên thẻ (hoặc bấm F3 nhập 6 số CAN) để mở khoá chip.</source>
         <translation>Card on the reader. Scan the QR code on the card (or press F3 to type the 6-digit CAN) to unlock the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="199"/>
+        <location filename="../../app/ui/intake/controller.py" line="200"/>
         <source>Đặt hộ chiếu lên đầu đọc.</source>
         <translation>Place the passport on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="212"/>
+        <location filename="../../app/ui/intake/controller.py" line="213"/>
         <source>Đặt thẻ lên đầu đọc.</source>
         <translation>Place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="232"/>
+        <location filename="../../app/ui/intake/controller.py" line="233"/>
         <source>Đang đọc chip… giữ yên thẻ trên đầu đọc.</source>
         <translation>Reading the chip… keep the card still on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="255"/>
+        <location filename="../../app/ui/intake/controller.py" line="256"/>
         <source>Đã đọc chip ({0:.1f} giây). {1}</source>
         <translation>Chip read ({0:.1f} s). {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="283"/>
+        <location filename="../../app/ui/intake/controller.py" line="284"/>
         <source>Đã nhập tay. Thông tin chưa được kiểm tra bằng chip.</source>
         <translation>Typed in. The details have not been checked against the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="299"/>
+        <location filename="../../app/ui/intake/controller.py" line="300"/>
         <source>Sẵn sàng. Quét mã QR trên thẻ hoặc đặt thẻ lên đầu đọc.</source>
         <translation>Ready. Scan the QR code on the card or place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="368"/>
+        <location filename="../../app/ui/intake/controller.py" line="370"/>
         <source>THẺ KHÔNG XÁC THỰC: chip có dấu hiệu bị sao chép. {0}</source>
         <translation>CARD NOT AUTHENTIC: the chip shows signs of being cloned. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="371"/>
+        <location filename="../../app/ui/intake/controller.py" line="373"/>
         <source>THẺ KHÔNG XÁC THỰC: dữ liệu trên chip đã bị sửa đổi ({0}).</source>
         <translation>CARD NOT AUTHENTIC: the chip data has been altered ({0}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="375"/>
+        <location filename="../../app/ui/intake/controller.py" line="377"/>
         <source>Thẻ thật: chữ ký số hợp lệ, chuỗi chứng thư đến CSCA tin cậy.</source>
         <translation>Genuine card: valid digital signature, certificate chain to a trusted CSCA.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="377"/>
+        <location filename="../../app/ui/intake/controller.py" line="379"/>
         <source>Chữ ký số hợp lệ; chưa cấu hình chứng thư CSCA để xác nhận nơi cấp.</source>
         <translation>Valid digital signature; no CSCA certificate configured to confirm the issuer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="378"/>
+        <location filename="../../app/ui/intake/controller.py" line="380"/>
         <source>Chưa kiểm tra tính xác thực của thẻ.</source>
         <translation>Card authenticity not checked.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="503"/>
+        <location filename="../../app/ui/intake/controller.py" line="512"/>
         <source>Đang lưu hồ sơ…</source>
         <translation>Saving the dossier…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="595"/>
+        <location filename="../../app/ui/intake/controller.py" line="605"/>
         <source>Không khôi phục được hồ sơ đang nhập dở.</source>
         <translation>Could not restore the unfinished dossier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="615"/>
+        <location filename="../../app/ui/intake/controller.py" line="626"/>
         <source>Đã khôi phục hồ sơ đang nhập dở.</source>
         <translation>Unfinished dossier restored.</translation>
     </message>
@@ -2945,6 +3083,167 @@ Discard the current dossier and start a new one for this person?</translation>
         <location filename="../../app/ui/events/texts.py" line="57"/>
         <source>Người mất: %1</source>
         <translation>Deceased: %1</translation>
+    </message>
+</context>
+<context>
+    <name>indicators</name>
+    <message>
+        <location filename="../../app/services/indicators.py" line="37"/>
+        <source>Chip, chuỗi chứng thư tin cậy</source>
+        <translation>Chip, trusted certificate chain</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="40"/>
+        <source>Chip, chưa có chứng thư CSCA</source>
+        <translation>Chip, no CSCA certificate configured</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="43"/>
+        <source>Chip, kiểm tra không đạt</source>
+        <translation>Chip, check failed</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="46"/>
+        <source>Mã QR</source>
+        <translation>QR code</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="47"/>
+        <source>Nhập tay</source>
+        <translation>Typed</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="48"/>
+        <source>Đối chiếu CSDL dân cư</source>
+        <translation>Population database check</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="49"/>
+        <source>Chưa ghi nhận</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="52"/>
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="53"/>
+        <source>Trễ hạn</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="54"/>
+        <source>Đang giải quyết</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="55"/>
+        <source>Không tính hạn</source>
+        <translation>No deadline applies</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="58"/>
+        <source>Nhận kết quả tại quầy</source>
+        <translation>Result collected at the counter</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="59"/>
+        <source>Nhận kết quả qua bưu chính</source>
+        <translation>Result sent by post</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="61"/>
+        <source>chưa có dữ liệu</source>
+        <translation>no data yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="62"/>
+        <source>Người tham gia đã đối chiếu khớp với CSDL quốc gia về dân cư</source>
+        <translation>Participants matching the national population database</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="65"/>
+        <source>Hồ sơ có đối chiếu khuôn mặt tại quầy</source>
+        <translation>Dossiers with a face match at the counter</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="204"/>
+        <source>Giấy tờ dùng lại, không quét lại</source>
+        <translation>Documents reused, not scanned again</translation>
+    </message>
+</context>
+<context>
+    <name>register_state</name>
+    <message>
+        <location filename="../../app/services/register_state.py" line="33"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/register_state.py" line="34"/>
+        <source>Ngày sinh</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/register_state.py" line="35"/>
+        <source>Giới tính</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/register_state.py" line="39"/>
+        <source>Đã đối chiếu với CSDL quốc gia về dân cư: khớp.</source>
+        <translation>Checked against the national population database: matches.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/register_state.py" line="43"/>
+        <source>Dữ liệu BHXH khác CSDL quốc gia về dân cư. Đề nghị công dân làm thủ tục Điều chỉnh thông tin.</source>
+        <translation>The social insurance record differs from the national population database. Ask the citizen to file the &quot;Information adjustment&quot; procedure.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/register_state.py" line="51"/>
+        <source>Số định danh trong dữ liệu BHXH không có trong CSDL quốc gia về dân cư. Kiểm tra lại số định danh với công dân.</source>
+        <translation>The ID number in the social insurance record is not in the national population database. Check the ID number with the citizen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/register_state.py" line="59"/>
+        <source>Chưa đối chiếu với CSDL quốc gia về dân cư.</source>
+        <translation>Not yet checked against the national population database.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/register_state.py" line="63"/>
+        <source>Công dân chưa có trong dữ liệu người tham gia BHXH.</source>
+        <translation>The citizen is not yet a social insurance participant.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/register_banner.py" line="45"/>
+        <source>• {0}: BHXH «{1}» — CSDL dân cư «&lt;b&gt;{2}&lt;/b&gt;»</source>
+        <translation>• {0}: social insurance «{1}» — population database «&lt;b&gt;{2}&lt;/b&gt;»</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/register_banner.py" line="55"/>
+        <source>Đối chiếu lúc {0}</source>
+        <translation>Checked at {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/register_banner.py" line="77"/>
+        <source>Điều chỉnh thông tin theo CSDL &amp;dân cư</source>
+        <translation>A&amp;djust the record to the population database</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/register_banner.py" line="103"/>
+        <source>Đang lấy kết quả đối chiếu với CSDL quốc gia về dân cư…</source>
+        <translation>Fetching the population database check…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/register_banner.py" line="133"/>
+        <source>lỗi không mong đợi, đã ghi nhật ký</source>
+        <translation>unexpected error, logged</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/register_banner.py" line="139"/>
+        <source>Chưa lấy được kết quả đối chiếu với CSDL dân cư ({0}). Tiếp nhận bình thường.</source>
+        <translation>Could not fetch the population database check ({0}). Carry on with the intake as usual.</translation>
     </message>
 </context>
 <context>

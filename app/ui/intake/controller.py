@@ -100,6 +100,7 @@ class IntakeState:
     attachment_ids: list[str] = field(default_factory=list)
     # Fields taken from a life event (birth/death notice) the dossier answers.
     event_form: dict[str, Any] = field(default_factory=dict)
+    register_notes: str = ""  # corrections from the central register check (608)
 
 
 def compare(identity: Identity, citizen: Citizen) -> tuple[Difference, ...]:
@@ -306,8 +307,9 @@ class IntakeController(QObject):
             self.procedure_changed.emit()
             self.documents_changed.emit()
         previous = self.state.identity
-        if previous is not None and previous.id_number != identity.id_number:
-            self.state.event_form = {}  # another citizen: not their relative's event
+        if previous is None or previous.id_number != identity.id_number:
+            self.state.register_notes = ""  # another citizen: not their corrections
+            self.state.event_form = {}  # nor their relative's event
         self.state.identity = identity
         self.state.record = self._look_up(identity)
         if self.state.record.citizen_id:
@@ -404,6 +406,11 @@ class IntakeController(QObject):
         self.state.event_form = dict(form)
         self._save_draft()
 
+    def adjust_from_register(self, notes: str) -> None:
+        """The "Điều chỉnh thông tin" procedure, with the register's corrections noted."""
+        self.state.register_notes = notes
+        self.choose_procedure(ADJUST_PROCEDURE)
+
     def set_received(self, doc_id: str, paper: ReceivedPaper) -> None:
         self.state.received[doc_id] = paper
         self._save_draft()
@@ -456,6 +463,8 @@ class IntakeController(QObject):
         state, settings, officer = self.state, self.settings, self.officer
         catalog, calendar = self.catalog.current, self.calendar.current
         notes = f"Thẻ hết hạn, tiếp nhận vì: {state.expired_reason}" if state.expired_reason else ""
+        if state.register_notes and state.procedure_code == ADJUST_PROCEDURE:
+            notes = "\n".join(n for n in (notes, state.register_notes) if n)
 
         def work() -> Saved:
             with self.db.session() as s:
@@ -581,6 +590,7 @@ class IntakeController(QObject):
                 "expired_reason": s.expired_reason,
                 "attachment_ids": list(s.attachment_ids),
                 "event_form": s.event_form,
+                "register_notes": s.register_notes,
             },
         )
 
@@ -604,6 +614,7 @@ class IntakeController(QObject):
             expired_reason=raw.get("expired_reason", ""),
             attachment_ids=list(raw.get("attachment_ids", [])),
             event_form=dict(raw.get("event_form", {})),
+            register_notes=raw.get("register_notes", ""),
         )
         if self.state.procedure_code and self.procedure() is None:
             self.state.procedure_code = ""

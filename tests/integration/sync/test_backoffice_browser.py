@@ -20,13 +20,13 @@ from app.services.catalog.loader import Catalog
 from app.services.forms.receipt import render_receipt
 from app.services.lifecycle import Status, transition
 from app.services.paperwork import agency_from, receipt_from
-from app.shared.result_signature import verify_result
 from app.services.returned_results import fetch_ready_results, load_trust_roots, result_pdf
 from app.services.storage.db import Database
 from app.services.storage.models import Dossier
 from app.services.sync.client import CentralClient
 from app.settings import Settings
 from app.shared import paths
+from app.shared.result_signature import verify_result
 from central.models import SyncedRow
 from central.seed import DEMO_OFFICE
 from central.web.office_cert import issue_office_certificate

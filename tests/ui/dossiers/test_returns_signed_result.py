@@ -15,9 +15,9 @@ from test_dossier_pages import NOW
 from ui_samples import rules
 
 from app.services.attachments import AttachmentStore
-from app.shared.result_signature import sign_result
 from app.services.returned_results import fetch_result, load_trust_roots
 from app.services.storage.models import Dossier
+from app.shared.result_signature import sign_result
 from app.ui.dossiers import ReturnsPage
 from central.web.office_cert import issue_office_certificate
 

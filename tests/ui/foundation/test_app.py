@@ -57,6 +57,7 @@ def test_demo_login_reaches_the_main_window(qtbot, demo_db):
         "4. Báo cáo",
         "5. Cài đặt",
         "6. Sự kiện",
+        "7. Chỉ tiêu Đề án 06",
     ]
 
 

@@ -139,6 +139,7 @@ def test_navigation_built_by_the_session_in_english(qtbot, english, demo_db):
             "4. Reports",
             "5. Settings",
             "6. Life events",
+            "7. Project 06 indicators",
         ]
     finally:
         session.shutdown()

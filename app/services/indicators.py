@@ -1,0 +1,334 @@
+"""Đề án 06 indicators, computed from what the dossiers recorded, never typed in.
+
+One computation for the office head at the counter (``for_office``: the counter's own
+database) and for the province at central (``central.indicators`` builds the same
+``DossierFact`` rows from the dossiers the counters pushed). Every figure keeps the
+dossiers behind it, so a click on a figure opens exactly those dossiers.
+
+Figures:
+- identification: dossiers by how their citizen was identified
+  (``Dossier.identified_by``: chip with a trusted chain, chip without CSCA, failed chip,
+  QR, typed, register; "" for dossiers saved before that was recorded);
+- register: participants verified against the population register — known only where
+  the register check runs (central); ``None`` at a counter (shown as "no data");
+- biometrics: face matches at the counter — ``None`` until the counter records them;
+- reuse: documents taken from the citizen's earlier dossiers instead of scanned again;
+- procedure and channel; timeliness (on time / late / pending).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import inspect, select
+from sqlalchemy.orm import Session
+
+from app.errors import QT_TRANSLATE_NOOP
+from app.services.calendar.days import local
+from app.services.identity import IdentificationMethod
+from app.services.lifecycle import Status, Timeliness, classify
+from app.services.storage.models import Dossier, DossierAttachment, DossierEvent, Office
+
+CONTEXT = "indicators"
+METHOD_LABELS = {
+    IdentificationMethod.CHIP_TRUSTED.value: QT_TRANSLATE_NOOP(
+        "indicators", "Chip, chuỗi chứng thư tin cậy"
+    ),
+    IdentificationMethod.CHIP_NO_CSCA.value: QT_TRANSLATE_NOOP(
+        "indicators", "Chip, chưa có chứng thư CSCA"
+    ),
+    IdentificationMethod.CHIP_FAILED.value: QT_TRANSLATE_NOOP(
+        "indicators", "Chip, kiểm tra không đạt"
+    ),
+    IdentificationMethod.QR.value: QT_TRANSLATE_NOOP("indicators", "Mã QR"),
+    IdentificationMethod.TYPED.value: QT_TRANSLATE_NOOP("indicators", "Nhập tay"),
+    IdentificationMethod.REGISTER.value: QT_TRANSLATE_NOOP("indicators", "Đối chiếu CSDL dân cư"),
+    "": QT_TRANSLATE_NOOP("indicators", "Chưa ghi nhận"),
+}
+TIMELINESS_LABELS = {
+    "on_time": QT_TRANSLATE_NOOP("indicators", "Đúng hạn"),
+    "late": QT_TRANSLATE_NOOP("indicators", "Trễ hạn"),
+    "pending": QT_TRANSLATE_NOOP("indicators", "Đang giải quyết"),
+    "not_applicable": QT_TRANSLATE_NOOP("indicators", "Không tính hạn"),
+}
+CHANNEL_LABELS = {
+    "counter": QT_TRANSLATE_NOOP("indicators", "Nhận kết quả tại quầy"),
+    "post": QT_TRANSLATE_NOOP("indicators", "Nhận kết quả qua bưu chính"),
+}
+NO_DATA = QT_TRANSLATE_NOOP("indicators", "chưa có dữ liệu")
+REGISTER_LABEL = QT_TRANSLATE_NOOP(
+    "indicators", "Người tham gia đã đối chiếu khớp với CSDL quốc gia về dân cư"
+)
+BIOMETRIC_LABEL = QT_TRANSLATE_NOOP("indicators", "Hồ sơ có đối chiếu khuôn mặt tại quầy")
+_PENDING = frozenset({Timeliness.IN_TIME, Timeliness.PAUSED})
+_ON_TIME = frozenset({Timeliness.EARLY, Timeliness.ON_TIME})
+_LATE = frozenset({Timeliness.LATE, Timeliness.OVERDUE})
+
+
+@dataclass(frozen=True, slots=True)
+class DossierFact:
+    """What the indicators read of one dossier."""
+
+    id: str
+    code: str
+    submitted_at: dt.datetime
+    procedure_code: str
+    channel: str  # how the result goes back: counter / post
+    identified_by: str
+    status: str
+    due_at: dt.datetime | None
+    finished_at: dt.datetime | None  # result first ready, else returned
+    documents: int = 0  # attachments linked
+    reused: int = 0  # of those, already linked to an earlier dossier
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    key: str  # stable: "identified.chip_trusted", "timeliness.late", "procedure.603" …
+    label: str  # Vietnamese source text (translated where shown)
+    count: int
+    total: int  # what the share is of
+    dossiers: tuple[str, ...] = ()  # ids behind the figure (codes at central)
+
+    @property
+    def share(self) -> float | None:
+        return self.count / self.total if self.total else None
+
+
+@dataclass(frozen=True, slots=True)
+class Indicators:
+    unit: str  # office (or province) name
+    start: dt.date
+    end: dt.date
+    dossiers: int
+    identification: tuple[Figure, ...]
+    timeliness: tuple[Figure, ...]
+    procedures: tuple[Figure, ...]
+    channels: tuple[Figure, ...]
+    reuse: Figure  # count: documents reused; total: documents linked
+    register: Figure | None = None  # None: no data here
+    biometrics: Figure | None = None
+    daily: tuple[tuple[dt.date, int, int], ...] = ()  # day, dossiers, chip with trusted chain
+    codes: dict[str, str] = field(default_factory=dict)  # dossier id -> code
+
+    def figures(self) -> list[Figure]:
+        extra = [f for f in (self.register, self.biometrics) if f is not None]
+        return [
+            *self.identification,
+            *self.timeliness,
+            *self.procedures,
+            *self.channels,
+            self.reuse,
+            *extra,
+        ]
+
+    def figure(self, key: str) -> Figure:
+        for f in self.figures():
+            if f.key == key:
+                return f
+        raise KeyError(key)
+
+
+def timeliness_class(fact: DossierFact, as_of: dt.datetime) -> str:
+    judged = classify(Status(fact.status), fact.due_at, fact.finished_at, as_of)
+    if judged in _ON_TIME:
+        return "on_time"
+    if judged in _LATE:
+        return "late"
+    if judged in _PENDING:
+        return "pending"
+    return "not_applicable"
+
+
+def compute(
+    facts: Sequence[DossierFact],
+    *,
+    unit: str,
+    start: dt.date,
+    end: dt.date,
+    as_of: dt.datetime,
+    procedure_names: dict[str, str] | None = None,
+    register: Figure | None = None,
+    biometrics: Figure | None = None,
+) -> Indicators:
+    total = len(facts)
+    by_method: dict[str, list[str]] = defaultdict(list)
+    by_time: dict[str, list[str]] = defaultdict(list)
+    by_procedure: dict[str, list[str]] = defaultdict(list)
+    by_channel: dict[str, list[str]] = defaultdict(list)
+    reused_ids: list[str] = []
+    documents = reused = 0
+    per_day: Counter[dt.date] = Counter()
+    chip_per_day: Counter[dt.date] = Counter()
+    for f in facts:
+        method = f.identified_by if f.identified_by in METHOD_LABELS else ""
+        by_method[method].append(f.id)
+        by_time[timeliness_class(f, as_of)].append(f.id)
+        by_procedure[f.procedure_code].append(f.id)
+        by_channel[f.channel or "counter"].append(f.id)
+        documents += f.documents
+        reused += f.reused
+        if f.reused:
+            reused_ids.append(f.id)
+        day = local(f.submitted_at).date()
+        per_day[day] += 1
+        chip_per_day[day] += method == IdentificationMethod.CHIP_TRUSTED.value
+
+    def figures(prefix: str, groups: dict[str, list[str]], labels: dict[str, str]) -> tuple:
+        keys = list(labels) + sorted(k for k in groups if k not in labels)
+        return tuple(
+            Figure(f"{prefix}.{k}", labels.get(k, k), len(groups[k]), total, tuple(groups[k]))
+            for k in keys
+            if k in labels or groups[k]
+        )
+
+    names = procedure_names or {}
+    days = (end - start).days + 1
+    return Indicators(
+        unit=unit,
+        start=start,
+        end=end,
+        dossiers=total,
+        identification=figures("identified", by_method, METHOD_LABELS),
+        timeliness=figures("timeliness", by_time, TIMELINESS_LABELS),
+        procedures=tuple(
+            Figure(f"procedure.{code}", names.get(code, code), len(ids), total, tuple(ids))
+            for code, ids in sorted(by_procedure.items())
+        ),
+        channels=figures("channel", by_channel, CHANNEL_LABELS),
+        reuse=Figure(
+            "reuse.documents",
+            QT_TRANSLATE_NOOP("indicators", "Giấy tờ dùng lại, không quét lại"),
+            reused,
+            documents,
+            tuple(reused_ids),
+        ),
+        register=register,
+        biometrics=biometrics,
+        daily=tuple((d, per_day[d], chip_per_day[d]) for d in _days(start, days)),
+        codes={f.id: f.code for f in facts},
+    )
+
+
+def _days(start: dt.date, count: int) -> list[dt.date]:
+    return [start + dt.timedelta(days=i) for i in range(count)]
+
+
+# --- at the counter: the office's own database ------------------------------------------
+
+
+def _bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    from app.services.calendar.timezone import VN_TZ
+
+    low = dt.datetime.combine(start, dt.time(), tzinfo=VN_TZ).astimezone(dt.UTC)
+    high = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), tzinfo=VN_TZ)
+    return low, high.astimezone(dt.UTC)
+
+
+def office_facts(session: Session, start: dt.date, end: dt.date) -> list[DossierFact]:
+    low, high = _bounds(start, end)
+    rows = session.execute(
+        select(
+            Dossier.id,
+            Dossier.code,
+            Dossier.submitted_at,
+            Dossier.procedure_code,
+            Dossier.delivery_method,
+            Dossier.identified_by,
+            Dossier.status,
+            Dossier.due_at,
+            Dossier.returned_at,
+        ).where(Dossier.submitted_at >= low, Dossier.submitted_at < high)
+    ).all()
+    ids = [r.id for r in rows]
+    ready: dict[str, dt.datetime] = {}
+    links: dict[str, list[str]] = defaultdict(list)
+    first_use: dict[str, tuple[dt.datetime, str]] = {}
+    for chunk in _chunks(ids, 500):
+        for dossier_id, at in session.execute(
+            select(DossierEvent.dossier_id, DossierEvent.at).where(
+                DossierEvent.dossier_id.in_(chunk), DossierEvent.to_status == Status.RESULT_READY
+            )
+        ):
+            ready[dossier_id] = min(at, ready.get(dossier_id, at))
+        for dossier_id, attachment_id in session.execute(
+            select(DossierAttachment.dossier_id, DossierAttachment.attachment_id).where(
+                DossierAttachment.dossier_id.in_(chunk)
+            )
+        ):
+            links[dossier_id].append(attachment_id)
+    attachments = {a for ids_ in links.values() for a in ids_}
+    for chunk in _chunks(sorted(attachments), 500):
+        for attachment_id, dossier_id, at in session.execute(
+            select(DossierAttachment.attachment_id, Dossier.id, Dossier.submitted_at)
+            .join(Dossier, Dossier.id == DossierAttachment.dossier_id)
+            .where(DossierAttachment.attachment_id.in_(chunk))
+        ):
+            known = first_use.get(attachment_id)
+            if known is None or (at, dossier_id) < known:
+                first_use[attachment_id] = (at, dossier_id)
+    return [
+        DossierFact(
+            id=r.id,
+            code=r.code,
+            submitted_at=r.submitted_at,
+            procedure_code=r.procedure_code,
+            channel=r.delivery_method,
+            identified_by=r.identified_by,
+            status=r.status,
+            due_at=r.due_at,
+            finished_at=ready.get(r.id) or r.returned_at,
+            documents=len(links[r.id]),
+            reused=sum(1 for a in links[r.id] if first_use[a][1] != r.id),
+        )
+        for r in rows
+    ]
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+BIOMETRIC_TABLE = "face_matches"  # written by the counter's face check, where installed
+
+
+def biometrics_figure(session: Session, dossier_ids: Sequence[str]) -> Figure | None:
+    """Dossiers with a face match recorded; None when this database records none."""
+    if not inspect(session.get_bind()).has_table(BIOMETRIC_TABLE):
+        return None
+    from sqlalchemy import column, table
+
+    matches = table(BIOMETRIC_TABLE, column("dossier_id"))
+    matched: set[str] = set()
+    for chunk in _chunks(list(dossier_ids), 500):
+        matched.update(
+            session.scalars(select(matches.c.dossier_id).where(matches.c.dossier_id.in_(chunk)))
+        )
+    return Figure(
+        "biometrics.matched",
+        BIOMETRIC_LABEL,
+        len(matched),
+        len(dossier_ids),
+        tuple(sorted(matched)),
+    )
+
+
+def for_office(session: Session, start: dt.date, end: dt.date, as_of: dt.datetime) -> Indicators:
+    """The office head's indicators for the counter's own office."""
+    from app.services.reports import procedure_names
+
+    facts = office_facts(session, start, end)
+    office = session.scalars(select(Office.name)).first() or ""
+    return compute(
+        facts,
+        unit=office,
+        start=start,
+        end=end,
+        as_of=as_of,
+        procedure_names=procedure_names(session),
+        biometrics=biometrics_figure(session, [f.id for f in facts]),
+    )

@@ -1,0 +1,182 @@
+"""The population-register state of one citizen, as the central register check found it.
+
+Central checks every BHXH participant against the population register
+(``central.register_check``); the counter asks for the citizen it has just identified
+(``fetch``) and shows the answer next to the citizen's record. When the BHXH record
+differs from the register, the counter offers the "Điều chỉnh thông tin" procedure with
+the corrections prefilled (``adjustment_notes``). Qt-free: the texts are marked for
+translation (context ``register_state``) and translated where they are shown.
+
+The wire models here are shared by the counter and the central service.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Literal
+
+from pydantic import Field
+
+from app.errors import QT_TRANSLATE_NOOP, ErrorKind, UserError
+from app.services.calendar.timezone import VN_TZ
+from app.services.indicators import Figure
+from app.services.sync.client import CentralClient, Refused
+from app.services.sync.credentials import CredentialStore
+from app.shared import wire
+
+ADJUST_PROCEDURE = "608"  # "Điều chỉnh thông tin"
+State = Literal["verified", "differs", "not_found", "not_checked", "not_participant"]
+CONTEXT = "register_state"
+
+FIELD_LABELS = {
+    "full_name": QT_TRANSLATE_NOOP("register_state", "Họ và tên"),
+    "date_of_birth": QT_TRANSLATE_NOOP("register_state", "Ngày sinh"),
+    "sex": QT_TRANSLATE_NOOP("register_state", "Giới tính"),
+}
+STATE_TEXTS: dict[str, tuple[str, str]] = {  # state -> (text, level)
+    "verified": (
+        QT_TRANSLATE_NOOP("register_state", "Đã đối chiếu với CSDL quốc gia về dân cư: khớp."),
+        "ok",
+    ),
+    "differs": (
+        QT_TRANSLATE_NOOP(
+            "register_state",
+            "Dữ liệu BHXH khác CSDL quốc gia về dân cư. Đề nghị công dân làm thủ tục "
+            "Điều chỉnh thông tin.",
+        ),
+        "warn",
+    ),
+    "not_found": (
+        QT_TRANSLATE_NOOP(
+            "register_state",
+            "Số định danh trong dữ liệu BHXH không có trong CSDL quốc gia về dân cư. "
+            "Kiểm tra lại số định danh với công dân.",
+        ),
+        "warn",
+    ),
+    "not_checked": (
+        QT_TRANSLATE_NOOP("register_state", "Chưa đối chiếu với CSDL quốc gia về dân cư."),
+        "info",
+    ),
+    "not_participant": (
+        QT_TRANSLATE_NOOP("register_state", "Công dân chưa có trong dữ liệu người tham gia BHXH."),
+        "info",
+    ),
+}
+
+
+class RegisterStateRequest(wire.Wire):
+    id_number: str = Field(pattern=r"^\d{12}$")  # in the body: never personal data in URLs
+
+
+class FieldDifference(wire.Wire):
+    field: str
+    declared: str  # as the BHXH registry holds it
+    registered: str  # as the population register holds it
+
+
+class RegisterState(wire.Wire):
+    id_number: str
+    state: State
+    bhxh_number: str = ""
+    differences: list[FieldDifference] = Field(default_factory=list)
+    checked_at: wire.UTC | None = None
+    source: str = ""
+    procedure_code: str = ""  # what corrects it, when something must be corrected
+
+
+def fetch(client: CentralClient, id_number: str) -> RegisterState:
+    """Ask central; raises ``UserError`` like every other call of the client (``_call``:
+    the client's one path for TLS pinning, credentials and error mapping)."""
+    body = RegisterStateRequest(id_number=id_number).model_dump()
+    try:
+        return client._call(RegisterState, "POST", "/citizens/register-state", json=body)
+    except Refused as exc:  # e.g. a central service from before the register check
+        raise UserError(ErrorKind.SERVER_UNREACHABLE, detail=f"HTTP {exc.status}") from exc
+
+
+def checkable(id_number: str) -> bool:
+    """Only 12-digit Vietnamese ID numbers are in the population register (not passports)."""
+    return len(id_number) == 12 and id_number.isdigit()
+
+
+def shown(difference: FieldDifference, value: str) -> str:
+    """A value as the officer reads it: dates as dd/mm/yyyy."""
+    if difference.field == "date_of_birth" and value:
+        try:
+            return dt.date.fromisoformat(value).strftime("%d/%m/%Y")
+        except ValueError:
+            return value
+    return value
+
+
+def adjustment_notes(state: RegisterState) -> str:
+    """The corrections to make, for the "Điều chỉnh thông tin" dossier's notes."""
+    if state.state != "differs":
+        return ""
+    lines = [
+        f"{FIELD_LABELS.get(d.field, d.field)}: BHXH «{shown(d, d.declared)}» → "
+        f"CSDL quốc gia về dân cư «{shown(d, d.registered)}»"
+        for d in state.differences
+    ]
+    checked = state.checked_at.astimezone(VN_TZ).strftime("%d/%m/%Y") if state.checked_at else ""
+    return f"Điều chỉnh theo đối chiếu ngày {checked}: " + "; ".join(lines)
+
+
+def look_up(
+    central_url: str,
+    cert_sha256: str,
+    store: CredentialStore,
+    id_number: str,
+    *,
+    client_factory: Callable[..., CentralClient] = CentralClient,
+) -> RegisterState:
+    """One question to central with the counter's own credentials (network thread)."""
+    if not central_url:
+        raise UserError(ErrorKind.SERVER_UNREACHABLE, detail="no central URL configured")
+    credentials = store.load()
+    if credentials is None:
+        raise UserError(ErrorKind.SYNC_NOT_ENROLLED)
+    with client_factory(central_url, credentials=credentials, cert_sha256=cert_sha256) as client:
+        return fetch(client, id_number)
+
+
+class OfficeRegisterFigure(wire.Wire):
+    count: int
+    total: int
+    dossier_ids: list[str]
+
+
+def office_register_figure(
+    central_url: str,
+    cert_sha256: str,
+    store: CredentialStore,
+    start: dt.date,
+    end: dt.date,
+    *,
+    client_factory: Callable[..., CentralClient] = CentralClient,
+) -> Figure:
+    """For the office head's indicators: of the office's citizens with a dossier in the
+    period who are BHXH participants, those central found matching the register. The
+    dossier ids are the counter's own, so the page lists them from its database."""
+    from app.services.indicators import REGISTER_LABEL
+
+    if not central_url:
+        raise UserError(ErrorKind.SERVER_UNREACHABLE, detail="no central URL configured")
+    credentials = store.load()
+    if credentials is None:
+        raise UserError(ErrorKind.SYNC_NOT_ENROLLED)
+    with client_factory(central_url, credentials=credentials, cert_sha256=cert_sha256) as client:
+        try:
+            answer = client._call(
+                OfficeRegisterFigure,
+                "GET",
+                f"/offices/{credentials.office_code}/indicators/register",
+                params={"start": start.isoformat(), "end": end.isoformat()},
+            )
+        except Refused as exc:
+            raise UserError(ErrorKind.SERVER_UNREACHABLE, detail=f"HTTP {exc.status}") from exc
+    return Figure(
+        "register.verified", REGISTER_LABEL, answer.count, answer.total, tuple(answer.dossier_ids)
+    )

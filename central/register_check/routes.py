@@ -1,0 +1,75 @@
+"""HTTP endpoints of the register check (installed by ``central.api.create_app``).
+
+- ``POST /citizens/register-state`` (a counter): the state of one ID number, given in
+  the body, each look-up written to the access log;
+- ``GET /backoffice/register-check/summary`` and ``…/worklist`` (back office).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Query
+
+from app.services.register_state import RegisterState, RegisterStateRequest
+from central.db import CentralDatabase
+from central.models import AccessLog, Device
+from central.register_check import worklist
+from central.register_check.models import DIFFERS, NOT_FOUND
+
+
+def install(app: FastAPI, db: CentralDatabase, counter: Any, admin: Any) -> None:
+    """``counter``: the dependency returning the calling device; ``admin``: the
+    back-office guard (both from ``central.api``)."""
+    v1 = "/api/v1"
+
+    @app.post(f"{v1}/citizens/register-state", response_model=RegisterState, tags=["citizens"])
+    def register_state(
+        request: RegisterStateRequest,
+        # a default, not an annotation: annotations are strings resolved in module scope
+        device: Device = Depends(counter),  # noqa: B008
+    ) -> RegisterState:
+        with db.session() as s:
+            state = worklist.state_of(s, request.id_number)
+            s.add(
+                AccessLog(
+                    device_id=device.id,
+                    action="register_state",
+                    subject=request.id_number,
+                    outcome=state.state,
+                )
+            )
+            return state
+
+    @app.get(
+        f"{v1}/backoffice/register-check/summary",
+        response_model=worklist.Summary,
+        dependencies=[admin],
+        tags=["back office"],
+    )
+    def summary() -> worklist.Summary:
+        with db.session() as s:
+            return worklist.summary(s)
+
+    @app.get(
+        f"{v1}/backoffice/register-check/worklist",
+        response_model=worklist.WorkList,
+        dependencies=[admin],
+        tags=["back office"],
+    )
+    def work_list(
+        office: str | None = None,
+        field: Annotated[str | None, Query(pattern="^(full_name|date_of_birth|sex)$")] = None,
+        outcome: Annotated[str | None, Query(pattern="^(differs|not_found)$")] = None,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> worklist.WorkList:
+        with db.session() as s:
+            return worklist.work_list(
+                s,
+                office=office,
+                field=field,
+                outcomes=(outcome,) if outcome else (DIFFERS, NOT_FOUND),
+                limit=limit,
+                offset=offset,
+            )

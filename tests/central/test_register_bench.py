@@ -1,0 +1,19 @@
+"""The register-check benchmark runs end to end at a small size (figures not asserted)."""
+
+from __future__ import annotations
+
+import pytest
+
+from testkit.central_server import pg_url_from_env
+
+
+@pytest.mark.postgres
+def test_the_register_check_benchmark_runs_at_a_small_size(capsys) -> None:
+    if pg_url_from_env() is None:
+        pytest.skip("MOTCUA_TEST_PG_URL not set")
+    from bench import register_check
+
+    # rc 0 means: the re-run checked exactly the changed 1 %, a third run nothing
+    assert register_check.main(["--people", "3000", "--batch", "250", "--latency", "0"]) == 0
+    out = capsys.readouterr().out
+    assert "full check" in out and "re-run, 1% changed" in out and "30 " in out

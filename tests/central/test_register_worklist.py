@@ -1,0 +1,131 @@
+"""Register-check results as read: the back-office work list, the counter's look-up."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import httpx
+from central_helpers import OTHER_OFFICE, T0, Device
+from sqlalchemy import select, update
+
+from app.services import register_state
+from app.services.sync.client import CentralClient
+from app.services.sync.credentials import DeviceCredentials
+from app.shared import wire
+from central.models import AccessLog, Participant
+from central.register_check.adapter import Guarded, ReferenceRegister
+from central.register_check.runner import verify
+from testkit.central_server import RunningCentral
+
+
+def _citizen(office: str, id_number: str, phone: str) -> wire.CitizenItem:
+    return wire.CitizenItem(
+        ref=1,
+        office_code=office,
+        citizen=wire.CitizenWire(
+            id=str(uuid.uuid4()),
+            row_version=1,
+            created_at=T0,
+            updated_at=T0,
+            id_number=id_number,
+            full_name="Tên Tại Quầy",
+            phone=phone,
+        ),
+    )
+
+
+def _participants(central: RunningCentral) -> list[Participant]:
+    with central.db.session() as s:
+        return list(s.scalars(select(Participant).order_by(Participant.bhxh_number)))
+
+
+def _break(central: RunningCentral, bhxh: str, **values: object) -> None:
+    with central.db.session() as s:
+        s.execute(
+            update(Participant)
+            .where(Participant.bhxh_number == bhxh)
+            .values(version=Participant.version + 1, **values)
+        )
+
+
+def _client(central: RunningCentral, device: Device) -> CentralClient:
+    creds = device.credentials
+    return CentralClient(
+        central.url,
+        credentials=DeviceCredentials(
+            central_url=central.url,
+            device_id=creds.device_id,
+            office_code=creds.office_code,
+            counter_number=creds.counter_number,
+            secret=creds.secret,
+        ),
+    )
+
+
+def test_differences_reach_the_work_list_and_the_counter_that_identifies_the_citizen(
+    central: RunningCentral, device: Device, other_device: Device
+) -> None:
+    people = _participants(central)
+    wrong_day, wrong_id, fine = people[3], people[5], people[7]
+    _break(
+        central,
+        wrong_day.bhxh_number,
+        date_of_birth=wrong_day.date_of_birth + dt.timedelta(days=3),  # type: ignore[operator]
+    )
+    _break(central, wrong_id.bhxh_number, id_number="001099999998")
+    # the counter has served the citizen whose date of birth differs; another office not
+    assert device.results(_citizen(device.office, wrong_day.id_number, "0912345678"))
+    assert other_device.results(_citizen(OTHER_OFFICE, fine.id_number, "0987654321"))
+
+    client = _client(central, device)
+    before = register_state.fetch(client, wrong_day.id_number)
+    assert before.state == "not_checked" and before.bhxh_number == wrong_day.bhxh_number
+
+    verify(central.db, Guarded(ReferenceRegister(central.db)))
+
+    with central.admin() as admin:
+        listed = admin.get("/api/v1/backoffice/register-check/worklist").json()
+        mine = admin.get(
+            "/api/v1/backoffice/register-check/worklist", params={"office": device.office}
+        ).json()
+        days = admin.get(
+            "/api/v1/backoffice/register-check/worklist", params={"field": "date_of_birth"}
+        ).json()
+        summary = admin.get("/api/v1/backoffice/register-check/summary").json()
+        refused = httpx.get(f"{central.url}/api/v1/backoffice/register-check/worklist")
+    assert refused.status_code == 401
+    by_bhxh = {i["bhxh_number"]: i for i in listed["items"]}
+    assert by_bhxh[wrong_id.bhxh_number]["outcome"] == "not_found"
+    item = by_bhxh[wrong_day.bhxh_number]
+    assert item["outcome"] == "differs" and item["procedure_code"] == "608"
+    assert item["differences"] == [
+        {
+            "field": "date_of_birth",
+            "declared": (wrong_day.date_of_birth + dt.timedelta(days=3)).isoformat(),  # type: ignore[operator]
+            "registered": wrong_day.date_of_birth.isoformat(),  # type: ignore[union-attr]
+        }
+    ]
+    assert item["contacts"] == [{"office_code": device.office, "phone": "0912345678"}]
+    assert [i["bhxh_number"] for i in mine["items"]] == [wrong_day.bhxh_number]
+    assert wrong_day.bhxh_number in {i["bhxh_number"] for i in days["items"]}
+    assert wrong_id.bhxh_number not in {i["bhxh_number"] for i in days["items"]}
+    assert summary["participants"] == len(people)
+    assert summary["outcomes"]["not_checked"] == 0
+    assert summary["outcomes"]["not_found"] == 1
+    assert summary["latest_run"]["status"] == "finished"
+
+    state = register_state.fetch(client, wrong_day.id_number)
+    assert state.state == "differs" and state.procedure_code == "608"
+    assert state.differences[0].field == "date_of_birth"
+    assert "Ngày sinh: BHXH «" in register_state.adjustment_notes(state)
+    assert register_state.fetch(client, fine.id_number).state == "verified"
+    assert register_state.fetch(client, "079099999997").state == "not_participant"
+    with central.db.session() as s:
+        logged = s.scalars(select(AccessLog.outcome).where(AccessLog.action == "register_state"))
+        assert set(logged) >= {"differs", "verified", "not_checked", "not_participant"}
+
+    # the record is corrected at BHXH: until checked again the counter says so
+    _break(central, wrong_day.bhxh_number, date_of_birth=wrong_day.date_of_birth)
+    assert register_state.fetch(client, wrong_day.id_number).state == "not_checked"
+    client.close()

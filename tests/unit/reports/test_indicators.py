@@ -1,0 +1,96 @@
+"""Đề án 06 indicators at the counter: every figure from recorded evidence, with the
+dossiers behind it, and its XLSX and PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import uuid
+
+from report_samples import NOW, Month
+
+from app.services import indicators
+from app.services.indicators_export import to_pdf, to_xlsx
+from app.services.storage.models import Attachment, DossierAttachment
+
+MARCH = (dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+
+
+def _compute(month: Month) -> indicators.Indicators:
+    with month.env.db.session() as s:
+        return indicators.for_office(s, *MARCH, NOW)
+
+
+def _codes(ind: indicators.Indicators, key: str) -> set[str]:
+    return {ind.codes[i] for i in ind.figure(key).dossiers}
+
+
+def test_identification_shares_come_from_each_dossier_s_recorded_method(month: Month) -> None:
+    ind = _compute(month)
+    assert ind.dossiers == 6  # F was received in February
+    by_key = {f.key: f for f in ind.identification}
+    recorded = {d.identified_by for k, d in month.dossiers.items() if k != "F"}
+    assert recorded <= {"chip_trusted", "chip_no_csca", "chip_failed", "qr", "typed"}
+    assert by_key["identified.qr"].count == 1 and _codes(ind, "identified.qr") == {month.code("B")}
+    assert by_key["identified.typed"].count == 2
+    assert _codes(ind, "identified.typed") == {month.code("C"), month.code("G")}
+    assert sum(f.count for f in ind.identification) == 6
+    assert by_key["identified.qr"].share == 1 / 6
+    assert by_key["identified.register"].count == 0  # listed, honestly zero
+
+
+def test_timeliness_procedures_and_channels_link_to_their_dossiers(month: Month) -> None:
+    ind = _compute(month)
+    assert _codes(ind, "timeliness.on_time") == {month.code("A")}
+    # late: B's result came after its due time; D is still open past its due time
+    assert _codes(ind, "timeliness.late") == {month.code("B"), month.code("D")}
+    assert _codes(ind, "timeliness.pending") == {month.code("C"), month.code("E")}
+    assert _codes(ind, "timeliness.not_applicable") == {month.code("G")}
+    assert _codes(ind, "procedure.603") == {month.code(k) for k in "ACG"}
+    assert ind.figure("procedure.608").count == 1
+    assert _codes(ind, "channel.post") == {month.code("E")}
+    assert sum(day[1] for day in ind.daily) == 6 and len(ind.daily) == 31
+
+
+def test_a_document_taken_from_an_earlier_dossier_counts_as_reused(month: Month) -> None:
+    a, e = month.dossiers["A"], month.dossiers["E"]
+    with month.env.db.session() as s:
+        scan = Attachment(
+            id=str(uuid.uuid4()),
+            citizen_id=a.citizen_id,
+            sha256="0" * 64,
+            mime_type="application/pdf",
+            size=10,
+        )
+        s.add(scan)
+        s.flush()
+        s.add_all(
+            [
+                DossierAttachment(dossier_id=a.id, attachment_id=scan.id),
+                DossierAttachment(dossier_id=e.id, attachment_id=scan.id),
+            ]
+        )
+    reuse = _compute(month).reuse
+    assert (reuse.count, reuse.total) == (1, 2)
+    assert reuse.dossiers == (e.id,)
+
+
+def test_no_register_and_no_biometric_data_at_a_counter_is_said_not_zero(month: Month) -> None:
+    ind = _compute(month)
+    assert ind.register is None and ind.biometrics is None
+
+
+def test_xlsx_and_pdf_carry_the_figures_the_period_and_the_signature_block(month: Month) -> None:
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    ind = _compute(month)
+    book = load_workbook(io.BytesIO(to_xlsx([ind])))
+    values = [c for row in book.active.iter_rows(values_only=True) for c in row if c]
+    assert "Từ ngày 01/03/2026 đến ngày 31/03/2026" in values
+    assert "1 (16.7%)" in values  # QR: one dossier of six
+    assert "chưa có dữ liệu" in values
+    pdf = to_pdf([ind], place="Đà Nẵng", day=dt.date(2026, 4, 1))
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    for expected in ("ĐỀ ÁN 06", "01/03/2026", "NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ", "Mã QR"):
+        assert expected in text, expected
