@@ -101,22 +101,22 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../app/ui/events/page.py" line="49"/>
+        <location filename="../../app/ui/events/page.py" line="50"/>
         <source>Ghi nhận liên hệ với gia đình</source>
         <translation>Record a contact with the family</translation>
     </message>
     <message>
-        <location filename="../../app/ui/events/page.py" line="61"/>
+        <location filename="../../app/ui/events/page.py" line="62"/>
         <source>&amp;Cách liên hệ:</source>
         <translation>&amp;Channel:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/events/page.py" line="62"/>
+        <location filename="../../app/ui/events/page.py" line="63"/>
         <source>&amp;Kết quả:</source>
         <translation>&amp;Outcome:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/events/page.py" line="63"/>
+        <location filename="../../app/ui/events/page.py" line="64"/>
         <source>&amp;Ghi chú:</source>
         <translation>&amp;Note:</translation>
     </message>
@@ -457,74 +457,79 @@ Please send this file to technical support.</translation>
 <context>
     <name>EventsPage</name>
     <message>
-        <location filename="../../app/ui/events/page.py" line="90"/>
+        <location filename="../../app/ui/events/page.py" line="91"/>
         <source>&lt;b style=&apos;font-size:14pt&apos;&gt;Sự kiện hộ tịch chờ gia đình&lt;/b&gt;</source>
         <translation>&lt;b style=&apos;font-size:14pt&apos;&gt;Life events waiting for the family&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/events/page.py" line="93"/>
+        <location filename="../../app/ui/events/page.py" line="94"/>
         <source>Giấy chứng sinh, giấy báo tử từ cơ sở y tế, đã đối chiếu CSDL dân cư. Khi người thân đến quầy, màn hình tiếp nhận tự mở thủ tục gợi ý.</source>
         <translation>Birth certificates and death notices from health facilities, matched against the population register. When a relative comes to the counter, the intake screen opens the suggested procedure.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/events/page.py" line="101"/>
+        <location filename="../../app/ui/events/page.py" line="102"/>
         <source>Sự kiện</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../app/ui/events/page.py" line="102"/>
+        <location filename="../../app/ui/events/page.py" line="103"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/events/page.py" line="103"/>
+        <location filename="../../app/ui/events/page.py" line="104"/>
         <source>Người liên quan</source>
         <translation>Concerned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/events/page.py" line="104"/>
+        <location filename="../../app/ui/events/page.py" line="105"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/events/page.py" line="105"/>
+        <location filename="../../app/ui/events/page.py" line="106"/>
         <source>Hạn nộp</source>
         <translation>Filing limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/events/page.py" line="106"/>
+        <location filename="../../app/ui/events/page.py" line="107"/>
         <source>Liên hệ</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/events/page.py" line="107"/>
+        <location filename="../../app/ui/events/page.py" line="108"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/events/page.py" line="117"/>
+        <location filename="../../app/ui/events/page.py" line="119"/>
         <source>Ghi nhận &amp;liên hệ… (Ctrl+L)</source>
         <translation>Record a &amp;contact… (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/events/page.py" line="120"/>
+        <location filename="../../app/ui/events/page.py" line="122"/>
         <source>Làm &amp;mới (F5)</source>
         <translation>&amp;Reload (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/events/page.py" line="149"/>
+        <location filename="../../app/ui/events/page.py" line="159"/>
         <source>%1 lần · %2</source>
         <translation>%1 time(s) · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/events/page.py" line="153"/>
+        <location filename="../../app/ui/events/page.py" line="163"/>
         <source>Chưa liên hệ</source>
         <translation>Not contacted yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/events/page.py" line="177"/>
+        <location filename="../../app/ui/events/page.py" line="192"/>
         <source>%1 sự kiện chờ gia đình, %2 đã quá hạn nộp</source>
         <translation>%1 event(s) waiting for the family, %2 past the filing limit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/page.py" line="198"/>
+        <source>30 ngày qua: nhận %1 sự kiện, lập %2 hồ sơ từ sự kiện, trung bình %3 ngày từ sự kiện đến hồ sơ</source>
+        <translation>Last 30 days: %1 event(s) received, %2 dossier(s) opened from them, %3 day(s) on average from event to dossier</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@ a contact attempt; F5 reloads. Reads and writes run on the database worker.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -114,6 +115,7 @@ class EventsPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.summary = QLabel(objectName="events-summary")
+        self.month = QLabel(objectName="events-month")
         self.contact_button = QPushButton(self.tr("Ghi nhận &liên hệ… (Ctrl+L)"))
         self.contact_button.setObjectName("events-contact")
         self.contact_button.clicked.connect(self.record_contact)
@@ -130,6 +132,7 @@ class EventsPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(hint)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.month)
         layout.addLayout(buttons)
 
     def showEvent(self, event) -> None:
@@ -138,9 +141,16 @@ class EventsPage(QWidget):
 
     def reload(self) -> None:
         db = self._db
-        self._runner.run(lambda: life_events.list_events(db), self._show, self._failed)
 
-    def _show(self, views: list[EventView]) -> None:
+        def load() -> tuple[list[EventView], life_events.EventCounts]:
+            today = life_events.today_vn()
+            month = life_events.counts(db, today - dt.timedelta(days=29), today)
+            return life_events.list_events(db, today), month
+
+        self._runner.run(load, self._show, self._failed)
+
+    def _show(self, loaded: tuple[list[EventView], life_events.EventCounts]) -> None:
+        views, month = loaded
         self.views = views
         names = {p.code: p.short_name for p in self._catalog().procedures}
         self.table.setRowCount(len(views))
@@ -173,10 +183,24 @@ class EventsPage(QWidget):
                 self.table.setItem(row, column, item)
         waiting = sum(v.status == "open" for v in views)
         late = sum(v.status == "open" and (v.days_left or 0) < 0 for v in views)
+        mean = (
+            "—"
+            if month.mean_days_to_dossier is None
+            else f"{month.mean_days_to_dossier:.1f}".replace(".", ",")
+        )
         self.summary.setText(
             self.tr("%1 sự kiện chờ gia đình, %2 đã quá hạn nộp")
             .replace("%1", str(waiting))
             .replace("%2", str(late))
+        )
+        self.month.setText(
+            self.tr(
+                "30 ngày qua: nhận %1 sự kiện, lập %2 hồ sơ từ sự kiện, "
+                "trung bình %3 ngày từ sự kiện đến hồ sơ"
+            )
+            .replace("%1", str(month.received))
+            .replace("%2", str(month.dossiers_opened))
+            .replace("%3", mean)
         )
         if views and self.table.currentRow() < 0:
             self.table.selectRow(0)

@@ -136,6 +136,10 @@ def test_a_birth_becomes_the_childs_health_insurance_dossier(
     (closed,) = life_events.list_events(counter.db, dt.date(2026, 12, 2))
     assert closed.status == "closed" and closed.closed_dossier_code == code
     assert closed.contacts == 1 and closed.last_contact == "will_come"
+    today = life_events.today_vn()
+    tally = life_events.counts(counter.db, today - dt.timedelta(days=29), today)
+    assert (tally.received, tally.open, tally.dossiers_opened) == (1, 0, 1)
+    assert tally.mean_days_to_dossier == (today - dt.date(2026, 11, 27)).days
     assert life_events.pending_closures(counter.db) != []
     assert engine.sync_once().error is None
     assert life_events.pending_closures(counter.db) == []

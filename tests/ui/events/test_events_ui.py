@@ -95,6 +95,7 @@ def test_the_events_page_shows_days_left_and_records_a_contact(qtbot, demo_db) -
     page.record_contact()
     row = next(r for r in range(2) if page.table.item(r, 0).text().startswith("Sinh"))
     assert page.table.item(row, 5).text() == "1 lần · Gia đình hẹn đến nộp"
+    assert "nhận 2 sự kiện, lập 0 hồ sơ từ sự kiện" in page.month.text()
     with demo_db.session() as s:
         (contact,) = s.scalars(select(LifeEventContact))
         assert (contact.channel, contact.officer_id) == ("phone", officer.officer_id)
