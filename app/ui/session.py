@@ -277,6 +277,8 @@ class CounterSession:
         watch = self.card_watch
         self.main.destroyed.connect(lambda *_: watch.stop())
         self.card_watch.status_changed.connect(self.main.set_reader_status)
+        if hasattr(self, "intake_page"):
+            self.card_watch.availability_changed.connect(self.intake_page.set_reader_availability)
         self.card_watch.card_inserted.connect(self._card_inserted)
         self.card_watch.card_removed.connect(self.intake.card_removed)
         self.card_watch.start()

@@ -70,6 +70,12 @@ class IntakePage(QWidget):
         self.status = QLabel(objectName="status")
         self.status.setWordWrap(True)
         self.status.setMinimumHeight(36)
+        # Shown while no chip can be read (service down, no reader): on the screen the
+        # officer is looking at, with what to do, not only in the status bar.
+        self.reader_banner = QLabel(objectName="reader_banner")
+        self.reader_banner.setWordWrap(True)
+        self.reader_banner.setStyleSheet(STATUS_STYLE["error"] + " padding:6px; border-radius:3px;")
+        self.reader_banner.hide()
         self.identity = IdentityPanel()
         # PDP Law 91/2025: the citizen is told why their data is processed, at intake.
         self.notice = QLabel(
@@ -176,6 +182,7 @@ class IntakePage(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(columns_widget)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.reader_banner)
         layout.addWidget(self.status)
         layout.addWidget(self.notice)
         layout.addWidget(scroll, 1)
@@ -218,6 +225,26 @@ class IntakePage(QWidget):
         self.status.setText(text)
         self.status.setProperty("level", level)
         self.status.setStyleSheet(STATUS_STYLE.get(level, "") + " padding:6px; border-radius:3px;")
+
+    def set_reader_availability(self, state: str) -> None:
+        """``state`` from ``CardWatcher.availability()``: ready, service_down, no_reader."""
+        texts = {
+            "service_down": self.tr(
+                "Không đọc được chip: dịch vụ thẻ thông minh (PC/SC) không chạy. Khởi động "
+                "dịch vụ — Windows: dịch vụ “Smart Card” (Thẻ thông minh); Linux: "
+                "“sudo systemctl start pcscd” — hoặc báo quản trị. Trong lúc chờ: quét mã QR "
+                "trên thẻ hoặc F2 để nhập tay."
+            ),
+            "no_reader": self.tr(
+                "Không đọc được chip: chưa thấy đầu đọc thẻ. Cắm đầu đọc USB (hoặc kiểm tra "
+                "tên đầu đọc trong Cài đặt, Ctrl+5). Trong lúc chờ: quét mã QR trên thẻ hoặc "
+                "F2 để nhập tay."
+            ),
+        }
+        text = texts.get(state, "")
+        self.reader_banner.setText(text)
+        self.reader_banner.setProperty("state", state)
+        self.reader_banner.setVisible(bool(text))
 
     def _reading(self, busy: bool) -> None:
         self.save_button.setEnabled(not busy)
