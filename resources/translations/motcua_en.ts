@@ -819,7 +819,7 @@ Please send this file to technical support.</translation>
     <message>
         <location filename="../../app/ui/intake/page.py" line="233"/>
         <source>Không đọc được chip: dịch vụ thẻ thông minh (PC/SC) không chạy. Khởi động dịch vụ — Windows: dịch vụ “Smart Card” (Thẻ thông minh); Linux: “sudo systemctl start pcscd” — hoặc báo quản trị. Trong lúc chờ: quét mã QR trên thẻ hoặc F2 để nhập tay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the chip: the smart-card service (PC/SC) is not running. Start it — Windows: the “Smart Card” service; Linux: “sudo systemctl start pcscd” — or call the administrator. Meanwhile: scan the QR code on the card or press F2 to type the data.</translation>
     </message>
     <message>
         <location filename="../../app/ui/intake/page.py" line="239"/>
