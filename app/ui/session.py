@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app import paths
@@ -264,7 +264,7 @@ class CounterSession:
         self._start_card_watch()
         if self.start_sync:
             self._start_sync()
-        self.main.show()
+        self.main.show_fitted()
         log.info("ui: main window visible")
 
     def _start_card_watch(self) -> None:
@@ -411,7 +411,9 @@ class CounterSession:
         text.setReadOnly(True)
         text.setPlainText(QApplication.translate("CounterSession", "Đang kiểm tra…"))
         QVBoxLayout(dialog).addWidget(text)
-        dialog.resize(700, 500)
+        from app.ui.geometry import fit_to_screen
+
+        fit_to_screen(dialog, QSize(700, 500))
         self.background.run(doctor.collect, lambda r: text.setPlainText(doctor.to_text(r)))
         dialog.exec()
 
