@@ -37,6 +37,7 @@ from app.ui.intake.attachments_panel import AttachmentsPanel
 from app.ui.intake.controller import ADJUST_PROCEDURE, IntakeController, Saved
 from app.ui.intake.dialogs import CanDialog, TypedEntryDialog
 from app.ui.intake.identity_panel import IdentityPanel
+from app.ui.intake.receipt_actions import ReceiptActions
 
 STATUS_STYLE = {
     "info": "background:#e3f2fd; color:#0d47a1;",
@@ -150,6 +151,10 @@ class IntakePage(QWidget):
         self.reprint = QPushButton(self.tr("In lại (Ctrl+P)"), objectName="reprint")
         self.reprint.clicked.connect(self.print_again)
         self.reprint.setEnabled(False)
+        # The receipt is owed to the citizen even without a working printer.
+        self.receipt_actions = ReceiptActions(self)
+        self.preview_button = self.receipt_actions.preview_button
+        self.pdf_button = self.receipt_actions.pdf_button
         typed = QPushButton(self.tr("Nhập tay (F2)"), objectName="typed")
         typed.clicked.connect(self.typed_entry)
         can = QPushButton(self.tr("Nhập CAN / MRZ (F3)"), objectName="can")
@@ -160,6 +165,8 @@ class IntakePage(QWidget):
         for b in (typed, can, new):
             actions.addWidget(b)
         actions.addStretch(1)
+        actions.addWidget(self.preview_button)
+        actions.addWidget(self.pdf_button)
         actions.addWidget(self.reprint)
         actions.addWidget(self.save_button)
 
@@ -196,6 +203,8 @@ class IntakePage(QWidget):
             ("Ctrl+Return", self.save),
             ("Ctrl+Enter", self.save),
             ("Ctrl+P", self.print_again),
+            ("Ctrl+Shift+P", self.preview_receipt),
+            ("Ctrl+Shift+S", self.save_pdf),
             ("Ctrl+N", self.new_intake),
             ("F1", self.show_purpose_notice),
         ):
@@ -432,12 +441,17 @@ class IntakePage(QWidget):
         return self.attachments.import_pending if self.attachments.pending_files() else None
 
     def _saved(self, saved: Saved) -> None:
-        self.reprint.setEnabled(True)
+        for button in (self.reprint, self.preview_button, self.pdf_button):
+            button.setEnabled(True)
         self.attachments.clear()
         if saved.due_at is not None:
             self.show_status(
                 self.tr(
                     "Đã lưu hồ sơ {0}. Hẹn trả kết quả {1}. Đang in giấy tiếp nhận (2 liên)…"
+                ).format(saved.code, fmt(saved.due_at))
+                if not saved.receipt_80mm_pdf
+                else self.tr(
+                    "Đã lưu hồ sơ {0}. Hẹn trả kết quả {1}. Đang in giấy tiếp nhận…"
                 ).format(saved.code, fmt(saved.due_at)),
                 "ok",
             )
@@ -451,14 +465,35 @@ class IntakePage(QWidget):
         self.printer.print_saved(saved)
 
     def print_failed(self, text: str) -> None:
-        self.show_status(text, "error")
+        """What was saved stays on screen; the way to still hand over the receipt too."""
+        saved = self.c.last_saved
+        if saved is None:
+            self.show_status(text, "error")
+            return
+        self.show_status(
+            self.tr(
+                "Đã lưu hồ sơ {0} (mã tra cứu {1}), nhưng chưa in được — {2} Giấy tiếp nhận "
+                "vẫn phải giao cho công dân: Ctrl+Shift+P để xem trước và in ra máy khác, "
+                "Ctrl+Shift+S để lưu PDF."
+            ).format(saved.code, saved.lookup_code, text),
+            "warn",
+        )
+        self.pdf_button.setFocus()
+
+    def preview_receipt(self) -> None:
+        self.receipt_actions.preview()
+
+    def save_pdf(self, path: str | None = None) -> str | None:
+        return self.receipt_actions.save_pdf(path)
 
     def printed(self, what: str) -> None:
         """Keep the saved dossier's code on screen and add what reached the printer."""
         text = self.status.text().replace(self.tr(" Đang in giấy tiếp nhận (2 liên)…"), "")
+        text = text.replace(self.tr(" Đang in giấy tiếp nhận…"), "")
         text = text.replace(self.tr(" Đang in phiếu yêu cầu bổ sung…"), "")
         done = {
             "receipt": self.tr(" Đã in giấy tiếp nhận."),
+            "receipt80": self.tr(" Đã in giấy tiếp nhận khổ 80 mm."),
             "form02": self.tr(" Đã in phiếu yêu cầu bổ sung (mẫu 02)."),
             "tk1ts": self.tr(" Đã in tờ khai TK1-TS để công dân ký."),
         }[what]
