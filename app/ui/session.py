@@ -136,13 +136,15 @@ class CounterSession:
         page.trust_changed.connect(self._reload_trust)
         return page
 
-    @staticmethod
-    def trust_store():  # type: ignore[no-untyped-def]
-        """The shipped CSCAs plus those the office imported (Settings)."""
+    def trust_store(self):  # type: ignore[no-untyped-def]
+        """The shipped CSCAs plus those the office imported (Settings); in demo mode also
+        the demo's own test CSCA (``app.services.demo.ensure_demo_trust``)."""
         from app.services.card.passive_auth import TrustStore
 
         trust = TrustStore.from_folder(paths.RESOURCES / "trust")
-        trust.certificates.extend(TrustStore.from_folder(paths.data_dir() / "trust").certificates)
+        trust.certificates.extend(TrustStore.from_folder(paths.trust_dir()).certificates)
+        if self.demo:
+            trust.certificates.extend(TrustStore.from_folder(paths.trust_dir(True)).certificates)
         return trust
 
     def _reload_trust(self) -> None:
