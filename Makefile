@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 SETUP := $(VENV)/.motcua-installed
 
 run: $(SETUP)
-	$(PY) -m app --demo
+	PY=$(PY) bash scripts/demo.sh
 
 test: $(SETUP)
 	bash scripts/test.sh

@@ -13,6 +13,8 @@ SYSTEM_PACKAGES=(
   libfontconfig1 libdbus-1-3
   # fonts, PDF checks, QR decoding, screenshots
   fonts-dejavu-core fonts-noto-core poppler-utils zbar-tools imagemagick
+  # window sizes checked under a real window manager (tests/ui/foundation/test_window_fit.py)
+  matchbox-window-manager
   # a real print queue
   cups printer-driver-cups-pdf
   # the central service's database

@@ -7,6 +7,8 @@ design (shown on the log-in screen); it exists only in the demo database.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.settings import Settings
@@ -84,6 +86,27 @@ def demo_settings(settings: Settings) -> Settings:
     )
 
 
+# The test CSCAs that sign the demo cards' Document Signers (resources/cards/pki: the
+# Vietnamese cards and the foreign passport): trusted in demo mode, so officers in
+# training see what a genuine card (green) looks like.
+DEMO_CSCA_FILES = ("test-csca.der", "test-csca-uto.der")
+
+
+def ensure_demo_trust() -> list[Path]:
+    """Copy the demo's own test CSCA into the demo trust folder (never the office's)."""
+    from app.shared import paths
+
+    folder = paths.trust_dir(demo=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in DEMO_CSCA_FILES:
+        target = folder / name
+        if not target.exists():
+            shutil.copyfile(paths.RESOURCES / "cards" / "pki" / name, target)
+        written.append(target)
+    return written
+
+
 def ensure_demo_data(db: Database) -> None:
     # Imported here: the log-in window shows the demo constants before the ORM loads.
     from sqlalchemy import select
@@ -92,6 +115,7 @@ def ensure_demo_data(db: Database) -> None:
     from app.services.storage.models import Citizen, Counter, Office, Officer
     from app.shared.folding import fold
 
+    ensure_demo_trust()
     with db.session() as s:
         if s.scalar(select(Office).where(Office.code == DEMO_OFFICE_CODE)) is not None:
             return

@@ -45,5 +45,11 @@ def attachments_dir(demo: bool = False) -> Path:
     return data_dir() / ("attachments-demo" if demo else "attachments")
 
 
+def trust_dir(demo: bool = False) -> Path:
+    """CSCA certificates this PC trusts besides the shipped ones. The demo's (its own
+    test CSCA) are kept apart: an office's counter must never trust the test CSCA."""
+    return data_dir() / ("trust-demo" if demo else "trust")
+
+
 def crash_dir() -> Path:
     return log_dir() / "crash-reports"

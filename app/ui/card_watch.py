@@ -16,6 +16,7 @@ class CardWatcher(QObject):
     card_inserted = Signal(str, bytes)  # reader name, ATR
     card_removed = Signal(str)
     status_changed = Signal(str, bool)  # text for the status bar, ok
+    availability_changed = Signal(str)  # "ready", "service_down" or "no_reader"
 
     def __init__(self, wanted_reader: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +54,15 @@ class CardWatcher(QObject):
             if self._relevant(ev.reader_name):
                 self.card_removed.emit(ev.reader_name)
         self.status_changed.emit(*self.status_text())
+        self.availability_changed.emit(self.availability())
+
+    def availability(self) -> str:
+        """Can a card be read at all? The intake screen says what to do when not."""
+        if not self.service_up:
+            return "service_down"
+        if not any(self._relevant(r) for r in self.readers):
+            return "no_reader"
+        return "ready"
 
     def status_text(self) -> tuple[str, bool]:
         if not self.service_up:

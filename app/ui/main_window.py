@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -29,6 +30,11 @@ class Page:
 
 
 class MainWindow(QMainWindow):
+    PREFERRED_SIZE = QSize(1200, 800)
+    # A page taller than this scrolls inside the window rather than making the window
+    # taller than a 1280×720 screen (menu and status bar take ≈ 50 px of it).
+    TALLEST_PAGE = 480
+
     lock_requested = Signal()
     logout_requested = Signal()
     doctor_requested = Signal()
@@ -39,8 +45,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("MotCua — Bộ phận tiếp nhận và trả kết quả"))
-        self.resize(1200, 800)
+        self.resize(self.PREFERRED_SIZE)  # fitted to the screen in show_fitted()
         self._keys = [p.key for p in pages]
+        self._widgets = [p.widget for p in pages]
 
         self.nav = QListWidget(objectName="navigation")
         self.nav.setFixedWidth(170)
@@ -50,7 +57,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.UserRole, page.key)
             item.setToolTip(f"Ctrl+{index + 1}")
             self.nav.addItem(item)
-            self.stack.addWidget(page.widget)
+            self.stack.addWidget(self._scrolling_if_tall(page.widget))
         self.nav.currentRowChanged.connect(self._switch)
         self.nav.setCurrentRow(0)
 
@@ -69,6 +76,28 @@ class MainWindow(QMainWindow):
             bar.addWidget(label)
         bar.addPermanentWidget(self.office_status)
         self._build_menu(pages)
+
+    def _scrolling_if_tall(self, widget: QWidget) -> QWidget:
+        if widget.minimumSizeHint().height() <= self.TALLEST_PAGE:
+            return widget
+        scroll = QScrollArea(objectName=f"{widget.objectName() or 'page'}_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(widget)
+        return scroll
+
+    def current_page(self) -> QWidget:
+        """The page itself (tall pages sit in a scroll area in the stack)."""
+        return self._widgets[self.stack.currentIndex()]
+
+    def show_fitted(self) -> None:
+        """Show within the screen's available area, status bar included."""
+        from app.ui.geometry import fit_to_screen
+
+        if fit_to_screen(self, self.PREFERRED_SIZE):
+            self.showMaximized()  # a window manager fills the work area exactly
+        else:
+            self.show()
 
     def _build_menu(self, pages: list[Page]) -> None:
         go = self.menuBar().addMenu(self.tr("&Đi tới"))
@@ -97,7 +126,7 @@ class MainWindow(QMainWindow):
 
     def _switch(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
-        refresh = getattr(self.stack.widget(index), "refresh", None)
+        refresh = getattr(self._widgets[index], "refresh", None)
         if callable(refresh):  # lists show what other pages changed meanwhile
             refresh()
 
@@ -108,7 +137,7 @@ class MainWindow(QMainWindow):
         if self.nav.currentRow() == index:
             self._switch(index)  # already there: still show what changed
         self.nav.setCurrentRow(index)
-        self.stack.currentWidget().setFocus()
+        self._widgets[index].setFocus()
 
     def current_page_key(self) -> str:
         return self._keys[self.stack.currentIndex()]

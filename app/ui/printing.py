@@ -263,5 +263,10 @@ def preview_pdf(parent: QWidget | None, pdf_bytes: bytes, page_size: PageSize = 
     printer.setPageLayout(page_layout(pages[0], page_size))
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle("Xem trước khi in")
+    from PySide6.QtCore import QSize
+
+    from app.ui.geometry import fit_to_screen
+
+    fit_to_screen(dialog, QSize(1000, 720))  # counter screens: 1366×768 or smaller
     dialog.paintRequested.connect(lambda target: paint_pages(target, pages, page_size))
     return dialog.exec()

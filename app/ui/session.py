@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.errors import QT_TRANSLATE_NOOP, UserError
@@ -177,13 +177,15 @@ class CounterSession:
         page.trust_changed.connect(self._reload_trust)
         return page
 
-    @staticmethod
-    def trust_store():  # type: ignore[no-untyped-def]
-        """The shipped CSCAs plus those the office imported (Settings)."""
+    def trust_store(self):  # type: ignore[no-untyped-def]
+        """The shipped CSCAs plus those the office imported (Settings); in demo mode also
+        the demo's own test CSCA (``app.services.demo.ensure_demo_trust``)."""
         from app.services.card.passive_auth import TrustStore
 
         trust = TrustStore.from_folder(paths.RESOURCES / "trust")
-        trust.certificates.extend(TrustStore.from_folder(paths.data_dir() / "trust").certificates)
+        trust.certificates.extend(TrustStore.from_folder(paths.trust_dir()).certificates)
+        if self.demo:
+            trust.certificates.extend(TrustStore.from_folder(paths.trust_dir(True)).certificates)
         return trust
 
     def _reload_trust(self) -> None:
@@ -347,7 +349,7 @@ class CounterSession:
         self._start_card_watch()
         if self.start_sync:
             self._start_sync()
-        self.main.show()
+        self.main.show_fitted()
         log.info("ui: main window visible")
 
     def _start_card_watch(self) -> None:
@@ -360,6 +362,8 @@ class CounterSession:
         watch = self.card_watch
         self.main.destroyed.connect(lambda *_: watch.stop())
         self.card_watch.status_changed.connect(self.main.set_reader_status)
+        if hasattr(self, "intake_page"):
+            self.card_watch.availability_changed.connect(self.intake_page.set_reader_availability)
         self.card_watch.card_inserted.connect(self._card_inserted)
         self.card_watch.card_removed.connect(self.intake.card_removed)
         self.card_watch.start()
@@ -492,7 +496,9 @@ class CounterSession:
         text.setReadOnly(True)
         text.setPlainText(QApplication.translate("CounterSession", "Đang kiểm tra…"))
         QVBoxLayout(dialog).addWidget(text)
-        dialog.resize(700, 500)
+        from app.ui.geometry import fit_to_screen
+
+        fit_to_screen(dialog, QSize(700, 500))
         self.background.run(doctor.collect, lambda r: text.setPlainText(doctor.to_text(r)))
         dialog.exec()
 

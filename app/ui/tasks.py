@@ -62,6 +62,10 @@ class TaskRunner(QObject):
     def wait(self, msecs: int = 30000) -> bool:
         return self._pool.waitForDone(msecs)
 
+    def set_idle_expiry(self, msecs: int) -> None:
+        """How long an idle pool thread lives (Qt's default: 30 s); for new threads only."""
+        self._pool.setExpiryTimeout(msecs)
+
 
 class SyncRunner:
     """Same interface, runs inline: for tests that want deterministic order."""

@@ -78,22 +78,22 @@
 <context>
     <name>CardWatcher</name>
     <message>
-        <location filename="../../app/ui/card_watch.py" line="59"/>
+        <location filename="../../app/ui/card_watch.py" line="69"/>
         <source>Đầu đọc: dịch vụ thẻ không chạy</source>
         <translation>Reader: card service not running</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card_watch.py" line="62"/>
+        <location filename="../../app/ui/card_watch.py" line="72"/>
         <source>Đầu đọc: chưa cắm đầu đọc</source>
         <translation>Reader: no reader plugged in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card_watch.py" line="65"/>
+        <location filename="../../app/ui/card_watch.py" line="75"/>
         <source>Đầu đọc: có thẻ ({0})</source>
         <translation>Reader: card present ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/card_watch.py" line="66"/>
+        <location filename="../../app/ui/card_watch.py" line="76"/>
         <source>Đầu đọc: sẵn sàng ({0})</source>
         <translation>Reader: ready ({0})</translation>
     </message>
@@ -155,17 +155,17 @@
         <translation>Project 06 indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="397"/>
+        <location filename="../../app/ui/session.py" line="401"/>
         <source>Đồng bộ: không khởi động được</source>
         <translation>Sync: could not start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="490"/>
+        <location filename="../../app/ui/session.py" line="494"/>
         <source>Chẩn đoán hệ thống</source>
         <translation>System diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="493"/>
+        <location filename="../../app/ui/session.py" line="497"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
@@ -233,142 +233,142 @@ Please send this file to technical support.</translation>
         <translation>Dossier details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="107"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="106"/>
         <source>Tên giấy tờ</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="108"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="107"/>
         <source>Bắt buộc</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="109"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="108"/>
         <source>Bản chính</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="110"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="109"/>
         <source>Bản sao</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="111"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="110"/>
         <source>Đã nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="126"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="125"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="127"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="126"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="128"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="127"/>
         <source>Từ</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="129"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="128"/>
         <source>Sang</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="130"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="129"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="142"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="141"/>
         <source>Giấ&amp;y tờ</source>
         <translation>Docu&amp;ments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="143"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="142"/>
         <source>Bản &amp;số hóa</source>
         <translation>S&amp;cans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="144"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="143"/>
         <source>&amp;Lịch sử</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="147"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="146"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="178"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="180"/>
         <source>Mã tra cứu:</source>
         <translation>Lookup code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="179"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="181"/>
         <source>Công dân:</source>
         <translation>Citizen:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="180"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="182"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="181"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="183"/>
         <source>Nộp lúc:</source>
         <translation>Submitted at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="182"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="184"/>
         <source>Nhận đủ hồ sơ lúc:</source>
         <translation>Complete dossier received at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="182"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="184"/>
         <source>(chưa đủ)</source>
         <translation>(incomplete)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="183"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="185"/>
         <source>Hẹn trả kết quả:</source>
         <translation>Results due:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="183"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="185"/>
         <source>(tạm dừng, chờ bổ sung)</source>
         <translation>(paused, awaiting additions)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="184"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="186"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="187"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="189"/>
         <source>Đã trả lúc:</source>
         <translation>Returned at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="198"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="200"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="198"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="200"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="206"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="208"/>
         <source>Chưa</source>
         <translation>Not yet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="219"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="221"/>
         <source>%n trang</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -376,32 +376,32 @@ Please send this file to technical support.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="224"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="226"/>
         <source>Chưa có bản số hóa.</source>
         <translation>No scans yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="256"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="258"/>
         <source>&amp;Xuất dữ liệu của công dân…</source>
         <translation>E&amp;xport the citizen&apos;s data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="259"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="261"/>
         <source>Quyền của chủ thể dữ liệu: mọi dữ liệu về công dân này (PDF và JSON).</source>
         <translation>Data subject&apos;s right of access: everything held about this citizen (PDF and JSON).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="274"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="276"/>
         <source>Lưu dữ liệu công dân vào</source>
         <translation>Save the citizen&apos;s data to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="309"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="311"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="309"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="311"/>
         <source>Họ tên người nhận kết quả:</source>
         <translation>Full name of the person collecting the results:</translation>
     </message>
@@ -879,82 +879,82 @@ Please send this file to technical support.</translation>
 <context>
     <name>IntakeController</name>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="167"/>
+        <location filename="../../app/ui/intake/controller.py" line="168"/>
         <source>Đã quét mã QR. Đặt thẻ lên đầu đọc để đọc chip và kiểm tra thẻ thật.</source>
         <translation>QR code scanned. Place the card on the reader to read the chip and check it is genuine.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="176"/>
+        <location filename="../../app/ui/intake/controller.py" line="177"/>
         <source>Đã có thẻ trên đầu đọc. Quét mã QR trên thẻ (hoặc bấm F3 nhập 6 số CAN) để mở khoá chip.</source>
         <translation>Card on the reader. Scan the QR code on the card (or press F3 to type the 6-digit CAN) to unlock the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="200"/>
+        <location filename="../../app/ui/intake/controller.py" line="201"/>
         <source>Đặt hộ chiếu lên đầu đọc.</source>
         <translation>Place the passport on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="213"/>
+        <location filename="../../app/ui/intake/controller.py" line="214"/>
         <source>Đặt thẻ lên đầu đọc.</source>
         <translation>Place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="233"/>
+        <location filename="../../app/ui/intake/controller.py" line="234"/>
         <source>Đang đọc chip… giữ yên thẻ trên đầu đọc.</source>
         <translation>Reading the chip… keep the card still on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="256"/>
+        <location filename="../../app/ui/intake/controller.py" line="257"/>
         <source>Đã đọc chip ({0:.1f} giây). {1}</source>
         <translation>Chip read ({0:.1f} s). {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="284"/>
+        <location filename="../../app/ui/intake/controller.py" line="285"/>
         <source>Đã nhập tay. Thông tin chưa được kiểm tra bằng chip.</source>
         <translation>Typed in. The details have not been checked against the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="300"/>
+        <location filename="../../app/ui/intake/controller.py" line="301"/>
         <source>Sẵn sàng. Quét mã QR trên thẻ hoặc đặt thẻ lên đầu đọc.</source>
         <translation>Ready. Scan the QR code on the card or place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="370"/>
+        <location filename="../../app/ui/intake/controller.py" line="371"/>
         <source>THẺ KHÔNG XÁC THỰC: chip có dấu hiệu bị sao chép. {0}</source>
         <translation>CARD NOT AUTHENTIC: the chip shows signs of being cloned. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="373"/>
+        <location filename="../../app/ui/intake/controller.py" line="374"/>
         <source>THẺ KHÔNG XÁC THỰC: dữ liệu trên chip đã bị sửa đổi ({0}).</source>
         <translation>CARD NOT AUTHENTIC: the chip data has been altered ({0}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="377"/>
+        <location filename="../../app/ui/intake/controller.py" line="378"/>
         <source>Thẻ thật: chữ ký số hợp lệ, chuỗi chứng thư đến CSCA tin cậy.</source>
         <translation>Genuine card: valid digital signature, certificate chain to a trusted CSCA.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="379"/>
+        <location filename="../../app/ui/intake/controller.py" line="380"/>
         <source>Chữ ký số hợp lệ; chưa cấu hình chứng thư CSCA để xác nhận nơi cấp.</source>
         <translation>Valid digital signature; no CSCA certificate configured to confirm the issuer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="380"/>
+        <location filename="../../app/ui/intake/controller.py" line="381"/>
         <source>Chưa kiểm tra tính xác thực của thẻ.</source>
         <translation>Card authenticity not checked.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="512"/>
+        <location filename="../../app/ui/intake/controller.py" line="513"/>
         <source>Đang lưu hồ sơ…</source>
         <translation>Saving the dossier…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="605"/>
+        <location filename="../../app/ui/intake/controller.py" line="615"/>
         <source>Không khôi phục được hồ sơ đang nhập dở.</source>
         <translation>Could not restore the unfinished dossier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="626"/>
+        <location filename="../../app/ui/intake/controller.py" line="636"/>
         <source>Đã khôi phục hồ sơ đang nhập dở.</source>
         <translation>Unfinished dossier restored.</translation>
     </message>
@@ -962,77 +962,77 @@ Please send this file to technical support.</translation>
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="88"/>
+        <location filename="../../app/ui/intake/page.py" line="95"/>
         <source>Chọn thủ tục Điều chỉnh thông tin</source>
         <translation>Choose the “Update personal details” procedure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="91"/>
+        <location filename="../../app/ui/intake/page.py" line="98"/>
         <source>Hồ sơ đã có của công dân</source>
         <translation>Citizen&apos;s existing records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="99"/>
+        <location filename="../../app/ui/intake/page.py" line="106"/>
         <source>Điện th&amp;oại:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="100"/>
+        <location filename="../../app/ui/intake/page.py" line="107"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="107"/>
+        <location filename="../../app/ui/intake/page.py" line="114"/>
         <source>Gõ để tìm thủ tục (mã, tên, từ khoá) — Ctrl+F</source>
         <translation>Type to find a procedure (code, name, keyword) — Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="113"/>
+        <location filename="../../app/ui/intake/page.py" line="120"/>
         <source>2. Thủ tục</source>
         <translation>2. Procedure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="126"/>
+        <location filename="../../app/ui/intake/page.py" line="133"/>
         <source>Giấy tờ</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="126"/>
+        <location filename="../../app/ui/intake/page.py" line="133"/>
         <source>Bản chính</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="126"/>
+        <location filename="../../app/ui/intake/page.py" line="133"/>
         <source>Bản sao</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="126"/>
+        <location filename="../../app/ui/intake/page.py" line="133"/>
         <source>Đã nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="131"/>
+        <location filename="../../app/ui/intake/page.py" line="138"/>
         <source>Đã nhận đủ giấy tờ (F8)</source>
         <translation>All documents received (F8)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="134"/>
+        <location filename="../../app/ui/intake/page.py" line="141"/>
         <source>3. Giấy tờ</source>
         <translation>3. Documents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="141"/>
+        <location filename="../../app/ui/intake/page.py" line="148"/>
         <source>Lưu và in giấy tiếp nhận (Ctrl+Enter)</source>
         <translation>Save and print intake receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="145"/>
+        <location filename="../../app/ui/intake/page.py" line="152"/>
         <source>In lại (Ctrl+P)</source>
         <translation>Reprint (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="148"/>
+        <location filename="../../app/ui/intake/page.py" line="159"/>
         <source>Nhập tay (F2)</source>
         <translation>Type in (F2)</translation>
     </message>
@@ -1041,102 +1041,112 @@ Please send this file to technical support.</translation>
         <translation type="vanished">Enter CAN (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="77"/>
+        <location filename="../../app/ui/intake/page.py" line="84"/>
         <source>Thông tin cá nhân của công dân được xử lý chỉ để giải quyết thủ tục, theo Luật Bảo vệ dữ liệu cá nhân. F1: đọc thông báo đầy đủ cho công dân.</source>
         <translation>The citizen&apos;s personal data is processed only to settle the procedure, under the Personal Data Protection Law. F1: read the full notice to the citizen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="150"/>
+        <location filename="../../app/ui/intake/page.py" line="161"/>
         <source>Nhập CAN / MRZ (F3)</source>
         <translation>Enter CAN / MRZ (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="152"/>
+        <location filename="../../app/ui/intake/page.py" line="163"/>
         <source>Hồ sơ mới (Ctrl+N)</source>
         <translation>New dossier (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="215"/>
+        <location filename="../../app/ui/intake/page.py" line="231"/>
         <source>Sẵn sàng. Quét mã QR trên thẻ hoặc đặt thẻ lên đầu đọc.</source>
         <translation>Ready. Scan the QR code on the card or place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="255"/>
+        <location filename="../../app/ui/intake/page.py" line="247"/>
+        <source>Không đọc được chip: dịch vụ thẻ thông minh (PC/SC) không chạy. Khởi động dịch vụ — Windows: dịch vụ “Smart Card” (Thẻ thông minh); Linux: “sudo systemctl start pcscd” — hoặc báo quản trị. Trong lúc chờ: quét mã QR trên thẻ hoặc F2 để nhập tay.</source>
+        <translation>Cannot read the chip: the smart-card service (PC/SC) is not running. Start it — Windows: the “Smart Card” service; Linux: “sudo systemctl start pcscd” — or call the administrator. Meanwhile: scan the QR code on the card or press F2 to type the data.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="253"/>
+        <source>Không đọc được chip: chưa thấy đầu đọc thẻ. Cắm đầu đọc USB (hoặc kiểm tra tên đầu đọc trong Cài đặt, Ctrl+5). Trong lúc chờ: quét mã QR trên thẻ hoặc F2 để nhập tay.</source>
+        <translation>Cannot read the chip: no card reader found. Plug in the USB reader (or check the reader name in Settings, Ctrl+5). Meanwhile: scan the QR code on the card or press F2 to type the data.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="291"/>
         <source>Công dân chưa có trong dữ liệu của bộ phận.</source>
         <translation>This citizen is not yet in the desk&apos;s records.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="258"/>
+        <location filename="../../app/ui/intake/page.py" line="294"/>
         <source>Mã số BHXH: {0}</source>
         <translation>Social insurance number: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="258"/>
+        <location filename="../../app/ui/intake/page.py" line="294"/>
         <source>(chưa có)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="259"/>
+        <location filename="../../app/ui/intake/page.py" line="295"/>
         <source>Hồ sơ đã nộp trước đây: {0}</source>
         <translation>Dossiers submitted before: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="263"/>
+        <location filename="../../app/ui/intake/page.py" line="299"/>
         <source>&lt;b&gt;Khác với dữ liệu đã lưu&lt;/b&gt; (thông tin trên thẻ được dùng):</source>
         <translation>&lt;b&gt;Differs from the saved records&lt;/b&gt; (the card&apos;s details are used):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="292"/>
+        <location filename="../../app/ui/intake/page.py" line="328"/>
         <source>&lt;b&gt;Đã chọn:&lt;/b&gt; {0} — {1}</source>
         <translation>&lt;b&gt;Selected:&lt;/b&gt; {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="294"/>
+        <location filename="../../app/ui/intake/page.py" line="330"/>
         <source>Chưa chọn thủ tục.</source>
         <translation>No procedure selected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="303"/>
+        <location filename="../../app/ui/intake/page.py" line="339"/>
         <source> (nếu có)</source>
         <translation> (if any)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="335"/>
+        <location filename="../../app/ui/intake/page.py" line="371"/>
         <source>Thời hạn: {0}. &lt;b&gt;Hẹn trả kết quả: {1}&lt;/b&gt; (nếu tiếp nhận ngay)</source>
         <translation>Time limit: {0}. &lt;b&gt;Results due: {1}&lt;/b&gt; (if accepted now)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="346"/>
+        <location filename="../../app/ui/intake/page.py" line="382"/>
         <source>Thông báo xử lý dữ liệu cá nhân</source>
         <translation>Personal data processing notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="376"/>
+        <location filename="../../app/ui/intake/page.py" line="412"/>
         <source>Hồ sơ mới</source>
         <translation>New dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="376"/>
+        <location filename="../../app/ui/intake/page.py" line="412"/>
         <source>Bỏ hồ sơ đang nhập dở và bắt đầu hồ sơ mới?</source>
         <translation>Discard the unfinished dossier and start a new one?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="385"/>
+        <location filename="../../app/ui/intake/page.py" line="421"/>
         <source>Chưa có công dân: quét mã QR, đặt thẻ hoặc F2 để nhập tay.</source>
         <translation>No citizen yet: scan the QR code, place the card or press F2 to type the details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="389"/>
+        <location filename="../../app/ui/intake/page.py" line="425"/>
         <source>Chưa chọn thủ tục (Ctrl+F).</source>
         <translation>No procedure selected (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="398"/>
+        <location filename="../../app/ui/intake/page.py" line="434"/>
         <source>Hồ sơ chưa đủ giấy tờ</source>
         <translation>Dossier incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="400"/>
+        <location filename="../../app/ui/intake/page.py" line="436"/>
         <source>Còn thiếu giấy tờ bắt buộc:
 {0}
 
@@ -1147,79 +1157,99 @@ Chưa lập giấy tiếp nhận. In phiếu yêu cầu bổ sung, hoàn thiện
 No intake receipt has been issued. Print the request for additional documents (form 02) and save the dossier as awaiting additions?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="405"/>
+        <location filename="../../app/ui/intake/page.py" line="441"/>
         <source>Thiếu giấy tờ bắt buộc</source>
         <translation>Required documents missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="418"/>
+        <location filename="../../app/ui/intake/page.py" line="455"/>
         <source>Đã lưu hồ sơ {0}. Hẹn trả kết quả {1}. Đang in giấy tiếp nhận (2 liên)…</source>
         <translation>Dossier {0} saved. Results due {1}. Printing the intake receipt (2 copies)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="425"/>
+        <location filename="../../app/ui/intake/page.py" line="459"/>
+        <source>Đã lưu hồ sơ {0}. Hẹn trả kết quả {1}. Đang in giấy tiếp nhận…</source>
+        <translation>Dossier {0} saved. Result due {1}. Printing the receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="466"/>
         <source>Đã lưu hồ sơ {0} ở trạng thái chờ bổ sung. Đang in phiếu yêu cầu bổ sung…</source>
         <translation>Dossier {0} saved as awaiting additions. Printing the request for additional documents…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="436"/>
+        <location filename="../../app/ui/intake/page.py" line="480"/>
+        <source>Đã lưu hồ sơ {0} (mã tra cứu {1}), nhưng chưa in được — {2} Giấy tiếp nhận vẫn phải giao cho công dân: Ctrl+Shift+P để xem trước và in ra máy khác, Ctrl+Shift+S để lưu PDF.</source>
+        <translation>Dossier {0} saved (look-up code {1}), but nothing was printed — {2} The citizen is still owed the receipt: Ctrl+Shift+P to preview and print to another printer, Ctrl+Shift+S to save it as PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="496"/>
         <source> Đang in giấy tiếp nhận (2 liên)…</source>
         <translation> Printing the intake receipt (2 copies)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="437"/>
+        <location filename="../../app/ui/intake/page.py" line="497"/>
+        <source> Đang in giấy tiếp nhận…</source>
+        <translation> Printing the receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="498"/>
         <source> Đang in phiếu yêu cầu bổ sung…</source>
         <translation> Printing the request for additional documents…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="439"/>
+        <location filename="../../app/ui/intake/page.py" line="500"/>
         <source> Đã in giấy tiếp nhận.</source>
         <translation> Intake receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="440"/>
+        <location filename="../../app/ui/intake/page.py" line="501"/>
+        <source> Đã in giấy tiếp nhận khổ 80 mm.</source>
+        <translation> 80 mm receipt printed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="502"/>
         <source> Đã in phiếu yêu cầu bổ sung (mẫu 02).</source>
         <translation> Request for additional documents (form 02) printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="441"/>
+        <location filename="../../app/ui/intake/page.py" line="503"/>
         <source> Đã in tờ khai TK1-TS để công dân ký.</source>
         <translation> TK1-TS declaration printed for the citizen to sign.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="453"/>
+        <location filename="../../app/ui/intake/page.py" line="515"/>
         <source>Thẻ đã hết hạn</source>
         <translation>Card expired</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="455"/>
+        <location filename="../../app/ui/intake/page.py" line="517"/>
         <source>Thẻ căn cước đã hết hạn. Nhập lý do vẫn tiếp nhận (nhắc công dân đi đổi thẻ):</source>
         <translation>The ID card has expired. Enter the reason for accepting it anyway (remind the citizen to renew the card):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="461"/>
+        <location filename="../../app/ui/intake/page.py" line="523"/>
         <source>Thẻ đã hết hạn — tiếp nhận với lý do: {0}</source>
         <translation>Card expired — accepted for this reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="464"/>
+        <location filename="../../app/ui/intake/page.py" line="526"/>
         <source>Thẻ đã hết hạn: cần ghi lý do để tiếp nhận.</source>
         <translation>Card expired: a reason is required to accept the dossier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="469"/>
+        <location filename="../../app/ui/intake/page.py" line="531"/>
         <source>Thẻ của người khác</source>
         <translation>Someone else&apos;s card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="471"/>
+        <location filename="../../app/ui/intake/page.py" line="533"/>
         <source>Thẻ vừa đặt lên là của {0}, không phải công dân đang tiếp nhận.
 Bỏ hồ sơ đang nhập và bắt đầu hồ sơ mới cho người này?</source>
         <translation>The card just placed belongs to {0}, not the citizen being served.
 Discard the current dossier and start a new one for this person?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="478"/>
+        <location filename="../../app/ui/intake/page.py" line="540"/>
         <source>Giữ hồ sơ đang nhập. Đặt lại đúng thẻ của công dân.</source>
         <translation>Current dossier kept. Place the right citizen&apos;s card back on the reader.</translation>
     </message>
@@ -1260,67 +1290,67 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="41"/>
+        <location filename="../../app/ui/main_window.py" line="47"/>
         <source>MotCua — Bộ phận tiếp nhận và trả kết quả</source>
         <translation>MotCua — Intake and Results Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="63"/>
+        <location filename="../../app/ui/main_window.py" line="70"/>
         <source>Đầu đọc: đang kiểm tra…</source>
         <translation>Reader: checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="64"/>
+        <location filename="../../app/ui/main_window.py" line="71"/>
         <source>Đồng bộ: ngoại tuyến</source>
         <translation>Sync: offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="74"/>
+        <location filename="../../app/ui/main_window.py" line="103"/>
         <source>&amp;Đi tới</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80"/>
+        <location filename="../../app/ui/main_window.py" line="109"/>
         <source>&amp;Hệ thống</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81"/>
+        <location filename="../../app/ui/main_window.py" line="110"/>
         <source>&amp;Khoá màn hình</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="83"/>
+        <location filename="../../app/ui/main_window.py" line="112"/>
         <source>Đăng &amp;xuất</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85"/>
+        <location filename="../../app/ui/main_window.py" line="114"/>
         <source>Đổi &amp;mật khẩu…</source>
         <translation>Change &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87"/>
+        <location filename="../../app/ui/main_window.py" line="116"/>
         <source>&amp;Chẩn đoán hệ thống</source>
         <translation>&amp;Diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89"/>
+        <location filename="../../app/ui/main_window.py" line="118"/>
         <source>&amp;Thoát</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91"/>
+        <location filename="../../app/ui/main_window.py" line="120"/>
         <source>Đồng bộ &amp;ngay</source>
         <translation>Sync &amp;now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="117"/>
+        <location filename="../../app/ui/main_window.py" line="146"/>
         <source>Cán bộ: {0} ({1})</source>
         <translation>Officer: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="125"/>
+        <location filename="../../app/ui/main_window.py" line="154"/>
         <source>Đồng bộ: {0}</source>
         <translation>Sync: {0}</translation>
     </message>
@@ -1387,6 +1417,40 @@ Discard the current dossier and start a new one for this person?</translation>
         <location filename="../../app/ui/password_dialog.py" line="80"/>
         <source>Mật khẩu mới phải khác mật khẩu hiện tại.</source>
         <translation>The new password must differ from the current one.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptActions</name>
+    <message>
+        <location filename="../../app/ui/intake/receipt_actions.py" line="21"/>
+        <source>Xem trước / in (Ctrl+Shift+P)</source>
+        <translation>Preview / print (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/receipt_actions.py" line="25"/>
+        <source>Lưu PDF (Ctrl+Shift+S)</source>
+        <translation>Save PDF (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/receipt_actions.py" line="46"/>
+        <location filename="../../app/ui/intake/receipt_actions.py" line="63"/>
+        <source>Chưa có hồ sơ vừa lưu để in.</source>
+        <translation>No dossier has just been saved to print.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/receipt_actions.py" line="69"/>
+        <source>Lưu giấy tiếp nhận thành PDF</source>
+        <translation>Save the receipt as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/receipt_actions.py" line="86"/>
+        <source>Đã lưu hồ sơ {0}, nhưng không ghi được tệp PDF ({1}). Chọn thư mục khác.</source>
+        <translation>Dossier {0} saved, but the PDF file could not be written ({1}). Choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/receipt_actions.py" line="93"/>
+        <source>Đã lưu hồ sơ {0}. Đã lưu PDF: {1}</source>
+        <translation>Dossier {0} saved. PDF saved: {1}</translation>
     </message>
 </context>
 <context>

@@ -83,9 +83,8 @@ class ReaderMonitor:
                 continue
             with self._lock:
                 self._context = context
-            if service_up is not True:
-                if service_up is False:
-                    self._emit(ReaderEvent(EventKind.SERVICE_UP))
+            if service_up is not True:  # also at first: the UI learns the service is there
+                self._emit(ReaderEvent(EventKind.SERVICE_UP))
                 service_up = True
             try:
                 self._watch(context)

@@ -6,6 +6,7 @@ One engine and one sessionmaker per process; one session per user action
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +19,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.errors import ErrorKind, UserError
 from app.services.storage.migrations.head import HEAD
 from app.shared.migration_lock import MIGRATION_LOCK
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -132,8 +135,28 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
     return engine
 
 
-def upgrade(engine: Engine) -> None:
-    """Bring the schema to head; refuse, touching nothing, a database from a newer app."""
+def backup_before_upgrade(engine: Engine, path: Path, revision: str) -> Path:
+    """A copy of the database file as the earlier release left it, before any migration
+    writes: ``backups/<name>.rev-<revision>.<UTC time>.sqlite3`` beside it. The copy is
+    the file itself, so an encrypted database stays encrypted with the same key."""
+    import datetime as dt
+    import shutil
+
+    with engine.connect() as conn:  # fold the write-ahead log into the main file first
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()  # no connection holds the file while it is copied
+    folder = path.parent / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = folder / f"{path.stem}.rev-{revision}.{stamp}{path.suffix}"
+    shutil.copy2(path, target)
+    log.info("database backed up before migrating from revision %s: %s", revision, target.name)
+    return target
+
+
+def upgrade(engine: Engine, backup_path: Path | None = None) -> None:
+    """Bring the schema to head; refuse, touching nothing, a database from a newer app.
+    An existing database at ``backup_path`` is copied first (``backup_before_upgrade``)."""
     try:
         current = current_revision(engine)
     except DatabaseError as exc:
@@ -149,6 +172,8 @@ def upgrade(engine: Engine) -> None:
         raise UserError(ErrorKind.DB_NEWER, detail=f"revision {current}")
     if current == script.get_current_head():
         return
+    if current is not None and backup_path is not None and backup_path.exists():
+        backup_before_upgrade(engine, backup_path, current)
     with MIGRATION_LOCK, engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
@@ -172,7 +197,7 @@ def open_database(path: Path, key: bytes | None = None) -> Database:
     try:
         if key is not None:
             _check_key(engine)
-        upgrade(engine)
+        upgrade(engine, backup_path=path)
     except UserError:
         engine.dispose()
         raise

@@ -90,7 +90,6 @@ class DossierDetailDialog(QDialog):
         )
         self.setObjectName("dossier-detail")
         self.setWindowTitle(self.tr("Chi tiết hồ sơ"))
-        self.resize(900, 640)
 
         self.title = QLabel()
         self.title.setObjectName("detail-title")
@@ -157,6 +156,9 @@ class DossierDetailDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(self.actions_row)
         self.reload()
+        from app.ui.geometry import fit_to_screen
+
+        fit_to_screen(self, QSize(900, 640))  # laid out by now: its minimum is known
 
     # --- display
 

@@ -86,6 +86,7 @@ class Saved:
     due_at: dt.datetime | None
     receipt_pdf: bytes
     tk1ts_pdf: bytes | None
+    receipt_80mm_pdf: bytes | None = None  # when an 80 mm receipt printer is set
 
 
 @dataclass
@@ -521,15 +522,24 @@ class IntakeController(QObject):
     def _papers(self, dossier_id: str, identity: Identity, procedure: Procedure) -> Saved:
         """The receipt (form 01, two copies), or form 02 for an incomplete dossier;
         and the prefilled TK1-TS where the procedure needs one."""
-        from app.services.forms import render_completion_request, render_receipt, render_tk1ts
+        from app.services.forms import (
+            render_completion_request,
+            render_receipt,
+            render_receipt_80mm,
+            render_tk1ts,
+        )
         from app.services.storage.models import Dossier
 
         agency = paperwork.agency_from(self.settings)
+        slip = None
         with self.db.session() as s:
             dossier = s.get(Dossier, dossier_id)
             assert dossier is not None
             if dossier.due_at is not None:
-                paper = render_receipt(paperwork.receipt_from(s, dossier, procedure), agency)
+                receipt = paperwork.receipt_from(s, dossier, procedure)
+                paper = render_receipt(receipt, agency)
+                if self.settings.receipt_printer:  # the citizen's copy on the thermal roll
+                    slip = render_receipt_80mm(receipt, agency)
             else:
                 missing = missing_documents(procedure, self.state.received)
                 paper = render_completion_request(
@@ -541,7 +551,7 @@ class IntakeController(QObject):
             tk1ts = render_tk1ts(
                 paperwork.tk1ts_from(identity, self.state.phone, self.state.email), agency
             )
-        return Saved(dossier_id, code, lookup, due, paper, tk1ts)
+        return Saved(dossier_id, code, lookup, due, paper, tk1ts, slip)
 
     def printed(self, saved: Saved, what: str) -> None:
         """Access log: the citizen's data left the PC on paper."""

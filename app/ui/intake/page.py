@@ -37,6 +37,7 @@ from app.ui.intake.attachments_panel import AttachmentsPanel
 from app.ui.intake.controller import ADJUST_PROCEDURE, IntakeController, Saved
 from app.ui.intake.dialogs import CanDialog, TypedEntryDialog
 from app.ui.intake.identity_panel import IdentityPanel
+from app.ui.intake.receipt_actions import ReceiptActions
 
 STATUS_STYLE = {
     "info": "background:#e3f2fd; color:#0d47a1;",
@@ -70,6 +71,12 @@ class IntakePage(QWidget):
         self.status = QLabel(objectName="status")
         self.status.setWordWrap(True)
         self.status.setMinimumHeight(36)
+        # Shown while no chip can be read (service down, no reader): on the screen the
+        # officer is looking at, with what to do, not only in the status bar.
+        self.reader_banner = QLabel(objectName="reader_banner")
+        self.reader_banner.setWordWrap(True)
+        self.reader_banner.setStyleSheet(STATUS_STYLE["error"] + " padding:6px; border-radius:3px;")
+        self.reader_banner.hide()
         self.identity = IdentityPanel()
         # PDP Law 91/2025: the citizen is told why their data is processed, at intake.
         self.notice = QLabel(
@@ -145,6 +152,10 @@ class IntakePage(QWidget):
         self.reprint = QPushButton(self.tr("In lại (Ctrl+P)"), objectName="reprint")
         self.reprint.clicked.connect(self.print_again)
         self.reprint.setEnabled(False)
+        # The receipt is owed to the citizen even without a working printer.
+        self.receipt_actions = ReceiptActions(self)
+        self.preview_button = self.receipt_actions.preview_button
+        self.pdf_button = self.receipt_actions.pdf_button
         typed = QPushButton(self.tr("Nhập tay (F2)"), objectName="typed")
         typed.clicked.connect(self.typed_entry)
         can = QPushButton(self.tr("Nhập CAN / MRZ (F3)"), objectName="can")
@@ -155,6 +166,8 @@ class IntakePage(QWidget):
         for b in (typed, can, new):
             actions.addWidget(b)
         actions.addStretch(1)
+        actions.addWidget(self.preview_button)
+        actions.addWidget(self.pdf_button)
         actions.addWidget(self.reprint)
         actions.addWidget(self.save_button)
 
@@ -177,6 +190,7 @@ class IntakePage(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(columns_widget)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.reader_banner)
         layout.addWidget(self.status)
         layout.addWidget(self.notice)
         layout.addWidget(scroll, 1)
@@ -190,6 +204,8 @@ class IntakePage(QWidget):
             ("Ctrl+Return", self.save),
             ("Ctrl+Enter", self.save),
             ("Ctrl+P", self.print_again),
+            ("Ctrl+Shift+P", self.preview_receipt),
+            ("Ctrl+Shift+S", self.save_pdf),
             ("Ctrl+N", self.new_intake),
             ("F1", self.show_purpose_notice),
         ):
@@ -223,6 +239,26 @@ class IntakePage(QWidget):
         self.status.setText(text)
         self.status.setProperty("level", level)
         self.status.setStyleSheet(STATUS_STYLE.get(level, "") + " padding:6px; border-radius:3px;")
+
+    def set_reader_availability(self, state: str) -> None:
+        """``state`` from ``CardWatcher.availability()``: ready, service_down, no_reader."""
+        texts = {
+            "service_down": self.tr(
+                "Không đọc được chip: dịch vụ thẻ thông minh (PC/SC) không chạy. Khởi động "
+                "dịch vụ — Windows: dịch vụ “Smart Card” (Thẻ thông minh); Linux: "
+                "“sudo systemctl start pcscd” — hoặc báo quản trị. Trong lúc chờ: quét mã QR "
+                "trên thẻ hoặc F2 để nhập tay."
+            ),
+            "no_reader": self.tr(
+                "Không đọc được chip: chưa thấy đầu đọc thẻ. Cắm đầu đọc USB (hoặc kiểm tra "
+                "tên đầu đọc trong Cài đặt, Ctrl+5). Trong lúc chờ: quét mã QR trên thẻ hoặc "
+                "F2 để nhập tay."
+            ),
+        }
+        text = texts.get(state, "")
+        self.reader_banner.setText(text)
+        self.reader_banner.setProperty("state", state)
+        self.reader_banner.setVisible(bool(text))
 
     def _reading(self, busy: bool) -> None:
         self.save_button.setEnabled(not busy)
@@ -410,12 +446,17 @@ class IntakePage(QWidget):
         return self.attachments.import_pending if self.attachments.pending_files() else None
 
     def _saved(self, saved: Saved) -> None:
-        self.reprint.setEnabled(True)
+        for button in (self.reprint, self.preview_button, self.pdf_button):
+            button.setEnabled(True)
         self.attachments.clear()
         if saved.due_at is not None:
             self.show_status(
                 self.tr(
                     "Đã lưu hồ sơ {0}. Hẹn trả kết quả {1}. Đang in giấy tiếp nhận (2 liên)…"
+                ).format(saved.code, fmt(saved.due_at))
+                if not saved.receipt_80mm_pdf
+                else self.tr(
+                    "Đã lưu hồ sơ {0}. Hẹn trả kết quả {1}. Đang in giấy tiếp nhận…"
                 ).format(saved.code, fmt(saved.due_at)),
                 "ok",
             )
@@ -429,14 +470,35 @@ class IntakePage(QWidget):
         self.printer.print_saved(saved)
 
     def print_failed(self, text: str) -> None:
-        self.show_status(text, "error")
+        """What was saved stays on screen; the way to still hand over the receipt too."""
+        saved = self.c.last_saved
+        if saved is None:
+            self.show_status(text, "error")
+            return
+        self.show_status(
+            self.tr(
+                "Đã lưu hồ sơ {0} (mã tra cứu {1}), nhưng chưa in được — {2} Giấy tiếp nhận "
+                "vẫn phải giao cho công dân: Ctrl+Shift+P để xem trước và in ra máy khác, "
+                "Ctrl+Shift+S để lưu PDF."
+            ).format(saved.code, saved.lookup_code, text),
+            "warn",
+        )
+        self.pdf_button.setFocus()
+
+    def preview_receipt(self) -> None:
+        self.receipt_actions.preview()
+
+    def save_pdf(self, path: str | None = None) -> str | None:
+        return self.receipt_actions.save_pdf(path)
 
     def printed(self, what: str) -> None:
         """Keep the saved dossier's code on screen and add what reached the printer."""
         text = self.status.text().replace(self.tr(" Đang in giấy tiếp nhận (2 liên)…"), "")
+        text = text.replace(self.tr(" Đang in giấy tiếp nhận…"), "")
         text = text.replace(self.tr(" Đang in phiếu yêu cầu bổ sung…"), "")
         done = {
             "receipt": self.tr(" Đã in giấy tiếp nhận."),
+            "receipt80": self.tr(" Đã in giấy tiếp nhận khổ 80 mm."),
             "form02": self.tr(" Đã in phiếu yêu cầu bổ sung (mẫu 02)."),
             "tk1ts": self.tr(" Đã in tờ khai TK1-TS để công dân ký."),
         }[what]

@@ -1,4 +1,7 @@
-"""Printing the papers of a saved dossier: the receipt (or form 02), then TK1-TS."""
+"""Printing the papers of a saved dossier: the receipt (or form 02), then TK1-TS.
+
+With an 80 mm receipt printer set, the receipt is the 80 mm slip on that printer;
+form 02 and TK1-TS stay on the A4 printer."""
 
 from __future__ import annotations
 
@@ -21,15 +24,28 @@ class PaperPrinter(QObject):
         self._jobs: list[QObject] = []
 
     def print_saved(self, saved: Saved) -> None:
-        papers = [(saved.receipt_pdf, "receipt" if saved.due_at is not None else "form02")]
+        a4 = self.settings.default_printer or None
+        papers: list[tuple[bytes, str, str | None, PageSize]] = []
+        if saved.receipt_80mm_pdf and self.settings.receipt_printer:
+            papers.append(
+                (
+                    saved.receipt_80mm_pdf,
+                    "receipt80",
+                    self.settings.receipt_printer,
+                    PageSize.ROLL_80MM,
+                )
+            )
+        else:
+            what = "receipt" if saved.due_at is not None else "form02"
+            papers.append((saved.receipt_pdf, what, a4, PageSize.A4))
         if saved.tk1ts_pdf:
-            papers.append((saved.tk1ts_pdf, "tk1ts"))
-        for pdf, what in papers:
+            papers.append((saved.tk1ts_pdf, "tk1ts", a4, PageSize.A4))
+        for pdf, what, printer_name, page_size in papers:
             try:
                 job = start_print(
                     pdf,
-                    self.settings.default_printer or None,
-                    page_size=PageSize.A4,
+                    printer_name,
+                    page_size=page_size,
                     job_name=f"MotCua-{saved.code}-{what}",  # spooler logs: no personal data
                     parent=self,
                 )

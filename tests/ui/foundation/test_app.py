@@ -94,7 +94,7 @@ def test_idle_lock_asks_for_the_password_and_keeps_the_work(qtbot, demo_db):
     session = _signed_in_session(qtbot, demo_db)
     main = session.main
     main.show_page("settings")
-    page = main.stack.currentWidget()
+    page = main.current_page()
     page.office_name.setText("Việc đang làm dở")
     session.idle.set_interval_ms(50)
     qtbot.waitUntil(lambda: getattr(session, "unlock_dialog", None) is not None, timeout=3000)
@@ -115,7 +115,7 @@ def test_idle_lock_asks_for_the_password_and_keeps_the_work(qtbot, demo_db):
 def test_settings_screen_saves_and_refuses_bad_values(qtbot, demo_db):
     main = _signed_in_session(qtbot, demo_db).main
     qtbot.keyClick(main, Qt.Key_5, Qt.ControlModifier)
-    page = main.stack.currentWidget()
+    page = main.current_page()
     page.office_code.setText("")
     page.save()
     assert "office_code" in page.message.text()

@@ -45,6 +45,28 @@ def test_monitor_survives_pcscd_down_and_reports_it_once(monkeypatch):
     assert calls["n"] == 4
 
 
+def test_monitor_reports_the_service_at_first_start(monkeypatch):
+    """With pcscd up and no reader at all, the UI still learns the state at once."""
+    up = threading.Event()
+    events: list[ReaderEvent] = []
+
+    def watch(self, context: int) -> None:
+        up.set()
+        self._stop.wait(5)
+
+    monkeypatch.setattr(monitor_module, "establish_context", lambda: 1)
+    monkeypatch.setattr(ReaderMonitor, "_watch", watch)
+    monkeypatch.setattr(monitor_module.scard, "SCardReleaseContext", lambda context: 0)
+    monkeypatch.setattr(monitor_module.scard, "SCardCancel", lambda context: 0)
+    monitor = ReaderMonitor(events.append, retry_s=0.01)
+    monitor.start()
+    try:
+        assert up.wait(5)
+    finally:
+        monitor.stop()
+    assert [e.kind for e in events] == [EventKind.SERVICE_UP]
+
+
 def test_events_are_immutable_snapshots():
     event = ReaderEvent(EventKind.CARD_INSERTED, "Reader", b"\x3b\x00")
     with pytest.raises(AttributeError):
