@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from app.shared import paths
 from app.services.card.passive_auth import TrustStore
 from app.services.demo import ensure_demo_data
+from app.shared import paths
 
 
 def test_demo_setup_trusts_the_test_cscas_in_the_demo_folder_only(demo_db):
