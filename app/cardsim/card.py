@@ -105,6 +105,9 @@ class VirtualCard:
             cmd = iso.parse_command(raw)
         except ApduError as err:
             return iso.response(b"", err.sw)
+        if self.image.faults.endless_61xx and self.access and cmd.ins in (0xB0, 0xB1, 0xC0):
+            # A hostile card: "more data available" for ever, 256 bytes at a time.
+            return (bytes(256) if cmd.ins == 0xC0 else b"") + b"\x61\x00"
         if cmd.extended and not self.image.profile.security.extended_length:
             return iso.response(b"", iso.SW_WRONG_LENGTH)
         if cmd.cla & 0xE0 not in (0x00, 0x80) and not cmd.chained:
