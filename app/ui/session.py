@@ -134,7 +134,13 @@ class CounterSession:
     def _settings_page(self) -> QWidget:
         page = SettingsPage(self.settings, self._settings_saved, paths.settings_file(self.demo))
         page.trust_changed.connect(self._reload_trust)
+        page.trust_importer = self._import_trust
         return page
+
+    def _import_trust(self, data: bytes):  # type: ignore[no-untyped-def]
+        from app.services.card.trust_admin import import_trust_anchor
+
+        return import_trust_anchor(self.db, self.officer, data, paths.data_dir() / "trust")
 
     @staticmethod
     def trust_store():  # type: ignore[no-untyped-def]
@@ -142,7 +148,10 @@ class CounterSession:
         from app.services.card.passive_auth import TrustStore
 
         trust = TrustStore.from_folder(paths.RESOURCES / "trust")
-        trust.certificates.extend(TrustStore.from_folder(paths.data_dir() / "trust").certificates)
+        for folder in ("trust", "trust-central"):  # imported here / published centrally
+            more = TrustStore.from_folder(paths.data_dir() / folder)
+            trust.certificates.extend(more.certificates)
+            trust.crls.extend(more.crls)
         return trust
 
     def _reload_trust(self) -> None:

@@ -12,6 +12,7 @@ use instead of skipping silently.
 from __future__ import annotations
 
 import hashlib
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -165,11 +166,14 @@ class MasterListReport:
 def _strict_loads(der: bytes) -> bool:
     from cryptography import x509 as crypto_x509
 
-    try:
-        crypto_x509.load_der_x509_certificate(der).public_key()
-        return True
-    except Exception:
-        return False
+    # A deprecation warning (negative serial) counts as refused: a future release will.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        try:
+            crypto_x509.load_der_x509_certificate(der).public_key()
+            return True
+        except Exception:
+            return False
 
 
 def _describe(cert: x509.Certificate) -> str:

@@ -368,7 +368,13 @@ def test_imported_csca_turns_the_verdict_green(qtbot, session):
     from app.ui.pages.settings_page import SettingsPage
 
     settings_page = session.main.findChild(SettingsPage)
-    settings_page.import_trust(str(paths.RESOURCES / "cards" / "pki" / "test-csca.der"))
+    csca = str(paths.RESOURCES / "cards" / "pki" / "test-csca.der")
+    settings_page.import_trust(csca)  # the demo user is a supervisor: refused
+    assert "Đã thêm" not in settings_page.message.text()
+    from dataclasses import replace
+
+    session.officer = replace(session.officer, role="admin")
+    settings_page.import_trust(csca)
     assert "Đã thêm 1 chứng thư CSCA" in settings_page.message.text()
     page = session.main.findChild(type(session.main.stack.widget(0)), "intake_page")
     session.virtual_cards.insert("cccd-2021")
