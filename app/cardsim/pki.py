@@ -124,6 +124,29 @@ SPECS += (
     ),
 )
 
+# The central service's trust-list signing PKI (test only): counters pin the root and
+# apply a published CSCA list only when its signer chains to it.
+SPECS += (
+    SignerSpec(
+        "test-trust-root",
+        "MotCua TEST trust-list root (not for production)",
+        "VN",
+        "rsa-2048",
+        _when(2020),
+        _when(2050),
+        None,
+    ),
+    SignerSpec(
+        "test-trust-list-signer",
+        "MotCua TEST trust-list signer",
+        "VN",
+        "rsa-2048",
+        _when(2024),
+        _when(2040),
+        "test-trust-root",
+    ),
+)
+
 
 def new_private_key(kind: str) -> CertificateIssuerPrivateKeyTypes:
     if kind.startswith("rsa-"):

@@ -161,6 +161,8 @@ class MasterListReport:
     certificates: list[x509.Certificate] = field(default_factory=list)
     unusable: list[str] = field(default_factory=list)  # "serial …: why"
     strict_refused: int = 0  # kept, but OpenSSL would not load them
+    cms_valid: bool = False  # the CMS signature holds with the embedded signer's key
+    signer_certificate: x509.Certificate | None = None
 
 
 def _strict_loads(der: bytes) -> bool:
@@ -243,6 +245,7 @@ def _check_list_signature(signed: cms.SignedData, content: bytes, report: Master
     if cert is None:
         return
     report.signer = _describe(cert)
+    report.signer_certificate = cert
     from app.services.card.passive_auth import signed_message
 
     prepared = signed_message(signer, content)
@@ -260,6 +263,7 @@ def _check_list_signature(signed: cms.SignedData, content: bytes, report: Master
         )
     except ParseError:
         valid = False
+    report.cms_valid = valid
     # The signer must be vouched for by a CSCA of the list it signs (Doc 9303-12 §9).
     report.signature_valid = valid and any(
         c.subject == cert.issuer and certificate_signed_by(cert, c) for c in report.certificates
