@@ -211,7 +211,11 @@ class VirtualCard:
             offset = ((cmd.p1 & 0x7F) << 8) | cmd.p2
         if fid in self.image.eac_protected:
             raise ApduError(iso.SW_SECURITY_NOT_SATISFIED, "needs Extended Access Control")
-        if self.in_application and not (secure and self.access):
+        if (
+            self.in_application
+            and not (secure and self.access)
+            and not self.image.faults.open_files
+        ):
             raise ApduError(iso.SW_SECURITY_NOT_SATISFIED, "needs BAC or PACE")
         content = self._files()[fid]
         if cmd.ne is None:

@@ -18,6 +18,7 @@ FAULT_HELP = {
     "unknown-csca": "EF.SOD signed by a Document Signer of a CSCA no trust list holds",
     "endless-61xx": "once secure messaging runs, every READ BINARY answers 61xx for ever",
     "oversized-length": "DG2 announces 16 MB in its length field",
+    "open-files": "(benchmarks) data groups readable without BAC/PACE: the plain baseline",
 }
 
 
@@ -35,6 +36,7 @@ class Faults:
     unknown_csca: bool = False
     endless_61xx: bool = False
     oversized_length: bool = False
+    open_files: bool = False
 
     @classmethod
     def parse(cls, items: Iterable[str]) -> Faults:

@@ -93,6 +93,9 @@ def _read_card_access(session: _Session) -> None:
             except (StatusWordError, ParseError):
                 return
         else:
+            # The card parsed the extended command and answered for the file (a BAC
+            # card without EF.CardAccess): keep extended length for the whole read.
+            session.extended = plain.extended
             return
     except ParseError:
         return

@@ -126,3 +126,27 @@ def test_random_junk_answers_never_escape_as_exceptions():
 
         with contextlib.suppress(UserError):
             _read("cccd-2021", wrap=wrap)
+
+
+def test_extended_length_under_bac_when_the_card_has_no_card_access():
+    """A BAC-only card that announces extended length in its ATR and has no
+    EF.CardAccess is still read with extended APDUs (few APDUs)."""
+    from dataclasses import replace
+
+    from app.cardsim.build import FID_CARD_ACCESS, build_card
+
+    profile = load_profile("cccd-2021")
+    profile = replace(
+        profile, security=replace(profile.security, extended_length=True, max_response=4096)
+    )
+    image = build_card(profile)
+    image.mf_files.pop(FID_CARD_ACCESS)
+    card = VirtualCard(image)
+    atr = card.power_on()
+    holder = profile.holder
+    transport = FunctionTransport(card.process_apdu)
+    identity = read_card(
+        transport, access_keys.from_id_and_dob(holder.id_number, holder.birth), None, atr=atr
+    )
+    assert identity.checks.active is Verdict.PASSED and identity.checks.chip is Verdict.PASSED
+    assert identity.apdu_count < 40  # 91 with short APDUs
