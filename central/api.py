@@ -302,7 +302,7 @@ def create_app(db: CentralDatabase) -> FastAPI:
         tags=["back office"],
     )
     def publish(
-        kind: Annotated[str, Path(pattern="^(catalog|calendar)$")],
+        kind: Annotated[str, Path(pattern="^(catalog|calendar|trust)$")],
         body: Annotated[Publication, Body()],
     ) -> None:
         with db.session() as s:

@@ -59,10 +59,13 @@ def _parser() -> argparse.ArgumentParser:
     token = sub.add_parser("admin-token", help="print a new back-office token")
     token.add_argument("--name", default="back office")
 
-    publish = sub.add_parser("publish", help="publish a catalog or calendar JSON to counters")
-    publish.add_argument("kind", choices=["catalog", "calendar"])
+    publish = sub.add_parser(
+        "publish",
+        help="publish a catalog or calendar JSON, or a signed CSCA trust list, to counters",
+    )
+    publish.add_argument("kind", choices=["catalog", "calendar", "trust"])
     publish.add_argument("version")
-    publish.add_argument("file", type=Path)
+    publish.add_argument("file", type=Path, help="JSON; for trust: the signed list (DER)")
     life_event_cli.add_commands(sub)
 
     from central.web import admin_cli
@@ -83,7 +86,25 @@ def _parser() -> argparse.ArgumentParser:
         "--latency", type=float, default=0.0, help="simulated register latency per call (s)"
     )
     check.add_argument("--progress-every", type=float, default=2.0, help="seconds")
+
+    trust = sub.add_parser(
+        "trust-list", help="sign a CSCA trust list from certificates and ICAO master lists"
+    )
+    trust.add_argument("--signer-cert", type=Path, required=True)
+    trust.add_argument("--signer-key", type=Path, required=True, help="PEM private key")
+    trust.add_argument("--out", type=Path, required=True)
+    trust.add_argument("inputs", type=Path, nargs="+", help="CSCA certificates, master lists")
     return parser
+
+
+def _trust_list(args: argparse.Namespace) -> int:
+    from app.services.card import trust_list
+
+    cert, key = trust_list.load_signer_files(args.signer_cert, args.signer_key)
+    certificates = trust_list.certificates_in(args.inputs)
+    args.out.write_bytes(trust_list.build_trust_list(certificates, cert, key))
+    print(f"signed trust list with {len(certificates)} CSCA: {args.out}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -128,6 +149,9 @@ def main(argv: list[str] | None = None) -> int:
             access_log=True,
         )
         return 0
+
+    if args.command == "trust-list":
+        return _trust_list(args)
 
     db = open_central(url)
     if args.command == "verify-register":
@@ -175,7 +199,17 @@ def main(argv: list[str] | None = None) -> int:
             elif args.command in life_event_cli.COMMANDS:
                 return life_event_cli.run(s, args)
             elif args.command == "publish":
-                content = json.loads(args.file.read_text(encoding="utf-8"))
+                if args.kind == "trust":
+                    from app.services.card import trust_list
+                    from app.services.card.trust_store import read_master_list
+
+                    data = args.file.read_bytes()
+                    if not read_master_list(data).cms_valid:
+                        print("refused: the trust list is not signed", file=sys.stderr)
+                        return 1
+                    content: dict[str, Any] = trust_list.content_of(data)
+                else:
+                    content = json.loads(args.file.read_text(encoding="utf-8"))
                 changes.publish(s, args.kind, args.version, content)
                 print(f"published {args.kind} {args.version}")
     finally:

@@ -108,16 +108,58 @@ def ui_imported_by_services(i: Import) -> bool:
     )
 
 
-# What central may take from the app: the shared package, and the two Qt-free domain
-# libraries both sides print and read from (the national forms, the procedure catalog).
-CENTRAL_MAY_USE = ("app.shared", "app.services.forms", "app.services.catalog")
+# Central shares the app's domain code (the wire format and shared package, the national
+# forms, the catalog, the ICAO trust-list format, the indicator arithmetic) but never
+# reaches — directly or through another module — the counter's own storage, sync
+# engine, security, card I/O, emulator or UI.
+COUNTER_INTERNALS = (
+    "app.services.storage",
+    "app.services.sync",
+    "app.services.security",
+    "app.services.card.pcsc",
+    "app.services.card.monitor",
+    "app.cardsim",
+    "app.ui",
+)
 
 
-def central_past_the_shared_package(i: Import) -> bool:
-    return (
-        _within(i.importer, "central")
-        and _within(i.target, "app")
-        and not _within(i.target, *CENTRAL_MAY_USE)
+def _graph(imports: list[Import]) -> dict[str, set[str]]:
+    graph: dict[str, set[str]] = {name: set() for name in MODULES}
+    for imp in imports:
+        if not imp.typing_only and imp.target in MODULES and imp.target != imp.importer:
+            graph.setdefault(imp.importer, set()).add(imp.target)
+    return graph
+
+
+def central_reaching_counter_internals(imports: list[Import] = IMPORTS) -> list[str]:
+    graph, found = _graph(imports), []
+    for start in sorted(m for m in graph if _within(m, "central")):
+        seen, todo = {start}, [(start, [start])]
+        while todo:
+            module, path = todo.pop()
+            for nxt in sorted(graph.get(module, ())):
+                if nxt in seen:
+                    continue
+                seen.add(nxt)
+                if _within(nxt, *COUNTER_INTERNALS):
+                    found.append(" -> ".join([*path, nxt]))
+                else:
+                    todo.append((nxt, [*path, nxt]))
+    return found
+
+
+def test_central_never_reaches_the_counters_internals() -> None:
+    assert central_reaching_counter_internals() == []
+
+
+def test_reaching_the_counters_storage_through_another_module_is_caught() -> None:
+    indirect = [
+        Import("central.api", "app.services.dossiers", 1),
+        Import("app.services.dossiers", "app.services.storage.models", 1),
+    ]
+    assert any(
+        "central.api -> app.services.dossiers -> app.services.storage.models" in line
+        for line in central_reaching_counter_internals([*IMPORTS, *indirect])
     )
 
 
@@ -142,7 +184,6 @@ def emulator_and_reader_sharing(i: Import) -> bool:
 RULES = [
     qt_outside_the_ui,
     ui_imported_by_services,
-    central_past_the_shared_package,
     shared_package_leaning_on_others,
     pyscard_outside_card_io,
     emulator_and_reader_sharing,
@@ -157,7 +198,6 @@ def test_rule_holds(rule: Callable[[Import], bool]) -> None:
 VIOLATIONS = {
     qt_outside_the_ui: Import("app.services.dossiers", "PySide6.QtCore", 1),
     ui_imported_by_services: Import("central.api", "app.ui.messages", 1),
-    central_past_the_shared_package: Import("central.api", "app.services.storage.models", 1),
     shared_package_leaning_on_others: Import("app.shared.wire", "app.services.identity", 1),
     pyscard_outside_card_io: Import("app.ui.intake.page", "smartcard.System", 1),
     emulator_and_reader_sharing: Import("app.cardsim.card", "app.services.card.sm", 1),

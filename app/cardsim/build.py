@@ -197,8 +197,10 @@ def build_card(profile: Profile, faults: Faults | None = None) -> CardImage:
         dgs[15] = lds.dg15(aa_key.public_key())
 
     signer = sec.expired_dsc if faults.expired_dsc else sec.dsc
+    if faults.unknown_csca:
+        signer = "dsc-unknown"
     cert, signer_key = load_signer(signer)
-    sod = build_sod(dgs, cert, signer_key)
+    sod = build_sod(dgs, cert, signer_key, rsa_encryption=faults.rsa_encryption_sod)
     hashed = dict(dgs)
     if faults.altered_dg13 and 13 in dgs:
         # A forger edits the address after signing: same structure, other text.
@@ -206,8 +208,17 @@ def build_card(profile: Profile, faults: Faults | None = None) -> CardImage:
         fields[9] = str(fields.get(9, "")) + " (sửa)"
         dgs[13] = lds.dg13(fields, parents_wrapped=profile.dg13.parents_wrapped)
 
-    app_files = {0x0100 + n: content for n, content in dgs.items()}
-    app_files[FID_COM] = lds.ef_com(sorted(dgs))
+    if faults.oversized_length and 2 in dgs:
+        # 75 84 01000000: a 16 MB DG2 announced, the real bytes after it.
+        dgs[2] = b"\x75\x84\x01\x00\x00\x00" + dgs[2][2:]
+    shown = dict(dgs)
+    if faults.hidden_dg14_dg15:
+        # A copy of the signed files without the chip's private keys: EF.COM is not
+        # signed, so it simply leaves out the files that would expose the copy.
+        shown.pop(14, None)
+        shown.pop(15, None)
+    app_files = {0x0100 + n: content for n, content in shown.items()}
+    app_files[FID_COM] = lds.ef_com(sorted(shown))
     app_files[FID_SOD] = sod
 
     pace_oid = a.ID_PACE_ECDH_GM_AES_CBC_CMAC_128 if sec.pace_passwords else None
@@ -240,6 +251,8 @@ def build_card(profile: Profile, faults: Faults | None = None) -> CardImage:
         assert isinstance(clone_key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey)
         aa_key = clone_key
 
+    if faults.hidden_dg14_dg15:
+        ca_key, aa_key = None, None  # the copy cannot have the chip's private keys
     return CardImage(
         profile=profile,
         faults=faults,

@@ -105,6 +105,9 @@ class VirtualCard:
             cmd = iso.parse_command(raw)
         except ApduError as err:
             return iso.response(b"", err.sw)
+        if self.image.faults.endless_61xx and self.access and cmd.ins in (0xB0, 0xB1, 0xC0):
+            # A hostile card: "more data available" for ever, 256 bytes at a time.
+            return (bytes(256) if cmd.ins == 0xC0 else b"") + b"\x61\x00"
         if cmd.extended and not self.image.profile.security.extended_length:
             return iso.response(b"", iso.SW_WRONG_LENGTH)
         if cmd.cla & 0xE0 not in (0x00, 0x80) and not cmd.chained:
@@ -208,7 +211,11 @@ class VirtualCard:
             offset = ((cmd.p1 & 0x7F) << 8) | cmd.p2
         if fid in self.image.eac_protected:
             raise ApduError(iso.SW_SECURITY_NOT_SATISFIED, "needs Extended Access Control")
-        if self.in_application and not (secure and self.access):
+        if (
+            self.in_application
+            and not (secure and self.access)
+            and not self.image.faults.open_files
+        ):
             raise ApduError(iso.SW_SECURITY_NOT_SATISFIED, "needs BAC or PACE")
         content = self._files()[fid]
         if cmd.ne is None:

@@ -13,6 +13,12 @@ FAULT_HELP = {
     "remove-at=N": "the card disappears after N APDUs (vpcd connection closed)",
     "reinsert-after=S": "with remove-at: the card comes back after S seconds",
     "slow=MS": "delay of MS milliseconds before each answer",
+    "hidden-dg14-dg15": "a copy: EF.SOD lists DG14/DG15 but EF.COM omits them and they answer 6A82",
+    "rsa-encryption-sod": "EF.SOD's SignerInfo says rsaEncryption (digest from digestAlgorithm)",
+    "unknown-csca": "EF.SOD signed by a Document Signer of a CSCA no trust list holds",
+    "endless-61xx": "once secure messaging runs, every READ BINARY answers 61xx for ever",
+    "oversized-length": "DG2 announces 16 MB in its length field",
+    "open-files": "(benchmarks) data groups readable without BAC/PACE: the plain baseline",
 }
 
 
@@ -25,6 +31,12 @@ class Faults:
     remove_at: int | None = None
     reinsert_after: float | None = None
     slow_ms: int = 0
+    hidden_dg14_dg15: bool = False
+    rsa_encryption_sod: bool = False
+    unknown_csca: bool = False
+    endless_61xx: bool = False
+    oversized_length: bool = False
+    open_files: bool = False
 
     @classmethod
     def parse(cls, items: Iterable[str]) -> Faults:
@@ -66,6 +78,6 @@ class Faults:
             value = getattr(self, f.name)
             if value in (False, None, 0):
                 continue
-            name = f.name.replace("_", "-").replace("slow-ms", "slow")
+            name = f.name.replace("_", "-").replace("slow-ms", "slow").replace("61xx", "61xx")
             out.append(name if value is True else f"{name}={value}")
         return out

@@ -101,6 +101,53 @@ SPECS: tuple[SignerSpec, ...] = (
 )
 
 
+# A CSCA no counter trusts (a fictitious "other issuer"): its cards read amber with
+# the demo trust store, red when a trust store is configured without it.
+SPECS += (
+    SignerSpec(
+        "test-csca-unknown",
+        "MotCua TEST CSCA not in any trust list",
+        "VN",
+        "rsa-2048",
+        _when(2015),
+        _when(2045),
+        None,
+    ),
+    SignerSpec(
+        "dsc-unknown",
+        "MotCua TEST Document Signer of the untrusted CSCA",
+        "VN",
+        "rsa-2048",
+        _when(2021),
+        _when(2041),
+        "test-csca-unknown",
+    ),
+)
+
+# The central service's trust-list signing PKI (test only): counters pin the root and
+# apply a published CSCA list only when its signer chains to it.
+SPECS += (
+    SignerSpec(
+        "test-trust-root",
+        "MotCua TEST trust-list root (not for production)",
+        "VN",
+        "rsa-2048",
+        _when(2020),
+        _when(2050),
+        None,
+    ),
+    SignerSpec(
+        "test-trust-list-signer",
+        "MotCua TEST trust-list signer",
+        "VN",
+        "rsa-2048",
+        _when(2024),
+        _when(2040),
+        "test-trust-root",
+    ),
+)
+
+
 def new_private_key(kind: str) -> CertificateIssuerPrivateKeyTypes:
     if kind.startswith("rsa-"):
         return rsa.generate_private_key(public_exponent=65537, key_size=int(kind[4:]))

@@ -40,7 +40,10 @@ def build_sod(
     signer_cert: x509.Certificate,
     signer_key: CertificateIssuerPrivateKeyTypes,
     signing_time: dt.datetime | None = None,
+    rsa_encryption: bool = False,
 ) -> bytes:
+    """``rsa_encryption``: name the signature ``rsaEncryption`` (RFC 5652 §5.3 allows
+    it; the digest is then the SignerInfo's digestAlgorithm), as many real DSCs do."""
     econtent = lds_security_object(dg_files)
     when = signing_time or dt.datetime.now(dt.UTC).replace(microsecond=0)
     signed_attrs = cms.CMSAttributes(
@@ -56,7 +59,7 @@ def build_sod(
     to_sign = signed_attrs.dump()
     if isinstance(signer_key, rsa.RSAPrivateKey):
         signature = signer_key.sign(to_sign, padding.PKCS1v15(), hashes.SHA256())
-        signature_algorithm = "sha256_rsa"
+        signature_algorithm = "rsassa_pkcs1v15" if rsa_encryption else "sha256_rsa"
     elif isinstance(signer_key, ec.EllipticCurvePrivateKey):
         signature = signer_key.sign(to_sign, ec.ECDSA(hashes.SHA256()))
         signature_algorithm = "sha256_ecdsa"

@@ -50,13 +50,27 @@ class Checks:
 
     @property
     def genuine(self) -> bool | None:
-        """True when nothing failed and the chip proved itself; None when unchecked."""
+        """True only when the SOD chains to a trusted CSCA and nothing failed; False
+        when a check failed; None (amber or grey) otherwise: a valid signature without
+        a trusted CSCA, a key or algorithm the reader cannot check, or nothing read."""
         values = (self.passive, self.active, self.chip)
         if Verdict.FAILED in values:
             return False
-        if self.passive in (Verdict.PASSED, Verdict.NO_CSCA):
+        if self.passive is Verdict.PASSED:
             return True
         return None
+
+    @property
+    def colour(self) -> str:
+        """What the officer sees: "green" genuine, "red" a failed check, "amber" checked
+        but not provable here (no trusted CSCA, cannot check), "grey" not checked."""
+        if self.genuine is True:
+            return "green"
+        if self.genuine is False:
+            return "red"
+        if self.passive in (Verdict.NO_CSCA, Verdict.NOT_SUPPORTED):
+            return "amber"
+        return "grey"
 
 
 @dataclass(frozen=True, slots=True)

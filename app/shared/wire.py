@@ -267,9 +267,9 @@ class OfficerWire(Wire):
 
 
 class PublishedWire(Wire):
-    """A catalog or holiday calendar version published centrally."""
+    """A catalog, holiday calendar or CSCA trust list version published centrally."""
 
-    kind: Literal["catalog", "calendar"]
+    kind: Literal["catalog", "calendar", "trust"]
     version: str
     content: dict[str, Any]
 

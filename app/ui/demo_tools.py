@@ -29,6 +29,8 @@ PROFILES = (
     ("passport-td3", "Hộ chiếu — người lao động nước ngoài"),
     ("cccd-2021:cloned", "CCCD 2021 bị sao chép chip (clone)"),
     ("cccd-2021:altered-dg13", "CCCD 2021 bị sửa dữ liệu chip"),
+    ("cccd-2021:hidden-dg14-dg15", "CCCD 2021 sao chép, giấu DG14/DG15 (clone)"),
+    ("cccd-untrusted", "CCCD do CSCA chưa tin cậy ký — Lê Văn Khải"),
 )
 
 

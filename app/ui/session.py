@@ -175,17 +175,28 @@ class CounterSession:
     def _settings_page(self) -> QWidget:
         page = SettingsPage(self.settings, self._settings_saved, paths.settings_file(self.demo))
         page.trust_changed.connect(self._reload_trust)
+        page.trust_importer = self._import_trust
         return page
 
+    def _import_trust(self, data: bytes):  # type: ignore[no-untyped-def]
+        from app.services.card.trust_admin import import_trust_anchor
+
+        return import_trust_anchor(self.db, self.officer, data, paths.trust_dir())
+
     def trust_store(self):  # type: ignore[no-untyped-def]
-        """The shipped CSCAs plus those the office imported (Settings); in demo mode also
-        the demo's own test CSCA (``app.services.demo.ensure_demo_trust``)."""
+        """The shipped CSCAs, those the office imported (Settings) and the list central
+        published; in demo mode also the demo's own test CSCA
+        (``app.services.demo.ensure_demo_trust``)."""
         from app.services.card.passive_auth import TrustStore
 
         trust = TrustStore.from_folder(paths.RESOURCES / "trust")
-        trust.certificates.extend(TrustStore.from_folder(paths.trust_dir()).certificates)
+        folders = [paths.trust_dir(), paths.data_dir() / "trust-central"]
         if self.demo:
-            trust.certificates.extend(TrustStore.from_folder(paths.trust_dir(True)).certificates)
+            folders.append(paths.trust_dir(True))
+        for folder in folders:  # imported here / published centrally / demo
+            more = TrustStore.from_folder(folder)
+            trust.certificates.extend(more.certificates)
+            trust.crls.extend(more.crls)
         return trust
 
     def _reload_trust(self) -> None:

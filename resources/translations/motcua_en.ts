@@ -155,17 +155,17 @@
         <translation>Project 06 indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="401"/>
+        <location filename="../../app/ui/session.py" line="412"/>
         <source>Đồng bộ: không khởi động được</source>
         <translation>Sync: could not start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="494"/>
+        <location filename="../../app/ui/session.py" line="505"/>
         <source>Chẩn đoán hệ thống</source>
         <translation>System diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="497"/>
+        <location filename="../../app/ui/session.py" line="508"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
@@ -593,82 +593,87 @@ Please send this file to technical support.</translation>
 <context>
     <name>IdentityPanel</name>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="64"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="94"/>
         <source>1. Công dân</source>
         <translation>1. Citizen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="80"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="110"/>
         <source>Lấy từ thẻ — không sửa tại đây</source>
         <translation>Taken from the card — cannot be edited here</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="105"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="135"/>
         <source>Ảnh chân dung</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="109"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="139"/>
         <source>Chưa có công dân. Quét mã QR trên thẻ, đặt thẻ lên đầu đọc, hoặc F2 để nhập tay.</source>
         <translation>No citizen yet. Scan the QR code on the card, place the card on the reader, or press F2 to type the details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="126"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="156"/>
         <source>(không có ảnh)</source>
         <translation>(no photo)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="128"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="158"/>
         <source>Nguồn: chip thẻ căn cước</source>
         <translation>Source: ID card chip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="129"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="159"/>
         <source>Nguồn: chip hộ chiếu</source>
         <translation>Source: passport chip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="130"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="160"/>
         <source>Nguồn: mã QR trên thẻ (chưa đọc chip)</source>
         <translation>Source: QR code on the card (chip not read)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="131"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="161"/>
         <source>Nguồn: nhập tay (chưa kiểm tra bằng chip)</source>
         <translation>Source: typed in (not checked against the chip)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="141"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="171"/>
         <source>kiểm tra chip không đạt</source>
         <translation>chip check failed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="143"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="175"/>
         <source>chip có dấu hiệu bị sao chép (clone)</source>
         <translation>the chip shows signs of being cloned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="144"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="176"/>
         <source>⚠ THẺ KHÔNG XÁC THỰC — {0}. Không tiếp nhận bằng thẻ này.</source>
         <translation>⚠ CARD NOT AUTHENTIC — {0}. Do not accept dossiers with this card.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="146"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="178"/>
         <source>✔ Thẻ thật: chữ ký số hợp lệ và được CSCA tin cậy xác nhận.</source>
         <translation>✔ Genuine card: valid digital signature, confirmed by a trusted CSCA.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="148"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="181"/>
+        <source>? Chưa kiểm tra được chữ ký số của thẻ này (loại khóa hoặc thuật toán chưa hỗ trợ) — đối chiếu giấy tờ bằng mắt.</source>
+        <translation>? This card&apos;s digital signature cannot be checked (key type or algorithm not supported) — compare the document by eye.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="185"/>
         <source>✔ Chữ ký số hợp lệ — chưa cấu hình chứng thư CSCA để xác nhận nơi cấp.</source>
         <translation>✔ Valid digital signature — no CSCA certificate configured to confirm the issuer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="150"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="187"/>
         <source>Chưa kiểm tra tính xác thực: đặt thẻ lên đầu đọc để đọc chip.</source>
         <translation>Authenticity not checked: place the card on the reader to read the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="151"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="188"/>
         <source>Chưa kiểm tra tính xác thực.</source>
         <translation>Authenticity not checked.</translation>
     </message>
@@ -678,67 +683,117 @@ Please send this file to technical support.</translation>
         <translation>chip data {0} has been altered</translation>
     </message>
     <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="30"/>
+        <source>thẻ ghi {0} nhưng chip không cho đọc: có thể là thẻ sao chép</source>
+        <translation>the card&apos;s signed list names {0} but the chip does not give it: possibly a copied card</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/intake/identity_panel.py" line="39"/>
+        <source>phần mềm chưa kiểm tra được loại chữ ký số của thẻ này</source>
+        <translation>the software cannot check this kind of card signature yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="43"/>
         <source>chữ ký số của dữ liệu không hợp lệ</source>
         <translation>the digital signature of the data is invalid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="41"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="45"/>
+        <source>chứng thư ký số của thẻ đã bị thu hồi</source>
+        <translation>the card&apos;s signing certificate has been revoked</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="47"/>
+        <source>chứng thư ký số của thẻ chưa đến ngày có hiệu lực</source>
+        <translation>the card&apos;s signing certificate is not valid yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="51"/>
         <source>chứng thư ký số của thẻ đã hết hạn</source>
         <translation>the card&apos;s signing certificate has expired</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="43"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="53"/>
+        <source>chứng thư CSCA không được phép ký chứng thư khác</source>
+        <translation>the CSCA certificate is not allowed to sign certificates</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="57"/>
+        <source>chứng thư ký số của thẻ không dùng để ký dữ liệu</source>
+        <translation>the card&apos;s signing certificate is not meant for signing data</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="61"/>
+        <source>CSCA đã hết hiệu lực khi cấp chứng thư ký số của thẻ</source>
+        <translation>the CSCA was not valid when it issued the card&apos;s signing certificate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="65"/>
         <source>dữ liệu không do cơ quan cấp thẻ tin cậy ký</source>
         <translation>the data was not signed by a trusted card issuer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="51"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="69"/>
+        <source>chưa có chứng thư CSCA để xác nhận cơ quan cấp thẻ</source>
+        <translation>no CSCA certificate is configured to confirm the issuing authority</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="73"/>
+        <source>chip không có dữ liệu ký số đọc được</source>
+        <translation>the chip has no readable signed data</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="75"/>
+        <source>chip không có chứng thư ký số</source>
+        <translation>the chip has no signing certificate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="81"/>
         <source>Số định danh</source>
         <translation>Personal ID number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="52"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="82"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="53"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="83"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="54"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="84"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="55"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="85"/>
         <source>Quốc tịch</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="56"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="86"/>
         <source>Quê quán</source>
         <translation>Place of origin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="57"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="87"/>
         <source>Nơi thường trú</source>
         <translation>Permanent residence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="58"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="88"/>
         <source>Ngày cấp</source>
         <translation>Date of issue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="59"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="89"/>
         <source>Có giá trị đến</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="60"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="90"/>
         <source>Số CMND cũ</source>
         <translation>Old ID card number</translation>
     </message>
@@ -919,14 +974,18 @@ Please send this file to technical support.</translation>
         <translation>Ready. Scan the QR code on the card or place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="371"/>
+        <location filename="../../app/ui/intake/controller.py" line="373"/>
         <source>THẺ KHÔNG XÁC THỰC: chip có dấu hiệu bị sao chép. {0}</source>
         <translation>CARD NOT AUTHENTIC: the chip shows signs of being cloned. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="374"/>
+        <location filename="../../app/ui/intake/controller.py" line="376"/>
+        <source>THẺ KHÔNG XÁC THỰC: {0}.</source>
+        <translation>CARD NOT AUTHENTIC: {0}.</translation>
+    </message>
+    <message>
         <source>THẺ KHÔNG XÁC THỰC: dữ liệu trên chip đã bị sửa đổi ({0}).</source>
-        <translation>CARD NOT AUTHENTIC: the chip data has been altered ({0}).</translation>
+        <translation type="vanished">CARD NOT AUTHENTIC: the chip data has been altered ({0}).</translation>
     </message>
     <message>
         <location filename="../../app/ui/intake/controller.py" line="378"/>
@@ -935,26 +994,31 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../app/ui/intake/controller.py" line="380"/>
+        <source>Chưa kiểm tra được chữ ký số của thẻ này (loại khóa chưa hỗ trợ).</source>
+        <translation>This card&apos;s digital signature cannot be checked (key type not supported).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/controller.py" line="382"/>
         <source>Chữ ký số hợp lệ; chưa cấu hình chứng thư CSCA để xác nhận nơi cấp.</source>
         <translation>Valid digital signature; no CSCA certificate configured to confirm the issuer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="381"/>
+        <location filename="../../app/ui/intake/controller.py" line="383"/>
         <source>Chưa kiểm tra tính xác thực của thẻ.</source>
         <translation>Card authenticity not checked.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="513"/>
+        <location filename="../../app/ui/intake/controller.py" line="515"/>
         <source>Đang lưu hồ sơ…</source>
         <translation>Saving the dossier…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="615"/>
+        <location filename="../../app/ui/intake/controller.py" line="617"/>
         <source>Không khôi phục được hồ sơ đang nhập dở.</source>
         <translation>Could not restore the unfinished dossier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="636"/>
+        <location filename="../../app/ui/intake/controller.py" line="638"/>
         <source>Đã khôi phục hồ sơ đang nhập dở.</source>
         <translation>Unfinished dossier restored.</translation>
     </message>
@@ -1355,22 +1419,22 @@ Discard the current dossier and start a new one for this person?</translation>
         <translation>Sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/demo_tools.py" line="85"/>
+        <location filename="../../app/ui/demo_tools.py" line="87"/>
         <source>Thẻ &amp;ảo (trình diễn)</source>
         <translation>&amp;Virtual card (demo)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/demo_tools.py" line="89"/>
+        <location filename="../../app/ui/demo_tools.py" line="91"/>
         <source>Đặt thẻ: {0}</source>
         <translation>Insert card: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/demo_tools.py" line="95"/>
+        <location filename="../../app/ui/demo_tools.py" line="97"/>
         <source>&amp;Nhấc thẻ ra</source>
         <translation>&amp;Remove card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/demo_tools.py" line="104"/>
+        <location filename="../../app/ui/demo_tools.py" line="106"/>
         <source>Quét mã QR: {0}</source>
         <translation>Scan QR code: {0}</translation>
     </message>
@@ -1821,162 +1885,177 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="61"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="64"/>
         <source>(không dùng) — thư mục máy quét lưu bản quét</source>
         <translation>(not used) — the folder the scanner saves into</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="65"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="68"/>
         <source> phút</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="74"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="77"/>
         <source>Mã cơ &amp;quan:</source>
         <translation>Office &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="75"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="78"/>
         <source>Tên &amp;cơ quan:</source>
         <translation>Office &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="76"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="79"/>
         <source>Cơ quan &amp;cấp trên:</source>
         <translation>&amp;Parent agency:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="77"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="80"/>
         <source>Địa danh (ghi ngày tháng):</source>
         <translation>Place name (used in dates):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="78"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="81"/>
         <source>Số &amp;quầy (1–9):</source>
         <translation>Counter num&amp;ber (1–9):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="79"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="82"/>
         <source>Mẫu &amp;mã hồ sơ:</source>
         <translation>Dossier code pa&amp;ttern:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="80"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="83"/>
         <source>Địa chỉ máy chủ &amp;trung tâm:</source>
         <translation>Central server a&amp;ddress:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="81"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="84"/>
         <source>Máy in &amp;A4:</source>
         <translation>&amp;A4 printer:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="82"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="85"/>
         <source>Máy in &amp;biên nhận 80 mm:</source>
         <translation>&amp;Receipt printer (80 mm):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="83"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="86"/>
         <source>Đầu đọc &amp;thẻ:</source>
         <translation>Card r&amp;eader:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="84"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="87"/>
         <source>Thư mục má&amp;y quét:</source>
         <translation>Scanner &amp;watch folder:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="85"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="88"/>
         <source>&amp;Khoá màn hình sau:</source>
         <translation>&amp;Lock screen after:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="86"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="89"/>
         <source>&amp;Giờ chốt nhận hồ sơ trong ngày:</source>
         <translation>Daily intake cut-off ti&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="87"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="90"/>
         <source>&amp;Ngôn ngữ (khởi động lại để áp dụng):</source>
         <translation>Lang&amp;uage (restart to apply):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="91"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="94"/>
         <source>Đăng &amp;ký quầy với máy chủ trung tâm…</source>
         <translation>Register c&amp;ounter with the central server…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="94"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="97"/>
         <source>Nhập chứng thư &amp;CSCA hoặc danh sách ICAO…</source>
         <translation>Import CSCA certi&amp;ficate or ICAO master list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="97"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="100"/>
         <source>Chứng thư gốc của nơi cấp thẻ: có nó, thẻ thật được xác nhận màu xanh.</source>
         <translation>The card issuer&apos;s root certificate: with it, genuine cards are confirmed in green.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="100"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="103"/>
         <source>&amp;Lưu cài đặt (Ctrl+S)</source>
         <translation>Save sett&amp;ings (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="105"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="108"/>
         <source>&lt;h2&gt;Cài đặt&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Settings&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="116"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="119"/>
         <source>(mặc định của hệ thống)</source>
         <translation>(system default)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="159"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="162"/>
         <source>Nhập địa chỉ máy chủ trung tâm trước.</source>
         <translation>Enter the central server address first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="163"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="166"/>
         <source>Đăng ký quầy</source>
         <translation>Register counter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="163"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="166"/>
         <source>Mã đăng ký một lần (do quản trị viên cấp):</source>
         <translation>One-time registration code (issued by an administrator):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="177"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="180"/>
         <source>Đã đăng ký: cơ quan {0}, quầy số {1}. Khởi động lại để bắt đầu đồng bộ.</source>
         <translation>Registered: office {0}, counter {1}. Restart to start syncing.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="192"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="195"/>
         <source>Chọn chứng thư CSCA hoặc danh sách ICAO</source>
         <translation>Choose a CSCA certificate or ICAO master list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="194"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="197"/>
         <source>Chứng thư và danh sách (*.der *.cer *.crt *.pem *.ml *.bin);;Mọi tệp (*)</source>
         <translation>Certificates and lists (*.der *.cer *.crt *.pem *.ml *.bin);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="204"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="211"/>
         <source>Không đọc được tệp: {0}</source>
         <translation>Cannot read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="207"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="214"/>
         <source>Đã thêm {0} chứng thư CSCA. Thẻ đọc từ nay được đối chiếu với chúng.</source>
         <translation>CSCA certificates added: {0}. Cards read from now on are checked against them.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="228"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="218"/>
+        <source>Danh sách của: {0} (chữ ký hợp lệ).</source>
+        <translation>List of: {0} (signature valid).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="220"/>
+        <source>Danh sách của: {0} — CHỮ KÝ KHÔNG HỢP LỆ, kiểm tra nguồn tệp.</source>
+        <translation>List of: {0} — SIGNATURE NOT VALID, check where the file came from.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="223"/>
+        <source>{0} chứng thư không dùng được đã bỏ qua.</source>
+        <translation>{0} unusable certificates skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="243"/>
         <source>Không ghi được tệp cài đặt: {0}</source>
         <translation>Could not write the settings file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="232"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="247"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.services.card.errors import CardError
+from app.services.card.errors import CardError, ParseError
 from app.services.card.transport import Transport
 
 SW_OK = 0x9000
+# Bounds against hostile cards: an extended answer is at most 65536 bytes (+ SM
+# overhead); fetched in 256-byte GET RESPONSE rounds that is 260 rounds.
+MAX_RESPONSE_BYTES = 65536 + 1024
+MAX_GET_RESPONSE_ROUNDS = 264
 
 
 class StatusWordError(CardError):
@@ -142,10 +146,18 @@ def exchange(transport: Transport, command: CommandApdu, extended: bool | None =
         retry = CommandApdu(command.cla, command.ins, command.p1, command.p2, command.data, exact)
         data, sw = transport.transmit(retry.to_bytes(False))
     collected = bytearray(data)
+    rounds = 0
     while sw >> 8 == 0x61:
+        # A hostile or broken card may answer 61xx for ever: stop at what the
+        # largest legitimate answer (an extended-length READ BINARY) could need.
+        rounds += 1
+        if rounds > MAX_GET_RESPONSE_ROUNDS or len(collected) > MAX_RESPONSE_BYTES:
+            raise ParseError("the card keeps announcing more data (61xx)")
         get_response = CommandApdu(command.cla & 0x03, 0xC0, 0, 0, b"", sw & 0xFF or 256)
         data, sw = transport.transmit(get_response.to_bytes(False))
         collected += data
+    if len(collected) > MAX_RESPONSE_BYTES:
+        raise ParseError("the card answered more than any command asks for")
     return Response(bytes(collected), sw)
 
 

@@ -87,6 +87,7 @@ def identity_dict(identity: Identity, with_portrait: bool = False) -> dict[str, 
                 "active": value.active.value,
                 "chip": value.chip.value,
                 "genuine": value.genuine,
+                "colour": value.colour,  # green / amber / red / grey, as the officer sees it
             }
             continue
         if isinstance(value, dt.date):

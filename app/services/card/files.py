@@ -20,6 +20,9 @@ EXTENDED_MAX = 65536
 # Under secure messaging a short response (256 bytes) holds at most this much
 # plaintext: DO'87' header (4) + padded data + DO'99' (4) + DO'8E' (10).
 SHORT_MAX_UNDER_SM = 223
+# The largest file this reader accepts. Real DG2 portraits are 10–40 KB and ICAO
+# files fit the 15-bit offset of READ BINARY plus the odd-INS range this reader uses.
+MAX_FILE_BYTES = 256 * 1024
 
 
 def select_application(transport: Transport) -> None:
@@ -53,8 +56,17 @@ class FileReader:
         if not first:
             raise ParseError("empty file")
         _, total = tlv.header_size_and_total(first[:8])
+        if total > MAX_FILE_BYTES:
+            # A data group announcing megabytes is not an eMRTD file: refuse before
+            # reading (and allocating) any of it.
+            raise ParseError(f"file announces {total} bytes (limit {MAX_FILE_BYTES})")
         data = bytearray(first[:total])
+        # A card answering a few bytes at a time would keep us here for ever.
+        reads_left = 4 + total // 32
         while len(data) < total:
+            reads_left -= 1
+            if reads_left < 0:
+                raise ParseError("the card answers in chunks too small to read the file")
             offset = len(data)
             want = min(self.chunk, total - offset)
             if offset > 0x7FFF:

@@ -1,15 +1,18 @@
 """One complete chip read: access control, files, genuineness checks → ``Identity``.
 
 Order of work (fewest APDUs, and every check the chip offers):
-EF.CardAccess (plain) → PACE (CAN first) or BAC → SELECT → EF.COM → DG14 → Chip
-Authentication → DG1, DG13, DG2, DG11, DG12, DG15 → Active Authentication → EF.SOD →
-passive authentication. A card removed mid-read raises ``UserError(CARD_REMOVED)``
+EF.CardAccess (plain) → PACE (CAN first) or BAC → SELECT → EF.SOD (its signed list of
+data groups decides what is read; EF.COM only when EF.SOD is unusable) → DG14 → Chip
+Authentication → DG1, DG13, DG2, DG11, DG12, DG15 → Active Authentication → passive
+authentication. A data group the SOD lists that the chip does not give is "possible
+clone" (red): DG14/DG15 hold the keys a copy cannot have. A card removed mid-read raises ``UserError(CARD_REMOVED)``
 and nothing half-read escapes; failed genuineness checks come back as verdicts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -33,7 +36,13 @@ from app.services.card.lds import (
     parse_dg12,
 )
 from app.services.card.mrz import Mrz, mrz_date, parse_dg1
-from app.services.card.passive_auth import TrustStore, parse_sod, verify_passive
+from app.services.card.passive_auth import (
+    LISTED_MISSING,
+    Sod,
+    TrustStore,
+    parse_sod,
+    verify_passive,
+)
 from app.services.card.portrait import Portrait, parse_dg2
 from app.services.card.public_keys import parse_dg15
 from app.services.card.security_infos import SecurityInfos, parse_security_infos
@@ -47,6 +56,7 @@ WANTED_GROUPS = (14, 1, 13, 2, 11, 12, 15)
 DEFAULT_GROUPS = (1, 2, 13, 14, 15)  # when EF.COM is missing
 
 Progress = Callable[[str, float], None]
+log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
@@ -83,6 +93,9 @@ def _read_card_access(session: _Session) -> None:
             except (StatusWordError, ParseError):
                 return
         else:
+            # The card parsed the extended command and answered for the file (a BAC
+            # card without EF.CardAccess): keep extended length for the whole read.
+            session.extended = plain.extended
             return
     except ParseError:
         return
@@ -248,6 +261,30 @@ def _identity(
     )  # fmt: skip
 
 
+def _read_sod(session: _Session) -> tuple[Sod | None, str]:
+    """EF.SOD first: its signed list of data groups decides what is read (EF.COM is
+    not signed, a clone can leave DG14/DG15 out of it). Returns (SOD, failure)."""
+    assert session.reader is not None
+    try:
+        raw = session.reader.read(SFI_SOD)
+    except (FileNotFound, SecurityStatusNotSatisfied):
+        return None, "EF.SOD missing"
+    try:
+        return parse_sod(raw), ""
+    except ParseError:
+        return None, "EF.SOD unreadable"
+
+
+def _listed_groups(session: _Session, sod: Sod | None) -> tuple[int, ...]:
+    if sod is not None:
+        return tuple(sorted(sod.hashes))
+    assert session.reader is not None
+    try:  # no signed list: EF.COM (unsigned) is all there is; passive already failed
+        return parse_com(session.reader.read(SFI_COM)).data_groups
+    except (FileNotFound, SecurityStatusNotSatisfied, ParseError):
+        return DEFAULT_GROUPS
+
+
 def _read(session: _Session, trust_store: TrustStore | None) -> Identity:
     report = session.progress
     report("access", 0.05)
@@ -255,47 +292,61 @@ def _read(session: _Session, trust_store: TrustStore | None) -> Identity:
     _establish(session)
     assert session.reader is not None
     report("files", 0.2)
-    try:
-        groups = parse_com(session.reader.read(SFI_COM)).data_groups
-    except FileNotFound:
-        groups = DEFAULT_GROUPS
-    wanted = [g for g in WANTED_GROUPS if g in groups]
+    sod, sod_failure = _read_sod(session)
+    listed = _listed_groups(session, sod)
+    wanted = [g for g in WANTED_GROUPS if g in listed]
+    signed = set(sod.hashes) if sod is not None else set()
+    missing: list[int] = []  # signed as present, but the chip does not give them
 
     dg14_infos: SecurityInfos | None = None
+    chip_verdict = Verdict.NOT_SUPPORTED
     if 14 in wanted:
         data = _read_group(session, 14)
-        dg14_infos = parse_security_infos(data) if data else None
+        try:
+            dg14_infos = parse_security_infos(data) if data else None
+        except ParseError:
+            dg14_infos = None
+        if dg14_infos is None and 14 in signed:
+            missing.append(14)
     report("chip authentication", 0.3)
-    chip_verdict = _chip_authentication(session, dg14_infos)
+    chip_verdict = Verdict.FAILED if 14 in missing else _chip_authentication(session, dg14_infos)
 
     for index, number in enumerate(g for g in wanted if g != 14):
         report(f"DG{number}", 0.35 + 0.4 * index / max(1, len(wanted)))
-        _read_group(session, number)
+        if _read_group(session, number) is None and number in signed:
+            missing.append(number)
     if 1 not in session.files:
         raise UserError(ErrorKind.UNREADABLE_DATA, detail="DG1 missing")
 
     report("active authentication", 0.8)
-    aa_key = parse_dg15(session.files[15]) if 15 in session.files else None
+    try:
+        aa_key = parse_dg15(session.files[15]) if 15 in session.files else None
+    except ParseError:
+        aa_key = None
+        if 15 in signed:
+            missing.append(15)
     algorithm = (
         dg14_infos.active_auth.signature_algorithm if dg14_infos and dg14_infos.active_auth else ""
     )
     assert session.channel is not None
-    active_verdict = active_auth.perform_active_auth(session.channel, aa_key, algorithm)
+    if 15 in missing:
+        active_verdict = Verdict.FAILED
+    else:
+        active_verdict = active_auth.perform_active_auth(session.channel, aa_key, algorithm)
 
     report("passive authentication", 0.9)
-    assert session.reader is not None
-    try:
-        sod_raw = session.reader.read(SFI_SOD)
-    except FileNotFound:
-        sod_raw = b""
-    if sod_raw:
-        try:
-            result = verify_passive(parse_sod(sod_raw), session.files, trust_store)
-            passive, passive_detail = result.verdict, result.detail
-        except ParseError:
-            passive, passive_detail = Verdict.FAILED, "EF.SOD unreadable"
+    if sod is None:
+        passive, passive_detail = Verdict.FAILED, sod_failure
     else:
-        passive, passive_detail = Verdict.FAILED, "EF.SOD missing"
+        result = verify_passive(sod, session.files, trust_store)
+        passive, passive_detail = result.verdict, result.detail
+    if missing:
+        # The signed list names files the chip will not give: a copy that hides
+        # its anti-cloning keys, or a chip with damaged files. Red either way.
+        groups = ", ".join(f"DG{n}" for n in sorted(set(missing)))
+        passive_detail = f"{groups} {LISTED_MISSING}"
+        if passive is not Verdict.FAILED and not {14, 15} & set(missing):
+            passive = Verdict.FAILED
     checks = Checks(passive, passive_detail, active_verdict, chip_verdict)
 
     mrz = parse_dg1(session.files[1])
@@ -339,6 +390,11 @@ def read_card(
         raise UserError(ErrorKind.ACCESS_DENIED, detail=str(exc)) from exc
     except StatusWordError as exc:
         raise UserError(ErrorKind.UNREADABLE_DATA, detail=str(exc)) from exc
+    except Exception as exc:
+        # A card the reader has never seen may answer anything: whatever our code
+        # did not foresee is still "unreadable data" for the officer, never a crash.
+        log.warning("unexpected error while reading a card", exc_info=True)
+        raise UserError(ErrorKind.UNREADABLE_DATA, detail=type(exc).__name__) from exc
     return replace(
         identity,
         read_seconds=time.perf_counter() - started,

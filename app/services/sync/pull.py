@@ -151,6 +151,24 @@ def _tombstone(session: Session, data: wire.Tombstone) -> None:
         )
 
 
+def _apply_trust(data: wire.PublishedWire) -> None:
+    """The central CSCA list replaces the previous one when its signer chains to a
+    pinned root; otherwise it is kept as pulled (KeyValue) and not applied."""
+    from app.errors import UserError
+    from app.services.card import trust_list
+    from app.shared import paths
+
+    anchors = trust_list.signer_anchors(paths.RESOURCES / "trust-signers")
+    try:
+        result = trust_list.apply_trust_list(
+            trust_list.data_of(data.content), anchors, paths.data_dir() / "trust-central"
+        )
+    except (UserError, OSError) as exc:
+        log.warning("central trust list %s not applied: %s", data.version, exc)
+        return
+    log.info("central trust list %s applied: %d CSCA", data.version, result.added)
+
+
 def apply_page(session: Session, page: wire.ChangesPage, tally: PullTally) -> None:
     for change in page.changes:
         data = change.data
@@ -167,6 +185,8 @@ def apply_page(session: Session, page: wire.ChangesPage, tally: PullTally) -> No
                     {"version": data.version, "content": data.content},
                 )
                 tally.published += 1
+                if data.kind == "trust":
+                    _apply_trust(data)
             case wire.Tombstone():
                 _tombstone(session, data)
             case wire.LifeEventWire():

@@ -366,16 +366,18 @@ class IntakeController(QObject):
     def _verdict_text(self, identity: Identity) -> str:
         checks = identity.checks
         if checks.genuine is False:
-            detail = checks.passive_detail or ""
+            from app.ui.intake.identity_panel import passive_detail_text
+
+            detail = passive_detail_text(checks.passive_detail) or checks.passive_detail
             if checks.active is Verdict.FAILED or checks.chip is Verdict.FAILED:
                 return self.tr("THẺ KHÔNG XÁC THỰC: chip có dấu hiệu bị sao chép. {0}").format(
                     detail
                 )
-            return self.tr("THẺ KHÔNG XÁC THỰC: dữ liệu trên chip đã bị sửa đổi ({0}).").format(
-                detail
-            )
-        if checks.passive is Verdict.PASSED:
+            return self.tr("THẺ KHÔNG XÁC THỰC: {0}.").format(detail)
+        if checks.genuine is True:
             return self.tr("Thẻ thật: chữ ký số hợp lệ, chuỗi chứng thư đến CSCA tin cậy.")
+        if checks.passive is Verdict.NOT_SUPPORTED:
+            return self.tr("Chưa kiểm tra được chữ ký số của thẻ này (loại khóa chưa hỗ trợ).")
         if checks.passive is Verdict.NO_CSCA:
             return self.tr("Chữ ký số hợp lệ; chưa cấu hình chứng thư CSCA để xác nhận nơi cấp.")
         return self.tr("Chưa kiểm tra tính xác thực của thẻ.")

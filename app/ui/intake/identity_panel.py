@@ -18,31 +18,61 @@ VERDICT_STYLE = {
 
 
 def verdict_colour(identity: Identity) -> str:
-    if identity.checks.genuine is False:
-        return "red"
-    if identity.checks.passive is Verdict.PASSED:
-        return "green"
-    if identity.checks.passive is Verdict.NO_CSCA:
-        return "amber"
-    return "grey"
+    return identity.checks.colour
 
 
 def passive_detail_text(detail: str) -> str:
-    """The reader's technical verdict detail, said for the officer."""
+    """The reader's technical verdict detail, said for the officer (one text for
+    each verdict detail of app/services/card/passive_auth.py)."""
     low = detail.lower()
+    if "possible clone" in low:
+        group = detail.split()[0] if detail.split() else ""
+        return QCoreApplication.translate(
+            "IdentityPanel", "thẻ ghi {0} nhưng chip không cho đọc: có thể là thẻ sao chép"
+        ).format(group)
     if "hash mismatch" in low:
         group = detail.split()[0] if detail.split() else ""
         return QCoreApplication.translate(
             "IdentityPanel", "dữ liệu {0} trên chip đã bị sửa đổi"
         ).format(group)
+    if "cannot check" in low:
+        return QCoreApplication.translate(
+            "IdentityPanel", "phần mềm chưa kiểm tra được loại chữ ký số của thẻ này"
+        )
     if "signature invalid" in low or "bad signature" in low:
         return QCoreApplication.translate("IdentityPanel", "chữ ký số của dữ liệu không hợp lệ")
+    if "revoked" in low:
+        return QCoreApplication.translate("IdentityPanel", "chứng thư ký số của thẻ đã bị thu hồi")
+    if "not yet valid" in low:
+        return QCoreApplication.translate(
+            "IdentityPanel", "chứng thư ký số của thẻ chưa đến ngày có hiệu lực"
+        )
     if "expired" in low:
         return QCoreApplication.translate("IdentityPanel", "chứng thư ký số của thẻ đã hết hạn")
+    if "key usage" in low and "csca" in low:
+        return QCoreApplication.translate(
+            "IdentityPanel", "chứng thư CSCA không được phép ký chứng thư khác"
+        )
+    if "key usage" in low:
+        return QCoreApplication.translate(
+            "IdentityPanel", "chứng thư ký số của thẻ không dùng để ký dữ liệu"
+        )
+    if "csca not valid" in low:
+        return QCoreApplication.translate(
+            "IdentityPanel", "CSCA đã hết hiệu lực khi cấp chứng thư ký số của thẻ"
+        )
     if "trusted csca" in low:
         return QCoreApplication.translate(
             "IdentityPanel", "dữ liệu không do cơ quan cấp thẻ tin cậy ký"
         )
+    if "no csca configured" in low:
+        return QCoreApplication.translate(
+            "IdentityPanel", "chưa có chứng thư CSCA để xác nhận cơ quan cấp thẻ"
+        )
+    if "ef.sod" in low:
+        return QCoreApplication.translate("IdentityPanel", "chip không có dữ liệu ký số đọc được")
+    if "document signer" in low:
+        return QCoreApplication.translate("IdentityPanel", "chip không có chứng thư ký số")
     return ""
 
 
@@ -139,11 +169,18 @@ class IdentityPanel(QGroupBox):
         c = identity.checks
         if colour == "red":
             what = passive_detail_text(c.passive_detail) or self.tr("kiểm tra chip không đạt")
-            if c.active is Verdict.FAILED or c.chip is Verdict.FAILED:
+            if "possible clone" not in c.passive_detail and (
+                c.active is Verdict.FAILED or c.chip is Verdict.FAILED
+            ):
                 what = self.tr("chip có dấu hiệu bị sao chép (clone)")
             return self.tr("⚠ THẺ KHÔNG XÁC THỰC — {0}. Không tiếp nhận bằng thẻ này.").format(what)
         if colour == "green":
             return self.tr("✔ Thẻ thật: chữ ký số hợp lệ và được CSCA tin cậy xác nhận.")
+        if colour == "amber" and c.passive is Verdict.NOT_SUPPORTED:
+            return self.tr(
+                "? Chưa kiểm tra được chữ ký số của thẻ này (loại khóa hoặc thuật toán chưa hỗ trợ)"
+                " — đối chiếu giấy tờ bằng mắt."
+            )
         if colour == "amber":
             return self.tr("✔ Chữ ký số hợp lệ — chưa cấu hình chứng thư CSCA để xác nhận nơi cấp.")
         if identity.source in (IdentitySource.QR, IdentitySource.TYPED):

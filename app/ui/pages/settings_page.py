@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app import settings as settings_mod
 from app.errors import UserError
+from app.services.card.trust_store import TrustImport
 from app.settings import Settings
 from app.ui.messages import error_text
 
@@ -37,6 +38,8 @@ class SettingsPage(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        # Set by the session: imports through the service (role check + audit record).
+        self.trust_importer: Callable[[bytes], TrustImport] | None = None
         self._settings = settings
         self._on_saved = on_saved
         self._path = path
@@ -196,19 +199,31 @@ class SettingsPage(QWidget):
         if not path:
             return
         try:
-            added = import_trust_file(Path(path).read_bytes(), paths.data_dir() / "trust")
+            data = Path(path).read_bytes()
+            if self.trust_importer is not None:  # the service: admin only, audited
+                result = self.trust_importer(data)
+            else:
+                result = import_trust_file(data, paths.data_dir() / "trust")
         except UserError as err:
             self._say(error_text(err), ok=False)
             return
         except OSError as exc:
             self._say(self.tr("Không đọc được tệp: {0}").format(exc.strerror), ok=False)
             return
-        self._say(
-            self.tr("Đã thêm {0} chứng thư CSCA. Thẻ đọc từ nay được đối chiếu với chúng.").format(
-                added
-            ),
-            ok=True,
-        )
+        text = self.tr(
+            "Đã thêm {0} chứng thư CSCA. Thẻ đọc từ nay được đối chiếu với chúng."
+        ).format(result.added)
+        if result.signer:
+            text += " " + (
+                self.tr("Danh sách của: {0} (chữ ký hợp lệ).")
+                if result.signature_valid
+                else self.tr("Danh sách của: {0} — CHỮ KÝ KHÔNG HỢP LỆ, kiểm tra nguồn tệp.")
+            ).format(result.signer)
+        if result.unusable:
+            text += " " + self.tr("{0} chứng thư không dùng được đã bỏ qua.").format(
+                len(result.unusable)
+            )
+        self._say(text, ok=result.signature_valid is not False)
         self.trust_changed.emit()
 
     def _say(self, text: str, ok: bool) -> None:

@@ -37,6 +37,8 @@ from app.cardsim.vpcd import DEFAULT_PORT, VpcdClient
 
 READERS = {35963: "Virtual PCD 00 00", 35964: "Virtual PCD 00 01"}
 DEFAULT_PROFILE = "cccd-2021"
+# MOTCUA_TEST_VPCD_PORT picks the reader, so tests can run beside a demo on the other.
+TEST_PORT = int(os.environ.get("MOTCUA_TEST_VPCD_PORT", str(DEFAULT_PORT)))
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -146,7 +148,7 @@ class RunningCard:
 def start_card(
     profile: str = DEFAULT_PROFILE,
     faults: list[str] | tuple[str, ...] = (),
-    port: int = DEFAULT_PORT,
+    port: int = TEST_PORT,
 ) -> RunningCard:
     reader = READERS[port]
     require_pcsc(reader)
@@ -200,9 +202,7 @@ def virtual_card(request: pytest.FixtureRequest) -> Iterator[RunningCard]:
 def start_virtual_card() -> Iterator[Callable[..., RunningCard]]:
     started: list[RunningCard] = []
 
-    def start(
-        profile: str = DEFAULT_PROFILE, *faults: str, port: int = DEFAULT_PORT
-    ) -> RunningCard:
+    def start(profile: str = DEFAULT_PROFILE, *faults: str, port: int = TEST_PORT) -> RunningCard:
         running = start_card(profile, faults, port)
         started.append(running)
         return running

@@ -41,8 +41,8 @@ def sw(connection, command_hex: str) -> str:
     return transmit(connection, bytes.fromhex(command_hex))[-2:].hex().upper()
 
 
-def test_card_appears_in_the_first_virtual_reader_with_its_atr(virtual_card) -> None:
-    connection = connect("Virtual PCD 00 00")
+def test_card_appears_in_the_virtual_reader_with_its_atr(virtual_card) -> None:
+    connection = connect(virtual_card.reader)  # the reader of MOTCUA_TEST_VPCD_PORT
     assert bytes(connection.getATR()) == virtual_card.atr
     assert virtual_card.atr[:4] == bytes.fromhex("3B878001")  # contactless, via PC/SC
     connection.disconnect()

@@ -138,7 +138,7 @@ def test_expired_document_signer():
     identity, _ = _read("cccd-2021", "expired-dsc")
     assert (identity.checks.passive, identity.checks.passive_detail) == (
         Verdict.FAILED,
-        "certificate expired",
+        "Document Signer certificate expired",
     )
 
 

@@ -158,3 +158,44 @@ def test_monitor_reports_insert_and_removal_as_snapshots():
     inserted = [e for e in ours if e.kind is EventKind.CARD_INSERTED]
     assert inserted and inserted[-1].atr.startswith(b"\x3b")
     assert kinds.index(EventKind.CARD_REMOVED) > kinds.index(EventKind.CARD_INSERTED)
+
+
+def _read_trusted(profile: str):
+    from pathlib import Path
+
+    from app.services.card.passive_auth import TrustStore
+
+    pki = Path(__file__).resolve().parents[3] / "resources" / "cards" / "pki"
+    with PcscConnection(READER) as connection:
+        trust = TrustStore([(pki / "test-csca.der").read_bytes()])
+        return read_card(connection, _keys(profile), trust, atr=connection.atr)
+
+
+def test_copy_hiding_dg14_dg15_is_red_through_pcscd():
+    with Emulator("cancuoc-2024", "hidden-dg14-dg15"):
+        checks = _read_trusted("cancuoc-2024").checks
+    assert checks.chip is Verdict.FAILED and checks.active is Verdict.FAILED
+    assert "possible clone" in checks.passive_detail and checks.colour == "red"
+
+
+def test_rsa_encryption_sod_is_green_through_pcscd():
+    with Emulator("cccd-2021", "rsa-encryption-sod"):
+        checks = _read_trusted("cccd-2021").checks
+    assert checks.passive is Verdict.PASSED and checks.colour == "green"
+
+
+def test_unknown_csca_through_pcscd():
+    with Emulator("cccd-2021", "unknown-csca"):
+        checks = _read_trusted("cccd-2021").checks
+    assert checks.passive_detail == "not signed by a trusted CSCA" and checks.colour == "red"
+    with Emulator("cccd-untrusted"):
+        assert _read("cccd-untrusted").checks.colour == "amber"  # no trust list configured
+
+
+@pytest.mark.parametrize(
+    ("profile", "fault"), [("cccd-2021", "endless-61xx"), ("cancuoc-2024", "oversized-length")]
+)
+def test_hostile_cards_are_unreadable_data_through_pcscd(profile, fault):
+    with Emulator(profile, fault), pytest.raises(UserError) as info:
+        _read(profile)
+    assert info.value.kind is ErrorKind.UNREADABLE_DATA

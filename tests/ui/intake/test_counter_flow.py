@@ -384,7 +384,13 @@ def test_imported_csca_turns_the_verdict_green(qtbot, session):
     intake(session).start_new()
 
     settings_page = session.main.findChild(SettingsPage)
-    settings_page.import_trust(str(paths.RESOURCES / "cards" / "pki" / "test-csca.der"))
+    csca = str(paths.RESOURCES / "cards" / "pki" / "test-csca.der")
+    settings_page.import_trust(csca)  # the demo user is a supervisor: refused
+    assert "Đã thêm" not in settings_page.message.text()
+    from dataclasses import replace
+
+    session.officer = replace(session.officer, role="admin")
+    settings_page.import_trust(csca)
     assert "Đã thêm 1 chứng thư CSCA" in settings_page.message.text()
     session.virtual_cards.insert("cccd-2021")
     qtbot.waitUntil(lambda: intake(session).card_reader != "", timeout=10000)

@@ -111,3 +111,14 @@ def test_atr_card_capabilities_announce_extended_length():
     assert supports_extended_length(H("3B878001803180738401C001")) is True
     assert supports_extended_length(H("3B8780018031807384018001")) is False
     assert supports_extended_length(H("3B8880014241434B4E4F4E4577")) is False
+
+
+def test_get_response_rounds_are_capped_for_a_card_answering_61xx_for_ever():
+    from app.services.card.apdu import MAX_GET_RESPONSE_ROUNDS
+    from app.services.card.errors import ParseError
+    from app.services.card.transport import FunctionTransport
+
+    transport = FunctionTransport(lambda apdu: bytes(256) + b"\x61\x00")
+    with pytest.raises(ParseError):
+        exchange(transport, CommandApdu(0x00, 0xB0, 0x81, 0x00, ne=256))
+    assert transport.stats.apdu_count <= MAX_GET_RESPONSE_ROUNDS + 1

@@ -67,7 +67,10 @@ def test_group_missing_from_sod_fails(pki):
 def test_expired_document_signer():
     csca, dsc, key = make_pki("ec", expired=True)
     result = verify_passive(parse_sod(sod(GROUPS, dsc, key)), GROUPS, TrustStore([csca]))
-    assert (result.verdict, result.detail) == (Verdict.FAILED, "certificate expired")
+    assert (result.verdict, result.detail) == (
+        Verdict.FAILED,
+        "Document Signer certificate expired",
+    )
 
 
 def test_signature_by_another_key_is_invalid(pki):
@@ -101,7 +104,7 @@ def test_validity_checked_at_read_time():
     result = verify_passive(
         parse_sod(sod(GROUPS, dsc, key)), GROUPS, TrustStore([csca]), now=far_future
     )
-    assert result.detail == "certificate expired"
+    assert result.detail == "Document Signer certificate expired"
 
 
 def test_trust_folder_and_master_list(tmp_path):

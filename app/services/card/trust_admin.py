@@ -1,0 +1,52 @@
+"""Changing this counter's trust anchors: an administrator's act, audited.
+
+Importing a CSCA certificate, a CRL or an ICAO master list decides which cards read
+green at this counter, so it is checked here (not only in Settings) and leaves an
+audit record saying what was imported and whose list it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from app.services import audit
+from app.services.card.trust_store import TrustImport, import_trust_file
+from app.services.security.permissions import Permission, require
+from app.services.storage.db import Database
+
+# Admin-only today (h18roles may give trust its own permission; keep the name here).
+CHANGE_TRUST = Permission.ROTATE_KEYS
+
+
+class Administrator(Protocol):
+    @property
+    def role(self) -> str: ...
+
+    @property
+    def officer_id(self) -> str: ...
+
+
+def describe(result: TrustImport) -> str:
+    """Technical audit detail (no personal data)."""
+    parts = [f"trust import: {result.added} CSCA"]
+    if result.signer:
+        verdict = "signature valid" if result.signature_valid else "signature NOT valid"
+        parts.append(f"master list of {result.signer} ({verdict})")
+    if result.unusable:
+        parts.append(f"{len(result.unusable)} unusable: {'; '.join(result.unusable)[:300]}")
+    if result.strict_refused:
+        parts.append(f"{result.strict_refused} kept though OpenSSL refuses them")
+    return ", ".join(parts)
+
+
+def import_trust_anchor(
+    db: Database, officer: Administrator | None, data: bytes, folder: Path
+) -> TrustImport:
+    """Refuse unless an administrator; import; record who imported what."""
+    require(officer, CHANGE_TRUST)
+    assert officer is not None
+    result = import_trust_file(data, folder)
+    with db.session() as s:
+        audit.record(s, officer.officer_id, "change", detail=describe(result))
+    return result
