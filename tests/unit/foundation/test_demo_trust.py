@@ -9,7 +9,7 @@ from app.shared import paths
 
 def test_demo_setup_trusts_the_test_cscas_in_the_demo_folder_only(demo_db):
     demo = TrustStore.from_folder(paths.trust_dir(demo=True))
-    subjects = {c.subject.rfc4514_string() for c in demo.certificates}
+    subjects = {c.subject.human_friendly for c in demo.certificates}
     assert any("MotCua TEST CSCA VN" in s for s in subjects)
     assert any("MotCua TEST CSCA Utopia" in s for s in subjects)
     assert not paths.trust_dir(demo=False).exists()  # the office's trust is untouched
