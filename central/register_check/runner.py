@@ -46,6 +46,9 @@ class Progress:
     counts: dict[str, int] = field(default_factory=dict)
 
     def line(self) -> str:
+        if self.rate == 0 and self.done < self.total:
+            verb = "resuming" if self.resumed else "starting"
+            return f"run {self.run_id}: {verb} at {self.done}/{self.total}"
         left = "?" if self.seconds_left is None else _duration(self.seconds_left)
         share = 100.0 * self.done / self.total if self.total else 100.0
         return (
@@ -191,6 +194,7 @@ def verify(
         done_here = 0
         last_report = started
         counts = {k: int(v) for k, v in (run.counts or {}).items()}
+        reported: Progress | None = None
         done, cursor = run.done, run.cursor
 
         def progress() -> Progress:
@@ -200,6 +204,8 @@ def verify(
             eta = left / rate if rate > 0 else (0.0 if not left else None)
             return Progress(run.id, done, run.total, rate, eta, resumed, dict(counts))
 
+        if on_progress is not None:  # where the run starts (or resumes)
+            on_progress(progress())
         while stop_after is None or done_here < stop_after:
             size = batch if stop_after is None else min(batch, stop_after - done_here)
             with db.session() as s:
@@ -239,7 +245,8 @@ def verify(
                 run.total = stored.total
             if on_progress is not None and time.monotonic() - last_report >= progress_every:
                 last_report = time.monotonic()
-                on_progress(progress())
+                reported = progress()
+                on_progress(reported)
         else:
             return progress()  # stopped early on purpose: the run stays resumable
         with db.session() as s:
@@ -249,6 +256,6 @@ def verify(
             stored.total = done
         run.total = done
         final = progress()
-        if on_progress is not None:
+        if on_progress is not None and (reported is None or reported.done != final.done):
             on_progress(final)
         return final
