@@ -133,13 +133,14 @@ class Guarded:
         register: PopulationRegister,
         *,
         rate: float | None = None,
+        burst: float | None = None,  # people allowed at once; default: one second's worth
         retry: RetryPolicy | None = None,
         sleep: Callable[[float], None] = time.sleep,
         on_retry: Callable[[int, Exception], None] | None = None,
     ) -> None:
         self.register = register
         self.source = register.source
-        self.limiter = RateLimiter(rate, sleep=sleep)
+        self.limiter = RateLimiter(rate, burst=burst, sleep=sleep)
         self.retry = retry or RetryPolicy()
         self._sleep = sleep
         self._on_retry = on_retry

@@ -28,6 +28,7 @@ def verify_register(db: CentralDatabase, args: argparse.Namespace) -> int:
     register = Guarded(
         ReferenceRegister(db, latency=args.latency),
         rate=args.rate or None,
+        burst=float(args.batch),  # steady: never more than one batch ahead of the rate
         retry=RetryPolicy(attempts=args.attempts, timeout=args.timeout),
         on_retry=retrying,
     )

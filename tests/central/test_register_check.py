@@ -187,6 +187,8 @@ def test_every_participant_gets_one_outcome_and_a_rerun_checks_only_changes(
     ]
     assert results[moved.bhxh_number].outcome == NOT_FOUND
     assert results[people[0].bhxh_number].source == "reference:register_people"
+    age = dt.datetime.now(dt.UTC) - results[people[0].bhxh_number].checked_at
+    assert dt.timedelta(0) <= age < dt.timedelta(minutes=5)  # stored as UTC, read back aware
     assert sum(first.counts.values()) == len(people)
     # the seed's own flawed records (about 1 %) are found as differing
     assert 1 <= first.counts[DIFFERS] <= len(people) // 20
