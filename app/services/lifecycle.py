@@ -16,51 +16,37 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ErrorKind, UserError
-from app.services.calendar import VN_TZ, WorkCalendar, appointment
+from app.services.calendar import WorkCalendar, appointment
 from app.services.catalog.model import ProcessingTime, TimeUnit
 from app.services.storage.models import Dossier, DossierEvent, Procedure
 from app.services.storage.outbox import enqueue
+from app.shared.lifecycle import (
+    REASON_REQUIRED,
+    TRANSITIONS,
+    S,
+    Status,
+    Timeliness,
+    classify,
+)
 from app.shared.types import utcnow
 
-
-class Status(StrEnum):
-    RECEIVED = "received"
-    COMPLETION_REQUESTED = "completion_requested"
-    COMPLETED = "completed"
-    IN_PROCESSING = "in_processing"
-    RESULT_READY = "result_ready"
-    RETURNED = "returned"
-    REFUSED = "refused"
-    STOPPED = "stopped"
-    CANCELLED = "cancelled"
-
-
-S = Status
-TRANSITIONS: dict[Status, frozenset[Status]] = {
-    S.RECEIVED: frozenset({S.IN_PROCESSING, S.COMPLETION_REQUESTED, S.REFUSED, S.CANCELLED}),
-    S.COMPLETION_REQUESTED: frozenset({S.COMPLETED, S.REFUSED, S.CANCELLED}),
-    S.COMPLETED: frozenset({S.IN_PROCESSING, S.COMPLETION_REQUESTED, S.CANCELLED}),
-    # The processing unit may still ask for papers (form 02) or stop (form 05).
-    S.IN_PROCESSING: frozenset({S.RESULT_READY, S.COMPLETION_REQUESTED, S.STOPPED, S.CANCELLED}),
-    S.RESULT_READY: frozenset({S.RETURNED}),
-    S.RETURNED: frozenset(),
-    S.REFUSED: frozenset(),
-    S.STOPPED: frozenset(),
-    S.CANCELLED: frozenset(),
-}
-# Moves whose paper (forms 02, 03, 05) must state a reason.
-REASON_REQUIRED = frozenset({S.COMPLETION_REQUESTED, S.REFUSED, S.STOPPED, S.CANCELLED})
-OPEN = frozenset({S.RECEIVED, S.COMPLETION_REQUESTED, S.COMPLETED, S.IN_PROCESSING})
-
-
-def allowed_moves(status: str) -> list[Status]:
-    return sorted(TRANSITIONS[Status(status)], key=list(Status).index)
+# Defined in the shared package (central validates moves too); kept importable here.
+__all__ = [
+    "DeadlineRules",
+    "S",
+    "Status",
+    "Timeliness",
+    "classify",
+    "record_event",
+    "result_ready_at",
+    "timeliness",
+    "transition",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,18 +177,6 @@ def transition(
     return event
 
 
-class Timeliness(StrEnum):
-    """Form 06's "result": before, on or after the due date; open ones too."""
-
-    EARLY = "early"  # result ready on a day before the due day
-    ON_TIME = "on_time"  # on the due day, by the due time
-    LATE = "late"  # result ready after the due time
-    IN_TIME = "in_time"  # still open, due time not passed
-    OVERDUE = "overdue"  # still open, due time passed
-    PAUSED = "paused"  # waiting for the citizen's papers (clock stopped)
-    NOT_APPLICABLE = "not_applicable"  # refused, stopped, cancelled
-
-
 def result_ready_at(dossier: Dossier) -> dt.datetime | None:
     for e in sorted(dossier.events, key=lambda e: e.at):
         if e.to_status == S.RESULT_READY:
@@ -212,28 +186,3 @@ def result_ready_at(dossier: Dossier) -> dt.datetime | None:
 
 def timeliness(dossier: Dossier, now: dt.datetime | None = None) -> Timeliness:
     return classify(dossier.status, dossier.due_at, result_ready_at(dossier), now)
-
-
-def classify(
-    status: str,
-    due: dt.datetime | None,
-    finished: dt.datetime | None,
-    now: dt.datetime | None = None,
-) -> Timeliness:
-    """Timeliness from the plain values (list rows carry these without the history)."""
-    state = Status(status)
-    if state in (S.REFUSED, S.STOPPED, S.CANCELLED):
-        return Timeliness.NOT_APPLICABLE
-    if state is S.COMPLETION_REQUESTED:
-        return Timeliness.PAUSED
-    if due is None:
-        return Timeliness.NOT_APPLICABLE
-    if state in OPEN:
-        return Timeliness.OVERDUE if (now or utcnow()) > due else Timeliness.IN_TIME
-    if finished is None:
-        return Timeliness.NOT_APPLICABLE
-    if finished > due:
-        return Timeliness.LATE
-    if finished.astimezone(VN_TZ).date() < due.astimezone(VN_TZ).date():
-        return Timeliness.EARLY
-    return Timeliness.ON_TIME

@@ -14,9 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Literal
-
-from pydantic import Field
 
 from app.errors import QT_TRANSLATE_NOOP, ErrorKind, UserError
 from app.services.calendar.timezone import VN_TZ
@@ -24,9 +21,12 @@ from app.services.indicators import Figure
 from app.services.sync.client import CentralClient, Refused
 from app.services.sync.credentials import CredentialStore
 from app.shared import wire
+from app.shared.register_wire import (
+    FieldDifference,
+    RegisterState,
+    RegisterStateRequest,
+)
 
-ADJUST_PROCEDURE = "608"  # "Điều chỉnh thông tin"
-State = Literal["verified", "differs", "not_found", "not_checked", "not_participant"]
 CONTEXT = "register_state"
 
 FIELD_LABELS = {
@@ -64,26 +64,6 @@ STATE_TEXTS: dict[str, tuple[str, str]] = {  # state -> (text, level)
         "info",
     ),
 }
-
-
-class RegisterStateRequest(wire.Wire):
-    id_number: str = Field(pattern=r"^\d{12}$")  # in the body: never personal data in URLs
-
-
-class FieldDifference(wire.Wire):
-    field: str
-    declared: str  # as the BHXH registry holds it
-    registered: str  # as the population register holds it
-
-
-class RegisterState(wire.Wire):
-    id_number: str
-    state: State
-    bhxh_number: str = ""
-    differences: list[FieldDifference] = Field(default_factory=list)
-    checked_at: wire.UTC | None = None
-    source: str = ""
-    procedure_code: str = ""  # what corrects it, when something must be corrected
 
 
 def fetch(client: CentralClient, id_number: str) -> RegisterState:

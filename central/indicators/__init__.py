@@ -19,7 +19,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.services.calendar.timezone import VN_TZ
 from app.services.indicators import (
     REGISTER_LABEL,
     DossierFact,
@@ -27,7 +26,8 @@ from app.services.indicators import (
     Indicators,
     compute,
 )
-from app.services.lifecycle import Status
+from app.shared.lifecycle import Status
+from app.shared.timezone import VN_TZ
 from central.models import Office, Participant, SyncedRow
 from central.register_check.models import VERIFIED, RegisterCheck
 

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query
 
-from app.services.register_state import RegisterState, RegisterStateRequest
+from app.shared.register_wire import RegisterState, RegisterStateRequest
 from central.db import CentralDatabase
 from central.models import AccessLog, Device
 from central.register_check import worklist

@@ -16,8 +16,8 @@ from pydantic import Field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.services.register_state import ADJUST_PROCEDURE, FieldDifference, RegisterState
 from app.shared import wire
+from app.shared.register_wire import ADJUST_PROCEDURE, FieldDifference, RegisterState
 from central.models import Participant, SyncedRow
 from central.register_check.models import (
     DIFFERS,

@@ -32,17 +32,11 @@ from app.errors import UserError
 from app.services.attachments import AttachmentStore
 from app.services.catalog import Catalog
 from app.services.dossiers import DossierDetail, load_detail
-from app.services.lifecycle import (
-    REASON_REQUIRED,
-    DeadlineRules,
-    Status,
-    allowed_moves,
-    classify,
-    transition,
-)
+from app.services.lifecycle import DeadlineRules, transition
 from app.services.security.permissions import HasRole, Permission, allowed, require
 from app.services.storage.db import Database
 from app.services.storage.models import Dossier
+from app.shared.lifecycle import REASON_REQUIRED, Status, allowed_moves, classify
 from app.shared.types import utcnow
 from app.ui.dossiers.labels import (
     REASON_PROMPT,

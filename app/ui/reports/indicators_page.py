@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from app.errors import UserError, describe
-from app.services import indicators, indicators_export
+from app.services import indicators_export, office_indicators
 from app.services.calendar.days import local
 from app.services.indicators import (
     BIOMETRIC_LABEL,
@@ -169,7 +169,7 @@ class IndicatorsPage(QWidget):
 
         def work() -> tuple[Indicators, str]:
             with db.session() as s:
-                ind = indicators.for_office(s, start, end, as_of)
+                ind = office_indicators.for_office(s, start, end, as_of)
             if fetch_register is None:
                 return ind, ""
             try:  # the register check runs at central: its figure comes from there

@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import select, update
 from sync_helpers import Counter
 
-from app.services import indicators, register_state
+from app.services import office_indicators, register_state
 from app.services.calendar.days import local
 from app.services.calendar.store import CalendarStore, load_calendar
 from app.services.card.passive_auth import TrustStore
@@ -208,7 +208,7 @@ def test_register_check_end_to_end_on_postgresql(
     # and the office head's own indicators at the counter count the same dossiers, with
     # the register figure fetched from central and its dossiers listed from the counter
     with db.session() as s:
-        mine = indicators.for_office(s, today.replace(day=1), today, utcnow())
+        mine = office_indicators.for_office(s, today.replace(day=1), today, utcnow())
     assert mine.dossiers == 2
     assert {mine.codes[i] for i in mine.figure("identified.chip_trusted").dossiers} == {
         code_differs

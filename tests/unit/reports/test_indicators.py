@@ -9,7 +9,7 @@ import uuid
 
 from report_samples import NOW, Month
 
-from app.services import indicators
+from app.services import indicators, office_indicators
 from app.services.indicators_export import to_pdf, to_xlsx
 from app.services.storage.models import Attachment, DossierAttachment
 
@@ -18,7 +18,7 @@ MARCH = (dt.date(2026, 3, 1), dt.date(2026, 3, 31))
 
 def _compute(month: Month) -> indicators.Indicators:
     with month.env.db.session() as s:
-        return indicators.for_office(s, *MARCH, NOW)
+        return office_indicators.for_office(s, *MARCH, NOW)
 
 
 def _codes(ind: indicators.Indicators, key: str) -> set[str]:

@@ -1,0 +1,36 @@
+"""What central's register check tells a counter about one citizen (the wire models
+of ``POST /api/v1/citizens/register-state``), shared by both sides."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from app.shared import wire
+
+ADJUST_PROCEDURE = "608"  # "Điều chỉnh thông tin": corrects a record that differs
+State = Literal["verified", "differs", "not_found", "not_checked", "not_participant"]
+
+
+class RegisterStateRequest(wire.Wire):
+    id_number: str = Field(pattern=r"^\d{12}$")  # in the body: never personal data in URLs
+
+
+class FieldDifference(wire.Wire):
+    field: str
+    declared: str  # as the BHXH registry holds it
+    registered: str  # as the population register holds it
+
+
+class RegisterState(wire.Wire):
+    id_number: str
+    state: State
+    bhxh_number: str = ""
+    differences: list[FieldDifference] = Field(default_factory=list)
+    checked_at: wire.UTC | None = None
+    source: str = ""
+    procedure_code: str = ""  # what corrects it, when something must be corrected
+
+
+__all__ = ["ADJUST_PROCEDURE", "FieldDifference", "RegisterState", "RegisterStateRequest", "State"]
