@@ -63,7 +63,7 @@ class Contact:
 
     phone: str = ""
     email: str = ""
-    delivery_method: str = "counter"  # or "post"
+    delivery_method: str = "electronic"  # VssID/VNeID, the default since 2026; "counter", "post"
     delivery_address: str = ""
 
 

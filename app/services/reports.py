@@ -301,7 +301,7 @@ def verification(session: Session, flt: ReportFilter) -> Verification:
 
 # ---- form 07: the tracking book ------------------------------------------------------
 
-DELIVERY_TEXT = {"counter": "Trực tiếp", "post": "Bưu chính"}
+DELIVERY_TEXT = {"counter": "Trực tiếp", "post": "Bưu chính", "electronic": "Điện tử"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,6 +56,7 @@ class Procedure:
     competent_office: str
     keywords: tuple[str, ...]
     frequency_rank: int
+    for_existing_participants: bool = False  # TK1-TS Part II even without a known number
     definition: Mapping[str, Any] = field(repr=False, compare=False, default_factory=dict)
     search_text: str = field(repr=False, compare=False, default="")
 
@@ -100,6 +101,7 @@ class Procedure:
             competent_office=raw.get("competent_office", ""),
             keywords=tuple(raw["keywords"]),
             frequency_rank=raw["frequency_rank"],
+            for_existing_participants=raw.get("participants", "any") == "existing",
             definition=raw,
             search_text=fold(" ".join(words)),
         )

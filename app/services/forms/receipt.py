@@ -30,7 +30,7 @@ from app.services.forms.layout import (
     vn_time_date,
     write_pdf,
 )
-from app.services.forms.model import Agency, DeliveryMethod, ReceiptData
+from app.services.forms.model import Agency, DeliveryMethod, ReceiptData, result_delivery_text
 from app.services.forms.qr import qr_drawing, receipt_qr_payload
 from app.services.forms.template import FormTemplate, default_template
 
@@ -119,8 +119,10 @@ def _one_copy(
             f"5. Thời gian trả kết quả giải quyết hồ sơ: <b>{vn_time_date(data.appointment_at)}</b>",
             styles.body,
         ),
-        Paragraph(f"6. Đăng ký nhận kết quả tại: {_delivery_text(data, t)}", styles.body),
+        Paragraph(f"6. Đăng ký nhận kết quả tại: <b>{_delivery_text(data, t)}</b>", styles.body),
     ]
+    if t.get("delivery_options"):
+        story.append(Paragraph(text(t["delivery_options"]), styles.small_italic))
     if data.fee_text:
         story.append(Paragraph(f"7. Phí, lệ phí: {text(data.fee_text)}", styles.body))
     story.append(
@@ -204,6 +206,11 @@ def _documents_table(data: ReceiptData, styles: Styles, width: float) -> Table:
 
 
 def _delivery_text(data: ReceiptData, texts: Mapping[str, str]) -> str:
+    """Item 6: the same channel TK1-TS [11] records (result_delivery_text)."""
+    if data.delivery.method is DeliveryMethod.ELECTRONIC:
+        return text(
+            texts.get("delivery_electronic") or result_delivery_text(DeliveryMethod.ELECTRONIC)
+        )
     if data.delivery.method is DeliveryMethod.POST:
         return f"{text(texts['delivery_post'])} {text(data.delivery.address)}"
     where = texts["delivery_counter"]

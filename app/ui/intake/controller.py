@@ -513,11 +513,20 @@ class IntakeController(QObject):
                     paperwork.completion_request_from(s, dossier, procedure, missing), agency
                 )
             code, lookup, due = dossier.code, dossier.lookup_code, dossier.due_at
+            citizen = s.get(Citizen, dossier.citizen_id)
+            bhxh_number = citizen.bhxh_number if citizen is not None else ""
+            delivery = paperwork.delivery_of(dossier)
         tk1ts = None
         if procedure.needs_tk1ts:
-            tk1ts = render_tk1ts(
-                paperwork.tk1ts_from(identity, self.state.phone, self.state.email), agency
+            declaration = paperwork.tk1ts_from(
+                identity,
+                self.state.phone,
+                self.state.email,
+                procedure=procedure,
+                bhxh_number=bhxh_number,
+                delivery=delivery,
             )
+            tk1ts = render_tk1ts(declaration, agency)
         return Saved(dossier_id, code, lookup, due, paper, tk1ts)
 
     def printed(self, saved: Saved, what: str) -> None:

@@ -25,7 +25,7 @@ def test_essential_fields(tmp_path: Path) -> None:
     for line in [
         "BẢO HIỂM XÃ HỘI CƠ SỞ HẢI CHÂU",
         "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
-        "Mã hồ sơ: 000.17.22.H56-260305-0001",
+        "Mã hồ sơ: 000.20.48.H17-260305-0001",
         "Mã tra cứu: K7QX2M9P",
         "Người nộp: Nguyễn Thị Hồng Nhung",
         "Số định danh: 048190001234",
@@ -37,7 +37,7 @@ def test_essential_fields(tmp_path: Path) -> None:
     ]:
         assert line in text, line
     assert decode_qr(pdf, tmp_path, dpi=203) == [
-        receipt_qr_payload("000.17.22.H56-260305-0001", "K7QX2M9P")
+        receipt_qr_payload("000.20.48.H17-260305-0001", "K7QX2M9P")
     ]
 
 
