@@ -63,7 +63,9 @@ def processing_time_text(procedure: CatalogProcedure) -> str:
     return f"{pt.value:02d} {unit}"
 
 
-def receipt_from(session: Session, dossier: Dossier, procedure: CatalogProcedure) -> ReceiptData:
+def receipt_from(
+    session: Session, dossier: Dossier, procedure: CatalogProcedure, lookup_base_url: str = ""
+) -> ReceiptData:
     citizen = session.get(Citizen, dossier.citizen_id)
     officer = session.get(Officer, dossier.officer_id)
     assert citizen is not None and officer is not None
@@ -92,6 +94,10 @@ def receipt_from(session: Session, dossier: Dossier, procedure: CatalogProcedure
         book_sequence=str(dossier.book_sequence or ""),
         officer_name=officer.full_name,
         purpose_notice=purpose_notice(),
+        procedure_code=procedure.code,
+        national_code=procedure.national_code,
+        published_name=procedure.published_name,
+        lookup_base_url=lookup_base_url,
     )
 
 

@@ -389,6 +389,7 @@ def tracking_book_data(
             TrackingEntry(
                 dossier_code=r.code,
                 procedure_name=r.procedure_name,
+                procedure_code=r.procedure_code,
                 applicant_name=r.applicant_name,
                 address_phone=r.address_phone,
                 lead_agency=r.lead_agency,

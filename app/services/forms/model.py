@@ -51,6 +51,16 @@ class DeliveryMethod(StrEnum):
     POST = "post"  # paper, by public postal service to the given address
 
 
+def procedure_codes_text(internal: str, national: str = "") -> str:
+    """ "Mã thủ tục BHXH: 602; mã TTHC quốc gia: 1.0xxxxx" (parts that are known)."""
+    parts = []
+    if internal:
+        parts.append(f"Mã thủ tục BHXH: {internal}")
+    if national:
+        parts.append(f"mã TTHC quốc gia: {national}")
+    return "; ".join(parts)
+
+
 def result_delivery_text(method: DeliveryMethod, address: str = "") -> str:
     """The one wording TK1-TS [11] and the receipt share for the chosen channel."""
     if method is DeliveryMethod.ELECTRONIC:
@@ -88,6 +98,10 @@ class ReceiptData:
     officer_name: str = ""  # người tiếp nhận hồ sơ
     purpose_notice: str = ""  # personal-data purpose notice (PDP Law 91/2025)
     issued_on: dt.date | None = None  # header date; defaults to the received date
+    procedure_code: str = ""  # BHXH's internal code (602, LUONG-HUU …)
+    national_code: str = ""  # the national procedure database's code, where known
+    published_name: str = ""  # its published name, when it differs from procedure_name
+    lookup_base_url: str = ""  # office public look-up base URL; "" puts MOTCUA|… in the QR
 
 
 # ---- form 02 ---------------------------------------------------------------------
@@ -250,6 +264,8 @@ class TrackingEntry:
     returned_at: dt.datetime | None = None
     delivery_method: str = ""  # "Trực tiếp", "Bưu chính", …
     signed_by: str = ""  # ký nhận: usually left blank for the signature
+    procedure_code: str = ""  # BHXH's internal code, printed under the name
+    national_code: str = ""  # national procedure code, where known
 
 
 @dataclass(frozen=True, slots=True)

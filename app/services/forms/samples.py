@@ -84,6 +84,7 @@ def receipt(**changes: object) -> ReceiptData:
         book_sequence="125",
         officer_name="Trần Văn Bình",
         purpose_notice=PURPOSE_NOTICE,
+        procedure_code="602",
     )
     return _replace(data, changes)
 
@@ -209,6 +210,8 @@ def tracking_book(rows: int = 25) -> TrackingBookData:
             TrackingEntry(
                 dossier_code=f"{SAMPLE_AGENCY_CODE}-{received:%y%m%d}-{index + 1:04d}",
                 procedure_name=procedure.name,
+                procedure_code=procedure.code,
+                national_code=procedure.national_code,
                 applicant_name=f"{FAMILY_NAMES[index % 10]} {GIVEN_NAMES[index % 6]}",
                 address_phone=f"Phường Hải Châu, Thành phố Đà Nẵng; 0905 000 {index:03d}",
                 lead_agency="BHXH cơ sở Hải Châu",

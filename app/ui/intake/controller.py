@@ -506,7 +506,10 @@ class IntakeController(QObject):
             dossier = s.get(Dossier, dossier_id)
             assert dossier is not None
             if dossier.due_at is not None:
-                paper = render_receipt(paperwork.receipt_from(s, dossier, procedure), agency)
+                receipt = paperwork.receipt_from(
+                    s, dossier, procedure, self.settings.public_lookup_base_url
+                )
+                paper = render_receipt(receipt, agency)
             else:
                 missing = missing_documents(procedure, self.state.received)
                 paper = render_completion_request(

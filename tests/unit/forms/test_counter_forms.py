@@ -183,7 +183,7 @@ def test_tracking_book_07_repeats_the_header_row_and_numbers_pages() -> None:
             "SỔ THEO DÕI HỒ SƠ",
             "Từ ngày 05/03/2026 đến ngày 31/03/2026",
             "Quyển số: 03",
-            "1 000.20.48.H17-260305-0001 Đăng ký tham gia bảo hiểm xã hội tự nguyện, cấp sổ bảo hiểm xã hội Nguyễn Thị Hồng Nhung",
+            "1 000.20.48.H17-260305-0001 Đăng ký tham gia bảo hiểm xã hội tự nguyện, cấp sổ bảo hiểm xã hội (Mã thủ tục BHXH: 602) Nguyễn Thị Hồng Nhung",
         ],
     )
 

@@ -88,6 +88,33 @@ def test_qr_code_decodes_to_the_documented_payload(
     assert parse_receipt_qr(decoded[0]) == ("000.20.48.H17-260305-0001", "K7QX2M9P")
 
 
+def test_qr_opens_the_citizen_look_up_page(tmp_path: Path) -> None:
+    data = samples.receipt(lookup_base_url="https://dichvu.bhxh-danang.example/")
+    decoded = decode_qr(render_receipt(data, samples.AGENCY, copies=(2,)), tmp_path, 1)
+    assert decoded == [
+        "https://dichvu.bhxh-danang.example/tra-cuu?ma=000.20.48.H17-260305-0001&khoa=K7QX2M9P"
+    ]
+    assert parse_receipt_qr(decoded[0]) == ("000.20.48.H17-260305-0001", "K7QX2M9P")
+    from app.services.search import parse_receipt_qr as counter_scanner
+
+    assert counter_scanner(decoded[0]) == ("000.20.48.H17-260305-0001", "K7QX2M9P")
+
+
+def test_internal_and_national_codes_beside_the_name() -> None:
+    data = samples.receipt(
+        procedure_code="602",
+        national_code="1.000000",
+        published_name="Đăng ký tham gia BHXH tự nguyện (tên công bố mẫu)",
+    )
+    text = pdf_text(render_receipt(data, samples.AGENCY, copies=(1,)))
+    assert "Tên thủ tục công bố: Đăng ký tham gia BHXH tự nguyện (tên công bố mẫu)" in text
+    assert "Mã thủ tục BHXH: 602; mã TTHC quốc gia: 1.000000" in text
+    plain = pdf_text(
+        render_receipt(samples.receipt(procedure_code="602"), samples.AGENCY, copies=(1,))
+    )
+    assert "Mã thủ tục BHXH: 602" in plain and "quốc gia" not in plain
+
+
 def test_single_copy_for_the_citizen() -> None:
     pdf = render_receipt(samples.receipt(), samples.AGENCY, copies=(2,))
     assert len(page_sizes_pt(pdf)) == 1
