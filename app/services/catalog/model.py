@@ -76,6 +76,7 @@ class Procedure:
     published_name: str = ""  # name in the national procedure database, where known
     national_code: str = ""  # its national code, where known ("" = not known)
     filing_limit: FilingLimit | None = None
+    counter_notice: str = ""  # what the counter screen tells the citizen for this procedure
     definition: Mapping[str, Any] = field(repr=False, compare=False, default_factory=dict)
     search_text: str = field(repr=False, compare=False, default="")
 
@@ -124,6 +125,7 @@ class Procedure:
             published_name=raw.get("published", {}).get("name", ""),
             national_code=raw.get("published", {}).get("national_code", ""),
             filing_limit=_filing_limit(raw.get("filing_limit")),
+            counter_notice=raw.get("counter_notice", ""),
             definition=raw,
             search_text=fold(" ".join(words)),
         )
