@@ -195,147 +195,152 @@ Please send this file to technical support.</translation>
 <context>
     <name>DossierDetailDialog</name>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="92"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="93"/>
         <source>Chi tiết hồ sơ</source>
         <translation>Dossier details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="107"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="108"/>
         <source>Tên giấy tờ</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="108"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="109"/>
         <source>Bắt buộc</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="109"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="110"/>
         <source>Bản chính</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="110"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="111"/>
         <source>Bản sao</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="111"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="112"/>
         <source>Đã nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="126"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="127"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="127"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="128"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="128"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="129"/>
         <source>Từ</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="129"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="130"/>
         <source>Sang</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="130"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="131"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="142"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="143"/>
         <source>Giấ&amp;y tờ</source>
         <translation>Docu&amp;ments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="143"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="144"/>
         <source>Bản &amp;số hóa</source>
         <translation>S&amp;cans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="144"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="145"/>
         <source>&amp;Lịch sử</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="147"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="148"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="178"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="179"/>
         <source>Mã tra cứu:</source>
         <translation>Lookup code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="179"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="180"/>
         <source>Công dân:</source>
         <translation>Citizen:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="180"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="181"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="181"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="182"/>
         <source>Nộp lúc:</source>
         <translation>Submitted at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="182"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="183"/>
         <source>Nhận đủ hồ sơ lúc:</source>
         <translation>Complete dossier received at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="182"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="183"/>
         <source>(chưa đủ)</source>
         <translation>(incomplete)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="183"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="184"/>
         <source>Hẹn trả kết quả:</source>
         <translation>Results due:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="183"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="184"/>
         <source>(tạm dừng, chờ bổ sung)</source>
         <translation>(paused, awaiting additions)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="184"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="185"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="187"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="188"/>
         <source>Đã trả lúc:</source>
         <translation>Returned at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="198"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="191"/>
+        <source>Dữ liệu khi tiếp nhận ({0}):</source>
+        <translation>Data at intake ({0}):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="203"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="198"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="203"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="206"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="211"/>
         <source>Chưa</source>
         <translation>Not yet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="219"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="224"/>
         <source>%n trang</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -343,32 +348,32 @@ Please send this file to technical support.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="224"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="229"/>
         <source>Chưa có bản số hóa.</source>
         <translation>No scans yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="256"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="261"/>
         <source>&amp;Xuất dữ liệu của công dân…</source>
         <translation>E&amp;xport the citizen&apos;s data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="259"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="264"/>
         <source>Quyền của chủ thể dữ liệu: mọi dữ liệu về công dân này (PDF và JSON).</source>
         <translation>Data subject&apos;s right of access: everything held about this citizen (PDF and JSON).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="274"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="279"/>
         <source>Lưu dữ liệu công dân vào</source>
         <translation>Save the citizen&apos;s data to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="309"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="314"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="309"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="314"/>
         <source>Họ tên người nhận kết quả:</source>
         <translation>Full name of the person collecting the results:</translation>
     </message>
