@@ -33,6 +33,9 @@ class Settings:
     dossier_code_pattern: str = "{agency}-{yymmdd}-{seq:04d}"
     central_url: str = ""  # empty: work offline only
     central_cert_sha256: str = ""  # optional pinned server certificate fingerprint
+    # The office's public address of the citizen look-up page (…/tra-cuu); the receipt
+    # QR opens it. Empty: the QR holds the plain MOTCUA|code|key text.
+    public_lookup_base_url: str = ""
     default_printer: str = ""  # empty: the OS default
     receipt_printer: str = ""  # 80 mm thermal printer, empty: print receipts on A4
     card_reader: str = ""  # empty: the first reader with a card
@@ -62,6 +65,10 @@ class Settings:
             out.append("language: vi|en")
         if self.central_url and not re.match(r"^https?://[^\s/]+", self.central_url):
             out.append("central_url: http(s)://host[:port]")
+        if self.public_lookup_base_url and not re.match(
+            r"^https://[^\s/?#]+(/[^\s?#]*)?$", self.public_lookup_base_url
+        ):
+            out.append("public_lookup_base_url: https://host[/path]")
         names = set(re.findall(r"{(\w+)", self.dossier_code_pattern))
         if "seq" not in names or not names <= _CODE_PATTERN_FIELDS:
             out.append("dossier_code_pattern: uses {agency} {yymmdd} {yyyymmdd} {seq}")

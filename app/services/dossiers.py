@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ErrorKind, UserError
-from app.services import dossier_codes, life_events
+from app.services import dossier_codes, intake_snapshot, life_events
 from app.services.calendar import WorkCalendar, appointment
 from app.services.calendar.days import local
 from app.services.catalog.model import DocumentSpec
@@ -63,7 +63,7 @@ class Contact:
 
     phone: str = ""
     email: str = ""
-    delivery_method: str = "counter"  # or "post"
+    delivery_method: str = "electronic"  # VssID/VNeID, the default since 2026; "counter", "post"
     delivery_address: str = ""
 
 
@@ -172,6 +172,8 @@ def create_dossier(
             ErrorKind.DOCUMENTS_MISSING, detail="missing: " + ", ".join(d.id for d in missing)
         )
     with db.session() as s:
+        # Decree 104/2022 Art. 14: what chip, register and record said, before the update.
+        seen = intake_snapshot.build(s, citizen, now, with_ethnicity=procedure.needs_tk1ts)
         person = upsert_citizen(s, citizen, contact, now)
         snapshot_procedure(s, procedure, catalog_version)
         code, _seq = dossier_codes.next_dossier_code(
@@ -205,7 +207,11 @@ def create_dossier(
             applicant_phone=contact.phone,
             applicant_email=contact.email,
             notes=options.notes,
-            form_data={**options.form_data, "flags": sorted(options.flags)},
+            form_data={
+                **options.form_data,
+                "flags": sorted(options.flags),
+                intake_snapshot.SNAPSHOT_KEY: seen,
+            },
             identified_by=identification_of(citizen),
         )
         s.add(dossier)

@@ -24,6 +24,8 @@ from app.services.forms.model import (
     MissingDocument,
     ReceiptData,
     Tk1tsData,
+    Tk1tsPart,
+    result_delivery_text,
 )
 from app.services.identity import Identity
 from app.services.storage.models import Citizen, Dossier, Officer
@@ -61,7 +63,9 @@ def processing_time_text(procedure: CatalogProcedure) -> str:
     return f"{pt.value:02d} {unit}"
 
 
-def receipt_from(session: Session, dossier: Dossier, procedure: CatalogProcedure) -> ReceiptData:
+def receipt_from(
+    session: Session, dossier: Dossier, procedure: CatalogProcedure, lookup_base_url: str = ""
+) -> ReceiptData:
     citizen = session.get(Citizen, dossier.citizen_id)
     officer = session.get(Officer, dossier.officer_id)
     assert citizen is not None and officer is not None
@@ -84,15 +88,16 @@ def receipt_from(session: Session, dossier: Dossier, procedure: CatalogProcedure
         received_at=local(dossier.valid_received_at),
         appointment_at=local(dossier.due_at),
         sets=dossier.number_of_sets,
-        delivery=Delivery(
-            DeliveryMethod.POST if dossier.delivery_method == "post" else DeliveryMethod.COUNTER,
-            dossier.delivery_address,
-        ),
+        delivery=delivery_of(dossier),
         fee_text=procedure.fee_text,
         book_number=dossier.book_number,
         book_sequence=str(dossier.book_sequence or ""),
         officer_name=officer.full_name,
         purpose_notice=purpose_notice(),
+        procedure_code=procedure.code,
+        national_code=procedure.national_code,
+        published_name=procedure.published_name,
+        lookup_base_url=lookup_base_url,
     )
 
 
@@ -128,6 +133,22 @@ def completion_request_from(
     )
 
 
+def delivery_of(dossier: Dossier) -> Delivery:
+    try:
+        method = DeliveryMethod(dossier.delivery_method)
+    except ValueError:
+        method = DeliveryMethod.COUNTER  # an unknown stored value: the safe paper default
+    return Delivery(method, dossier.delivery_address)
+
+
+def tk1ts_part(procedure: CatalogProcedure | None, bhxh_number: str) -> Tk1tsPart:
+    """Part II for anyone with a known BHXH number and for procedures of existing
+    participants (re-issues, changes, benefits); Part I only when no number is known."""
+    if bhxh_number or (procedure is not None and procedure.for_existing_participants):
+        return Tk1tsPart.EXISTING
+    return Tk1tsPart.NEW
+
+
 def split_address(text: str) -> tuple[str, str, str, str]:
     """(street, commune, district, province) from a one-line address.
 
@@ -146,8 +167,25 @@ def split_address(text: str) -> tuple[str, str, str, str]:
     return ", ".join(parts), commune, district, province
 
 
-def tk1ts_from(identity: Identity, phone: str = "", email: str = "") -> Tk1tsData:
+def tk1ts_from(
+    identity: Identity,
+    phone: str = "",
+    email: str = "",
+    *,
+    procedure: CatalogProcedure | None = None,
+    bhxh_number: str = "",
+    birth_registration_place: str = "",
+    delivery: Delivery | None = None,
+) -> Tk1tsData:
+    """TK1-TS for this citizen and procedure.
+
+    ``birth_registration_place`` is [09] as the population register gives it; the chip
+    does not hold it (its quê quán is another field), so without the register the
+    line stays for the citizen. [11] and the receipt's item 6 share ``delivery``.
+    """
     street, commune, district, province = split_address(identity.residence)
+    chosen = delivery or Delivery()
+    part = tk1ts_part(procedure, bhxh_number)
     return Tk1tsData(
         full_name=identity.full_name,
         sex=identity.sex,
@@ -156,12 +194,18 @@ def tk1ts_from(identity: Identity, phone: str = "", email: str = "") -> Tk1tsDat
         nationality=identity.nationality,
         ethnicity=identity.ethnicity,
         id_number=identity.id_number,
-        birth_registration_place=identity.place_of_origin,
+        birth_registration_place=birth_registration_place,
         address_street=street,
         address_commune=commune,
         address_district=district,
         address_province=province,
         phone=phone,
         email=email,
+        result_delivery=result_delivery_text(chosen.method, chosen.address),
+        part=part,
+        bhxh_number=bhxh_number,
+        change_requested=procedure.name
+        if procedure is not None and part is Tk1tsPart.EXISTING
+        else "",
         issued_on=dt.date.today(),
     )

@@ -300,7 +300,7 @@ def verification(session: Session, flt: ReportFilter) -> Verification:
 
 # ---- form 07: the tracking book ------------------------------------------------------
 
-DELIVERY_TEXT = {"counter": "Trực tiếp", "post": "Bưu chính"}
+DELIVERY_TEXT = {"counter": "Trực tiếp", "post": "Bưu chính", "electronic": "Điện tử"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -388,6 +388,7 @@ def tracking_book_data(
             TrackingEntry(
                 dossier_code=r.code,
                 procedure_name=r.procedure_name,
+                procedure_code=r.procedure_code,
                 applicant_name=r.applicant_name,
                 address_phone=r.address_phone,
                 lead_agency=r.lead_agency,

@@ -58,8 +58,13 @@ class DossierRow:
 
 
 def parse_receipt_qr(text: str) -> tuple[str, str] | None:
-    """``MOTCUA|<code>|<lookup>`` as printed on the receipt, or None."""
+    """``MOTCUA|<code>|<lookup>`` or the look-up page URL printed on the receipt, or None."""
     t = text.strip()
+    if t.startswith(("http://", "https://")):
+        from app.services.forms.qr import parse_receipt_qr as parse_url
+
+        found = parse_url(t)
+        return (found[0], normalise_lookup_code(found[1])) if found and found[1] else None
     if not t.upper().startswith(QR_PREFIX):
         return None
     parts = t.split("|")

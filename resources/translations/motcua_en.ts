@@ -228,147 +228,152 @@ Please send this file to technical support.</translation>
 <context>
     <name>DossierDetailDialog</name>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="92"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="87"/>
         <source>Chi tiết hồ sơ</source>
         <translation>Dossier details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="106"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="101"/>
         <source>Tên giấy tờ</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="107"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="102"/>
         <source>Bắt buộc</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="108"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="103"/>
         <source>Bản chính</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="109"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="104"/>
         <source>Bản sao</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="110"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="105"/>
         <source>Đã nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="125"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="120"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="126"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="121"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="127"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="122"/>
         <source>Từ</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="128"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="123"/>
         <source>Sang</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="129"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="124"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="141"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="136"/>
         <source>Giấ&amp;y tờ</source>
         <translation>Docu&amp;ments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="142"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="137"/>
         <source>Bản &amp;số hóa</source>
         <translation>S&amp;cans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="143"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="138"/>
         <source>&amp;Lịch sử</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="146"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="141"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="180"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="175"/>
         <source>Mã tra cứu:</source>
         <translation>Lookup code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="181"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="176"/>
         <source>Công dân:</source>
         <translation>Citizen:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="182"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="177"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="183"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="178"/>
         <source>Nộp lúc:</source>
         <translation>Submitted at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="184"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="179"/>
         <source>Nhận đủ hồ sơ lúc:</source>
         <translation>Complete dossier received at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="184"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="179"/>
         <source>(chưa đủ)</source>
         <translation>(incomplete)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="185"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="180"/>
         <source>Hẹn trả kết quả:</source>
         <translation>Results due:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="185"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="180"/>
         <source>(tạm dừng, chờ bổ sung)</source>
         <translation>(paused, awaiting additions)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="186"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="181"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="189"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="184"/>
         <source>Đã trả lúc:</source>
         <translation>Returned at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="200"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="187"/>
+        <source>Dữ liệu khi tiếp nhận ({0}):</source>
+        <translation>Data at intake ({0}):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="199"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="200"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="199"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="208"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="207"/>
         <source>Chưa</source>
         <translation>Not yet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="221"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="220"/>
         <source>%n trang</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -376,32 +381,32 @@ Please send this file to technical support.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="226"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="225"/>
         <source>Chưa có bản số hóa.</source>
         <translation>No scans yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="258"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="257"/>
         <source>&amp;Xuất dữ liệu của công dân…</source>
         <translation>E&amp;xport the citizen&apos;s data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="261"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="260"/>
         <source>Quyền của chủ thể dữ liệu: mọi dữ liệu về công dân này (PDF và JSON).</source>
         <translation>Data subject&apos;s right of access: everything held about this citizen (PDF and JSON).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="276"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="275"/>
         <source>Lưu dữ liệu công dân vào</source>
         <translation>Save the citizen&apos;s data to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="311"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="310"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="311"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="310"/>
         <source>Họ tên người nhận kết quả:</source>
         <translation>Full name of the person collecting the results:</translation>
     </message>
@@ -1013,12 +1018,12 @@ Please send this file to technical support.</translation>
         <translation>Saving the dossier…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="617"/>
+        <location filename="../../app/ui/intake/controller.py" line="628"/>
         <source>Không khôi phục được hồ sơ đang nhập dở.</source>
         <translation>Could not restore the unfinished dossier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="638"/>
+        <location filename="../../app/ui/intake/controller.py" line="649"/>
         <source>Đã khôi phục hồ sơ đang nhập dở.</source>
         <translation>Unfinished dossier restored.</translation>
     </message>
@@ -1026,77 +1031,77 @@ Please send this file to technical support.</translation>
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="95"/>
+        <location filename="../../app/ui/intake/page.py" line="96"/>
         <source>Chọn thủ tục Điều chỉnh thông tin</source>
         <translation>Choose the “Update personal details” procedure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="98"/>
+        <location filename="../../app/ui/intake/page.py" line="99"/>
         <source>Hồ sơ đã có của công dân</source>
         <translation>Citizen&apos;s existing records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="106"/>
+        <location filename="../../app/ui/intake/page.py" line="107"/>
         <source>Điện th&amp;oại:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="107"/>
+        <location filename="../../app/ui/intake/page.py" line="108"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="114"/>
+        <location filename="../../app/ui/intake/page.py" line="115"/>
         <source>Gõ để tìm thủ tục (mã, tên, từ khoá) — Ctrl+F</source>
         <translation>Type to find a procedure (code, name, keyword) — Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="120"/>
+        <location filename="../../app/ui/intake/page.py" line="121"/>
         <source>2. Thủ tục</source>
         <translation>2. Procedure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="133"/>
+        <location filename="../../app/ui/intake/page.py" line="136"/>
         <source>Giấy tờ</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="133"/>
+        <location filename="../../app/ui/intake/page.py" line="136"/>
         <source>Bản chính</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="133"/>
+        <location filename="../../app/ui/intake/page.py" line="136"/>
         <source>Bản sao</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="133"/>
+        <location filename="../../app/ui/intake/page.py" line="136"/>
         <source>Đã nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="138"/>
+        <location filename="../../app/ui/intake/page.py" line="141"/>
         <source>Đã nhận đủ giấy tờ (F8)</source>
         <translation>All documents received (F8)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="141"/>
+        <location filename="../../app/ui/intake/page.py" line="144"/>
         <source>3. Giấy tờ</source>
         <translation>3. Documents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="148"/>
+        <location filename="../../app/ui/intake/page.py" line="151"/>
         <source>Lưu và in giấy tiếp nhận (Ctrl+Enter)</source>
         <translation>Save and print intake receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="152"/>
+        <location filename="../../app/ui/intake/page.py" line="155"/>
         <source>In lại (Ctrl+P)</source>
         <translation>Reprint (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="159"/>
+        <location filename="../../app/ui/intake/page.py" line="162"/>
         <source>Nhập tay (F2)</source>
         <translation>Type in (F2)</translation>
     </message>
@@ -1105,112 +1110,112 @@ Please send this file to technical support.</translation>
         <translation type="vanished">Enter CAN (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="84"/>
+        <location filename="../../app/ui/intake/page.py" line="85"/>
         <source>Thông tin cá nhân của công dân được xử lý chỉ để giải quyết thủ tục, theo Luật Bảo vệ dữ liệu cá nhân. F1: đọc thông báo đầy đủ cho công dân.</source>
         <translation>The citizen&apos;s personal data is processed only to settle the procedure, under the Personal Data Protection Law. F1: read the full notice to the citizen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="161"/>
+        <location filename="../../app/ui/intake/page.py" line="164"/>
         <source>Nhập CAN / MRZ (F3)</source>
         <translation>Enter CAN / MRZ (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="163"/>
+        <location filename="../../app/ui/intake/page.py" line="166"/>
         <source>Hồ sơ mới (Ctrl+N)</source>
         <translation>New dossier (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="231"/>
+        <location filename="../../app/ui/intake/page.py" line="234"/>
         <source>Sẵn sàng. Quét mã QR trên thẻ hoặc đặt thẻ lên đầu đọc.</source>
         <translation>Ready. Scan the QR code on the card or place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="247"/>
+        <location filename="../../app/ui/intake/page.py" line="250"/>
         <source>Không đọc được chip: dịch vụ thẻ thông minh (PC/SC) không chạy. Khởi động dịch vụ — Windows: dịch vụ “Smart Card” (Thẻ thông minh); Linux: “sudo systemctl start pcscd” — hoặc báo quản trị. Trong lúc chờ: quét mã QR trên thẻ hoặc F2 để nhập tay.</source>
         <translation>Cannot read the chip: the smart-card service (PC/SC) is not running. Start it — Windows: the “Smart Card” service; Linux: “sudo systemctl start pcscd” — or call the administrator. Meanwhile: scan the QR code on the card or press F2 to type the data.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="253"/>
+        <location filename="../../app/ui/intake/page.py" line="256"/>
         <source>Không đọc được chip: chưa thấy đầu đọc thẻ. Cắm đầu đọc USB (hoặc kiểm tra tên đầu đọc trong Cài đặt, Ctrl+5). Trong lúc chờ: quét mã QR trên thẻ hoặc F2 để nhập tay.</source>
         <translation>Cannot read the chip: no card reader found. Plug in the USB reader (or check the reader name in Settings, Ctrl+5). Meanwhile: scan the QR code on the card or press F2 to type the data.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="291"/>
+        <location filename="../../app/ui/intake/page.py" line="294"/>
         <source>Công dân chưa có trong dữ liệu của bộ phận.</source>
         <translation>This citizen is not yet in the desk&apos;s records.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="294"/>
+        <location filename="../../app/ui/intake/page.py" line="297"/>
         <source>Mã số BHXH: {0}</source>
         <translation>Social insurance number: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="294"/>
+        <location filename="../../app/ui/intake/page.py" line="297"/>
         <source>(chưa có)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="295"/>
+        <location filename="../../app/ui/intake/page.py" line="298"/>
         <source>Hồ sơ đã nộp trước đây: {0}</source>
         <translation>Dossiers submitted before: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="299"/>
+        <location filename="../../app/ui/intake/page.py" line="302"/>
         <source>&lt;b&gt;Khác với dữ liệu đã lưu&lt;/b&gt; (thông tin trên thẻ được dùng):</source>
         <translation>&lt;b&gt;Differs from the saved records&lt;/b&gt; (the card&apos;s details are used):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="328"/>
+        <location filename="../../app/ui/intake/page.py" line="331"/>
         <source>&lt;b&gt;Đã chọn:&lt;/b&gt; {0} — {1}</source>
         <translation>&lt;b&gt;Selected:&lt;/b&gt; {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="330"/>
+        <location filename="../../app/ui/intake/page.py" line="333"/>
         <source>Chưa chọn thủ tục.</source>
         <translation>No procedure selected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="339"/>
+        <location filename="../../app/ui/intake/page.py" line="343"/>
         <source> (nếu có)</source>
         <translation> (if any)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="371"/>
+        <location filename="../../app/ui/intake/page.py" line="375"/>
         <source>Thời hạn: {0}. &lt;b&gt;Hẹn trả kết quả: {1}&lt;/b&gt; (nếu tiếp nhận ngay)</source>
         <translation>Time limit: {0}. &lt;b&gt;Results due: {1}&lt;/b&gt; (if accepted now)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="382"/>
+        <location filename="../../app/ui/intake/page.py" line="386"/>
         <source>Thông báo xử lý dữ liệu cá nhân</source>
         <translation>Personal data processing notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="412"/>
+        <location filename="../../app/ui/intake/page.py" line="416"/>
         <source>Hồ sơ mới</source>
         <translation>New dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="412"/>
+        <location filename="../../app/ui/intake/page.py" line="416"/>
         <source>Bỏ hồ sơ đang nhập dở và bắt đầu hồ sơ mới?</source>
         <translation>Discard the unfinished dossier and start a new one?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="421"/>
+        <location filename="../../app/ui/intake/page.py" line="425"/>
         <source>Chưa có công dân: quét mã QR, đặt thẻ hoặc F2 để nhập tay.</source>
         <translation>No citizen yet: scan the QR code, place the card or press F2 to type the details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="425"/>
+        <location filename="../../app/ui/intake/page.py" line="429"/>
         <source>Chưa chọn thủ tục (Ctrl+F).</source>
         <translation>No procedure selected (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="434"/>
+        <location filename="../../app/ui/intake/page.py" line="438"/>
         <source>Hồ sơ chưa đủ giấy tờ</source>
         <translation>Dossier incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="436"/>
+        <location filename="../../app/ui/intake/page.py" line="440"/>
         <source>Còn thiếu giấy tờ bắt buộc:
 {0}
 
@@ -1221,99 +1226,99 @@ Chưa lập giấy tiếp nhận. In phiếu yêu cầu bổ sung, hoàn thiện
 No intake receipt has been issued. Print the request for additional documents (form 02) and save the dossier as awaiting additions?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="441"/>
+        <location filename="../../app/ui/intake/page.py" line="445"/>
         <source>Thiếu giấy tờ bắt buộc</source>
         <translation>Required documents missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="455"/>
+        <location filename="../../app/ui/intake/page.py" line="459"/>
         <source>Đã lưu hồ sơ {0}. Hẹn trả kết quả {1}. Đang in giấy tiếp nhận (2 liên)…</source>
         <translation>Dossier {0} saved. Results due {1}. Printing the intake receipt (2 copies)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="459"/>
+        <location filename="../../app/ui/intake/page.py" line="463"/>
         <source>Đã lưu hồ sơ {0}. Hẹn trả kết quả {1}. Đang in giấy tiếp nhận…</source>
         <translation>Dossier {0} saved. Result due {1}. Printing the receipt…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="466"/>
+        <location filename="../../app/ui/intake/page.py" line="470"/>
         <source>Đã lưu hồ sơ {0} ở trạng thái chờ bổ sung. Đang in phiếu yêu cầu bổ sung…</source>
         <translation>Dossier {0} saved as awaiting additions. Printing the request for additional documents…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="480"/>
+        <location filename="../../app/ui/intake/page.py" line="484"/>
         <source>Đã lưu hồ sơ {0} (mã tra cứu {1}), nhưng chưa in được — {2} Giấy tiếp nhận vẫn phải giao cho công dân: Ctrl+Shift+P để xem trước và in ra máy khác, Ctrl+Shift+S để lưu PDF.</source>
         <translation>Dossier {0} saved (look-up code {1}), but nothing was printed — {2} The citizen is still owed the receipt: Ctrl+Shift+P to preview and print to another printer, Ctrl+Shift+S to save it as PDF.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="496"/>
+        <location filename="../../app/ui/intake/page.py" line="500"/>
         <source> Đang in giấy tiếp nhận (2 liên)…</source>
         <translation> Printing the intake receipt (2 copies)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="497"/>
+        <location filename="../../app/ui/intake/page.py" line="501"/>
         <source> Đang in giấy tiếp nhận…</source>
         <translation> Printing the receipt…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="498"/>
+        <location filename="../../app/ui/intake/page.py" line="502"/>
         <source> Đang in phiếu yêu cầu bổ sung…</source>
         <translation> Printing the request for additional documents…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="500"/>
+        <location filename="../../app/ui/intake/page.py" line="504"/>
         <source> Đã in giấy tiếp nhận.</source>
         <translation> Intake receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="501"/>
+        <location filename="../../app/ui/intake/page.py" line="505"/>
         <source> Đã in giấy tiếp nhận khổ 80 mm.</source>
         <translation> 80 mm receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="502"/>
+        <location filename="../../app/ui/intake/page.py" line="506"/>
         <source> Đã in phiếu yêu cầu bổ sung (mẫu 02).</source>
         <translation> Request for additional documents (form 02) printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="503"/>
+        <location filename="../../app/ui/intake/page.py" line="507"/>
         <source> Đã in tờ khai TK1-TS để công dân ký.</source>
         <translation> TK1-TS declaration printed for the citizen to sign.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="515"/>
+        <location filename="../../app/ui/intake/page.py" line="519"/>
         <source>Thẻ đã hết hạn</source>
         <translation>Card expired</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="517"/>
+        <location filename="../../app/ui/intake/page.py" line="521"/>
         <source>Thẻ căn cước đã hết hạn. Nhập lý do vẫn tiếp nhận (nhắc công dân đi đổi thẻ):</source>
         <translation>The ID card has expired. Enter the reason for accepting it anyway (remind the citizen to renew the card):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="523"/>
+        <location filename="../../app/ui/intake/page.py" line="527"/>
         <source>Thẻ đã hết hạn — tiếp nhận với lý do: {0}</source>
         <translation>Card expired — accepted for this reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="526"/>
+        <location filename="../../app/ui/intake/page.py" line="530"/>
         <source>Thẻ đã hết hạn: cần ghi lý do để tiếp nhận.</source>
         <translation>Card expired: a reason is required to accept the dossier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="531"/>
+        <location filename="../../app/ui/intake/page.py" line="535"/>
         <source>Thẻ của người khác</source>
         <translation>Someone else&apos;s card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="533"/>
+        <location filename="../../app/ui/intake/page.py" line="537"/>
         <source>Thẻ vừa đặt lên là của {0}, không phải công dân đang tiếp nhận.
 Bỏ hồ sơ đang nhập và bắt đầu hồ sơ mới cho người này?</source>
         <translation>The card just placed belongs to {0}, not the citizen being served.
 Discard the current dossier and start a new one for this person?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="540"/>
+        <location filename="../../app/ui/intake/page.py" line="544"/>
         <source>Giữ hồ sơ đang nhập. Đặt lại đúng thẻ của công dân.</source>
         <translation>Current dossier kept. Place the right citizen&apos;s card back on the reader.</translation>
     </message>
@@ -1481,6 +1486,49 @@ Discard the current dossier and start a new one for this person?</translation>
         <location filename="../../app/ui/password_dialog.py" line="80"/>
         <source>Mật khẩu mới phải khác mật khẩu hiện tại.</source>
         <translation>The new password must differ from the current one.</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedureNotes</name>
+    <message>
+        <location filename="../../app/ui/intake/procedure_notes.py" line="49"/>
+        <source>&lt;b&gt;Thông báo cho công dân:&lt;/b&gt; {0}</source>
+        <translation>&lt;b&gt;Tell the citizen:&lt;/b&gt; {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/procedure_notes.py" line="55"/>
+        <source>&amp;Ngày sự kiện ({0}):</source>
+        <translation>Date of the &amp;event ({0}):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/procedure_notes.py" line="73"/>
+        <source>⚠ Đã quá thời hạn nộp {0} ngày kể từ {1}: quá {2} ngày (hạn cuối {3}). Vẫn tiếp nhận; báo công dân cơ quan có thẩm quyền sẽ xem xét.</source>
+        <translation>⚠ The filing limit of {0} days from {1} has passed: {2} days late (last day {3}). Still take the dossier in; tell the citizen the competent office will decide.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/procedure_notes.py" line="78"/>
+        <source>⚠ Nộp quá sớm: chỉ được nộp trước {0} tối đa {1} ngày, tức từ {2} (còn {3} ngày nữa).</source>
+        <translation>⚠ Filed too early: it may be filed at most {1} days before {0}, that is from {2} ({3} more days).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/procedure_notes.py" line="82"/>
+        <source>Trong thời hạn nộp (từ {0}).</source>
+        <translation>Within the filing period (from {0}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/procedure_notes.py" line="84"/>
+        <source>⚠ Sắp hết thời hạn nộp: còn {0} ngày (hạn cuối {1}).</source>
+        <translation>⚠ The filing limit is near: {0} days left (last day {1}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/procedure_notes.py" line="88"/>
+        <source>Còn {0} ngày để nộp (hạn cuối {1}).</source>
+        <translation>{0} days left to file (last day {1}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/procedure_notes.py" line="90"/>
+        <source> (Thời hạn chưa xác nhận.)</source>
+        <translation> (Limit not yet confirmed.)</translation>
     </message>
 </context>
 <context>
@@ -3236,87 +3284,87 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>indicators</name>
     <message>
-        <location filename="../../app/services/indicators.py" line="37"/>
+        <location filename="../../app/services/indicators.py" line="33"/>
         <source>Chip, chuỗi chứng thư tin cậy</source>
         <translation>Chip, trusted certificate chain</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="40"/>
+        <location filename="../../app/services/indicators.py" line="36"/>
         <source>Chip, chưa có chứng thư CSCA</source>
         <translation>Chip, no CSCA certificate configured</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="43"/>
+        <location filename="../../app/services/indicators.py" line="39"/>
         <source>Chip, kiểm tra không đạt</source>
         <translation>Chip, check failed</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="46"/>
+        <location filename="../../app/services/indicators.py" line="42"/>
         <source>Mã QR</source>
         <translation>QR code</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="47"/>
+        <location filename="../../app/services/indicators.py" line="43"/>
         <source>Nhập tay</source>
         <translation>Typed</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="48"/>
+        <location filename="../../app/services/indicators.py" line="44"/>
         <source>Đối chiếu CSDL dân cư</source>
         <translation>Population database check</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="49"/>
+        <location filename="../../app/services/indicators.py" line="45"/>
         <source>Chưa ghi nhận</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="52"/>
+        <location filename="../../app/services/indicators.py" line="48"/>
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="53"/>
+        <location filename="../../app/services/indicators.py" line="49"/>
         <source>Trễ hạn</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="54"/>
+        <location filename="../../app/services/indicators.py" line="50"/>
         <source>Đang giải quyết</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="55"/>
+        <location filename="../../app/services/indicators.py" line="51"/>
         <source>Không tính hạn</source>
         <translation>No deadline applies</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="58"/>
+        <location filename="../../app/services/indicators.py" line="54"/>
         <source>Nhận kết quả tại quầy</source>
         <translation>Result collected at the counter</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="59"/>
+        <location filename="../../app/services/indicators.py" line="55"/>
         <source>Nhận kết quả qua bưu chính</source>
         <translation>Result sent by post</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="61"/>
+        <location filename="../../app/services/indicators.py" line="57"/>
         <source>chưa có dữ liệu</source>
         <translation>no data yet</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="62"/>
+        <location filename="../../app/services/indicators.py" line="58"/>
         <source>Người tham gia đã đối chiếu khớp với CSDL quốc gia về dân cư</source>
         <translation>Participants matching the national population database</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="65"/>
+        <location filename="../../app/services/indicators.py" line="61"/>
         <source>Hồ sơ có đối chiếu khuôn mặt tại quầy</source>
         <translation>Dossiers with a face match at the counter</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="204"/>
+        <location filename="../../app/services/indicators.py" line="200"/>
         <source>Giấy tờ dùng lại, không quét lại</source>
         <translation>Documents reused, not scanned again</translation>
     </message>

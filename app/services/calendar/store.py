@@ -18,7 +18,7 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 
 from app.errors import ErrorKind, UserError
-from app.services.calendar.days import WorkCalendar, YearData
+from app.services.calendar.days import OFFICIAL_KINDS, WorkCalendar, YearData
 from app.services.catalog.jsonfile import (
     JsonFileError,
     install_folder,
@@ -49,6 +49,7 @@ def load_year(file: Path) -> YearData:
             file.name, line_of(text, ["year"]), f"year {year} must match the file name"
         )
     lists: dict[str, dict[dt.date, str]] = {"days_off": {}, "working_days": {}}
+    kinds: dict[dt.date, str] = {}
     for key, target in lists.items():
         for i, entry in enumerate(raw[key]):
             first = dt.date.fromisoformat(entry.get("date") or entry["from"])
@@ -62,6 +63,10 @@ def load_year(file: Path) -> YearData:
             d = first
             while d <= last:
                 target.setdefault(d, entry["name"])
+                if key == "days_off":
+                    # A day named twice (a break and a swap inside it) keeps the
+                    # narrower, later entry's kind: breaks are listed first.
+                    kinds[d] = entry.get("kind", "holiday")
                 d += dt.timedelta(days=1)
     for i, entry in enumerate(raw["working_days"]):
         d = dt.date.fromisoformat(entry.get("date") or entry["from"])
@@ -71,7 +76,8 @@ def load_year(file: Path) -> YearData:
                 line_of(text, ["working_days", i]),
                 f"working_days/{i}: {d} is also a day off",
             )
-    return YearData(year, lists["days_off"], lists["working_days"])
+    excludes = frozenset(raw.get("holiday_count_excludes", OFFICIAL_KINDS))
+    return YearData(year, lists["days_off"], lists["working_days"], kinds, excludes)
 
 
 def load_calendar(folder: Path = BUILTIN) -> WorkCalendar:

@@ -39,6 +39,22 @@ class ProcessingTime:
     confirmed: bool = True
 
 
+class LimitDirection(StrEnum):
+    WITHIN_AFTER = "within_after"  # at most N days after the event (survivors, maternity)
+    NOT_EARLIER_THAN_BEFORE = "not_earlier_than_before"  # at most N days ahead (pension)
+
+
+@dataclass(frozen=True, slots=True)
+class FilingLimit:
+    """A time limit for filing, checked at intake as a warning to the officer."""
+
+    days: int
+    direction: LimitDirection
+    event: str  # what the officer enters the date of, e.g. "ngày chết"
+    source: str  # the legal text
+    confirmed: bool = True
+
+
 @dataclass(frozen=True, slots=True)
 class Procedure:
     code: str
@@ -56,6 +72,11 @@ class Procedure:
     competent_office: str
     keywords: tuple[str, ...]
     frequency_rank: int
+    for_existing_participants: bool = False  # TK1-TS Part II even without a known number
+    published_name: str = ""  # name in the national procedure database, where known
+    national_code: str = ""  # its national code, where known ("" = not known)
+    filing_limit: FilingLimit | None = None
+    counter_notice: str = ""  # what the counter screen tells the citizen for this procedure
     definition: Mapping[str, Any] = field(repr=False, compare=False, default_factory=dict)
     search_text: str = field(repr=False, compare=False, default="")
 
@@ -100,6 +121,23 @@ class Procedure:
             competent_office=raw.get("competent_office", ""),
             keywords=tuple(raw["keywords"]),
             frequency_rank=raw["frequency_rank"],
+            for_existing_participants=raw.get("participants", "any") == "existing",
+            published_name=raw.get("published", {}).get("name", ""),
+            national_code=raw.get("published", {}).get("national_code", ""),
+            filing_limit=_filing_limit(raw.get("filing_limit")),
+            counter_notice=raw.get("counter_notice", ""),
             definition=raw,
             search_text=fold(" ".join(words)),
         )
+
+
+def _filing_limit(raw: Mapping[str, Any] | None) -> FilingLimit | None:
+    if raw is None:
+        return None
+    return FilingLimit(
+        days=raw["days"],
+        direction=LimitDirection(raw["direction"]),
+        event=raw["event"],
+        source=raw["source"],
+        confirmed=raw.get("confirmed", True),
+    )

@@ -44,13 +44,37 @@ class DocumentLine:
 
 
 class DeliveryMethod(StrEnum):
-    COUNTER = "counter"  # at the one-stop counter
-    POST = "post"  # by public postal service to the given address
+    """How the citizen receives the result (form 01 item 6, TK1-TS [11])."""
+
+    ELECTRONIC = "electronic"  # VssID / VNeID: the default since 2026 (Law 41/2024 Art. 25(2))
+    COUNTER = "counter"  # paper, at the one-stop counter
+    POST = "post"  # paper, by public postal service to the given address
+
+
+def procedure_codes_text(internal: str, national: str = "") -> str:
+    """ "Mã thủ tục BHXH: 602; mã TTHC quốc gia: 1.0xxxxx" (parts that are known)."""
+    parts = []
+    if internal:
+        parts.append(f"Mã thủ tục BHXH: {internal}")
+    if national:
+        parts.append(f"mã TTHC quốc gia: {national}")
+    return "; ".join(parts)
+
+
+def result_delivery_text(method: DeliveryMethod, address: str = "") -> str:
+    """The one wording TK1-TS [11] and the receipt share for the chosen channel."""
+    if method is DeliveryMethod.ELECTRONIC:
+        return "Điện tử (qua ứng dụng VssID/VNeID)"
+    if method is DeliveryMethod.POST:
+        return "Bản giấy, qua dịch vụ bưu chính công ích" + (
+            f", địa chỉ: {address}" if address else ""
+        )
+    return "Bản giấy, nhận tại Bộ phận Tiếp nhận và Trả kết quả"
 
 
 @dataclass(frozen=True, slots=True)
 class Delivery:
-    method: DeliveryMethod = DeliveryMethod.COUNTER
+    method: DeliveryMethod = DeliveryMethod.ELECTRONIC
     address: str = ""  # postal address, or the counter's name/address (optional)
 
 
@@ -74,6 +98,10 @@ class ReceiptData:
     officer_name: str = ""  # người tiếp nhận hồ sơ
     purpose_notice: str = ""  # personal-data purpose notice (PDP Law 91/2025)
     issued_on: dt.date | None = None  # header date; defaults to the received date
+    procedure_code: str = ""  # BHXH's internal code (602, LUONG-HUU …)
+    national_code: str = ""  # the national procedure database's code, where known
+    published_name: str = ""  # its published name, when it differs from procedure_name
+    lookup_base_url: str = ""  # office public look-up base URL; "" puts MOTCUA|… in the QR
 
 
 # ---- form 02 ---------------------------------------------------------------------
@@ -107,16 +135,37 @@ class CompletionRequestData:
 # ---- form 03 ---------------------------------------------------------------------
 
 
+class RefusalGround(StrEnum):
+    """Why a dossier is not *accepted* (Circular 03/2025 form 03).
+
+    Ineligibility for a benefit is not one of them: that answer is the competent
+    office's written decision after processing (Law 41/2024 Art. 79(3), 91(3)).
+    """
+
+    INCOMPLETE = "incomplete"  # papers still missing after form 02's guidance
+    WRONG_OFFICE = "wrong_office"  # not this office's to take in or to decide
+    INVALID = "invalid"  # papers not valid (forged, unreadable, wrong form)
+
+
+REFUSAL_GROUND_TEXT = {
+    RefusalGround.INCOMPLETE: "Hồ sơ chưa đủ thành phần theo quy định của thủ tục",
+    RefusalGround.WRONG_OFFICE: "Hồ sơ không thuộc phạm vi tiếp nhận, giải quyết của cơ quan",
+    RefusalGround.INVALID: "Giấy tờ trong hồ sơ không hợp lệ",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class RefusalData:
-    """Form 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ."""
+    """Form 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ (refusing acceptance)."""
 
     applicant: Applicant
     procedure_name: str
-    reason: str
+    reason: str  # the detail: which papers, which office to go to
     officer_name: str
     issued_on: dt.date
     dossier_code: str = ""
+    ground: RefusalGround = RefusalGround.INCOMPLETE
+    competent_office: str = ""  # WRONG_OFFICE: where the citizen should file
 
 
 # ---- form 04 ---------------------------------------------------------------------
@@ -215,6 +264,8 @@ class TrackingEntry:
     returned_at: dt.datetime | None = None
     delivery_method: str = ""  # "Trực tiếp", "Bưu chính", …
     signed_by: str = ""  # ký nhận: usually left blank for the signature
+    procedure_code: str = ""  # BHXH's internal code, printed under the name
+    national_code: str = ""  # national procedure code, where known
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,12 +296,22 @@ class HouseholdMember:
     note: str = ""
 
 
+class Tk1tsPart(StrEnum):
+    """Which part of TK1-TS the citizen fills (Decision 490/QĐ-BHXH)."""
+
+    NEW = "new"  # Part I: no BHXH number found for this person
+    EXISTING = "existing"  # Part II: has a BHXH number, changes and re-issues
+
+
 @dataclass(frozen=True, slots=True)
 class Tk1tsData:
-    """The TK1-TS declaration, Part I prefilled from the chip (identity fields only).
+    """The TK1-TS declaration, prefilled from the chip and the records.
 
-    Contact fields ([07], [08], [11]) and procedure-specific fields stay blank with
-    dotted lines unless given: the citizen writes them by hand.
+    Part I (``part=NEW``) carries the identity fields; Part II (``part=EXISTING``) the
+    name, date of birth, BHXH number and the change requested; the other part prints
+    empty. Contact fields ([07], [08]) stay blank with dotted lines unless given.
+    [09] is the place of birth registration, known only from the population register:
+    never quê quán (DG13 holds quê quán, not the birth registration place).
     """
 
     full_name: str  # [01]
@@ -259,7 +320,7 @@ class Tk1tsData:
     nationality: str  # [04]
     ethnicity: str  # [05] sensitive, required by this form
     id_number: str  # [06]
-    birth_registration_place: str  # [09]
+    birth_registration_place: str  # [09] from the register; "" leaves it to the citizen
     address_street: str  # [12] số nhà, đường/phố, thôn/xóm
     address_commune: str  # [13]
     address_province: str  # [15]
@@ -267,7 +328,11 @@ class Tk1tsData:
     phone: str = ""  # [07] normally blank on paper
     email: str = ""  # [08]
     guardian: str = ""  # [10] children under 6
-    result_delivery: str = ""  # [11]
+    result_delivery: str = ""  # [11] see result_delivery_text(); "" leaves a line
+    part: Tk1tsPart = Tk1tsPart.NEW
+    bhxh_number: str = ""  # Part II
+    change_requested: str = ""  # Part II: nội dung thay đổi, yêu cầu
+    attached_papers: str = ""  # Part II: hồ sơ kèm theo
     household_head: str = ""  # appendix: chủ hộ
     household_address: str = ""
     household: Sequence[HouseholdMember] = ()  # [16]

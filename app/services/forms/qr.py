@@ -7,11 +7,20 @@ Vietnamese input method trouble) returns it unchanged:
 
 ``MOTCUA`` marks our receipts (a scanner at the counter also reads CCCD QR codes,
 which are ``|``-separated too but start with the 12-digit ID number).
+
+When the office has a public look-up base URL (``Settings.public_lookup_base_url``),
+the QR holds the address of the citizen's look-up page instead, so a phone camera
+opens it directly:
+
+    <base URL>/tra-cuu?ma=<dossier code>&khoa=<look-up code>
+
+The counter's scanner reads both forms (``parse_receipt_qr``).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from urllib.parse import parse_qs, quote, urlsplit
 
 import qrcode
 import qrcode.constants
@@ -19,20 +28,40 @@ from reportlab.platypus import Flowable
 
 QR_PREFIX = "MOTCUA"
 QR_PAYLOAD_FORMAT = QR_PREFIX + "|{dossier_code}|{lookup_code}"
+LOOKUP_PATH = "/tra-cuu"  # the citizen look-up page on central (query: ma, khoa)
 
 
-def receipt_qr_payload(dossier_code: str, lookup_code: str) -> str:
-    """The QR text for a receipt. Codes are ASCII without ``|`` by construction;
-    anything else is a bug in the caller, not a citizen's mistake."""
+def lookup_url(base_url: str, dossier_code: str, lookup_code: str) -> str:
+    """The citizen look-up page for one dossier."""
+    base = base_url.strip().rstrip("/")
+    return (
+        f"{base}{LOOKUP_PATH}?ma={quote(dossier_code, safe='')}&khoa={quote(lookup_code, safe='')}"
+    )
+
+
+def receipt_qr_payload(dossier_code: str, lookup_code: str, base_url: str = "") -> str:
+    """The QR text for a receipt: the look-up page's address when the office has a
+    public base URL, else the plain ``MOTCUA|…`` text. Codes are ASCII without ``|``
+    by construction; anything else is a bug in the caller, not a citizen's mistake."""
     for code in (dossier_code, lookup_code):
         if "|" in code or not code.isascii() or not code.isprintable():
             raise ValueError("dossier and look-up codes must be printable ASCII without '|'")
+    if base_url:
+        return lookup_url(base_url, dossier_code, lookup_code)
     return QR_PAYLOAD_FORMAT.format(dossier_code=dossier_code, lookup_code=lookup_code)
 
 
 def parse_receipt_qr(payload: str) -> tuple[str, str] | None:
     """(dossier code, look-up code) from a scanned receipt QR, or None if not ours."""
-    parts = payload.strip().split("|")
+    text = payload.strip()
+    if text.startswith(("http://", "https://")):
+        url = urlsplit(text)
+        if not url.path.endswith(LOOKUP_PATH):
+            return None
+        query = parse_qs(url.query)
+        code, key = query.get("ma", [""])[0], query.get("khoa", [""])[0]
+        return (code, key) if code else None
+    parts = text.split("|")
     if len(parts) != 3 or parts[0] != QR_PREFIX or not parts[1]:
         return None
     return parts[1], parts[2]

@@ -30,7 +30,13 @@ from app.services.forms.layout import (
     vn_time_date,
     write_pdf,
 )
-from app.services.forms.model import Agency, DeliveryMethod, ReceiptData
+from app.services.forms.model import (
+    Agency,
+    DeliveryMethod,
+    ReceiptData,
+    procedure_codes_text,
+    result_delivery_text,
+)
 from app.services.forms.qr import qr_drawing, receipt_qr_payload
 from app.services.forms.template import FormTemplate, default_template
 
@@ -106,6 +112,7 @@ def _one_copy(
             styles.body,
         ),
         label_value("Nội dung yêu cầu giải quyết:", data.procedure_name, styles, bold_value=True),
+        *_procedure_codes(data, styles),
         Paragraph("1. Thành phần hồ sơ nộp gồm:", styles.body),
         _documents_table(data, styles, width),
         Spacer(1, 1.5 * mm),
@@ -119,8 +126,10 @@ def _one_copy(
             f"5. Thời gian trả kết quả giải quyết hồ sơ: <b>{vn_time_date(data.appointment_at)}</b>",
             styles.body,
         ),
-        Paragraph(f"6. Đăng ký nhận kết quả tại: {_delivery_text(data, t)}", styles.body),
+        Paragraph(f"6. Đăng ký nhận kết quả tại: <b>{_delivery_text(data, t)}</b>", styles.body),
     ]
+    if t.get("delivery_options"):
+        story.append(Paragraph(text(t["delivery_options"]), styles.small_italic))
     if data.fee_text:
         story.append(Paragraph(f"7. Phí, lệ phí: {text(data.fee_text)}", styles.body))
     story.append(
@@ -156,9 +165,20 @@ def _one_copy(
     return story
 
 
+def _procedure_codes(data: ReceiptData, styles: Styles) -> list[Flowable]:
+    """The published name and the national code beside BHXH's internal code."""
+    lines: list[Flowable] = []
+    if data.published_name and data.published_name != data.procedure_name:
+        lines.append(label_value("Tên thủ tục công bố:", data.published_name, styles))
+    codes = procedure_codes_text(data.procedure_code, data.national_code)
+    if codes:
+        lines.append(Paragraph(text(codes), styles.small))
+    return lines
+
+
 def _code_block(data: ReceiptData, copy_label: str | Slot, styles: Styles, width: float) -> Table:
     """ "Mã hồ sơ" centred on the page with the QR code at the right margin."""
-    payload = receipt_qr_payload(data.dossier_code, data.lookup_code)
+    payload = receipt_qr_payload(data.dossier_code, data.lookup_code, data.lookup_base_url)
     lines = [
         Paragraph(f"Mã hồ sơ: <b>{text(data.dossier_code)}</b>", styles.center),
         Paragraph(f"Mã tra cứu: <b>{text(data.lookup_code)}</b>", styles.center),
@@ -204,6 +224,11 @@ def _documents_table(data: ReceiptData, styles: Styles, width: float) -> Table:
 
 
 def _delivery_text(data: ReceiptData, texts: Mapping[str, str]) -> str:
+    """Item 6: the same channel TK1-TS [11] records (result_delivery_text)."""
+    if data.delivery.method is DeliveryMethod.ELECTRONIC:
+        return text(
+            texts.get("delivery_electronic") or result_delivery_text(DeliveryMethod.ELECTRONIC)
+        )
     if data.delivery.method is DeliveryMethod.POST:
         return f"{text(texts['delivery_post'])} {text(data.delivery.address)}"
     where = texts["delivery_counter"]

@@ -1,5 +1,7 @@
-"""The receipt on an 80 mm thermal roll: one long page fitted to its content.
+"""The queue / look-up slip on an 80 mm thermal roll: one long page fitted to its content.
 
+It has no national motto and no signatures, so it is not form 01: it is labelled a
+look-up slip ("phiếu tra cứu") and always accompanies, never replaces, the A4 receipt.
 Same essential fields as form 01, in Noto Sans (clearer than a serif at 8 pt on
 203-dpi heads), no table borders: each document is a numbered line.
 """
@@ -55,7 +57,7 @@ def _build(
 ) -> tuple[bytes, int]:
     pdf = write_pdf(
         story(),
-        title=f"Giấy tiếp nhận hồ sơ {data.dossier_code}",
+        title=f"Phiếu tra cứu hồ sơ {data.dossier_code}",
         pagesize=(ROLL_WIDTH, height),
         margins=margins,
     )
@@ -92,9 +94,19 @@ def _story(data: ReceiptData, agency: Agency, t: Mapping[str, str], width: float
     flow += [
         rule,
         Paragraph(f"<b>{text(t['title'])}</b>", big),
+        Paragraph(f"<i>{text(t.get('not_a_receipt', ''))}</i>", center),
         Spacer(1, 2 * mm),
         Table(
-            [[qr_drawing(receipt_qr_payload(data.dossier_code, data.lookup_code), QR_SIZE)]],
+            [
+                [
+                    qr_drawing(
+                        receipt_qr_payload(
+                            data.dossier_code, data.lookup_code, data.lookup_base_url
+                        ),
+                        QR_SIZE,
+                    )
+                ]
+            ],
             colWidths=[width],
             style=[("ALIGN", (0, 0), (-1, -1), "CENTER")],
         ),
@@ -119,6 +131,8 @@ def _story(data: ReceiptData, agency: Agency, t: Mapping[str, str], width: float
         )
     if data.delivery.method is DeliveryMethod.POST:
         where = f"Bưu chính — {data.delivery.address}"
+    elif data.delivery.method is DeliveryMethod.ELECTRONIC:
+        where = "Điện tử qua VssID/VNeID"
     else:
         where = "Tại Bộ phận Tiếp nhận và Trả kết quả"
     flow += [

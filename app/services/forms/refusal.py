@@ -1,4 +1,9 @@
-"""Form 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ."""
+"""Form 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ.
+
+It refuses to *accept* a dossier (incomplete after guidance, not this office's, papers
+not valid). Whether the citizen is entitled is decided in writing by the competent
+office after processing, never on this form; the note under the reason says so.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +21,7 @@ from app.services.forms.layout import (
     text,
     write_pdf,
 )
-from app.services.forms.model import Agency, RefusalData
+from app.services.forms.model import REFUSAL_GROUND_TEXT, Agency, RefusalData
 from app.services.forms.template import FormTemplate, default_template
 
 FORM = "03"
@@ -42,9 +47,15 @@ def render_refusal(
     story += [
         Paragraph(
             f"{text(unit)} thông báo không tiếp nhận, giải quyết hồ sơ này "
-            f"với lý do cụ thể như sau: {text(data.reason)}",
+            f"với lý do cụ thể như sau: {text(REFUSAL_GROUND_TEXT[data.ground])}: "
+            f"{text(data.reason)}",
             styles.justify,
         ),
+    ]
+    if data.competent_office:
+        story.append(label_value("Đề nghị Ông/Bà nộp hồ sơ tại:", data.competent_office, styles))
+    story += [
+        Paragraph(text(t.get("scope_note", "")), styles.small_italic),
         Paragraph(text(t["closing"]), styles.justify),
         Spacer(1, 4 * mm),
         right_signature(styles, width, t["signature"], t["signature_hint"], data.officer_name),

@@ -22,11 +22,14 @@ from app.services.forms.model import (
     MissingDocument,
     ReceiptData,
     RefusalData,
+    RefusalGround,
     Signer,
     StopNoticeData,
     Tk1tsData,
+    Tk1tsPart,
     TrackingBookData,
     TrackingEntry,
+    result_delivery_text,
 )
 
 if TYPE_CHECKING:
@@ -55,10 +58,15 @@ PURPOSE_NOTICE = (
 
 RECEIVED = dt.datetime(2026, 3, 5, 8, 30)
 
+# The agency code in the samples is fictitious in a plausible shape for a Đà Nẵng
+# office (province code 48). The real code under QĐ 20/2020 (as amended) was not
+# found ("chưa xác nhận"): each office sets its own in the settings.
+SAMPLE_AGENCY_CODE = "000.20.48.H17"
+
 
 def receipt(**changes: object) -> ReceiptData:
     data = ReceiptData(
-        dossier_code="000.17.22.H56-260305-0001",
+        dossier_code=f"{SAMPLE_AGENCY_CODE}-260305-0001",
         lookup_code="K7QX2M9P",
         applicant=APPLICANT,
         procedure_name="Đăng ký tham gia bảo hiểm xã hội tự nguyện, cấp sổ bảo hiểm xã hội",
@@ -70,12 +78,13 @@ def receipt(**changes: object) -> ReceiptData:
         received_at=RECEIVED,
         appointment_at=dt.datetime(2026, 3, 12, 8, 30),
         sets=1,
-        delivery=Delivery(DeliveryMethod.COUNTER),
+        delivery=Delivery(DeliveryMethod.ELECTRONIC),
         fee_text="Không",
         book_number="03",
         book_sequence="125",
         officer_name="Trần Văn Bình",
         purpose_notice=PURPOSE_NOTICE,
+        procedure_code="602",
     )
     return _replace(data, changes)
 
@@ -83,7 +92,7 @@ def receipt(**changes: object) -> ReceiptData:
 def completion_request() -> CompletionRequestData:
     return CompletionRequestData(
         applicant=APPLICANT,
-        procedure_name="Cấp lại sổ bảo hiểm xã hội do thay đổi thông tin nhân thân",
+        procedure_name="Điều chỉnh thông tin của người tham gia trên sổ bảo hiểm xã hội, thẻ bảo hiểm y tế",
         documents=(
             MissingDocument("Tờ khai TK1-TS ghi đủ mục [07] và [11], có chữ ký", originals=1),
             MissingDocument(
@@ -93,7 +102,7 @@ def completion_request() -> CompletionRequestData:
         reason="Tờ khai chưa ký và chưa có giấy tờ chứng minh nội dung thay đổi.",
         officer_name="Trần Văn Bình",
         issued_on=RECEIVED.date(),
-        dossier_code="000.17.22.H56-260305-0002",
+        dossier_code=f"{SAMPLE_AGENCY_CODE}-260305-0002",
         contact_phone="0236 3 822 xxx",
     )
 
@@ -102,9 +111,29 @@ def refusal() -> RefusalData:
     return RefusalData(
         applicant=APPLICANT,
         procedure_name="Giải quyết hưởng bảo hiểm xã hội một lần",
-        reason="Người nộp chưa đủ điều kiện hưởng bảo hiểm xã hội một lần theo quy định.",
+        reason=(
+            "thiếu Sổ bảo hiểm xã hội và Đơn đề nghị hưởng BHXH một lần (Mẫu 14-HSB); "
+            "Ông/Bà đã được hướng dẫn bổ sung bằng Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ "
+            "ngày 02/3/2026 nhưng chưa bổ sung."
+        ),
         officer_name="Trần Văn Bình",
         issued_on=RECEIVED.date(),
+        ground=RefusalGround.INCOMPLETE,
+    )
+
+
+def refusal_wrong_office() -> RefusalData:
+    return RefusalData(
+        applicant=APPLICANT,
+        procedure_name="Giải quyết hưởng chế độ tử tuất",
+        reason=(
+            "người lao động đang làm việc và đóng bảo hiểm xã hội tại đơn vị: hồ sơ do "
+            "người sử dụng lao động nộp (Luật 41/2024/QH15, Điều 91 khoản 2)."
+        ),
+        officer_name="Trần Văn Bình",
+        issued_on=RECEIVED.date(),
+        ground=RefusalGround.WRONG_OFFICE,
+        competent_office="Người sử dụng lao động nơi người lao động đang làm việc",
     )
 
 
@@ -115,7 +144,7 @@ def apology() -> ApologyData:
     return ApologyData(
         applicant=APPLICANT,
         procedure_name="Đăng ký tham gia bảo hiểm xã hội tự nguyện, cấp sổ bảo hiểm xã hội",
-        dossier_code="000.17.22.H56-260305-0001",
+        dossier_code=f"{SAMPLE_AGENCY_CODE}-260305-0001",
         received_at=RECEIVED,
         original_due=dt.datetime(2026, 3, 12, 8, 30),
         new_due=dt.datetime(2026, 3, 19, 14, 0),
@@ -129,8 +158,8 @@ def apology() -> ApologyData:
 def stop_notice() -> StopNoticeData:
     return StopNoticeData(
         applicant=APPLICANT,
-        procedure_name="Cấp lại, đổi thẻ bảo hiểm y tế",
-        dossier_code="000.17.22.H56-260305-0003",
+        procedure_name="Cấp lại thẻ bảo hiểm y tế do mất",
+        dossier_code=f"{SAMPLE_AGENCY_CODE}-260305-0003",
         received_at=RECEIVED,
         reason="Ông/Bà đã có văn bản đề nghị rút hồ sơ ngày 09/3/2026.",
         signer=DIRECTOR,
@@ -140,7 +169,7 @@ def stop_notice() -> StopNoticeData:
 
 def control_slip() -> ControlSlipData:
     return ControlSlipData(
-        dossier_code="000.17.22.H56-260305-0001",
+        dossier_code=f"{SAMPLE_AGENCY_CODE}-260305-0001",
         applicant=APPLICANT,
         procedure_name="Đăng ký tham gia bảo hiểm xã hội tự nguyện, cấp sổ bảo hiểm xã hội",
         received_at=RECEIVED,
@@ -159,28 +188,38 @@ def control_slip() -> ControlSlipData:
 
 FAMILY_NAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ")
 GIVEN_NAMES = ("Thị Hồng Nhung", "Văn Đức", "Minh Khôi", "Thị Thu Hà", "Quốc Bảo", "Ngọc Ánh")
-PROCEDURES = (
-    "Đăng ký tham gia BHXH tự nguyện, cấp sổ BHXH",
-    "Cấp lại, đổi thẻ BHYT",
-    "Giải quyết hưởng BHXH một lần",
-    "Điều chỉnh thông tin tham gia BHXH, BHYT",
-)
+# Catalog codes the tracking-book sample cycles through: real names and the due date
+# the calendar gives for each, so a sample never shows what the software cannot print.
+SAMPLE_PROCEDURES = ("602", "610", "BHXH-MOTLAN", "608")
 
 
 def tracking_book(rows: int = 25) -> TrackingBookData:
+    from app.services.calendar import VN_TZ, appointment, load_calendar
+    from app.services.catalog import Catalog
+    from app.services.catalog.store import BUILTIN
+
+    catalog = Catalog.load(BUILTIN)
+    calendar = load_calendar()
     entries = []
     for index in range(rows):
         received = RECEIVED + dt.timedelta(minutes=17 * index)
+        procedure = catalog.get(SAMPLE_PROCEDURES[index % len(SAMPLE_PROCEDURES)])
+        due = appointment(calendar, received.replace(tzinfo=VN_TZ), procedure, dt.time(16, 30))
+        assert due is not None
         entries.append(
             TrackingEntry(
-                dossier_code=f"000.17.22.H56-{received:%y%m%d}-{index + 1:04d}",
-                procedure_name=PROCEDURES[index % len(PROCEDURES)],
+                dossier_code=f"{SAMPLE_AGENCY_CODE}-{received:%y%m%d}-{index + 1:04d}",
+                procedure_name=procedure.name,
+                procedure_code=procedure.code,
+                national_code=procedure.national_code,
                 applicant_name=f"{FAMILY_NAMES[index % 10]} {GIVEN_NAMES[index % 6]}",
                 address_phone=f"Phường Hải Châu, Thành phố Đà Nẵng; 0905 000 {index:03d}",
                 lead_agency="BHXH cơ sở Hải Châu",
                 received_at=received,
-                due_at=received + dt.timedelta(days=7),
-                returned_at=received + dt.timedelta(days=6) if index % 3 == 0 else None,
+                due_at=due.replace(tzinfo=None),
+                returned_at=due.replace(tzinfo=None) - dt.timedelta(hours=2)
+                if index % 3 == 0
+                else None,
                 delivery_method="Trực tiếp" if index % 2 else "Bưu chính",
             )
         )
@@ -226,6 +265,28 @@ def tk1ts(*, household: bool = True) -> Tk1tsData:
         household_head="Nguyễn Thị Hồng Nhung" if household else "",
         household_address="Số 12 đường Trần Phú, Phường Hải Châu, Thành phố Đà Nẵng",
         household=members if household else (),
+        result_delivery=result_delivery_text(DeliveryMethod.ELECTRONIC),
+        issued_on=RECEIVED.date(),
+    )
+
+
+def tk1ts_existing() -> Tk1tsData:
+    """Part II: a participant with a BHXH number asking for a lost card to be re-issued."""
+    return Tk1tsData(
+        full_name="Nguyễn Thị Hồng Nhung",
+        sex="Nữ",
+        dob_text="05/03/1990",
+        nationality="Việt Nam",
+        ethnicity="Kinh",
+        id_number="048190001234",
+        birth_registration_place="",
+        address_street="Số 12 đường Trần Phú",
+        address_commune="Phường Hải Châu",
+        address_province="Thành phố Đà Nẵng",
+        part=Tk1tsPart.EXISTING,
+        bhxh_number="4819000123",
+        change_requested="Cấp lại thẻ bảo hiểm y tế do mất",
+        result_delivery=result_delivery_text(DeliveryMethod.ELECTRONIC),
         issued_on=RECEIVED.date(),
     )
 
@@ -261,6 +322,7 @@ def write_samples(out_dir: Path, template: FormTemplate | None = None) -> list[P
         ),
         "receipt-80mm": lambda: forms.render_receipt_80mm(receipt(), agency, template=template),
         "tk1ts": lambda: forms.render_tk1ts(tk1ts(), agency, template=template),
+        "tk1ts-part2": lambda: forms.render_tk1ts(tk1ts_existing(), agency, template=template),
     }
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []

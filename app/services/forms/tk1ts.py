@@ -1,4 +1,4 @@
-"""Tờ khai TK1-TS (Decision 490/QĐ-BHXH), Part I prefilled from the chip.
+"""Tờ khai TK1-TS (Decision 490/QĐ-BHXH): Part I or Part II prefilled, per the citizen.
 
 Identity fields come from the chip or the population database and must not be asked
 again (Project 06): they print as filled values. Contact and procedure-specific
@@ -28,7 +28,7 @@ from app.services.forms.layout import (
     text,
     write_pdf,
 )
-from app.services.forms.model import Agency, Tk1tsData
+from app.services.forms.model import Agency, Tk1tsData, Tk1tsPart
 from app.services.forms.template import FormTemplate, default_template
 
 FORM = "tk1ts"
@@ -42,65 +42,9 @@ def render_tk1ts(data: Tk1tsData, agency: Agency, *, template: FormTemplate | No
         *_header(t, styles, width),
         Paragraph(text(t["title"]), styles.title),
         Spacer(1, 3 * mm),
-        Paragraph(f"<b>{text(t['part_one'])}</b>", styles.body),
-        field_row([("[01]. Họ và tên (viết chữ in hoa):", data.full_name.upper())], styles, width),
-        field_row(
-            [("[02]. Giới tính:", data.sex), ("[03]. Ngày, tháng, năm sinh:", data.dob_text)],
-            styles,
-            width,
-            shares=[1, 1.6],
-        ),
-        field_row(
-            [("[04]. Quốc tịch:", data.nationality), ("[05]. Dân tộc:", data.ethnicity)],
-            styles,
-            width,
-        ),
-        field_row([("[06]. Số CCCD/ĐDCN/Hộ chiếu:", data.id_number)], styles, width),
-        field_row(
-            [("[07]. Điện thoại:", data.phone), ("[08]. Email (nếu có):", data.email)],
-            styles,
-            width,
-        ),
-        field_row([("[09]. Nơi đăng ký khai sinh:", data.birth_registration_place)], styles, width),
-        field_row(
-            [("[10]. Họ tên cha/mẹ/người giám hộ (đối với trẻ em dưới 6 tuổi):", data.guardian)],
-            styles,
-            width,
-        ),
-        field_row(
-            [("[11]. Đăng ký nhận kết quả giải quyết thủ tục hành chính:", data.result_delivery)],
-            styles,
-            width,
-        ),
-        Paragraph("Địa chỉ nơi cư trú:", styles.body),
-        field_row([("[12]. Số nhà, đường/phố, thôn/xóm:", data.address_street)], styles, width),
-        field_row(
-            [
-                ("[13]. Xã/phường/đặc khu:", data.address_commune),
-                ("[14]. Quận/huyện:", _district(data.address_district)),
-            ],
-            styles,
-            width,
-            shares=[1.3, 1],
-        ),
-        field_row([("[15]. Tỉnh/thành phố:", data.address_province)], styles, width),
-        field_row(
-            [
-                (
-                    "[16]. Thành viên hộ gia đình:",
-                    "kê khai tại Phụ lục kèm theo" if data.household else "",
-                )
-            ],
-            styles,
-            width,
-        ),
+        *_part_one(data if data.part is Tk1tsPart.NEW else None, t, styles, width),
         Spacer(1, 3 * mm),
-        Paragraph(f"<b>{text(t['part_two'])}</b>", styles.body),
-        field_row([("Họ và tên:", ""), ("Mã số BHXH:", "")], styles, width, shares=[1.4, 1]),
-        field_row([("Ngày, tháng, năm sinh:", "")], styles, width),
-        field_row([("Nội dung thay đổi, yêu cầu:", "")], styles, width),
-        field_row([("", "")], styles, width),
-        field_row([("Hồ sơ kèm theo (nếu có):", "")], styles, width),
+        *_part_two(data if data.part is Tk1tsPart.EXISTING else None, t, styles, width),
         Spacer(1, 3 * mm),
         Paragraph(text(t["commitment"]), styles.justify),
         Spacer(1, 2 * mm),
@@ -115,6 +59,111 @@ def render_tk1ts(data: Tk1tsData, agency: Agency, *, template: FormTemplate | No
     if data.household:
         story += [PageBreak(), *_appendix(data, t, styles, width)]
     return write_pdf(story, title="Tờ khai TK1-TS")
+
+
+def _part_one(
+    data: Tk1tsData | None, t: Mapping[str, str], styles: Styles, width: float
+) -> list[Flowable]:
+    """Part I, filled only for a person without a BHXH number (``data`` None: blank)."""
+    d = data or _BLANK
+    return [
+        Paragraph(f"<b>{text(t['part_one'])}</b>", styles.body),
+        field_row([("[01]. Họ và tên (viết chữ in hoa):", d.full_name.upper())], styles, width),
+        field_row(
+            [("[02]. Giới tính:", d.sex), ("[03]. Ngày, tháng, năm sinh:", d.dob_text)],
+            styles,
+            width,
+            shares=[1, 1.6],
+        ),
+        field_row(
+            [("[04]. Quốc tịch:", d.nationality), ("[05]. Dân tộc:", d.ethnicity)], styles, width
+        ),
+        field_row([("[06]. Số CCCD/ĐDCN/Hộ chiếu:", d.id_number)], styles, width),
+        field_row(
+            [("[07]. Điện thoại:", d.phone), ("[08]. Email (nếu có):", d.email)], styles, width
+        ),
+        field_row([("[09]. Nơi đăng ký khai sinh:", d.birth_registration_place)], styles, width),
+        field_row(
+            [("[10]. Họ tên cha/mẹ/người giám hộ (đối với trẻ em dưới 6 tuổi):", d.guardian)],
+            styles,
+            width,
+        ),
+        _long_field(
+            "[11]. Đăng ký nhận kết quả giải quyết thủ tục hành chính:",
+            d.result_delivery,
+            styles,
+            width,
+        ),
+        Paragraph("Địa chỉ nơi cư trú:", styles.body),
+        field_row([("[12]. Số nhà, đường/phố, thôn/xóm:", d.address_street)], styles, width),
+        field_row(
+            [
+                ("[13]. Xã/phường/đặc khu:", d.address_commune),
+                ("[14]. Quận/huyện:", _district(d.address_district) if data else ""),
+            ],
+            styles,
+            width,
+            shares=[1.3, 1],
+        ),
+        field_row([("[15]. Tỉnh/thành phố:", d.address_province)], styles, width),
+        field_row(
+            [
+                (
+                    "[16]. Thành viên hộ gia đình:",
+                    "kê khai tại Phụ lục kèm theo" if d.household else "",
+                )
+            ],
+            styles,
+            width,
+        ),
+    ]
+
+
+def _part_two(
+    data: Tk1tsData | None, t: Mapping[str, str], styles: Styles, width: float
+) -> list[Flowable]:
+    """Part II, filled for a person who has a BHXH number (``data`` None: blank)."""
+    d = data or _BLANK
+    return [
+        Paragraph(f"<b>{text(t['part_two'])}</b>", styles.body),
+        field_row(
+            [("Họ và tên:", d.full_name.upper()), ("Mã số BHXH:", d.bhxh_number)],
+            styles,
+            width,
+            shares=[1.4, 1],
+        ),
+        field_row(
+            [("Ngày, tháng, năm sinh:", d.dob_text), ("Số CCCD/ĐDCN:", d.id_number)],
+            styles,
+            width,
+            shares=[1, 1],
+        ),
+        field_row([("Nội dung thay đổi, yêu cầu:", d.change_requested)], styles, width),
+        field_row([("", "")], styles, width),
+        field_row([("Đăng ký nhận kết quả:", d.result_delivery)], styles, width),
+        field_row([("Hồ sơ kèm theo (nếu có):", d.attached_papers)], styles, width),
+    ]
+
+
+_BLANK = Tk1tsData(
+    full_name="",
+    sex="",
+    dob_text="",
+    nationality="",
+    ethnicity="",
+    id_number="",
+    birth_registration_place="",
+    address_street="",
+    address_commune="",
+    address_province="",
+)
+
+
+def _long_field(label: str, value: str, styles: Styles, width: float) -> Flowable:
+    """A field whose label takes most of the line: a known value runs on after it."""
+    if not value:
+        return field_row([(label, "")], styles, width)
+    return Paragraph(f"{text(label)} <b>{text(value)}</b>", styles.body)
 
 
 def _district(value: str) -> str:

@@ -22,7 +22,7 @@ from app.services.forms.layout import (
     text,
     write_pdf,
 )
-from app.services.forms.model import Agency, TrackingBookData
+from app.services.forms.model import Agency, TrackingBookData, TrackingEntry, procedure_codes_text
 from app.services.forms.template import FormTemplate, default_template
 
 FORM = "07"
@@ -67,7 +67,7 @@ def render_tracking_book(
         cells = [
             str(number),
             entry.dossier_code,
-            entry.procedure_name,
+            _with_codes(entry),
             entry.applicant_name,
             entry.address_phone,
             entry.lead_agency,
@@ -94,3 +94,8 @@ def render_tracking_book(
         margins=MARGINS,
         canvasmaker=numbered_canvas("Trang", styles.body.fontName),
     )
+
+
+def _with_codes(entry: TrackingEntry) -> str:
+    codes = procedure_codes_text(entry.procedure_code, entry.national_code)
+    return f"{entry.procedure_name} ({codes})" if codes else entry.procedure_name

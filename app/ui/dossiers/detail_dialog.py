@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
+from app.services import intake_snapshot
 from app.services.attachments import AttachmentStore
 from app.services.catalog import Catalog
 from app.services.dossiers import DossierDetail, load_detail
@@ -181,8 +182,12 @@ class DossierDetailDialog(QDialog):
         ]
         if d.returned_at:
             rows.append((self.tr("Đã trả lúc:"), f"{when(d.returned_at)} — {d.returned_to}"))
+        # Decree 104/2022: the data used at intake, as read from each source.
+        for source, text in intake_snapshot.summary_lines(d.form_data or {}):
+            rows.append((self.tr("Dữ liệu khi tiếp nhận ({0}):").format(source), text))
         for label, value in rows:
             field = QLabel(value)
+            field.setWordWrap(True)
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.fields.addRow(label, field)
         self._fill_documents(detail)

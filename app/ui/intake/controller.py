@@ -538,9 +538,11 @@ class IntakeController(QObject):
             dossier = s.get(Dossier, dossier_id)
             assert dossier is not None
             if dossier.due_at is not None:
-                receipt = paperwork.receipt_from(s, dossier, procedure)
+                receipt = paperwork.receipt_from(
+                    s, dossier, procedure, self.settings.public_lookup_base_url
+                )
                 paper = render_receipt(receipt, agency)
-                if self.settings.receipt_printer:  # the citizen's copy on the thermal roll
+                if self.settings.receipt_printer:  # the look-up slip on the thermal roll
                     slip = render_receipt_80mm(receipt, agency)
             else:
                 missing = missing_documents(procedure, self.state.received)
@@ -548,11 +550,20 @@ class IntakeController(QObject):
                     paperwork.completion_request_from(s, dossier, procedure, missing), agency
                 )
             code, lookup, due = dossier.code, dossier.lookup_code, dossier.due_at
+            citizen = s.get(Citizen, dossier.citizen_id)
+            bhxh_number = citizen.bhxh_number if citizen is not None else ""
+            delivery = paperwork.delivery_of(dossier)
         tk1ts = None
         if procedure.needs_tk1ts:
-            tk1ts = render_tk1ts(
-                paperwork.tk1ts_from(identity, self.state.phone, self.state.email), agency
+            declaration = paperwork.tk1ts_from(
+                identity,
+                self.state.phone,
+                self.state.email,
+                procedure=procedure,
+                bhxh_number=bhxh_number,
+                delivery=delivery,
             )
+            tk1ts = render_tk1ts(declaration, agency)
         return Saved(dossier_id, code, lookup, due, paper, tk1ts, slip)
 
     def printed(self, saved: Saved, what: str) -> None:

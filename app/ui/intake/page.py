@@ -38,6 +38,7 @@ from app.ui.intake.controller import ADJUST_PROCEDURE, IntakeController, Saved
 from app.ui.intake.dialogs import CanDialog, TypedEntryDialog
 from app.ui.intake.identity_panel import IdentityPanel
 from app.ui.intake.receipt_actions import ReceiptActions
+from app.ui.intake.procedure_notes import ProcedureNotes
 
 STATUS_STYLE = {
     "info": "background:#e3f2fd; color:#0d47a1;",
@@ -122,6 +123,8 @@ class IntakePage(QWidget):
         pl.addWidget(self.search)
         pl.addWidget(self.results)
         pl.addWidget(self.chosen)
+        self.procedure_notes = ProcedureNotes()
+        pl.addWidget(self.procedure_notes)
         pl.addWidget(self.appointment)
         self.search.textChanged.connect(self._search)
         self.search.returnPressed.connect(self._pick_first)
@@ -329,6 +332,7 @@ class IntakePage(QWidget):
             if p
             else self.tr("Chưa chọn thủ tục.")
         )
+        self.procedure_notes.set_procedure(p)
 
     def _show_documents(self) -> None:
         p = self.c.procedure()

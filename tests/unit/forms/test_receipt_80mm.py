@@ -24,8 +24,9 @@ def test_essential_fields(tmp_path: Path) -> None:
     text = pdf_text(pdf)
     for line in [
         "BẢO HIỂM XÃ HỘI CƠ SỞ HẢI CHÂU",
-        "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
-        "Mã hồ sơ: 000.17.22.H56-260305-0001",
+        "PHIẾU TRA CỨU HỒ SƠ",
+        "(Phiếu xếp hàng, tra cứu; không thay Giấy tiếp nhận hồ sơ và hẹn trả kết quả)",
+        "Mã hồ sơ: 000.20.48.H17-260305-0001",
         "Mã tra cứu: K7QX2M9P",
         "Người nộp: Nguyễn Thị Hồng Nhung",
         "Số định danh: 048190001234",
@@ -34,10 +35,16 @@ def test_essential_fields(tmp_path: Path) -> None:
         "Nhận hồ sơ lúc: 08:30 05/03/2026",
         "Hẹn trả kết quả: 08:30 12/03/2026",
         "Người tiếp nhận: Trần Văn Bình",
+        "Nhận kết quả: Điện tử qua VssID/VNeID",
     ]:
         assert line in text, line
+    # no motto, no signatures: it must never pass for form 01
+    assert "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" not in text.replace(
+        "không thay Giấy tiếp nhận hồ sơ và hẹn trả kết quả", ""
+    )
+    assert "CỘNG HÒA" not in text
     assert decode_qr(pdf, tmp_path, dpi=203) == [
-        receipt_qr_payload("000.17.22.H56-260305-0001", "K7QX2M9P")
+        receipt_qr_payload("000.20.48.H17-260305-0001", "K7QX2M9P")
     ]
 
 

@@ -39,11 +39,25 @@ def test_contact_fields_are_blank_lines_for_the_citizen() -> None:
     # the label is followed directly by the next label: no value was printed
     assert "[07]. Điện thoại: [08]. Email (nếu có): [09]." in text
     assert (
-        "(đối với trẻ em dưới 6 tuổi): [11]. Đăng ký nhận kết quả giải quyết thủ tục hành chính: Địa chỉ"
-        in text
-    )
+        "[11]. Đăng ký nhận kết quả giải quyết thủ tục hành chính: "
+        "Điện tử (qua ứng dụng VssID/VNeID) Địa chỉ"
+    ) in text
     assert "[16]. Thành viên hộ gia đình: II." in text
+    # Part II stays empty for a person without a BHXH number
+    assert "Mã số BHXH: Số CCCD/ĐDCN: Đăng ký nhận kết quả: Hồ sơ kèm theo (nếu có):" in text
     assert len(page_sizes_pt(pdf)) == 1  # no appendix without household members
+
+
+def test_part_two_for_a_participant_with_a_bhxh_number() -> None:
+    text = pdf_text(render_tk1ts(samples.tk1ts_existing(), samples.AGENCY), 1)
+    assert "[01]. Họ và tên (viết chữ in hoa): [02]. Giới tính: [03]." in text  # Part I blank
+    for line in [
+        "Họ và tên: NGUYỄN THỊ HỒNG NHUNG Mã số BHXH: 4819000123",
+        "Ngày, tháng, năm sinh: 05/03/1990 Số CCCD/ĐDCN: 048190001234",
+        "Nội dung thay đổi, yêu cầu: Cấp lại thẻ bảo hiểm y tế do mất",
+        "Đăng ký nhận kết quả: Điện tử (qua ứng dụng VssID/VNeID)",
+    ]:
+        assert line in text, line
 
 
 def test_household_appendix_lists_every_member() -> None:

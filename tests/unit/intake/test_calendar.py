@@ -66,9 +66,35 @@ def test_working_days(cal: WorkCalendar, day: str, working: bool) -> None:
     assert cal.is_working_day(D(day)) is working
 
 
-def test_tet_weekends_are_holidays_for_days_excluding_holidays(cal: WorkCalendar) -> None:
-    assert cal.is_holiday(D("2025-01-25")) and cal.is_holiday(D("2025-02-02"))
-    assert not cal.is_holiday(D("2025-03-15"))
+@pytest.mark.parametrize(
+    ("day", "official"),
+    [
+        ("2025-01-25", False),  # weekly rest inside the Tết Ất Tỵ break
+        ("2025-01-27", False),  # compensatory day for mùng 4 on a Saturday
+        ("2025-01-28", True),
+        ("2025-02-01", True),  # mùng 4, a Saturday, still an official Tết day
+        ("2025-02-02", False),
+        ("2025-05-02", False),  # swapped day
+        ("2025-09-01", True),
+        ("2026-01-02", False),  # swapped day
+        ("2026-02-14", False),  # weekly rest inside the Tết Bính Ngọ break
+        ("2026-02-16", True),
+        ("2026-02-20", True),
+        ("2026-02-22", False),
+        ("2026-04-26", True),  # Giỗ Tổ on a Sunday
+        ("2026-04-27", False),  # its compensatory Monday
+        ("2026-08-31", False),  # swapped for Saturday 22 August
+        ("2026-09-01", True),
+        ("2026-11-24", True),
+        ("2025-03-15", False),
+    ],
+)
+def test_only_official_days_are_holidays_for_days_excluding_holidays(
+    cal: WorkCalendar, day: str, official: bool
+) -> None:
+    assert cal.is_holiday(D(day)) is official
+    if not official and D(day).weekday() < 5 and day != "2025-03-15":
+        assert cal.is_day_off(D(day)) and not cal.is_working_day(D(day))
 
 
 def test_five_working_days_across_tet_2026(cal: WorkCalendar) -> None:
@@ -119,16 +145,30 @@ def test_days_excluding_holidays_lands_on_sunday_moves_to_monday(cal: WorkCalend
 
 
 def test_days_excluding_holidays_skip_national_day_2026(cal: WorkCalendar) -> None:
-    # 18–28 Aug count (11), 29 Aug – 2 Sep do not, 3–11 Sep count (9).
-    assert due_after(cal, vn("2026-08-17T10:00"), 20, working_days=False, cutoff=END_OF_DAY) == vn(
-        "2026-09-11T10:00"
-    )
+    # 18–31 Aug count (14, the weekend and the swapped Monday too), 1–2 Sep are the
+    # official days, 3–8 Sep count (6).
+    due = due_after(cal, vn("2026-08-17T10:00"), 20, working_days=False, cutoff=END_OF_DAY)
+    assert due == vn("2026-09-08T10:00")
 
 
 def test_pension_across_tet_2026(cal: WorkCalendar) -> None:
     pension = ProcessingTime(20, TimeUnit.DAYS_EXCLUDING_HOLIDAYS)
+    # Law 41/2024 Art. 79(3) read with the break notice: only the 05 official Tết days
+    # 16–20/2 are left out, the weekends 14–15 and 21–22/2 count.
     due = appointment(cal, vn("2026-02-02T10:00"), pension, CUTOFF)
-    assert due == vn("2026-03-03T10:00")
+    assert due == vn("2026-02-27T10:00")
+
+
+def test_pension_across_tet_2025(cal: WorkCalendar) -> None:
+    pension = ProcessingTime(20, TimeUnit.DAYS_EXCLUDING_HOLIDAYS)
+    # Mon 13/1/2025: 14/1–1/2 is 19 days, 5 official → 14 counted; day 20 is Fri 7/2.
+    assert appointment(cal, vn("2025-01-13T09:00"), pension, CUTOFF) == vn("2025-02-07T09:00")
+
+
+def test_pension_across_giong_to_and_labour_day_2026(cal: WorkCalendar) -> None:
+    pension = ProcessingTime(20, TimeUnit.DAYS_EXCLUDING_HOLIDAYS)
+    # Mon 20/4/2026: 26/4, 30/4, 1/5 are left out, 27/4 (nghỉ bù) counts → Wed 13/5.
+    assert appointment(cal, vn("2026-04-20T09:00"), pension, CUTOFF) == vn("2026-05-13T09:00")
 
 
 def test_completion_request_stops_the_clock(cal: WorkCalendar) -> None:
@@ -176,8 +216,12 @@ def test_utc_input_is_read_in_vietnam_time(cal: WorkCalendar) -> None:
     assert appointment(cal, received, wd(1), CUTOFF) == vn("2026-03-04T06:30")
 
 
-def test_years_without_data_use_the_library(cal: WorkCalendar) -> None:
-    assert not cal.is_working_day(D("2027-02-08"))  # Tết Đinh Mùi
+def test_2027_comes_from_the_library_until_announced(cal: WorkCalendar) -> None:
+    assert not cal.is_working_day(D("2027-02-08"))  # Tết Đinh Mùi, mùng 1 = Sat 6/2/2027
+    assert cal.is_holiday(D("2027-02-06")) and cal.is_holiday(D("2027-02-05"))
+    assert cal.is_holiday(D("2027-11-24")) and not cal.is_working_day(D("2027-11-24"))
+    # The library's compensatory days for Tết on a weekend are days off, not holidays.
+    assert not cal.is_working_day(D("2027-02-10")) and not cal.is_holiday(D("2027-02-10"))
     assert cal.is_working_day(D("2027-03-01"))
 
 
@@ -244,5 +288,5 @@ def test_a_date_of_another_year_or_both_off_and_working_is_refused(calendars_cop
     with pytest.raises(UserError, match="also a day off"):
         load_calendar(calendars_copy)
     file.write_text(text.replace('"2025-04-07"', '"2024-04-07"'), encoding="utf-8")
-    with pytest.raises(UserError, match=r"2025\.json:\d+: days_off/2: dates must be in 2025"):
+    with pytest.raises(UserError, match=r"2025\.json:\d+: days_off/5: dates must be in 2025"):
         load_calendar(calendars_copy)

@@ -43,8 +43,8 @@ def test_conditional_documents_follow_the_flags(catalog: Catalog) -> None:
     assert [d.id for d in bhyt.required_documents()] == ["tk1ts"]
     assert [d.id for d in bhyt.required_documents({"household"})] == ["tk1ts", "household_appendix"]
     pension = catalog.get("LUONG-HUU")
-    assert "retirement_decision" in [d.id for d in pension.required_documents()]
-    assert "retirement_decision" not in [d.id for d in pension.required_documents({"self_paying"})]
+    assert "contract_end" in [d.id for d in pension.required_documents()]
+    assert "contract_end" not in [d.id for d in pension.required_documents({"self_paying"})]
 
 
 @pytest.mark.parametrize(
@@ -153,3 +153,49 @@ def test_files_given_one_by_one_and_a_missing_manifest(
     manifest.write_text(json.dumps({"version": "x1", "procedures": ["602.json"]}), encoding="utf-8")
     store.replace([manifest, copy_of_shipped / "602.json"])
     assert [p.code for p in store.current.procedures] == ["602"]
+
+
+def test_corrected_benefit_lists_under_law_41_2024() -> None:
+    catalog = Catalog.load(SHIPPED)
+    payout = {d.id: d for d in catalog.get("BHXH-MOTLAN").documents}
+    assert "giấy ra viện hoặc tóm tắt hồ sơ bệnh án" in payout["hospital_summary"].name
+    assert all("giấy xác nhận bệnh" not in d.name for d in payout.values())
+    assert payout["capacity_81_record"].when_flag == "capacity_81"
+    assert "thôi quốc tịch" in payout["emigration_papers"].name
+    pension = catalog.get("LUONG-HUU")
+    assert all("Quyết định nghỉ việc" not in d.name for d in pension.documents)
+    assert "hiv_certificate" in [d.id for d in pension.required_documents({"hiv_occupational"})]
+    survivors = catalog.get("TU-TUAT")
+    assert "si_book" not in [d.id for d in survivors.required_documents({"deceased_pensioner"})]
+    death = {d.id: d for d in survivors.documents}["death_proof"]
+    assert "giấy báo tử" in death.name and "Tòa án" in death.name
+    assert "accident_papers" in [d.id for d in survivors.required_documents({"work_accident"})]
+
+
+@pytest.mark.parametrize(
+    ("code", "value", "unit"),
+    [
+        ("THAI-SAN", 5, TimeUnit.WORKING_DAYS),
+        ("MAI-TANG", 10, TimeUnit.WORKING_DAYS),
+        ("TRO-CAP-HANG-THANG", 5, TimeUnit.WORKING_DAYS),
+        ("HUONG-TIEP", 10, TimeUnit.WORKING_DAYS),
+        ("DOI-NOI-HUONG", 5, TimeUnit.WORKING_DAYS),
+        ("UY-QUYEN", 1, TimeUnit.WORKING_DAYS),
+    ],
+)
+def test_high_volume_benefit_procedures_are_in_the_catalog(
+    code: str, value: int, unit: TimeUnit
+) -> None:
+    p = Catalog.load(SHIPPED).get(code)
+    assert (p.processing_time.value, p.processing_time.unit) == (value, unit)
+    assert p.documents and p.result and p.legal_basis and p.competent_office
+    assert p.for_existing_participants
+
+
+def test_maternity_allowance_for_voluntary_participants() -> None:
+    maternity = Catalog.load(SHIPPED).get("THAI-SAN")
+    assert "2.000.000 đồng" in maternity.result
+    assert "request" in [d.id for d in maternity.required_documents({"voluntary"})]
+    assert maternity.filing_limit is not None and maternity.filing_limit.days == 60
+    assert not maternity.filing_limit.confirmed  # articles not verified: kept as data
+    assert maternity.search_text and Catalog.load(SHIPPED).search("thai san")[0] is not None

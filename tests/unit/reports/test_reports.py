@@ -222,7 +222,7 @@ def test_tracking_book_rows_in_order_of_receipt(month: Month) -> None:
     assert a.received_at.utcoffset() == dt.timedelta(hours=7)  # shown in office time
     assert a.returned_at == dt.datetime(2026, 3, 9, 10, 0, tzinfo=VN_TZ)
     assert book[2].due_at is None  # C: the clock is stopped
-    assert book[4].delivery == "Bưu chính" and a.delivery == "Trực tiếp"
+    assert book[4].delivery == "Bưu chính" and a.delivery == "Điện tử"  # the 2026 default
 
 
 def test_tracking_book_pdf_lists_every_dossier_of_the_period(month: Month) -> None:
@@ -237,7 +237,7 @@ def test_tracking_book_pdf_lists_every_dossier_of_the_period(month: Month) -> No
     drawn = pdf_stream_text(pdf)
     # C's row: received, then no appointment (blank), then the delivery method
     c = drawn[drawn.index(month.code("C")) :]
-    assert c.split("14:30 04/03/2026", 1)[1].lstrip().startswith("Trực tiếp")
+    assert c.split("14:30 04/03/2026", 1)[1].lstrip().startswith("Điện tử")
 
 
 def test_printing_logs_one_access_record_per_dossier(month: Month) -> None:

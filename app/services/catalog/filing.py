@@ -1,0 +1,78 @@
+"""Filing time limits (thời hạn nộp hồ sơ) checked at intake, as warnings.
+
+The law gives the citizen a time to file (survivors: 90 days from the death, Law
+41/2024 Art. 91(1); maternity: 60 days from the birth or the return to work; pension:
+no earlier than 20 days before retirement, Art. 79(1)). A late or early dossier is
+still taken in — the competent office decides — but the officer must see how many
+days remain, or by how many the limit passed, and say so to the citizen.
+Days here are calendar days (the limits are stated in "ngày").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from app.services.catalog.model import FilingLimit, LimitDirection, Procedure
+
+
+class FilingState(StrEnum):
+    IN_TIME = "in_time"
+    LAST_DAYS = "last_days"  # seven days or fewer left
+    PASSED = "passed"  # filed after the limit
+    TOO_EARLY = "too_early"  # pension filed more than N days ahead
+
+
+LAST_DAYS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class FilingCheck:
+    state: FilingState
+    days: int  # days remaining (IN_TIME, LAST_DAYS) or past/too early (PASSED, TOO_EARLY)
+    deadline: dt.date  # last day to file, or (TOO_EARLY) the first day one may file
+    limit: FilingLimit
+
+    @property
+    def warns(self) -> bool:
+        return self.state is not FilingState.IN_TIME
+
+
+def check_filing(limit: FilingLimit, event: dt.date, today: dt.date) -> FilingCheck:
+    """Where ``today`` stands against the limit counted from ``event``."""
+    if limit.direction is LimitDirection.WITHIN_AFTER:
+        deadline = event + dt.timedelta(days=limit.days)
+        left = (deadline - today).days
+        if left < 0:
+            return FilingCheck(FilingState.PASSED, -left, deadline, limit)
+        state = FilingState.LAST_DAYS if left <= LAST_DAYS else FilingState.IN_TIME
+        return FilingCheck(state, left, deadline, limit)
+    first = event - dt.timedelta(days=limit.days)
+    if today < first:
+        return FilingCheck(FilingState.TOO_EARLY, (first - today).days, first, limit)
+    return FilingCheck(FilingState.IN_TIME, max((event - today).days, 0), first, limit)
+
+
+def check_procedure(procedure: Procedure, event: dt.date, today: dt.date) -> FilingCheck | None:
+    limit = procedure.filing_limit
+    return None if limit is None else check_filing(limit, event, today)
+
+
+def describe(check: FilingCheck) -> str:
+    """The sentence the counter screen shows (Vietnamese; translated by the caller)."""
+    limit, day = check.limit, check.deadline.strftime("%d/%m/%Y")
+    flag = "" if limit.confirmed else " (thời hạn chưa xác nhận)"
+    if check.state is FilingState.PASSED:
+        return (
+            f"Đã quá thời hạn nộp {limit.days} ngày kể từ {limit.event} {check.days} ngày "
+            f"(hạn cuối {day}). Vẫn tiếp nhận; cơ quan có thẩm quyền xem xét.{flag}"
+        )
+    if check.state is FilingState.TOO_EARLY:
+        return (
+            f"Nộp quá sớm: chỉ được nộp trước {limit.event} tối đa {limit.days} ngày, "
+            f"tức từ {day} (còn {check.days} ngày nữa).{flag}"
+        )
+    if limit.direction is LimitDirection.NOT_EARLIER_THAN_BEFORE:
+        return f"Trong thời hạn nộp (từ {day}, trước {limit.event} tối đa {limit.days} ngày).{flag}"
+    return f"Còn {check.days} ngày để nộp (hạn cuối {day}, {limit.days} ngày kể từ {limit.event}).{flag}"

@@ -1,0 +1,92 @@
+"""What the counter screen tells the officer about the chosen procedure.
+
+Two things the citizen must hear from the screen, not only from the officer: the
+procedure's counter notice from the catalog (e.g. a lost health-insurance card is
+replaced by the chip ID card or a level-2 VNeID account, Decree 188/2025), and the
+filing limit (survivors 90 days, maternity 60 days, pension up to 20 days ahead): the
+officer enters the date of the event and sees the days remaining or passed. A passed
+limit is a warning; the dossier is still taken in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from app.services.catalog.filing import FilingCheck, FilingState, check_procedure
+from app.services.catalog.model import LimitDirection, Procedure
+
+
+class ProcedureNotes(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._procedure: Procedure | None = None
+        self.notice = QLabel(objectName="procedure_notice")
+        self.notice.setWordWrap(True)
+        self.event_date = QDateEdit(objectName="filing_event_date")
+        self.event_date.setCalendarPopup(True)
+        self.event_date.setDisplayFormat("dd/MM/yyyy")
+        self.event_date.setDate(QDate.currentDate())
+        self.event_label = QLabel()
+        self.event_label.setBuddy(self.event_date)
+        self.filing = QLabel(objectName="filing_limit")
+        self.filing.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.event_label, self.event_date)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.notice)
+        layout.addLayout(form)
+        layout.addWidget(self.filing)
+        self.event_date.dateChanged.connect(lambda _d: self._show_filing())
+        self.set_procedure(None)
+
+    def set_procedure(self, procedure: Procedure | None) -> None:
+        self._procedure = procedure
+        notice = procedure.counter_notice if procedure else ""
+        self.notice.setText(self.tr("<b>Thông báo cho công dân:</b> {0}").format(notice))
+        self.notice.setVisible(bool(notice))
+        limit = procedure.filing_limit if procedure else None
+        for widget in (self.event_label, self.event_date, self.filing):
+            widget.setVisible(limit is not None)
+        if limit is not None:
+            self.event_label.setText(self.tr("&Ngày sự kiện ({0}):").format(limit.event))
+        self._show_filing()
+
+    def check(self, today: dt.date | None = None) -> FilingCheck | None:
+        if self._procedure is None:
+            return None
+        event = self.event_date.date().toPython()
+        assert isinstance(event, dt.date)
+        return check_procedure(self._procedure, event, today or dt.date.today())
+
+    def _show_filing(self) -> None:
+        found = self.check()
+        if found is None:
+            self.filing.clear()
+            return
+        limit, day = found.limit, found.deadline.strftime("%d/%m/%Y")
+        if found.state is FilingState.PASSED:
+            text = self.tr(
+                "⚠ Đã quá thời hạn nộp {0} ngày kể từ {1}: quá {2} ngày (hạn cuối {3}). "
+                "Vẫn tiếp nhận; báo công dân cơ quan có thẩm quyền sẽ xem xét."
+            ).format(limit.days, limit.event, found.days, day)
+        elif found.state is FilingState.TOO_EARLY:
+            text = self.tr(
+                "⚠ Nộp quá sớm: chỉ được nộp trước {0} tối đa {1} ngày, tức từ {2} "
+                "(còn {3} ngày nữa)."
+            ).format(limit.event, limit.days, day, found.days)
+        elif limit.direction is LimitDirection.NOT_EARLIER_THAN_BEFORE:
+            text = self.tr("Trong thời hạn nộp (từ {0}).").format(day)
+        elif found.state is FilingState.LAST_DAYS:
+            text = self.tr("⚠ Sắp hết thời hạn nộp: còn {0} ngày (hạn cuối {1}).").format(
+                found.days, day
+            )
+        else:
+            text = self.tr("Còn {0} ngày để nộp (hạn cuối {1}).").format(found.days, day)
+        if not limit.confirmed:
+            text += self.tr(" (Thời hạn chưa xác nhận.)")
+        self.filing.setText(text)
+        self.filing.setProperty("level", "warn" if found.warns else "info")
