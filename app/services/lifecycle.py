@@ -26,21 +26,27 @@ from app.services.catalog.model import ProcessingTime, TimeUnit
 from app.services.storage.models import Dossier, DossierEvent, Procedure
 from app.services.storage.outbox import enqueue
 from app.shared.lifecycle import (
+    OPEN,
     REASON_REQUIRED,
     TRANSITIONS,
     S,
     Status,
     Timeliness,
+    allowed_moves,
     classify,
 )
 from app.shared.types import utcnow
 
 # Defined in the shared package (central validates moves too); kept importable here.
 __all__ = [
+    "OPEN",
+    "REASON_REQUIRED",
+    "TRANSITIONS",
     "DeadlineRules",
     "S",
     "Status",
     "Timeliness",
+    "allowed_moves",
     "classify",
     "record_event",
     "result_ready_at",
