@@ -52,3 +52,31 @@ def test_empty_frame_asks_for_a_retry(matcher):
     result = matcher.match_burst(portrait, [blank])
     assert result.decision == RETRY
     assert result.quality.problem == q.NO_FACE
+
+
+def test_cli_compares_two_image_files(tmp_path, capsys):
+    import json
+
+    from app.cli import main
+
+    (tmp_path / "chip.jp2").write_bytes(sf.portrait_jpeg2000(4))
+    sf.render(4, sf.Pose(light_side=0.5, noise_seed=9)).save(tmp_path / "same.png")
+    sf.render(14).save(tmp_path / "other.png")
+    policy = ["--policy", str(SYNTHETIC_POLICY)]
+    assert (
+        main(["face", "match", str(tmp_path / "chip.jp2"), str(tmp_path / "same.png"), *policy])
+        == 0
+    )
+    assert "khớp" in capsys.readouterr().out
+    code = main(
+        [
+            "face",
+            "match",
+            str(tmp_path / "chip.jp2"),
+            str(tmp_path / "other.png"),
+            "--json",
+            *policy,
+        ]
+    )
+    assert code == 1
+    assert json.loads(capsys.readouterr().out)["decision"] == NO_MATCH
