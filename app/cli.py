@@ -31,6 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_card_commands(sub)
     add_audit_commands(sub)
     add_security_commands(sub)
+    from app.services.face.cli import add_face_commands
+
+    add_face_commands(sub)
     return parser
 
 

@@ -102,6 +102,9 @@ class ErrorKind(StrEnum):
     EXPORT_FAILED = "export_failed"
 
     TRUST_FILE_INVALID = "trust_file_invalid"
+    # face match
+    FACE_MODEL_MISSING = "face_model_missing"
+    FACE_IMAGE_INVALID = "face_image_invalid"
 
 
 @dataclass(frozen=True, slots=True)
@@ -436,6 +439,19 @@ MESSAGES: dict[ErrorKind, Message] = {
             "errors", "Tệp đã chọn không phải chứng thư CSCA (DER/PEM) hay danh sách ICAO."
         ),
         QT_TRANSLATE_NOOP("errors", "Chọn đúng tệp do cơ quan cấp thẻ cung cấp."),
+    ),
+    ErrorKind.FACE_MODEL_MISSING: _M(
+        QT_TRANSLATE_NOOP("errors", "Chưa cài chức năng đối chiếu khuôn mặt"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Máy này chưa có mô hình nhận dạng khuôn mặt; hồ sơ vẫn tiếp nhận bình thường.",
+        ),
+        QT_TRANSLATE_NOOP("errors", "Nhờ quản trị viên cài gói bổ sung motcua[face]."),
+    ),
+    ErrorKind.FACE_IMAGE_INVALID: _M(
+        QT_TRANSLATE_NOOP("errors", "Không đọc được ảnh khuôn mặt"),
+        QT_TRANSLATE_NOOP("errors", "Tệp ảnh không phải JPEG, JPEG 2000 hay PNG hợp lệ."),
+        QT_TRANSLATE_NOOP("errors", "Chọn tệp ảnh khác."),
     ),
 }
 

@@ -43,6 +43,6 @@ fi
 stamp=.venv/.motcua-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade "pip==25.3"
-  .venv/bin/python -m pip install -q -e ".[central,dev]"
+  .venv/bin/python -m pip install -q -e ".[central,face,dev]"
   touch "$stamp"
 fi
