@@ -53,6 +53,26 @@ def _off_any_loop(func: Callable[[], T]) -> T:
         return pool.submit(func).result()
 
 
+def _refresh_asn1_names() -> None:
+    """pyHanko teaches asn1crypto new attribute and algorithm names when it is imported.
+    asn1crypto builds each name table's reverse map once, on first use: if the card
+    reader used a table before pyHanko was imported, pyHanko's names are missing from
+    it and signing fails ("invalid literal ... 'signing_certificate_v2'"). Rebuild the
+    reverse maps from the (extended) tables."""
+    import pyhanko.sign.general  # noqa: F401 - registers pyHanko's names
+    from asn1crypto import algos, cms, core, tsp
+    from asn1crypto import x509 as names
+
+    for module in (algos, cms, core, tsp, names):
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and issubclass(value, core.ObjectIdentifier)
+                and value.__dict__.get("_reverse_map") is not None
+            ):
+                value._reverse_map = {name: oid for oid, name in value._map.items()}
+
+
 def load_certificate(path: Path) -> x509.Certificate:
     from asn1crypto import pem
 
@@ -65,6 +85,7 @@ def load_certificate(path: Path) -> x509.Certificate:
 def file_signer(key_path: Path, cert_path: Path, passphrase: bytes | None = None) -> object:
     from pyhanko.sign import signers
 
+    _refresh_asn1_names()
     signer = signers.SimpleSigner.load(str(key_path), str(cert_path), key_passphrase=passphrase)
     if signer is None:
         raise ValueError("the signing key or certificate cannot be read")
@@ -76,6 +97,7 @@ def sign_with(signer: object, pdf: bytes, *, reason: str, location: str) -> byte
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import signers
 
+    _refresh_asn1_names()
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
     meta = signers.PdfSignatureMetadata(
         field_name="KetQua", reason=reason, location=location, md_algorithm="sha256"
