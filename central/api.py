@@ -18,7 +18,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, ValidationError
 from sqlalchemy import text
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 import central
@@ -128,6 +128,18 @@ def create_app(db: CentralDatabase) -> FastAPI:
         body = wire.ErrorBody(reason="database_unavailable", message=type(exc).__name__)
         return JSONResponse(body.model_dump(), status_code=503)
 
+    # What the request asked for breaks a constraint or does not fit a column: retrying
+    # the same request would fail the same way, so it is the client's, not a 503.
+    @app.exception_handler(IntegrityError)
+    async def _constraint(_request: Request, exc: Exception) -> JSONResponse:
+        body = wire.ErrorBody(reason="constraint_violation", message=type(exc).__name__)
+        return JSONResponse(body.model_dump(), status_code=409)
+
+    @app.exception_handler(DataError)
+    async def _bad_data(_request: Request, exc: Exception) -> JSONResponse:
+        body = wire.ErrorBody(reason="invalid_data", message=type(exc).__name__)
+        return JSONResponse(body.model_dump(), status_code=422)
+
     def own_office(office: str, counter: Device) -> None:
         if office != counter.office_code:
             raise Refusal(403, "office_mismatch", "a counter reaches only its own office")
@@ -208,10 +220,11 @@ def create_app(db: CentralDatabase) -> FastAPI:
         counter: Counter,
         since: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL)] = 500,
+        epoch: Annotated[str, Query(max_length=36)] = "",
     ) -> wire.ChangesPage:
         own_office(office, counter)
         with db.session() as s:
-            return changes.page(s, office, since, limit)
+            return changes.page(s, office, since, limit, epoch)
 
     def _blob_call(func: Callable[[Any], Any]) -> wire.BlobStatus:
         with db.session() as s:

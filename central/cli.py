@@ -55,6 +55,11 @@ def _parser() -> argparse.ArgumentParser:
     token = sub.add_parser("admin-token", help="print a new back-office token")
     token.add_argument("--name", default="back office")
 
+    epoch = sub.add_parser(
+        "new-epoch", help="after restoring a backup: every counter resyncs from the start"
+    )
+    epoch.add_argument("--reason", default="restored from a backup")
+
     publish = sub.add_parser("publish", help="publish a catalog or calendar JSON to counters")
     publish.add_argument("kind", choices=["catalog", "calendar"])
     publish.add_argument("version")
@@ -128,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"revoked {count} device(s)")
             elif args.command == "admin-token":
                 print(security.create_admin_token(s, args.name))
+            elif args.command == "new-epoch":
+                print(f"new feed epoch {changes.new_epoch(s, args.reason)}")
             elif args.command == "publish":
                 content = json.loads(args.file.read_text(encoding="utf-8"))
                 changes.publish(s, args.kind, args.version, content)

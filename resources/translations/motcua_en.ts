@@ -122,17 +122,17 @@
         <translation>Demo mode — user name: {0} / password: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="314"/>
+        <location filename="../../app/ui/session.py" line="330"/>
         <source>Đồng bộ: không khởi động được</source>
         <translation>Sync: could not start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="407"/>
+        <location filename="../../app/ui/session.py" line="423"/>
         <source>Chẩn đoán hệ thống</source>
         <translation>System diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="410"/>
+        <location filename="../../app/ui/session.py" line="426"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
@@ -1016,67 +1016,77 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="41"/>
+        <location filename="../../app/ui/main_window.py" line="52"/>
         <source>MotCua — Bộ phận tiếp nhận và trả kết quả</source>
         <translation>MotCua — Intake and Results Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="63"/>
+        <location filename="../../app/ui/main_window.py" line="74"/>
         <source>Đầu đọc: đang kiểm tra…</source>
         <translation>Reader: checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="64"/>
+        <location filename="../../app/ui/main_window.py" line="75"/>
         <source>Đồng bộ: ngoại tuyến</source>
         <translation>Sync: offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="74"/>
+        <location filename="../../app/ui/main_window.py" line="77"/>
+        <source>Bấm để xem dữ liệu bị từ chối (Ctrl+F9)</source>
+        <translation>Click to see refused data (Ctrl+F9)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="88"/>
         <source>&amp;Đi tới</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80"/>
+        <location filename="../../app/ui/main_window.py" line="94"/>
         <source>&amp;Hệ thống</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81"/>
+        <location filename="../../app/ui/main_window.py" line="95"/>
         <source>&amp;Khoá màn hình</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="83"/>
+        <location filename="../../app/ui/main_window.py" line="97"/>
         <source>Đăng &amp;xuất</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85"/>
+        <location filename="../../app/ui/main_window.py" line="99"/>
         <source>Đổi &amp;mật khẩu…</source>
         <translation>Change &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87"/>
+        <location filename="../../app/ui/main_window.py" line="101"/>
         <source>&amp;Chẩn đoán hệ thống</source>
         <translation>&amp;Diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89"/>
+        <location filename="../../app/ui/main_window.py" line="103"/>
         <source>&amp;Thoát</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91"/>
+        <location filename="../../app/ui/main_window.py" line="105"/>
         <source>Đồng bộ &amp;ngay</source>
         <translation>Sync &amp;now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="117"/>
+        <location filename="../../app/ui/main_window.py" line="108"/>
+        <source>Dữ liệu đồng bộ bị &amp;từ chối…</source>
+        <translation>Re&amp;fused sync data…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="135"/>
         <source>Cán bộ: {0} ({1})</source>
         <translation>Officer: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="125"/>
+        <location filename="../../app/ui/main_window.py" line="143"/>
         <source>Đồng bộ: {0}</source>
         <translation>Sync: {0}</translation>
     </message>
@@ -1631,6 +1641,145 @@ Discard the current dossier and start a new one for this person?</translation>
     </message>
 </context>
 <context>
+    <name>SyncConflicts</name>
+    <message>
+        <location filename="../../app/services/sync/conflicts.py" line="33"/>
+        <source>Bộ phận xử lý đã cập nhật hồ sơ này sau lần đồng bộ trước; thay đổi tại quầy chưa được ghi lên hệ thống trung tâm.</source>
+        <translation>The processing unit changed this dossier after the last sync; the counter&apos;s change has not been written to the central system.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync/conflicts.py" line="41"/>
+        <source>Hồ sơ đã được bộ phận xử lý tiếp nhận; quầy không còn chuyển được trạng thái.</source>
+        <translation>The processing unit has taken this dossier; the counter can no longer change its status.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync/conflicts.py" line="48"/>
+        <source>Trạng thái này do bộ phận xử lý cập nhật, không đặt tại quầy.</source>
+        <translation>This status is set by the processing unit, not at the counter.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync/conflicts.py" line="54"/>
+        <source>Chuyển trạng thái không đúng quy trình.</source>
+        <translation>This status change does not follow the procedure.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync/conflicts.py" line="58"/>
+        <source>Hồ sơ mới không thể ở trạng thái này.</source>
+        <translation>A new dossier cannot have this status.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync/conflicts.py" line="62"/>
+        <source>Dữ liệu thuộc đơn vị khác.</source>
+        <translation>The data belongs to another office.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync/conflicts.py" line="66"/>
+        <source>Hệ thống trung tâm đã có phiên bản này với nội dung khác.</source>
+        <translation>The central system already has this version with other content.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync/conflicts.py" line="72"/>
+        <source>Hệ thống trung tâm đã có phiên bản mới hơn của dữ liệu này.</source>
+        <translation>The central system already has a newer version of this data.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync/conflicts.py" line="78"/>
+        <source>Tệp đính kèm bị thiếu, hỏng hoặc sai kích thước.</source>
+        <translation>The attachment is missing, damaged or of the wrong size.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync/conflicts.py" line="82"/>
+        <source>Dữ liệu không còn trên máy này.</source>
+        <translation>The data is no longer on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync/conflicts.py" line="85"/>
+        <source>Hệ thống trung tâm từ chối dữ liệu này.</source>
+        <translation>The central system refused this data.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblems</name>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="42"/>
+        <source>Hồ sơ / dữ liệu</source>
+        <translation>Dossier / data</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="43"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="44"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="45"/>
+        <source>Tại quầy</source>
+        <translation>At the counter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="46"/>
+        <source>Trung tâm</source>
+        <translation>Central</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="56"/>
+        <source>phiên bản {0}</source>
+        <translation>version {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="62"/>
+        <source>Xung đột</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="63"/>
+        <source>Bị từ chối</source>
+        <translation>Refused</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblemsDialog</name>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="78"/>
+        <source>Dữ liệu đồng bộ bị từ chối hoặc xung đột</source>
+        <translation>Refused or conflicting sync data</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="85"/>
+        <source>Hệ thống trung tâm không nhận các mục dưới đây. Chọn một dòng rồi chọn cách xử lý; mọi thao tác đều được ghi nhật ký.</source>
+        <translation>The central system did not accept the items below. Select a line, then choose what to do; every action is recorded in the access log.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="102"/>
+        <source>Lấy bản của &amp;trung tâm</source>
+        <translation>Take &amp;central&apos;s version</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="104"/>
+        <source>&amp;Ghi lại thay đổi của tôi lên bản trung tâm</source>
+        <translation>&amp;Re-apply my change on top of central&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="106"/>
+        <source>&amp;Bỏ thay đổi (ghi nhật ký)</source>
+        <translation>&amp;Discard my change (logged)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="152"/>
+        <source>{0} mục cần xử lý.</source>
+        <translation>{0} item(s) to settle.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="154"/>
+        <source>Không còn mục nào bị từ chối hay xung đột.</source>
+        <translation>No refused or conflicting items left.</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatus</name>
     <message>
         <location filename="../../app/ui/sync_status.py" line="26"/>
@@ -1955,763 +2104,767 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/errors.py" line="95"/>
+        <location filename="../../app/errors.py" line="111"/>
         <source>Tệp cài đặt bị hỏng</source>
         <translation>Settings file damaged</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="96"/>
+        <location filename="../../app/errors.py" line="112"/>
         <source>Không đọc được tệp cài đặt. Tệp cũ đã được cất sang một bên.</source>
         <translation>The settings file could not be read. The old file was set aside.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="97"/>
+        <location filename="../../app/errors.py" line="113"/>
         <source>Phần mềm dùng cài đặt mặc định; hãy kiểm tra lại trong Cài đặt.</source>
         <translation>MotCua is using default settings; please review them in Settings.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="102"/>
+        <location filename="../../app/errors.py" line="118"/>
         <source>Cài đặt không hợp lệ</source>
         <translation>Invalid settings</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="103"/>
+        <location filename="../../app/errors.py" line="119"/>
         <source>Một số giá trị cài đặt không hợp lệ.</source>
         <translation>Some settings have invalid values.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="104"/>
+        <location filename="../../app/errors.py" line="120"/>
         <source>Sửa các ô được đánh dấu rồi lưu lại.</source>
         <translation>Correct the highlighted fields and save again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="107"/>
+        <location filename="../../app/errors.py" line="123"/>
         <source>Cơ sở dữ liệu của phiên bản mới hơn</source>
         <translation>Database from a newer version</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="108"/>
+        <location filename="../../app/errors.py" line="124"/>
         <source>Cơ sở dữ liệu được tạo bởi phiên bản MotCua mới hơn phiên bản này.</source>
         <translation>The database was created by a newer version of MotCua than this one.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="111"/>
+        <location filename="../../app/errors.py" line="127"/>
         <source>Hãy cài phiên bản MotCua mới nhất. Dữ liệu không bị thay đổi.</source>
         <translation>Install the latest version of MotCua. Your data has not been changed.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="116"/>
+        <location filename="../../app/errors.py" line="132"/>
         <source>Cơ sở dữ liệu bị hỏng</source>
         <translation>Database damaged</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="117"/>
+        <location filename="../../app/errors.py" line="133"/>
         <source>Không đọc được cơ sở dữ liệu cục bộ.</source>
         <translation>The local database cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="118"/>
+        <location filename="../../app/errors.py" line="134"/>
         <source>Liên hệ bộ phận hỗ trợ kỹ thuật; đừng xoá thư mục dữ liệu.</source>
         <translation>Contact technical support; do not delete the data folder.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="121"/>
+        <location filename="../../app/errors.py" line="137"/>
         <source>Cơ sở dữ liệu đang bận</source>
         <translation>Database busy</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="122"/>
+        <location filename="../../app/errors.py" line="138"/>
         <source>Một chương trình khác đang giữ cơ sở dữ liệu.</source>
         <translation>Another program is holding the database.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="123"/>
+        <location filename="../../app/errors.py" line="139"/>
         <source>Đợi vài giây rồi thử lại.</source>
         <translation>Wait a few seconds and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="126"/>
+        <location filename="../../app/errors.py" line="142"/>
         <source>Ổ đĩa đầy</source>
         <translation>Disk full</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="127"/>
+        <location filename="../../app/errors.py" line="143"/>
         <source>Không còn chỗ trống để lưu dữ liệu.</source>
         <translation>There is no free space left to save data.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="128"/>
+        <location filename="../../app/errors.py" line="144"/>
         <source>Giải phóng dung lượng ổ đĩa rồi thử lại. Dữ liệu đang nhập vẫn được giữ.</source>
         <translation>Free up disk space and try again. The data being entered is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="133"/>
+        <location filename="../../app/errors.py" line="149"/>
         <source>Không ghi được dữ liệu</source>
         <translation>Cannot save data</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="134"/>
+        <location filename="../../app/errors.py" line="150"/>
         <source>Thư mục dữ liệu chỉ cho phép đọc.</source>
         <translation>The data folder is read-only.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="135"/>
+        <location filename="../../app/errors.py" line="151"/>
         <source>Kiểm tra quyền ghi của thư mục dữ liệu.</source>
         <translation>Check the write permissions of the data folder.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="138"/>
+        <location filename="../../app/errors.py" line="154"/>
         <source>MotCua đang chạy</source>
         <translation>MotCua is already running</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="139"/>
+        <location filename="../../app/errors.py" line="155"/>
         <source>Một cửa sổ MotCua khác đang dùng cùng thư mục dữ liệu.</source>
         <translation>Another MotCua window is using the same data folder.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="140"/>
+        <location filename="../../app/errors.py" line="156"/>
         <source>Dùng cửa sổ đang mở.</source>
         <translation>Use the window that is already open.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="143"/>
+        <location filename="../../app/errors.py" line="159"/>
         <source>Không có kho khoá bảo mật</source>
         <translation>No secure keyring</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="144"/>
+        <location filename="../../app/errors.py" line="160"/>
         <source>Hệ điều hành không cung cấp kho khoá (keyring).</source>
         <translation>The operating system provides no keyring.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="145"/>
+        <location filename="../../app/errors.py" line="161"/>
         <source>Xem mục «Kho khoá» trong hướng dẫn cài đặt.</source>
         <translation>See the “Keyring” section of the installation guide.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="148"/>
+        <location filename="../../app/errors.py" line="164"/>
         <source>Đăng nhập không thành công</source>
         <translation>Sign-in failed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="149"/>
+        <location filename="../../app/errors.py" line="165"/>
         <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>
         <translation>Incorrect user name or password.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="150"/>
+        <location filename="../../app/errors.py" line="166"/>
         <source>Nhập lại; kiểm tra phím Caps Lock và bộ gõ tiếng Việt.</source>
         <translation>Try again; check Caps Lock and the Vietnamese input method.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="153"/>
+        <location filename="../../app/errors.py" line="169"/>
         <source>Tài khoản tạm khoá</source>
         <translation>Account temporarily locked</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="154"/>
+        <location filename="../../app/errors.py" line="170"/>
         <source>Đăng nhập sai quá 5 lần nên tài khoản bị khoá 15 phút.</source>
         <translation>After more than 5 failed sign-ins the account is locked for 15 minutes.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="155"/>
+        <location filename="../../app/errors.py" line="171"/>
         <source>Đợi hết thời gian khoá hoặc nhờ quản trị viên mở khoá.</source>
         <translation>Wait until the lock expires or ask an administrator to unlock it.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="158"/>
+        <location filename="../../app/errors.py" line="174"/>
         <source>Mật khẩu quá ngắn</source>
         <translation>Password too short</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="159"/>
+        <location filename="../../app/errors.py" line="175"/>
         <source>Mật khẩu phải có ít nhất 8 ký tự.</source>
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="160"/>
+        <location filename="../../app/errors.py" line="176"/>
         <source>Chọn mật khẩu dài hơn.</source>
         <translation>Choose a longer password.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="163"/>
+        <location filename="../../app/errors.py" line="179"/>
         <source>Dịch vụ thẻ thông minh không chạy</source>
         <translation>Smart card service not running</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="164"/>
+        <location filename="../../app/errors.py" line="180"/>
         <source>Không kết nối được dịch vụ đọc thẻ thông minh (PC/SC).</source>
         <translation>Cannot connect to the smart card service (PC/SC).</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="165"/>
+        <location filename="../../app/errors.py" line="181"/>
         <source>Khởi động lại dịch vụ Smart Card (Windows) hoặc pcscd (Linux).</source>
         <translation>Restart the Smart Card service (Windows) or pcscd (Linux).</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="170"/>
+        <location filename="../../app/errors.py" line="186"/>
         <source>Không có đầu đọc thẻ</source>
         <translation>No card reader</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="171"/>
+        <location filename="../../app/errors.py" line="187"/>
         <source>Không tìm thấy đầu đọc thẻ nào.</source>
         <translation>No card reader was found.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="172"/>
+        <location filename="../../app/errors.py" line="188"/>
         <source>Cắm đầu đọc thẻ vào cổng USB rồi thử lại.</source>
         <translation>Plug the card reader into a USB port and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="175"/>
+        <location filename="../../app/errors.py" line="191"/>
         <source>Chưa có thẻ</source>
         <translation>No card</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="176"/>
+        <location filename="../../app/errors.py" line="192"/>
         <source>Không có thẻ trên đầu đọc.</source>
         <translation>There is no card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="177"/>
+        <location filename="../../app/errors.py" line="193"/>
         <source>Đặt thẻ căn cước lên đầu đọc và giữ yên.</source>
         <translation>Place the ID card on the reader and keep it still.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="180"/>
+        <location filename="../../app/errors.py" line="196"/>
         <source>Thẻ bị nhấc ra khi đang đọc</source>
         <translation>Card removed while reading</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="181"/>
+        <location filename="../../app/errors.py" line="197"/>
         <source>Thẻ bị nhấc ra trước khi đọc xong; chưa có dữ liệu nào được dùng.</source>
         <translation>The card was removed before reading finished; none of its data was used.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="184"/>
+        <location filename="../../app/errors.py" line="200"/>
         <source>Đặt lại thẻ lên đầu đọc, giữ yên đến khi đọc xong.</source>
         <translation>Place the card back on the reader and keep it still until reading finishes.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="187"/>
+        <location filename="../../app/errors.py" line="203"/>
         <source>Thẻ từ chối truy cập</source>
         <translation>Card refused access</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="188"/>
+        <location filename="../../app/errors.py" line="204"/>
         <source>Khoá truy cập không khớp với thẻ (số định danh, ngày sinh hoặc ngày hết hạn sai).</source>
         <translation>The access key does not match the card (wrong personal ID number, date of birth or expiry date).</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="192"/>
+        <location filename="../../app/errors.py" line="208"/>
         <source>Hỏi lại công dân và nhập lại thông tin trên thẻ.</source>
         <translation>Ask the citizen again and re-enter the details on the card.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="195"/>
+        <location filename="../../app/errors.py" line="211"/>
         <source>Thẻ không được hỗ trợ</source>
         <translation>Card not supported</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="196"/>
+        <location filename="../../app/errors.py" line="212"/>
         <source>Đây không phải thẻ căn cước gắn chip hay hộ chiếu điện tử.</source>
         <translation>This is not a chip ID card or an e-passport.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="197"/>
+        <location filename="../../app/errors.py" line="213"/>
         <source>Dùng quét mã QR hoặc nhập tay.</source>
         <translation>Scan the QR code or type the details instead.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="200"/>
+        <location filename="../../app/errors.py" line="216"/>
         <source>Không đọc được dữ liệu</source>
         <translation>Cannot read the data</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="201"/>
+        <location filename="../../app/errors.py" line="217"/>
         <source>Dữ liệu trên thẻ không đúng định dạng.</source>
         <translation>The data on the card is not in the expected format.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="202"/>
+        <location filename="../../app/errors.py" line="218"/>
         <source>Thử đọc lại; nếu vẫn lỗi, dùng quét mã QR hoặc nhập tay.</source>
         <translation>Try reading again; if it still fails, scan the QR code or type the details.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="205"/>
+        <location filename="../../app/errors.py" line="221"/>
         <source>CẢNH BÁO: thẻ không xác thực được</source>
         <translation>WARNING: card could not be authenticated</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="206"/>
+        <location filename="../../app/errors.py" line="222"/>
         <source>Kiểm tra tính xác thực của thẻ không đạt.</source>
         <translation>The card failed the authenticity check.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="207"/>
+        <location filename="../../app/errors.py" line="223"/>
         <source>Không tiếp nhận bằng thẻ này; báo lãnh đạo bộ phận.</source>
         <translation>Do not accept dossiers with this card; inform the desk supervisor.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="210"/>
+        <location filename="../../app/errors.py" line="226"/>
         <source>Thẻ đã hết hạn</source>
         <translation>Card expired</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="211"/>
+        <location filename="../../app/errors.py" line="227"/>
         <source>Thẻ căn cước đã quá ngày hết hạn.</source>
         <translation>The ID card is past its expiry date.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="212"/>
+        <location filename="../../app/errors.py" line="228"/>
         <source>Có thể tiếp tục nếu ghi rõ lý do; nhắc công dân đi đổi thẻ.</source>
         <translation>You may continue if you record the reason; remind the citizen to renew the card.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="215"/>
+        <location filename="../../app/errors.py" line="231"/>
         <source>Mã QR không hợp lệ</source>
         <translation>Invalid QR code</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="216"/>
+        <location filename="../../app/errors.py" line="232"/>
         <source>Nội dung quét được không phải mã QR của thẻ căn cước.</source>
         <translation>What was scanned is not the QR code of an ID card.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="217"/>
+        <location filename="../../app/errors.py" line="233"/>
         <source>Quét lại mặt có mã QR của thẻ căn cước.</source>
         <translation>Scan the side of the ID card that has the QR code again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="220"/>
+        <location filename="../../app/errors.py" line="236"/>
         <source>Máy quét gửi sai dấu tiếng Việt</source>
         <translation>Scanner sent garbled Vietnamese</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="221"/>
+        <location filename="../../app/errors.py" line="237"/>
         <source>Chữ tiếng Việt từ máy quét bị bộ gõ (Unikey/Telex) làm sai.</source>
         <translation>The Vietnamese input method (Unikey/Telex) garbled the text from the scanner.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="222"/>
+        <location filename="../../app/errors.py" line="238"/>
         <source>Tắt bộ gõ tiếng Việt (chuyển sang chế độ E) rồi quét lại.</source>
         <translation>Turn off the Vietnamese input method (switch to E mode) and scan again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="225"/>
+        <location filename="../../app/errors.py" line="241"/>
         <source>Số định danh không hợp lệ</source>
         <translation>Invalid personal ID number</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="226"/>
+        <location filename="../../app/errors.py" line="242"/>
         <source>Số định danh cá nhân không đúng quy tắc.</source>
         <translation>The personal ID number does not follow the numbering rules.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="227"/>
+        <location filename="../../app/errors.py" line="243"/>
         <source>Kiểm tra lại 12 chữ số trên thẻ.</source>
         <translation>Check the 12 digits on the card again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="230"/>
+        <location filename="../../app/errors.py" line="246"/>
         <source>Danh mục thủ tục không hợp lệ</source>
         <translation>Invalid procedure catalogue</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="231"/>
+        <location filename="../../app/errors.py" line="247"/>
         <source>Tệp danh mục thủ tục có lỗi; danh mục cũ vẫn được dùng.</source>
         <translation>The procedure catalogue file has errors; the previous catalogue is still in use.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="232"/>
-        <location filename="../../app/errors.py" line="237"/>
+        <location filename="../../app/errors.py" line="248"/>
+        <location filename="../../app/errors.py" line="253"/>
         <source>Sửa tệp theo vị trí lỗi được báo rồi nạp lại.</source>
         <translation>Fix the file at the reported position and load it again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="235"/>
+        <location filename="../../app/errors.py" line="251"/>
         <source>Lịch ngày nghỉ không hợp lệ</source>
         <translation>Invalid holiday calendar</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="236"/>
+        <location filename="../../app/errors.py" line="252"/>
         <source>Tệp lịch ngày nghỉ có lỗi; lịch cũ vẫn được dùng.</source>
         <translation>The holiday calendar file has errors; the previous calendar is still in use.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="240"/>
+        <location filename="../../app/errors.py" line="256"/>
         <source>Hồ sơ chưa đủ giấy tờ</source>
         <translation>Dossier incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="241"/>
+        <location filename="../../app/errors.py" line="257"/>
         <source>Còn thiếu giấy tờ bắt buộc nên chưa lập giấy tiếp nhận.</source>
         <translation>Required documents are missing, so no intake receipt was issued.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="242"/>
+        <location filename="../../app/errors.py" line="258"/>
         <source>In phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02) cho công dân.</source>
         <translation>Print the request for additional documents (form 02) for the citizen.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="247"/>
+        <location filename="../../app/errors.py" line="263"/>
         <source>Tệp quá lớn</source>
         <translation>File too large</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="248"/>
+        <location filename="../../app/errors.py" line="264"/>
         <source>Tệp đính kèm vượt quá dung lượng cho phép.</source>
         <translation>The attachment is larger than allowed.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="249"/>
+        <location filename="../../app/errors.py" line="265"/>
         <source>Quét lại với độ phân giải thấp hơn hoặc chia nhỏ tệp.</source>
         <translation>Scan again at a lower resolution or split the file.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="252"/>
+        <location filename="../../app/errors.py" line="268"/>
         <source>Loại tệp không được nhận</source>
         <translation>File type not accepted</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="253"/>
+        <location filename="../../app/errors.py" line="269"/>
         <source>Chỉ nhận ảnh (JPEG, PNG, TIFF) và PDF.</source>
         <translation>Only images (JPEG, PNG, TIFF) and PDF are accepted.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="254"/>
+        <location filename="../../app/errors.py" line="270"/>
         <source>Chọn tệp đúng loại.</source>
         <translation>Choose a file of an accepted type.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="257"/>
+        <location filename="../../app/errors.py" line="273"/>
         <source>Tệp bị hỏng</source>
         <translation>File damaged</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="258"/>
+        <location filename="../../app/errors.py" line="274"/>
         <source>Không mở được tệp đính kèm; không có gì được lưu.</source>
         <translation>The attachment cannot be opened; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="259"/>
+        <location filename="../../app/errors.py" line="275"/>
         <source>Quét lại giấy tờ.</source>
         <translation>Scan the document again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="262"/>
+        <location filename="../../app/errors.py" line="278"/>
         <source>Không thể chuyển trạng thái</source>
         <translation>Status change not allowed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="263"/>
+        <location filename="../../app/errors.py" line="279"/>
         <source>Hồ sơ đang ở trạng thái không cho phép thao tác này.</source>
         <translation>The dossier&apos;s current status does not allow this action.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="264"/>
+        <location filename="../../app/errors.py" line="280"/>
         <source>Xem lịch sử hồ sơ để biết trạng thái hiện tại.</source>
         <translation>See the dossier history for its current status.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="267"/>
+        <location filename="../../app/errors.py" line="283"/>
         <source>Không có máy in</source>
         <translation>No printer</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="268"/>
+        <location filename="../../app/errors.py" line="284"/>
         <source>Không tìm thấy máy in nào.</source>
         <translation>No printer was found.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="269"/>
+        <location filename="../../app/errors.py" line="285"/>
         <source>Cài máy in hoặc chọn máy in khác trong Cài đặt; có thể lưu PDF.</source>
         <translation>Install a printer or choose another one in Settings; you can also save a PDF.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="274"/>
+        <location filename="../../app/errors.py" line="290"/>
         <source>In không thành công</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="275"/>
+        <location filename="../../app/errors.py" line="291"/>
         <source>Máy in báo lỗi khi in.</source>
         <translation>The printer reported an error while printing.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="276"/>
+        <location filename="../../app/errors.py" line="292"/>
         <source>Kiểm tra giấy và máy in rồi in lại từ danh sách hồ sơ.</source>
         <translation>Check the paper and the printer, then reprint from the dossier list.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="279"/>
+        <location filename="../../app/errors.py" line="295"/>
         <source>Không kết nối được máy chủ</source>
         <translation>Cannot reach the server</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="280"/>
+        <location filename="../../app/errors.py" line="296"/>
         <source>Không kết nối được hệ thống trung tâm.</source>
         <translation>Cannot connect to the central system.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="281"/>
+        <location filename="../../app/errors.py" line="297"/>
         <source>Vẫn làm việc bình thường; dữ liệu sẽ tự đồng bộ khi có mạng.</source>
         <translation>Keep working as usual; data will sync automatically when the network is back.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="284"/>
+        <location filename="../../app/errors.py" line="300"/>
         <source>Quầy chưa được đăng ký với hệ thống trung tâm</source>
         <translation>Counter not registered with the central system</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="285"/>
+        <location filename="../../app/errors.py" line="301"/>
         <source>Máy này chưa có thông tin xác thực để đồng bộ.</source>
         <translation>This computer has no credentials to sync yet.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="286"/>
+        <location filename="../../app/errors.py" line="302"/>
         <source>Xin mã đăng ký một lần từ quản trị viên rồi đăng ký trong Cài đặt.</source>
         <translation>Ask an administrator for a one-time registration code, then register in Settings.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="291"/>
+        <location filename="../../app/errors.py" line="307"/>
         <source>Đăng ký quầy không thành công</source>
         <translation>Counter registration failed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="292"/>
+        <location filename="../../app/errors.py" line="308"/>
         <source>Mã đăng ký sai, đã dùng hoặc đã hết hạn.</source>
         <translation>The registration code is wrong, already used or expired.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="293"/>
+        <location filename="../../app/errors.py" line="309"/>
         <source>Xin quản trị viên cấp mã đăng ký mới rồi nhập lại.</source>
         <translation>Ask an administrator for a new registration code and enter it again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="296"/>
+        <location filename="../../app/errors.py" line="312"/>
         <source>Chứng chỉ máy chủ không đúng</source>
         <translation>Wrong server certificate</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="297"/>
+        <location filename="../../app/errors.py" line="313"/>
         <source>Chứng chỉ bảo mật của máy chủ không khớp với chứng chỉ đã cấu hình; chưa có dữ liệu nào được gửi.</source>
         <translation>The server&apos;s security certificate does not match the configured certificate; no data was sent.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="302"/>
+        <location filename="../../app/errors.py" line="318"/>
         <source>Báo ngay bộ phận kỹ thuật; không đổi cấu hình nếu chưa được hướng dẫn.</source>
         <translation>Inform technical staff at once; do not change the configuration unless instructed.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="307"/>
+        <location filename="../../app/errors.py" line="323"/>
         <source>Quầy đã bị thu hồi quyền đồng bộ</source>
         <translation>Counter&apos;s sync access revoked</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="308"/>
+        <location filename="../../app/errors.py" line="324"/>
         <source>Hệ thống trung tâm từ chối thông tin xác thực của máy này.</source>
         <translation>The central system rejected this computer&apos;s credentials.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="309"/>
+        <location filename="../../app/errors.py" line="325"/>
         <source>Liên hệ quản trị viên để đăng ký lại; hồ sơ đã nhập vẫn được giữ trên máy.</source>
         <translation>Contact an administrator to register again; dossiers already entered are kept on this computer.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="315"/>
+        <location filename="../../app/errors.py" line="331"/>
         <source>Sai đơn vị</source>
         <translation>Wrong office</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="316"/>
+        <location filename="../../app/errors.py" line="332"/>
         <source>Mã đơn vị trong Cài đặt khác với đơn vị quầy này đã đăng ký.</source>
         <translation>The office code in Settings differs from the office this counter was registered for.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="317"/>
+        <location filename="../../app/errors.py" line="333"/>
         <source>Kiểm tra mã đơn vị trong Cài đặt hoặc đăng ký lại quầy.</source>
         <translation>Check the office code in Settings or register the counter again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="320"/>
+        <location filename="../../app/errors.py" line="336"/>
         <source>Đồng hồ máy bị lệch</source>
         <translation>Computer clock is wrong</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="321"/>
+        <location filename="../../app/errors.py" line="337"/>
         <source>Giờ của máy tính lệch nhiều so với giờ của hệ thống trung tâm.</source>
         <translation>This computer&apos;s clock is far off the central system&apos;s time.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="324"/>
+        <location filename="../../app/errors.py" line="340"/>
         <source>Chỉnh lại ngày giờ của máy tính; giờ tiếp nhận hồ sơ phụ thuộc vào nó.</source>
         <translation>Correct the computer&apos;s date and time; dossier intake times depend on it.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="329"/>
+        <location filename="../../app/errors.py" line="345"/>
         <source>Hệ thống trung tâm từ chối dữ liệu</source>
         <translation>Central system rejected data</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="330"/>
+        <location filename="../../app/errors.py" line="346"/>
         <source>Một số hồ sơ không được nhận; các hồ sơ khác vẫn được đồng bộ.</source>
         <translation>Some dossiers were not accepted; the others are still synced.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="333"/>
-        <source>Xem danh sách dữ liệu bị từ chối và lý do; báo bộ phận kỹ thuật.</source>
-        <translation>See the list of rejected data and the reasons; inform technical staff.</translation>
+        <location filename="../../app/errors.py" line="349"/>
+        <source>Xem danh sách dữ liệu bị từ chối và lý do (bấm vào trạng thái đồng bộ hoặc Ctrl+F9): lấy bản của trung tâm, ghi lại thay đổi của mình hoặc bỏ thay đổi.</source>
+        <translation>See the list of refused data and the reasons (click the sync status or press Ctrl+F9): take central&apos;s version, re-apply your change or discard it.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="338"/>
+        <source>Xem danh sách dữ liệu bị từ chối và lý do; báo bộ phận kỹ thuật.</source>
+        <translation type="vanished">See the list of rejected data and the reasons; inform technical staff.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="356"/>
         <source>Không mở được cơ sở dữ liệu đã mã hoá</source>
         <translation>Cannot open the encrypted database</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="339"/>
+        <location filename="../../app/errors.py" line="357"/>
         <source>Khoá mã hoá trên máy này không mở được cơ sở dữ liệu (tệp được chép từ máy khác, khoá bị mất hoặc tệp bị hỏng). Tệp dữ liệu không bị thay đổi.</source>
         <translation>The encryption key on this computer cannot open the database (the file was copied from another computer, the key was lost or the file is damaged). The data file has not been changed.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="344"/>
+        <location filename="../../app/errors.py" line="362"/>
         <source>Liên hệ bộ phận hỗ trợ kỹ thuật; đừng xoá hay ghi đè thư mục dữ liệu.</source>
         <translation>Contact technical support; do not delete or overwrite the data folder.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="349"/>
+        <location filename="../../app/errors.py" line="367"/>
         <source>Tệp khoá không an toàn</source>
         <translation>Key file not secure</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="350"/>
+        <location filename="../../app/errors.py" line="368"/>
         <source>Tệp khoá mã hoá dữ liệu có thể bị người dùng khác trên máy đọc được.</source>
         <translation>The data encryption key file may be readable by other users on this computer.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="353"/>
+        <location filename="../../app/errors.py" line="371"/>
         <source>Chỉ để tài khoản chạy MotCua được đọc tệp khoá (quyền 0600) rồi mở lại.</source>
         <translation>Let only the account running MotCua read the key file (permissions 0600), then reopen.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="358"/>
+        <location filename="../../app/errors.py" line="376"/>
         <source>Không có quyền</source>
         <translation>Not permitted</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="359"/>
+        <location filename="../../app/errors.py" line="377"/>
         <source>Tài khoản của bạn không được phép thực hiện thao tác này.</source>
         <translation>Your account is not allowed to perform this action.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="360"/>
+        <location filename="../../app/errors.py" line="378"/>
         <source>Nhờ lãnh đạo bộ phận hoặc quản trị viên thực hiện.</source>
         <translation>Ask the desk supervisor or an administrator to do it.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="363"/>
+        <location filename="../../app/errors.py" line="381"/>
         <source>Tên tệp không hợp lệ</source>
         <translation>Invalid file name</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="364"/>
+        <location filename="../../app/errors.py" line="382"/>
         <source>Tên tệp chứa đường dẫn hoặc ký tự không được phép; tệp không được nhận.</source>
         <translation>The file name contains a path or characters that are not allowed; the file was not accepted.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="367"/>
+        <location filename="../../app/errors.py" line="385"/>
         <source>Đổi tên tệp (chỉ chữ, số, dấu gạch) rồi chọn lại.</source>
         <translation>Rename the file (letters, digits and dashes only) and choose it again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="370"/>
+        <location filename="../../app/errors.py" line="388"/>
         <source>Tệp đính kèm bị thay đổi</source>
         <translation>Attachment altered</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="371"/>
+        <location filename="../../app/errors.py" line="389"/>
         <source>Tệp đính kèm đã bị sửa, bị hỏng hoặc được mã hoá bằng khoá khác nên không mở được.</source>
         <translation>The attachment was modified, is damaged or was encrypted with another key, so it cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="375"/>
+        <location filename="../../app/errors.py" line="393"/>
         <source>Báo bộ phận kỹ thuật; lấy lại bản quét từ hệ thống trung tâm hoặc quét lại.</source>
         <translation>Inform technical staff; fetch the scan again from the central system or rescan.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="380"/>
+        <location filename="../../app/errors.py" line="398"/>
         <source>Nhật ký truy cập bị can thiệp</source>
         <translation>Access log tampered with</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="381"/>
+        <location filename="../../app/errors.py" line="399"/>
         <source>Nhật ký truy cập dữ liệu cá nhân có bản ghi bị sửa, bị xoá hoặc bị đảo thứ tự.</source>
         <translation>The personal data access log has entries that were modified, deleted or reordered.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="385"/>
+        <location filename="../../app/errors.py" line="403"/>
         <source>Không sửa gì thêm trên máy; báo ngay lãnh đạo và bộ phận an toàn thông tin.</source>
         <translation>Change nothing more on this computer; inform the management and the information security team at once.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="391"/>
+        <location filename="../../app/errors.py" line="409"/>
         <source>Nội dung quá dài</source>
         <translation>Text too long</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="392"/>
+        <location filename="../../app/errors.py" line="410"/>
         <source>Một ô nhập vượt quá số ký tự cho phép; chưa có gì được lưu.</source>
         <translation>A field exceeds the allowed number of characters; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="393"/>
+        <location filename="../../app/errors.py" line="411"/>
         <source>Rút gọn nội dung ô được báo rồi lưu lại.</source>
         <translation>Shorten the reported field and save again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="396"/>
+        <location filename="../../app/errors.py" line="414"/>
         <source>Nội dung có ký tự không được phép</source>
         <translation>Text contains characters that are not allowed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="397"/>
+        <location filename="../../app/errors.py" line="415"/>
         <source>Một ô nhập chứa ký tự hỏng hoặc ký tự rỗng không lưu được; chưa có gì được lưu.</source>
         <translation>A field contains broken or null characters that cannot be saved; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="401"/>
+        <location filename="../../app/errors.py" line="419"/>
         <source>Gõ lại nội dung ô được báo thay vì dán từ nguồn khác.</source>
         <translation>Retype the reported field instead of pasting it from elsewhere.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="404"/>
+        <location filename="../../app/errors.py" line="422"/>
         <source>Không lưu được tệp xuất</source>
         <translation>Export file not saved</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="405"/>
+        <location filename="../../app/errors.py" line="423"/>
         <source>Không ghi được tệp vào thư mục đã chọn (ổ đĩa đầy, chỉ đọc hoặc đã bị rút ra).</source>
         <translation>The file could not be written to the chosen folder (disk full, read-only or removed).</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="409"/>
+        <location filename="../../app/errors.py" line="427"/>
         <source>Chọn thư mục khác hoặc kiểm tra ổ đĩa rồi xuất lại.</source>
         <translation>Choose another folder or check the drive, then export again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="412"/>
+        <location filename="../../app/errors.py" line="430"/>
         <source>Không phải chứng thư CSCA</source>
         <translation>Not a CSCA certificate</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="413"/>
+        <location filename="../../app/errors.py" line="431"/>
         <source>Tệp đã chọn không phải chứng thư CSCA (DER/PEM) hay danh sách ICAO.</source>
         <translation>The chosen file is not a CSCA certificate (DER/PEM) or an ICAO master list.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="416"/>
+        <location filename="../../app/errors.py" line="434"/>
         <source>Chọn đúng tệp do cơ quan cấp thẻ cung cấp.</source>
         <translation>Choose the file supplied by the card issuing authority.</translation>
     </message>

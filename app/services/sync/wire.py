@@ -159,6 +159,7 @@ class DossierItem(Wire):
     entity: Literal["dossier"] = "dossier"
     ref: int  # the counter's outbox sequence, echoed in the answer
     dossier: DossierWire
+    base_version: int = Field(default=0, ge=0)  # central's version this change builds on
     documents: list[DossierDocumentWire] = Field(default_factory=list)
     events: list[DossierEventWire] = Field(default_factory=list)
 
@@ -168,6 +169,7 @@ class CitizenItem(Wire):
     ref: int
     office_code: str
     citizen: CitizenWire
+    base_version: int = Field(default=0, ge=0)  # central's version this change builds on
 
 
 class AttachmentItem(Wire):
@@ -177,6 +179,7 @@ class AttachmentItem(Wire):
     ref: int
     office_code: str
     attachment: AttachmentWire
+    base_version: int = Field(default=0, ge=0)  # central's version this change builds on
 
 
 class AuditItem(Wire):
@@ -199,7 +202,8 @@ Outcome = Literal[
     "created",  # first time the server sees it
     "updated",  # a newer row_version replaced the stored one
     "duplicate",  # already there with the same content: the retry is harmless
-    "conflict",  # same version, different content (or stale): 409
+    "conflict",  # not based on central's current version (or same version, other
+    # content): 409, central's version and status come with the answer
     "forbidden",  # another office's data: 403
     "invalid",  # refused as malformed: 422
     "retry",  # not yet acceptable (e.g. attachment content not complete): try later
@@ -214,6 +218,8 @@ class PushResult(Wire):
     outcome: Outcome
     status: int  # the HTTP status this item alone would have had
     reason: str = ""  # technical reason, never personal data
+    central_version: int | None = None  # on a conflict: what central holds now
+    central_status: str | None = None  # dossiers: central's status
 
 
 class PushResponse(Wire):
@@ -286,8 +292,11 @@ class Change(Wire):
 
 class ChangesPage(Wire):
     changes: list[Change]
-    watermark: int  # pass it back as ``since``; only ever grows
+    watermark: int  # pass it back as ``since``; only ever grows within one epoch
     has_more: bool
+    # Changes when central's feed restarts (restored from a backup): a counter that
+    # sees another epoch than its own starts again from 0 and pushes everything again.
+    epoch: str = ""
 
 
 # --- enrollment, health, errors -----------------------------------------------------------
