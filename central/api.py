@@ -24,8 +24,9 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 import central
 from app.services.storage.types import utcnow
 from app.services.sync import wire
-from central import backoffice, blobs, changes, ingest, register, security
+from central import backoffice, blobs, changes, ingest, ratelimit, register, security
 from central.db import CentralDatabase
+from central.limits import BodyLimit
 from central.models import Device, Office
 
 T = TypeVar("T")
@@ -35,15 +36,28 @@ _SEEN_EVERY = dt.timedelta(minutes=1)
 
 
 class Refusal(Exception):
-    def __init__(self, status: int, reason: str, message: str = "") -> None:
+    def __init__(
+        self, status: int, reason: str, message: str = "", retry_after: float = 0.0
+    ) -> None:
         super().__init__(reason)
         self.status = status
         self.reason = reason
         self.message = message
+        self.retry_after = retry_after
+
+
+def _address(request: Request) -> str:
+    return request.client.host if request.client else "?"
+
+
+def _throttle(limiter: ratelimit.RateLimiter, key: str, *, count: bool) -> None:
+    wait = limiter.take(key) if count else limiter.blocked(key)
+    if wait:
+        raise Refusal(429, "too_many_requests", f"retry in {wait:.0f} s", retry_after=wait)
 
 
 REFUSALS: dict[int | str, dict[str, Any]] = {
-    code: {"model": wire.ErrorBody} for code in (401, 403, 404, 409, 410, 422, 503)
+    code: {"model": wire.ErrorBody} for code in (401, 403, 404, 409, 410, 413, 422, 429, 503)
 }
 
 
@@ -83,12 +97,15 @@ def device(
 
 
 def admin(request: Request, authorization: Annotated[str, Header()] = "") -> None:
+    failures: ratelimit.RateLimiter = request.app.state.admin_failures
+    _throttle(failures, _address(request), count=False)
     scheme, _, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token:
         raise Refusal(401, "credentials_missing")
     db: CentralDatabase = request.app.state.db
     with db.session() as s:
         if not security.admin_token_valid(s, token):
+            failures.hit(_address(request))
             raise Refusal(401, "bad_credentials")
 
 
@@ -112,12 +129,18 @@ def create_app(db: CentralDatabase) -> FastAPI:
         description="Sync, citizen look-up and back office for BHXH one-stop counters.",
     )
     app.state.db = db
+    app.state.admin_failures = ratelimit.RateLimiter(ratelimit.FAILED_ADMIN_LOGINS)
+    enroll_failures = ratelimit.RateLimiter(ratelimit.FAILED_ENROLLMENTS)
+    lookups = ratelimit.RateLimiter(ratelimit.LOOKUPS)
     hasher = PasswordHasher()
+    # Outermost: an oversized body is refused before routing, authentication, parsing.
+    app.add_middleware(BodyLimit)
 
     @app.exception_handler(Refusal)
     async def _refusal(_request: Request, exc: Refusal) -> JSONResponse:
         body = wire.ErrorBody(reason=exc.reason, message=exc.message)
-        return JSONResponse(body.model_dump(), status_code=exc.status)
+        headers = {"Retry-After": str(max(1, round(exc.retry_after)))} if exc.retry_after else None
+        return JSONResponse(body.model_dump(), status_code=exc.status, headers=headers)
 
     @app.exception_handler(OperationalError)
     @app.exception_handler(DBAPIError)
@@ -160,7 +183,8 @@ def create_app(db: CentralDatabase) -> FastAPI:
     @app.post(
         f"{v1}/enroll", response_model=wire.EnrollResponse, responses=REFUSALS, tags=["devices"]
     )
-    def enroll(request: wire.EnrollRequest) -> wire.EnrollResponse:
+    def enroll(request: wire.EnrollRequest, http: Request) -> wire.EnrollResponse:
+        _throttle(enroll_failures, _address(http), count=False)
         try:
             with db.session() as s:
                 device_row, secret = security.redeem_enrollment_code(
@@ -176,6 +200,7 @@ def create_app(db: CentralDatabase) -> FastAPI:
                     counter_number=device_row.counter_number,
                 )
         except security.EnrollmentRefused as exc:
+            enroll_failures.hit(_address(http))
             raise Refusal(
                 410 if exc.reason in ("code_used", "code_expired") else 403, exc.reason
             ) from None
@@ -187,6 +212,7 @@ def create_app(db: CentralDatabase) -> FastAPI:
         tags=["citizens"],
     )
     def lookup(request: wire.LookupRequest, counter: Counter) -> wire.LookupResult:
+        _throttle(lookups, counter.id, count=True)
         with db.session() as s:
             return register.lookup(s, request, counter.id)
 

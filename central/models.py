@@ -249,3 +249,5 @@ class AccessLog(Base):
     action: Mapped[str] = mapped_column(String(40))
     subject: Mapped[str] = mapped_column(String(20), default="")  # register ID number
     outcome: Mapped[str] = mapped_column(String(20), default="")
+    officer_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    purpose: Mapped[str] = mapped_column(String(200), default="")

@@ -17,7 +17,7 @@ import hashlib
 import json
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 API_PREFIX = "/api/v1"
 DEVICE_HEADER = "X-MotCua-Device"  # device id; the secret goes in "Authorization: Bearer"
@@ -333,9 +333,22 @@ class ErrorBody(Wire):
 
 
 class LookupRequest(Wire):
+    """The ID number alone finds no one: the name or the date of birth must match too
+    (an ID number is easy to come by). ``purpose`` and ``officer_id`` go in central's
+    access log; the household comes back only for a procedure that needs it."""
+
     id_number: str = Field(pattern=r"^\d{12}$")
-    full_name: str | None = None  # when given, the answer says whether it matches
+    full_name: str | None = Field(default=None, max_length=120)
     date_of_birth: dt.date | None = None
+    purpose: str = Field(min_length=3, max_length=200)  # "tiếp nhận hồ sơ 603", …
+    officer_id: str | None = Field(default=None, max_length=36)
+    procedure_code: str | None = Field(default=None, max_length=40)
+
+    @model_validator(mode="after")
+    def _name_or_birth(self) -> LookupRequest:
+        if not (self.full_name and self.full_name.strip()) and self.date_of_birth is None:
+            raise ValueError("the full name or the date of birth is needed with the ID number")
+        return self
 
 
 class RegisterPerson(Wire):

@@ -1,4 +1,4 @@
-"""sync: the feed's epoch (a restore from backup makes counters resync)
+"""sync: the feed's epoch (a restore makes counters resync); who looked up, and why
 
 Revision ID: 0002_sync_ownership
 Revises: 0001
@@ -48,6 +48,15 @@ def upgrade() -> None:
         ],
     )
 
+    with op.batch_alter_table("access_log") as batch:
+        batch.add_column(sa.Column("officer_id", sa.String(length=36), nullable=True))
+        batch.add_column(
+            sa.Column("purpose", sa.String(length=200), nullable=False, server_default="")
+        )
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("access_log") as batch:
+        batch.drop_column("purpose")
+        batch.drop_column("officer_id")
     op.drop_table("feed_epoch")
