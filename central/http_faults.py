@@ -9,6 +9,7 @@ request unchanged. Only for 127.0.0.1; never for production.
 
 from __future__ import annotations
 
+import random
 import threading
 from collections import deque
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -19,9 +20,18 @@ HTML = b"<html><body><h1>Gateway</h1></body></html>"
 
 
 class HttpFaults:
-    def __init__(self, target: str, *, body_limit: int | None = None) -> None:
+    def __init__(
+        self,
+        target: str,
+        *,
+        body_limit: int | None = None,
+        bad_gateway: float = 0.0,
+        seed: int = 0,
+    ) -> None:
         self.target = target.rstrip("/")
         self.body_limit = body_limit
+        self.bad_gateway = bad_gateway  # share of requests answered 502 in central's place
+        self.rng = random.Random(seed)
         self.script: deque[tuple[str, int, bytes, str]] = deque()  # (path part, status, …)
         self.answered: list[int] = []  # statuses the proxy answered itself
         self.forwarded = 0
@@ -40,9 +50,14 @@ class HttpFaults:
 
             do_GET = do_POST = do_PUT = do_DELETE = _handle
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        class Server(ThreadingHTTPServer):
+            def handle_error(self, request: object, client_address: object) -> None:
+                pass  # a client that hung up (the TCP fault proxy does it on purpose)
+
+        self._server = Server(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+        self.port = int(self._server.server_address[1])
+        self.url = f"http://127.0.0.1:{self.port}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     def __enter__(self) -> HttpFaults:
@@ -93,13 +108,22 @@ class HttpFaults:
             return
         body = h.rfile.read(length) if length else b""
         scripted = self._scripted(h.path)
+        if scripted is None and self.bad_gateway:
+            with self._lock:
+                unlucky = self.rng.random() < self.bad_gateway
+            if unlucky:
+                scripted = (502, b"<html>502 Bad Gateway</html>", "text/html")
         if scripted is not None:
             self._answer(h, *scripted)
             return
         headers = {
             k: v for k, v in h.headers.items() if k.lower() not in ("host", "content-length")
         }
-        answer = self._http.request(h.command, h.path, headers=headers, content=body)
+        try:
+            answer = self._http.request(h.command, h.path, headers=headers, content=body)
+        except httpx.HTTPError:
+            self._answer(h, 502, b"<html>502 upstream unreachable</html>", "text/html")
+            return
         with self._lock:
             self.forwarded += 1
         h.send_response(answer.status_code)
