@@ -205,36 +205,36 @@ def run(db_url: str, counters: int, dossiers: int, seconds: float, seed_: int = 
         seed(s, 0, hasher=CHEAP_HASHER)
         token = security.create_admin_token(s, "soak")
         codes = [security.create_enrollment_code(s, DEMO_OFFICE, n) for n in range(1, counters + 1)]
-    with tempfile.TemporaryDirectory(prefix="motcua-soak-") as tmp:
-        with (
-            CentralProcess(db_url, log_path=Path(tmp) / "central.log") as central,
-            HttpFaults(central.url, body_limit=1_000_000, bad_gateway=0.05, seed=seed_) as http,
-            FaultyProxy(http.port, drop=0.04, reset=0.04, delay=0.2, seed=seed_) as tcp,
-        ):
-            commands = []
-            paths = []
-            for n, code in enumerate(codes, start=1):
-                path = Path(tmp) / f"counter{n}.sqlite3"
-                env = _counter_env(central.url, code)
-                env["MOTCUA_HOME"] = str(Path(tmp) / f"home{n}")
-                command = [sys.executable, "-m", "bench._soak_counter", str(path), tcp.url,
-                           DEMO_OFFICE, str(n), str(dossiers), str(seed_ + n)]  # fmt: skip
-                commands.append((command, env))
-                paths.append(path)
-            back_office = BackOffice(central.url, token, seed_)
-            back_office.start()
-            figures.kills = _drive(commands, seconds, rng)
-            _drain(commands, timeout=600)  # still through the faults
-            back_office.stop.set()
-            back_office.join(10)
-            # A last round each: the back office's final moves reach the counters' pulls.
-            _drain(commands, timeout=600)
-            figures.back_office_moves = len(back_office.moves)
-            figures.proxy_413 = http.answered.count(413)
-            figures.proxy_502 = http.answered.count(502)
-            figures.tcp_faults = tcp.faults
-            figures.forwarded = http.forwarded
-            _check(central_db, paths, dict(back_office.moves), figures)
+    with (
+        tempfile.TemporaryDirectory(prefix="motcua-soak-") as tmp,
+        CentralProcess(db_url, log_path=Path(tmp) / "central.log") as central,
+        HttpFaults(central.url, body_limit=1_000_000, bad_gateway=0.05, seed=seed_) as http,
+        FaultyProxy(http.port, drop=0.04, reset=0.04, delay=0.2, seed=seed_) as tcp,
+    ):
+        commands = []
+        paths = []
+        for n, code in enumerate(codes, start=1):
+            path = Path(tmp) / f"counter{n}.sqlite3"
+            env = _counter_env(central.url, code)
+            env["MOTCUA_HOME"] = str(Path(tmp) / f"home{n}")
+            command = [sys.executable, "-m", "bench._soak_counter", str(path), tcp.url,
+                       DEMO_OFFICE, str(n), str(dossiers), str(seed_ + n)]  # fmt: skip
+            commands.append((command, env))
+            paths.append(path)
+        back_office = BackOffice(central.url, token, seed_)
+        back_office.start()
+        figures.kills = _drive(commands, seconds, rng)
+        _drain(commands, timeout=600)  # still through the faults
+        back_office.stop.set()
+        back_office.join(10)
+        # A last round each: the back office's final moves reach the counters' pulls.
+        _drain(commands, timeout=600)
+        figures.back_office_moves = len(back_office.moves)
+        figures.proxy_413 = http.answered.count(413)
+        figures.proxy_502 = http.answered.count(502)
+        figures.tcp_faults = tcp.faults
+        figures.forwarded = http.forwarded
+        _check(central_db, paths, dict(back_office.moves), figures)
     central_db.dispose()
     figures.seconds = time.perf_counter() - started
     return figures
