@@ -1,5 +1,5 @@
 # MotCua — every command installs what is missing first (scripts/setup.sh).
-.PHONY: run test lint bench screenshots translations setup clean
+.PHONY: run test lint bench soak screenshots translations setup clean
 
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -19,6 +19,9 @@ lint: $(SETUP)
 
 bench: $(SETUP)
 	bash scripts/with-services.sh $(PY) -m bench
+
+soak: $(SETUP)
+	bash scripts/with-services.sh $(PY) -m bench.soak
 
 screenshots: $(SETUP)
 	bash scripts/with-services.sh $(PY) -m scripts.screenshots

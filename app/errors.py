@@ -356,7 +356,9 @@ MESSAGES: dict[ErrorKind, Message] = {
             "errors", "Một số hồ sơ không được nhận; các hồ sơ khác vẫn được đồng bộ."
         ),
         QT_TRANSLATE_NOOP(
-            "errors", "Xem danh sách dữ liệu bị từ chối và lý do; báo bộ phận kỹ thuật."
+            "errors",
+            "Xem danh sách dữ liệu bị từ chối và lý do (bấm vào trạng thái đồng bộ hoặc "
+            "Ctrl+F9): lấy bản của trung tâm, ghi lại thay đổi của mình hoặc bỏ thay đổi.",
         ),
     ),
     ErrorKind.DB_WRONG_KEY: _M(

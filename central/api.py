@@ -17,16 +17,17 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, ValidationError
 from sqlalchemy import text
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 import central
 from app.shared import wire
 from app.shared.types import utcnow
-from central import backoffice, blobs, changes, ingest, register, security
-from central.auth import REFUSALS, Admin, Counter, Refusal, device
+from central import backoffice, blobs, changes, ingest, ratelimit, register, security
+from central.auth import REFUSALS, Admin, Counter, Refusal, address, device, throttle
 from central.db import CentralDatabase
 from central.life_events import routes as life_event_routes
+from central.limits import BodyLimit
 from central.models import Device, Office
 
 T = TypeVar("T")
@@ -64,12 +65,18 @@ def create_app(db: CentralDatabase) -> FastAPI:
         description="Sync, citizen look-up and back office for BHXH one-stop counters.",
     )
     app.state.db = db
+    app.state.admin_failures = ratelimit.RateLimiter(ratelimit.FAILED_ADMIN_LOGINS)
+    enroll_failures = ratelimit.RateLimiter(ratelimit.FAILED_ENROLLMENTS)
+    lookups = ratelimit.RateLimiter(ratelimit.LOOKUPS)
     hasher = PasswordHasher()
+    # Outermost: an oversized body is refused before routing, authentication, parsing.
+    app.add_middleware(BodyLimit)
 
     @app.exception_handler(Refusal)
     async def _refusal(_request: Request, exc: Refusal) -> JSONResponse:
         body = wire.ErrorBody(reason=exc.reason, message=exc.message)
-        return JSONResponse(body.model_dump(), status_code=exc.status)
+        headers = {"Retry-After": str(max(1, round(exc.retry_after)))} if exc.retry_after else None
+        return JSONResponse(body.model_dump(), status_code=exc.status, headers=headers)
 
     @app.exception_handler(OperationalError)
     @app.exception_handler(DBAPIError)
@@ -79,6 +86,18 @@ def create_app(db: CentralDatabase) -> FastAPI:
         # pending and retries; nothing half-written, every request is one transaction.
         body = wire.ErrorBody(reason="database_unavailable", message=type(exc).__name__)
         return JSONResponse(body.model_dump(), status_code=503)
+
+    # What the request asked for breaks a constraint or does not fit a column: retrying
+    # the same request would fail the same way, so it is the client's, not a 503.
+    @app.exception_handler(IntegrityError)
+    async def _constraint(_request: Request, exc: Exception) -> JSONResponse:
+        body = wire.ErrorBody(reason="constraint_violation", message=type(exc).__name__)
+        return JSONResponse(body.model_dump(), status_code=409)
+
+    @app.exception_handler(DataError)
+    async def _bad_data(_request: Request, exc: Exception) -> JSONResponse:
+        body = wire.ErrorBody(reason="invalid_data", message=type(exc).__name__)
+        return JSONResponse(body.model_dump(), status_code=422)
 
     def own_office(office: str, counter: Device) -> None:
         if office != counter.office_code:
@@ -101,7 +120,8 @@ def create_app(db: CentralDatabase) -> FastAPI:
     @app.post(
         f"{v1}/enroll", response_model=wire.EnrollResponse, responses=REFUSALS, tags=["devices"]
     )
-    def enroll(request: wire.EnrollRequest) -> wire.EnrollResponse:
+    def enroll(request: wire.EnrollRequest, http: Request) -> wire.EnrollResponse:
+        throttle(enroll_failures, address(http), count=False)
         try:
             with db.session() as s:
                 device_row, secret = security.redeem_enrollment_code(
@@ -117,6 +137,7 @@ def create_app(db: CentralDatabase) -> FastAPI:
                     counter_number=device_row.counter_number,
                 )
         except security.EnrollmentRefused as exc:
+            enroll_failures.hit(address(http))
             raise Refusal(
                 410 if exc.reason in ("code_used", "code_expired") else 403, exc.reason
             ) from None
@@ -128,6 +149,7 @@ def create_app(db: CentralDatabase) -> FastAPI:
         tags=["citizens"],
     )
     def lookup(request: wire.LookupRequest, counter: Counter) -> wire.LookupResult:
+        throttle(lookups, counter.id, count=True)
         with db.session() as s:
             return register.lookup(s, request, counter.id)
 
@@ -161,10 +183,11 @@ def create_app(db: CentralDatabase) -> FastAPI:
         counter: Counter,
         since: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL)] = 500,
+        epoch: Annotated[str, Query(max_length=36)] = "",
     ) -> wire.ChangesPage:
         own_office(office, counter)
         with db.session() as s:
-            return changes.page(s, office, since, limit)
+            return changes.page(s, office, since, limit, epoch)
 
     def _blob_call(func: Callable[[Any], Any]) -> wire.BlobStatus:
         with db.session() as s:

@@ -14,7 +14,7 @@ from fastapi import Depends, Header, Request
 
 from app.shared import wire
 from app.shared.types import utcnow
-from central import security
+from central import ratelimit, security
 from central.db import CentralDatabase
 from central.models import Device
 
@@ -22,15 +22,28 @@ _SEEN_EVERY = dt.timedelta(minutes=1)
 
 
 class Refusal(Exception):
-    def __init__(self, status: int, reason: str, message: str = "") -> None:
+    def __init__(
+        self, status: int, reason: str, message: str = "", retry_after: float = 0.0
+    ) -> None:
         super().__init__(reason)
         self.status = status
         self.reason = reason
         self.message = message
+        self.retry_after = retry_after
+
+
+def address(request: Request) -> str:
+    return request.client.host if request.client else "?"
+
+
+def throttle(limiter: ratelimit.RateLimiter, key: str, *, count: bool) -> None:
+    wait = limiter.take(key) if count else limiter.blocked(key)
+    if wait:
+        raise Refusal(429, "too_many_requests", f"retry in {wait:.0f} s", retry_after=wait)
 
 
 REFUSALS: dict[int | str, dict[str, Any]] = {
-    code: {"model": wire.ErrorBody} for code in (401, 403, 404, 409, 410, 422, 503)
+    code: {"model": wire.ErrorBody} for code in (401, 403, 404, 409, 410, 413, 422, 429, 503)
 }
 
 
@@ -56,12 +69,15 @@ def device(
 
 
 def admin(request: Request, authorization: Annotated[str, Header()] = "") -> None:
+    failures: ratelimit.RateLimiter = request.app.state.admin_failures
+    throttle(failures, address(request), count=False)
     scheme, _, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token:
         raise Refusal(401, "credentials_missing")
     db: CentralDatabase = request.app.state.db
     with db.session() as s:
         if not security.admin_token_valid(s, token):
+            failures.hit(address(request))
             raise Refusal(401, "bad_credentials")
 
 

@@ -85,6 +85,7 @@ def move_dossier(
     stored.row_version = dossier.row_version
     stored.content_hash = wire.content_hash(dossier)
     stored.status = dossier.status
+    stored.device_id = None  # last writer: the back office (a counter's stale push conflicts)
     stored.updated_at = now
     session.add(
         SyncedRow(
@@ -135,6 +136,7 @@ def save_officer(
 ) -> Officer:
     """Create or update an officer account and announce it to the office's counters."""
     officer = session.scalar(select(Officer).where(Officer.username == username))
+    moved_from = officer.office_code if officer and officer.office_code != office_code else None
     if officer is None:
         officer = Officer(
             id=str(uuid.uuid4()),
@@ -156,6 +158,11 @@ def save_officer(
         officer.row_version += 1
         officer.updated_at = utcnow()
     session.flush()
+    if moved_from:
+        # The old office's counters must stop accepting this officer's log-in.
+        changes.append(
+            session, moved_from, wire.Tombstone(entity="officer", id=officer.id), officer.id
+        )
     changes.append(session, office_code, officer_wire(officer), officer.id)
     return officer
 

@@ -5,18 +5,25 @@ move its watermark past 10 and miss it for good. Writers of the feed therefore t
 one transaction-scoped lock on PostgreSQL before appending, so sequences commit in
 order (SQLite already has a single writer). Only back-office actions and publications
 write here, so the lock costs nothing on the push path.
+
+Every page carries the feed's **epoch**. Restoring central from an older backup makes
+the sequence restart below the counters' watermarks; the operator then runs
+``motcua-central new-epoch`` (and central starts a new epoch by itself the first time a
+counter asks for changes after a sequence it never had). A counter that sees another
+epoch than the one it holds starts again from 0 and pushes everything again.
 """
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import or_, select, text
+from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session
 
 from app.shared import wire
-from central.models import Change, Published
+from central.models import Change, FeedEpoch, Published
 
 _FEED_LOCK = 0x4D6F7443  # "MotC": the advisory lock key of the feed
 _change_data: TypeAdapter[Any] = TypeAdapter(wire.ChangeData)
@@ -36,7 +43,42 @@ def append(session: Session, office_code: str | None, data: Any, entity_id: str)
     return change
 
 
-def page(session: Session, office_code: str, since: int, limit: int) -> wire.ChangesPage:
+def current_epoch(session: Session) -> str:
+    found = session.get(FeedEpoch, 1)
+    if found is None:
+        found = FeedEpoch(id=1, epoch=str(uuid.uuid4()), reason="first start")
+        session.add(found)
+        session.flush()
+    return found.epoch
+
+
+def new_epoch(session: Session, reason: str) -> str:
+    """Start a new epoch (after a restore): every counter resyncs from 0."""
+    found = session.get(FeedEpoch, 1)
+    epoch = str(uuid.uuid4())
+    if found is None:
+        session.add(FeedEpoch(id=1, epoch=epoch, reason=reason[:200]))
+    else:
+        found.epoch, found.reason = epoch, reason[:200]
+    session.flush()
+    return epoch
+
+
+def page(
+    session: Session, office_code: str, since: int, limit: int, epoch: str = ""
+) -> wire.ChangesPage:
+    """Changes after ``since``; ``epoch`` is the one the counter holds ("" if none)."""
+    current = current_epoch(session)
+    if since > 0 and epoch in ("", current):  # "": a counter that predates epochs
+        head = session.scalar(select(func.max(Change.seq))) or 0
+        if since > head:
+            # The counter has seen sequences this feed never had: restored from an
+            # older backup without a new epoch. Start one now, before the feed catches
+            # up with the counter's watermark and its changes get skipped.
+            current = new_epoch(session, f"a counter was at {since}, the feed at {head}")
+            epoch = "restarted"
+    if epoch and epoch != current:
+        since = 0  # a counter of another epoch starts again from the beginning
     rows = list(
         session.scalars(
             select(Change)
@@ -52,7 +94,10 @@ def page(session: Session, office_code: str, since: int, limit: int) -> wire.Cha
     rows = rows[:limit]
     changes = [wire.Change(seq=r.seq, data=_change_data.validate_python(r.data)) for r in rows]
     return wire.ChangesPage(
-        changes=changes, watermark=rows[-1].seq if rows else since, has_more=has_more
+        changes=changes,
+        watermark=rows[-1].seq if rows else since,
+        has_more=has_more,
+        epoch=current,
     )
 
 

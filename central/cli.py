@@ -59,6 +59,11 @@ def _parser() -> argparse.ArgumentParser:
     token = sub.add_parser("admin-token", help="print a new back-office token")
     token.add_argument("--name", default="back office")
 
+    epoch = sub.add_parser(
+        "new-epoch", help="after restoring a backup: every counter resyncs from the start"
+    )
+    epoch.add_argument("--reason", default="restored from a backup")
+
     publish = sub.add_parser(
         "publish",
         help="publish a catalog or calendar JSON, or a signed CSCA trust list, to counters",
@@ -198,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(security.create_admin_token(s, args.name))
             elif args.command in life_event_cli.COMMANDS:
                 return life_event_cli.run(s, args)
+            elif args.command == "new-epoch":
+                print(f"new feed epoch {changes.new_epoch(s, args.reason)}")
             elif args.command == "publish":
                 if args.kind == "trust":
                     from app.services.card import trust_list

@@ -3,10 +3,17 @@
 For every row of an item, compared with what is stored under the same entity and id:
 - nothing stored → create;
 - same ``row_version``, same content hash → duplicate (a retry: nothing written);
+- the item's main row (dossier, citizen, attachment) based on an older version than
+  central holds (``base_version`` < stored version) written by someone else (the back
+  office, another counter) → conflict (409) with central's version and status, never
+  an overwrite; if this same device wrote central's version (its answer was lost),
+  the push builds on its own change and goes through;
 - same ``row_version``, different content → conflict (409), with the reason;
 - newer ``row_version`` → update (the old version's hash is kept in ``row_revisions``);
 - older ``row_version`` → duplicate if it is a version we had with that content,
   else conflict (stale).
+A dossier's status must also be the counter's to set (``app.shared.ownership``): a
+refused move is ``invalid`` (422), final, with the reason.
 An item is written only if none of its rows conflicts, so a dossier never lands half.
 Items are independent: a refused one never blocks the others in the batch.
 """
@@ -20,7 +27,7 @@ from sqlalchemy import Table, insert, select, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.shared import wire
+from app.shared import ownership, wire
 from app.shared.types import utcnow
 from central.db import CentralDatabase
 from central.models import Blob, Device, RowRevision, SyncedRow
@@ -39,6 +46,7 @@ class IncomingRow:
     parent_id: str | None = None
     status: str | None = None
     code: str | None = None
+    base_version: int | None = None  # the item's main row only: central's version it builds on
 
     @property
     def key(self) -> tuple[str, str]:
@@ -62,14 +70,31 @@ def rows_of(
 ) -> list[IncomingRow]:
     match item:
         case wire.DossierItem(dossier=d):
-            rows = [_row("dossier", d, d.row_version, status=d.status, code=d.code)]
+            rows = [
+                _row(
+                    "dossier",
+                    d,
+                    d.row_version,
+                    status=d.status,
+                    code=d.code,
+                    base_version=item.base_version,
+                )
+            ]
             rows += [_row("document", x, x.row_version, parent_id=d.id) for x in item.documents]
             rows += [_row("event", x, x.row_version, parent_id=d.id) for x in item.events]
             return rows
         case wire.CitizenItem(citizen=c):
-            return [_row("citizen", c, c.row_version)]
+            return [_row("citizen", c, c.row_version, base_version=item.base_version)]
         case wire.AttachmentItem(attachment=a):
-            return [_row("attachment", a, a.row_version, parent_id=a.citizen_id)]
+            return [
+                _row(
+                    "attachment",
+                    a,
+                    a.row_version,
+                    parent_id=a.citizen_id,
+                    base_version=item.base_version,
+                )
+            ]
         case wire.AuditItem(audit=a):
             return [_row("audit", a, 1)]
     raise AssertionError(f"unknown item {type(item).__name__}")
@@ -121,27 +146,59 @@ class _Batch:
         stored = self.stored.get(key)
         return (stored.office_code, stored.row_version, stored.content_hash) if stored else None
 
+    def writer(self, key: tuple[str, str]) -> str | None:
+        """The device that wrote the current version (None: the back office)."""
+        if key in self.fresh:
+            return cast(str | None, self.fresh[key]["device_id"])
+        stored = self.stored.get(key)
+        return stored.device_id if stored else None
+
+    def status(self, key: tuple[str, str]) -> str | None:
+        if key in self.fresh:
+            return cast(str | None, self.fresh[key]["status"])
+        stored = self.stored.get(key)
+        return stored.status if stored else None
+
     def old_hash(self, row: IncomingRow) -> str | None:
         revision = self.session.get(RowRevision, (row.entity, row.id, row.row_version))
         return revision.content_hash if revision else None
 
 
-def _judge(batch: _Batch, row: IncomingRow, office: str) -> tuple[str, str]:
-    """("create"|"update"|"same"|"conflict"|"forbidden", reason) for one row."""
+def _judge(batch: _Batch, row: IncomingRow, office: str, device_id: str) -> tuple[str, str]:
+    """("create"|"update"|"same"|"conflict"|"forbidden"|"invalid", reason) for one row."""
     current = batch.current(row.key)
     if current is None:
+        if row.entity == "dossier" and (problem := ownership.counter_create_problem(row.status)):
+            return "invalid", problem
         return "create", ""
     stored_office, stored_version, stored_hash = current
     if stored_office != office:
         return "forbidden", f"{row.entity} {row.id} belongs to another office"
+    if row.row_version == stored_version and row.content_hash == stored_hash:
+        return "same", ""
+    # Based on an older version than central's, and central's was not this device's
+    # own write (an answer lost on the way back): someone else changed it meanwhile.
+    if (
+        row.base_version is not None
+        and row.base_version < stored_version
+        and batch.writer(row.key) != device_id
+    ):
+        if row.row_version < stored_version and batch.old_hash(row) == row.content_hash:
+            return "same", ""  # a late retry of a version central had
+        return "conflict", (
+            f"{row.entity} {row.id}: based on version {row.base_version}, "
+            f"central has version {stored_version}"
+        )
     if row.row_version == stored_version:
-        if row.content_hash == stored_hash:
-            return "same", ""
         return "conflict", (
             f"{row.entity} {row.id}: version {row.row_version} already stored "
             "with different content"
         )
     if row.row_version > stored_version:
+        if row.entity == "dossier":
+            problem = ownership.counter_move_problem(batch.status(row.key), row.status)
+            if problem:
+                return "invalid", problem
         return "update", ""
     if batch.old_hash(row) == row.content_hash:
         return "same", ""
@@ -194,7 +251,13 @@ def _write(batch: _Batch, row: IncomingRow, verdict: str, office: str, device_id
                 setattr(stored, name, value)
 
 
-def _result(item: Any, outcome: wire.Outcome, status: int, reason: str = "") -> wire.PushResult:
+def _result(
+    item: Any,
+    outcome: wire.Outcome,
+    status: int,
+    reason: str = "",
+    central: tuple[int, str | None] | None = None,
+) -> wire.PushResult:
     return wire.PushResult(
         ref=item.ref,
         entity=item.entity,
@@ -202,6 +265,8 @@ def _result(item: Any, outcome: wire.Outcome, status: int, reason: str = "") -> 
         outcome=outcome,
         status=status,
         reason=reason,
+        central_version=central[0] if central else None,
+        central_status=central[1] if central else None,
     )
 
 
@@ -237,14 +302,19 @@ def ingest(
         if isinstance(item, wire.AttachmentItem) and item.attachment.sha256 not in complete_blobs:
             results.append(_result(item, "retry", 425, "attachment content not received yet"))
             continue
-        verdicts = [_judge(batch, row, office) for row in rows]
-        refused = [(v, reason) for v, reason in verdicts if v in ("conflict", "forbidden")]
+        verdicts = [_judge(batch, row, office, device.id) for row in rows]
+        refused = [(v, r) for v, r in verdicts if v in ("conflict", "forbidden", "invalid")]
         if refused:
             kind, reason = refused[0]
+            main = rows[0].key
+            stored = batch.current(main)
+            central = (stored[1], batch.status(main)) if stored else None
             if kind == "forbidden":
                 results.append(_result(item, "forbidden", 403, reason))
+            elif kind == "invalid":
+                results.append(_result(item, "invalid", 422, reason, central))
             else:
-                results.append(_result(item, "conflict", 409, reason))
+                results.append(_result(item, "conflict", 409, reason, central))
             continue
         for row, (verdict, _) in zip(rows, verdicts, strict=True):
             _write(batch, row, verdict, office, device.id)

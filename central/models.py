@@ -158,6 +158,16 @@ class Change(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
+class FeedEpoch(Base):
+    """The feed's epoch: a new one after a restore tells counters to resync from 0."""
+
+    __tablename__ = "feed_epoch"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # always 1
+    epoch: Mapped[str] = mapped_column(String(36))
+    started_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+
+
 class Officer(Base):
     """Officer accounts, managed centrally and pulled by the counters of their office."""
 
@@ -247,6 +257,8 @@ class AccessLog(Base):
     action: Mapped[str] = mapped_column(String(40))
     subject: Mapped[str] = mapped_column(String(20), default="")  # register ID number
     outcome: Mapped[str] = mapped_column(String(20), default="")
+    officer_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    purpose: Mapped[str] = mapped_column(String(200), default="")
 
 
 # --- the web back office (central/web) ---------------------------------------------------

@@ -1,4 +1,11 @@
-"""Citizen look-up in the (fictitious) population register and BHXH registry."""
+"""Citizen look-up in the (fictitious) population register and BHXH registry.
+
+The ID number alone finds no one: the full name or the date of birth given with it
+must match the register, otherwise the answer is "not found" (nothing about the
+person leaks). The household comes back only for procedures that need it (household
+health insurance). Every look-up is logged with the device, the officer and the
+purpose, whatever its outcome.
+"""
 
 from __future__ import annotations
 
@@ -32,23 +39,38 @@ def _card(card: HealthCard) -> wire.HealthCard:
     )
 
 
+# Procedures whose forms list the household (household health insurance, TK1-TS annex).
+HOUSEHOLD_PROCEDURES = frozenset({"603"})
+
+
 def lookup(session: Session, request: wire.LookupRequest, device_id: str) -> wire.LookupResult:
     person = session.get(Person, request.id_number)
+    mismatches: list[str] = []
+    matched = False
+    if person is not None:
+        if request.full_name:
+            same = _same_name(request.full_name, person.full_name)
+            matched |= same
+            if not same:
+                mismatches.append("full_name")
+        if request.date_of_birth is not None:
+            same = request.date_of_birth == person.date_of_birth
+            matched |= same
+            if not same:
+                mismatches.append("date_of_birth")
+    outcome = "not_found" if person is None else ("found" if matched else "not_matched")
     session.add(
         AccessLog(
             device_id=device_id,
+            officer_id=request.officer_id,
+            purpose=request.purpose,
             action="citizen_lookup",
             subject=request.id_number,
-            outcome="found" if person else "not_found",
+            outcome=outcome,
         )
     )
-    if person is None:
+    if person is None or not matched:
         return wire.LookupResult(found=False, verified=False)
-    mismatches = []
-    if request.full_name is not None and not _same_name(request.full_name, person.full_name):
-        mismatches.append("full_name")
-    if request.date_of_birth is not None and request.date_of_birth != person.date_of_birth:
-        mismatches.append("date_of_birth")
     bhxh = (
         session.scalar(
             select(Participant.bhxh_number).where(Participant.id_number == person.id_number)
@@ -56,7 +78,7 @@ def lookup(session: Session, request: wire.LookupRequest, device_id: str) -> wir
         or ""
     )
     household = None
-    if person.household_code:
+    if person.household_code and request.procedure_code in HOUSEHOLD_PROCEDURES:
         home = session.get(Household, person.household_code)
         members = session.execute(
             select(Person.id_number, Person.full_name, Person.relation, Participant.bhxh_number)

@@ -70,7 +70,8 @@ def _refresh_asn1_names() -> None:
                 and issubclass(value, core.ObjectIdentifier)
                 and value.__dict__.get("_reverse_map") is not None
             ):
-                value._reverse_map = {name: oid for oid, name in value._map.items()}
+                table: dict[str, str] = value._map  # type: ignore[attr-defined]
+                value._reverse_map = {name: oid for oid, name in table.items()}  # type: ignore[attr-defined]
 
 
 def load_certificate(path: Path) -> x509.Certificate:

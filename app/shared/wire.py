@@ -17,7 +17,7 @@ import hashlib
 import json
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 API_PREFIX = "/api/v1"
 DEVICE_HEADER = "X-MotCua-Device"  # device id; the secret goes in "Authorization: Bearer"
@@ -160,6 +160,7 @@ class DossierItem(Wire):
     entity: Literal["dossier"] = "dossier"
     ref: int  # the counter's outbox sequence, echoed in the answer
     dossier: DossierWire
+    base_version: int = Field(default=0, ge=0)  # central's version this change builds on
     documents: list[DossierDocumentWire] = Field(default_factory=list)
     events: list[DossierEventWire] = Field(default_factory=list)
 
@@ -169,6 +170,7 @@ class CitizenItem(Wire):
     ref: int
     office_code: str
     citizen: CitizenWire
+    base_version: int = Field(default=0, ge=0)  # central's version this change builds on
 
 
 class AttachmentItem(Wire):
@@ -178,6 +180,7 @@ class AttachmentItem(Wire):
     ref: int
     office_code: str
     attachment: AttachmentWire
+    base_version: int = Field(default=0, ge=0)  # central's version this change builds on
 
 
 class AuditItem(Wire):
@@ -200,7 +203,8 @@ Outcome = Literal[
     "created",  # first time the server sees it
     "updated",  # a newer row_version replaced the stored one
     "duplicate",  # already there with the same content: the retry is harmless
-    "conflict",  # same version, different content (or stale): 409
+    "conflict",  # not based on central's current version (or same version, other
+    # content): 409, central's version and status come with the answer
     "forbidden",  # another office's data: 403
     "invalid",  # refused as malformed: 422
     "retry",  # not yet acceptable (e.g. attachment content not complete): try later
@@ -215,6 +219,8 @@ class PushResult(Wire):
     outcome: Outcome
     status: int  # the HTTP status this item alone would have had
     reason: str = ""  # technical reason, never personal data
+    central_version: int | None = None  # on a conflict: what central holds now
+    central_status: str | None = None  # dossiers: central's status
 
 
 class PushResponse(Wire):
@@ -314,8 +320,11 @@ class Change(Wire):
 
 class ChangesPage(Wire):
     changes: list[Change]
-    watermark: int  # pass it back as ``since``; only ever grows
+    watermark: int  # pass it back as ``since``; only ever grows within one epoch
     has_more: bool
+    # Changes when central's feed restarts (restored from a backup): a counter that
+    # sees another epoch than its own starts again from 0 and pushes everything again.
+    epoch: str = ""
 
 
 # --- enrollment, health, errors -----------------------------------------------------------
@@ -352,9 +361,22 @@ class ErrorBody(Wire):
 
 
 class LookupRequest(Wire):
+    """The ID number alone finds no one: the name or the date of birth must match too
+    (an ID number is easy to come by). ``purpose`` and ``officer_id`` go in central's
+    access log; the household comes back only for a procedure that needs it."""
+
     id_number: str = Field(pattern=r"^\d{12}$")
-    full_name: str | None = None  # when given, the answer says whether it matches
+    full_name: str | None = Field(default=None, max_length=120)
     date_of_birth: dt.date | None = None
+    purpose: str = Field(min_length=3, max_length=200)  # "tiếp nhận hồ sơ 603", …
+    officer_id: str | None = Field(default=None, max_length=36)
+    procedure_code: str | None = Field(default=None, max_length=40)
+
+    @model_validator(mode="after")
+    def _name_or_birth(self) -> LookupRequest:
+        if not (self.full_name and self.full_name.strip()) and self.date_of_birth is None:
+            raise ValueError("the full name or the date of birth is needed with the ID number")
+        return self
 
 
 class RegisterPerson(Wire):

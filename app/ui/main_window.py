@@ -29,6 +29,16 @@ class Page:
     widget: QWidget
 
 
+class _ClickableLabel(QLabel):
+    """The sync status: a click opens the refused / conflicting items."""
+
+    clicked = Signal()
+
+    def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.clicked.emit()
+        super().mousePressEvent(event)
+
+
 class MainWindow(QMainWindow):
     PREFERRED_SIZE = QSize(1200, 800)
     # A page taller than this scrolls inside the window rather than making the window
@@ -40,6 +50,7 @@ class MainWindow(QMainWindow):
     doctor_requested = Signal()
     password_requested = Signal()
     sync_requested = Signal()
+    sync_problems_requested = Signal()  # the refused / conflicting items (Ctrl+F9)
 
     def __init__(self, pages: list[Page], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,7 +79,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.reader_status = QLabel(self.tr("Đầu đọc: đang kiểm tra…"), objectName="reader_status")
-        self.sync_status = QLabel(self.tr("Đồng bộ: ngoại tuyến"), objectName="sync_status")
+        self.sync_status = _ClickableLabel(self.tr("Đồng bộ: ngoại tuyến"))
+        self.sync_status.setObjectName("sync_status")
+        self.sync_status.setToolTip(self.tr("Bấm để xem dữ liệu bị từ chối (Ctrl+F9)"))
+        self.sync_status.clicked.connect(self.sync_problems_requested)
         self.officer_status = QLabel(objectName="officer_status")
         self.office_status = QLabel(objectName="office_status")
         bar = self.statusBar()
@@ -119,7 +133,11 @@ class MainWindow(QMainWindow):
         quit_.triggered.connect(self.close)
         sync = QAction(self.tr("Đồng bộ &ngay"), self, shortcut=QKeySequence("F9"))
         sync.triggered.connect(self.sync_requested)
-        for action in (sync, lock, logout, password, doctor):
+        problems = QAction(
+            self.tr("Dữ liệu đồng bộ bị &từ chối…"), self, shortcut=QKeySequence("Ctrl+F9")
+        )
+        problems.triggered.connect(self.sync_problems_requested)
+        for action in (sync, problems, lock, logout, password, doctor):
             system.addAction(action)
         system.addSeparator()
         system.addAction(quit_)

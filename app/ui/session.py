@@ -354,6 +354,7 @@ class CounterSession:
         self.main.logout_requested.connect(self.logout)
         self.main.doctor_requested.connect(self.show_doctor)
         self.main.password_requested.connect(self.change_password)
+        self.main.sync_problems_requested.connect(self.show_sync_problems)
         self.idle = IdleWatcher(self.settings.idle_lock_minutes, self.main)
         self.idle.idle.connect(self.lock)
         QApplication.instance().installEventFilter(self.idle)
@@ -396,6 +397,21 @@ class CounterSession:
         sync = self.sync
         self.main.destroyed.connect(lambda *_: sync.stop())  # no thread outlives the window
         self.background.run(self.sync.start, lambda _: None, self._sync_failed)
+
+    def show_sync_problems(self) -> None:
+        """The refused and conflicting items, settled on the database worker."""
+        from app.ui.sync.problems_dialog import SyncProblemsDialog
+
+        assert self.main is not None and self.officer is not None
+        if not hasattr(self, "sync_runner"):
+            self.sync_runner = TaskRunner(max_threads=1)
+        dialog = SyncProblemsDialog(
+            self.db, self.officer.officer_id, self.sync_runner, parent=self.main
+        )
+        sync = getattr(self, "sync", None)
+        if sync is not None:
+            dialog.settled.connect(sync.sync_now)
+        dialog.exec()
 
     def _sync_failed(self, exc: BaseException) -> None:
         from shiboken6 import isValid

@@ -155,17 +155,17 @@
         <translation>Project 06 indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="412"/>
+        <location filename="../../app/ui/session.py" line="428"/>
         <source>Đồng bộ: không khởi động được</source>
         <translation>Sync: could not start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="505"/>
+        <location filename="../../app/ui/session.py" line="521"/>
         <source>Chẩn đoán hệ thống</source>
         <translation>System diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="508"/>
+        <location filename="../../app/ui/session.py" line="524"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
@@ -1359,67 +1359,77 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="47"/>
+        <location filename="../../app/ui/main_window.py" line="58"/>
         <source>MotCua — Bộ phận tiếp nhận và trả kết quả</source>
         <translation>MotCua — Intake and Results Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="70"/>
+        <location filename="../../app/ui/main_window.py" line="81"/>
         <source>Đầu đọc: đang kiểm tra…</source>
         <translation>Reader: checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="71"/>
+        <location filename="../../app/ui/main_window.py" line="82"/>
         <source>Đồng bộ: ngoại tuyến</source>
         <translation>Sync: offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="103"/>
+        <location filename="../../app/ui/main_window.py" line="84"/>
+        <source>Bấm để xem dữ liệu bị từ chối (Ctrl+F9)</source>
+        <translation>Click to see refused data (Ctrl+F9)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="117"/>
         <source>&amp;Đi tới</source>
         <translation>&amp;Go to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109"/>
+        <location filename="../../app/ui/main_window.py" line="123"/>
         <source>&amp;Hệ thống</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110"/>
+        <location filename="../../app/ui/main_window.py" line="124"/>
         <source>&amp;Khoá màn hình</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112"/>
+        <location filename="../../app/ui/main_window.py" line="126"/>
         <source>Đăng &amp;xuất</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114"/>
+        <location filename="../../app/ui/main_window.py" line="128"/>
         <source>Đổi &amp;mật khẩu…</source>
         <translation>Change &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="116"/>
+        <location filename="../../app/ui/main_window.py" line="130"/>
         <source>&amp;Chẩn đoán hệ thống</source>
         <translation>&amp;Diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="118"/>
+        <location filename="../../app/ui/main_window.py" line="132"/>
         <source>&amp;Thoát</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="120"/>
+        <location filename="../../app/ui/main_window.py" line="134"/>
         <source>Đồng bộ &amp;ngay</source>
         <translation>Sync &amp;now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146"/>
+        <location filename="../../app/ui/main_window.py" line="137"/>
+        <source>Dữ liệu đồng bộ bị &amp;từ chối…</source>
+        <translation>Re&amp;fused sync data…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="164"/>
         <source>Cán bộ: {0} ({1})</source>
         <translation>Officer: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>Đồng bộ: {0}</source>
         <translation>Sync: {0}</translation>
     </message>
@@ -2106,6 +2116,145 @@ Discard the current dossier and start a new one for this person?</translation>
         <location filename="../../app/ui/pages/settings_page.py" line="247"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncConflicts</name>
+    <message>
+        <location filename="../../app/services/sync/conflicts.py" line="34"/>
+        <source>Bộ phận xử lý đã cập nhật hồ sơ này sau lần đồng bộ trước; thay đổi tại quầy chưa được ghi lên hệ thống trung tâm.</source>
+        <translation>The processing unit changed this dossier after the last sync; the counter&apos;s change has not been written to the central system.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync/conflicts.py" line="42"/>
+        <source>Hồ sơ đã được bộ phận xử lý tiếp nhận; quầy không còn chuyển được trạng thái.</source>
+        <translation>The processing unit has taken this dossier; the counter can no longer change its status.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync/conflicts.py" line="49"/>
+        <source>Trạng thái này do bộ phận xử lý cập nhật, không đặt tại quầy.</source>
+        <translation>This status is set by the processing unit, not at the counter.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync/conflicts.py" line="55"/>
+        <source>Chuyển trạng thái không đúng quy trình.</source>
+        <translation>This status change does not follow the procedure.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync/conflicts.py" line="59"/>
+        <source>Hồ sơ mới không thể ở trạng thái này.</source>
+        <translation>A new dossier cannot have this status.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync/conflicts.py" line="63"/>
+        <source>Dữ liệu thuộc đơn vị khác.</source>
+        <translation>The data belongs to another office.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync/conflicts.py" line="67"/>
+        <source>Hệ thống trung tâm đã có phiên bản này với nội dung khác.</source>
+        <translation>The central system already has this version with other content.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync/conflicts.py" line="73"/>
+        <source>Hệ thống trung tâm đã có phiên bản mới hơn của dữ liệu này.</source>
+        <translation>The central system already has a newer version of this data.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync/conflicts.py" line="79"/>
+        <source>Tệp đính kèm bị thiếu, hỏng hoặc sai kích thước.</source>
+        <translation>The attachment is missing, damaged or of the wrong size.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync/conflicts.py" line="83"/>
+        <source>Dữ liệu không còn trên máy này.</source>
+        <translation>The data is no longer on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync/conflicts.py" line="86"/>
+        <source>Hệ thống trung tâm từ chối dữ liệu này.</source>
+        <translation>The central system refused this data.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblems</name>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="41"/>
+        <source>Hồ sơ / dữ liệu</source>
+        <translation>Dossier / data</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="42"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="43"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="44"/>
+        <source>Tại quầy</source>
+        <translation>At the counter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="45"/>
+        <source>Trung tâm</source>
+        <translation>Central</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="55"/>
+        <source>phiên bản {0}</source>
+        <translation>version {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="61"/>
+        <source>Xung đột</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="62"/>
+        <source>Bị từ chối</source>
+        <translation>Refused</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblemsDialog</name>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="77"/>
+        <source>Dữ liệu đồng bộ bị từ chối hoặc xung đột</source>
+        <translation>Refused or conflicting sync data</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="84"/>
+        <source>Hệ thống trung tâm không nhận các mục dưới đây. Chọn một dòng rồi chọn cách xử lý; mọi thao tác đều được ghi nhật ký.</source>
+        <translation>The central system did not accept the items below. Select a line, then choose what to do; every action is recorded in the access log.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="101"/>
+        <source>Lấy bản của &amp;trung tâm</source>
+        <translation>Take &amp;central&apos;s version</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="103"/>
+        <source>&amp;Ghi lại thay đổi của tôi lên bản trung tâm</source>
+        <translation>&amp;Re-apply my change on top of central&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="105"/>
+        <source>&amp;Bỏ thay đổi (ghi nhật ký)</source>
+        <translation>&amp;Discard my change (logged)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="151"/>
+        <source>{0} mục cần xử lý.</source>
+        <translation>{0} item(s) to settle.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="153"/>
+        <source>Không còn mục nào bị từ chối hay xung đột.</source>
+        <translation>No refused or conflicting items left.</translation>
     </message>
 </context>
 <context>
@@ -3024,186 +3173,190 @@ Discard the current dossier and start a new one for this person?</translation>
     </message>
     <message>
         <location filename="../../app/errors.py" line="358"/>
-        <source>Xem danh sách dữ liệu bị từ chối và lý do; báo bộ phận kỹ thuật.</source>
-        <translation>See the list of rejected data and the reasons; inform technical staff.</translation>
+        <source>Xem danh sách dữ liệu bị từ chối và lý do (bấm vào trạng thái đồng bộ hoặc Ctrl+F9): lấy bản của trung tâm, ghi lại thay đổi của mình hoặc bỏ thay đổi.</source>
+        <translation>See the list of refused data and the reasons (click the sync status or press Ctrl+F9): take central&apos;s version, re-apply your change or discard it.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="363"/>
+        <source>Xem danh sách dữ liệu bị từ chối và lý do; báo bộ phận kỹ thuật.</source>
+        <translation type="vanished">See the list of rejected data and the reasons; inform technical staff.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="365"/>
         <source>Không mở được cơ sở dữ liệu đã mã hoá</source>
         <translation>Cannot open the encrypted database</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="364"/>
+        <location filename="../../app/errors.py" line="366"/>
         <source>Khoá mã hoá trên máy này không mở được cơ sở dữ liệu (tệp được chép từ máy khác, khoá bị mất hoặc tệp bị hỏng). Tệp dữ liệu không bị thay đổi.</source>
         <translation>The encryption key on this computer cannot open the database (the file was copied from another computer, the key was lost or the file is damaged). The data file has not been changed.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="369"/>
+        <location filename="../../app/errors.py" line="371"/>
         <source>Liên hệ bộ phận hỗ trợ kỹ thuật; đừng xoá hay ghi đè thư mục dữ liệu.</source>
         <translation>Contact technical support; do not delete or overwrite the data folder.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="374"/>
+        <location filename="../../app/errors.py" line="376"/>
         <source>Tệp khoá không an toàn</source>
         <translation>Key file not secure</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="375"/>
+        <location filename="../../app/errors.py" line="377"/>
         <source>Tệp khoá mã hoá dữ liệu có thể bị người dùng khác trên máy đọc được.</source>
         <translation>The data encryption key file may be readable by other users on this computer.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="378"/>
+        <location filename="../../app/errors.py" line="380"/>
         <source>Chỉ để tài khoản chạy MotCua được đọc tệp khoá (quyền 0600) rồi mở lại.</source>
         <translation>Let only the account running MotCua read the key file (permissions 0600), then reopen.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="383"/>
+        <location filename="../../app/errors.py" line="385"/>
         <source>Không có quyền</source>
         <translation>Not permitted</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="384"/>
+        <location filename="../../app/errors.py" line="386"/>
         <source>Tài khoản của bạn không được phép thực hiện thao tác này.</source>
         <translation>Your account is not allowed to perform this action.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="385"/>
+        <location filename="../../app/errors.py" line="387"/>
         <source>Nhờ lãnh đạo bộ phận hoặc quản trị viên thực hiện.</source>
         <translation>Ask the desk supervisor or an administrator to do it.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="388"/>
+        <location filename="../../app/errors.py" line="390"/>
         <source>Tên tệp không hợp lệ</source>
         <translation>Invalid file name</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="389"/>
+        <location filename="../../app/errors.py" line="391"/>
         <source>Tên tệp chứa đường dẫn hoặc ký tự không được phép; tệp không được nhận.</source>
         <translation>The file name contains a path or characters that are not allowed; the file was not accepted.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="392"/>
+        <location filename="../../app/errors.py" line="394"/>
         <source>Đổi tên tệp (chỉ chữ, số, dấu gạch) rồi chọn lại.</source>
         <translation>Rename the file (letters, digits and dashes only) and choose it again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="395"/>
+        <location filename="../../app/errors.py" line="397"/>
         <source>Tệp đính kèm bị thay đổi</source>
         <translation>Attachment altered</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="396"/>
+        <location filename="../../app/errors.py" line="398"/>
         <source>Tệp đính kèm đã bị sửa, bị hỏng hoặc được mã hoá bằng khoá khác nên không mở được.</source>
         <translation>The attachment was modified, is damaged or was encrypted with another key, so it cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="400"/>
+        <location filename="../../app/errors.py" line="402"/>
         <source>Báo bộ phận kỹ thuật; lấy lại bản quét từ hệ thống trung tâm hoặc quét lại.</source>
         <translation>Inform technical staff; fetch the scan again from the central system or rescan.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="405"/>
+        <location filename="../../app/errors.py" line="407"/>
         <source>Nhật ký truy cập bị can thiệp</source>
         <translation>Access log tampered with</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="406"/>
+        <location filename="../../app/errors.py" line="408"/>
         <source>Nhật ký truy cập dữ liệu cá nhân có bản ghi bị sửa, bị xoá hoặc bị đảo thứ tự.</source>
         <translation>The personal data access log has entries that were modified, deleted or reordered.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="410"/>
+        <location filename="../../app/errors.py" line="412"/>
         <source>Không sửa gì thêm trên máy; báo ngay lãnh đạo và bộ phận an toàn thông tin.</source>
         <translation>Change nothing more on this computer; inform the management and the information security team at once.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="416"/>
+        <location filename="../../app/errors.py" line="418"/>
         <source>Nội dung quá dài</source>
         <translation>Text too long</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="417"/>
+        <location filename="../../app/errors.py" line="419"/>
         <source>Một ô nhập vượt quá số ký tự cho phép; chưa có gì được lưu.</source>
         <translation>A field exceeds the allowed number of characters; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="418"/>
+        <location filename="../../app/errors.py" line="420"/>
         <source>Rút gọn nội dung ô được báo rồi lưu lại.</source>
         <translation>Shorten the reported field and save again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="421"/>
+        <location filename="../../app/errors.py" line="423"/>
         <source>Nội dung có ký tự không được phép</source>
         <translation>Text contains characters that are not allowed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="422"/>
+        <location filename="../../app/errors.py" line="424"/>
         <source>Một ô nhập chứa ký tự hỏng hoặc ký tự rỗng không lưu được; chưa có gì được lưu.</source>
         <translation>A field contains broken or null characters that cannot be saved; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="426"/>
+        <location filename="../../app/errors.py" line="428"/>
         <source>Gõ lại nội dung ô được báo thay vì dán từ nguồn khác.</source>
         <translation>Retype the reported field instead of pasting it from elsewhere.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="429"/>
+        <location filename="../../app/errors.py" line="431"/>
         <source>Không lưu được tệp xuất</source>
         <translation>Export file not saved</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="430"/>
+        <location filename="../../app/errors.py" line="432"/>
         <source>Không ghi được tệp vào thư mục đã chọn (ổ đĩa đầy, chỉ đọc hoặc đã bị rút ra).</source>
         <translation>The file could not be written to the chosen folder (disk full, read-only or removed).</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="434"/>
+        <location filename="../../app/errors.py" line="436"/>
         <source>Chọn thư mục khác hoặc kiểm tra ổ đĩa rồi xuất lại.</source>
         <translation>Choose another folder or check the drive, then export again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="437"/>
+        <location filename="../../app/errors.py" line="439"/>
         <source>Không phải chứng thư CSCA</source>
         <translation>Not a CSCA certificate</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="438"/>
+        <location filename="../../app/errors.py" line="440"/>
         <source>Tệp đã chọn không phải chứng thư CSCA (DER/PEM) hay danh sách ICAO.</source>
         <translation>The chosen file is not a CSCA certificate (DER/PEM) or an ICAO master list.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="441"/>
+        <location filename="../../app/errors.py" line="443"/>
         <source>Chọn đúng tệp do cơ quan cấp thẻ cung cấp.</source>
         <translation>Choose the file supplied by the card issuing authority.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="444"/>
+        <location filename="../../app/errors.py" line="446"/>
         <source>Chưa cài chức năng đối chiếu khuôn mặt</source>
         <translation>Face match is not installed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="445"/>
+        <location filename="../../app/errors.py" line="447"/>
         <source>Máy này chưa có mô hình nhận dạng khuôn mặt; hồ sơ vẫn tiếp nhận bình thường.</source>
         <translation>This computer has no face recognition model; dossiers are received as usual.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="449"/>
+        <location filename="../../app/errors.py" line="451"/>
         <source>Nhờ quản trị viên cài gói bổ sung motcua[face].</source>
         <translation>Ask the administrator to install the motcua[face] extra.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="452"/>
+        <location filename="../../app/errors.py" line="454"/>
         <source>Không đọc được ảnh khuôn mặt</source>
         <translation>Cannot read the face image</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="453"/>
+        <location filename="../../app/errors.py" line="455"/>
         <source>Tệp ảnh không phải JPEG, JPEG 2000 hay PNG hợp lệ.</source>
         <translation>The image file is not a valid JPEG, JPEG 2000 or PNG.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="454"/>
+        <location filename="../../app/errors.py" line="456"/>
         <source>Chọn tệp ảnh khác.</source>
         <translation>Choose another image file.</translation>
     </message>

@@ -15,6 +15,7 @@ from testkit.central_server import RunningCentral
 
 
 def _lookup(device: Device, **body: object) -> wire.LookupResult:
+    body.setdefault("purpose", "tiếp nhận hồ sơ")
     response = device.http.post("/citizens/lookup", json=body)
     assert response.status_code == 200, response.text
     return wire.LookupResult.model_validate(response.json())
@@ -38,15 +39,53 @@ def test_every_virtual_card_holder_is_in_the_register(device: Device) -> None:
 def test_lookup_says_which_fields_do_not_match(device: Device) -> None:
     holder = card_profiles()[0]
     result = _lookup(
-        device, id_number=holder["id_number"], full_name="Tên Khác Hẳn", date_of_birth="1999-01-01"
+        device,
+        id_number=holder["id_number"],
+        full_name="Tên Khác Hẳn",
+        date_of_birth=holder["birth"],
     )
     assert result.found and not result.verified
-    assert result.mismatches == ["full_name", "date_of_birth"]
+    assert result.mismatches == ["full_name"]
+
+
+def test_the_id_number_alone_or_with_nothing_matching_finds_no_one(
+    central: RunningCentral, device: Device
+) -> None:
+    holder = card_profiles()[0]
+    alone = device.http.post(
+        "/citizens/lookup", json={"id_number": holder["id_number"], "purpose": "tra cứu"}
+    )
+    assert alone.status_code == 422
+    result = _lookup(
+        device,
+        id_number=holder["id_number"],
+        full_name="Tên Khác Hẳn",
+        date_of_birth="1999-01-01",
+        officer_id="officer-7",
+        purpose="tiếp nhận hồ sơ 603",
+    )
+    assert not result.found and result.person is None and result.household is None
+    with central.db.session() as s:
+        [entry] = s.scalars(select(AccessLog))
+    assert (entry.outcome, entry.officer_id, entry.purpose) == (
+        "not_matched", "officer-7", "tiếp nhận hồ sơ 603",
+    )  # fmt: skip
+
+
+def test_lookups_per_device_are_rate_limited(device: Device) -> None:
+    holder = card_profiles()[0]
+    body = {"id_number": holder["id_number"], "full_name": holder["full_name"], "purpose": "x" * 5}
+    statuses = [device.http.post("/citizens/lookup", json=body).status_code for _ in range(61)]
+    assert statuses[:60] == [200] * 60 and statuses[60] == 429
 
 
 def test_household_and_health_cards_in_both_forms(device: Device) -> None:
     holder = next(h for h in card_profiles() if h.get("spouse"))
-    result = _lookup(device, id_number=holder["id_number"])
+    other = _lookup(device, id_number=holder["id_number"], full_name=holder["full_name"])
+    assert other.found and other.household is None  # not for a procedure without it
+    result = _lookup(
+        device, id_number=holder["id_number"], full_name=holder["full_name"], procedure_code="603"
+    )
     assert result.household is not None
     assert {m.full_name for m in result.household.members} >= {
         holder["full_name"],
@@ -60,7 +99,7 @@ def test_household_and_health_cards_in_both_forms(device: Device) -> None:
 def test_unknown_id_is_not_found_and_every_lookup_is_logged(
     central: RunningCentral, device: Device
 ) -> None:
-    result = _lookup(device, id_number="001099999999")
+    result = _lookup(device, id_number="001099999999", full_name="Không Có")
     assert not result.found and not result.verified
     with central.db.session() as s:
         logged = list(s.scalars(select(AccessLog)))

@@ -297,3 +297,17 @@ class LifeEventContact(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
     event: Mapped[LifeEvent] = relationship(back_populates="contacts")
+
+
+class SyncedVersion(Base):
+    """The version of a row central last confirmed (pushed and acknowledged, or pulled).
+
+    Every push says which central version it was based on; a push based on an older
+    one is a conflict at central, never an overwrite. A row with no entry here has
+    never reached central (based on 0)."""
+
+    __tablename__ = "sync_versions"
+    entity: Mapped[str] = mapped_column(String(20), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(UUIDStr, primary_key=True)
+    central_version: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -5,6 +5,9 @@ Failures come out in two shapes:
   retried with backoff), certificate problem, credentials revoked, wrong office;
 - ``Refused`` for a 4xx about one request (a blob offset to resume from, a refused
   batch) that the caller handles itself.
+408, 429 and any 4xx whose body is not the central service's own (a proxy's 401 or
+404 page) say nothing about the request: they are SERVER_UNREACHABLE too, retried
+later. A 413 stays a ``Refused`` whoever sent it, so the caller can send less.
 
 Pinning (``central_cert_sha256``): before any credential is sent, the server's
 certificate is fetched and its SHA-256 compared with the pin; the client then trusts
@@ -34,11 +37,12 @@ _REVOKED = {"revoked", "bad_credentials", "credentials_missing"}
 class Refused(Exception):
     """The server refused one request with a 4xx and a machine reason."""
 
-    def __init__(self, status: int, reason: str, message: str = "") -> None:
+    def __init__(self, status: int, reason: str, message: str = "", *, ours: bool = True) -> None:
         super().__init__(f"HTTP {status} {reason}")
         self.status = status
         self.reason = reason
         self.message = message
+        self.ours = ours  # the body was the central service's own error body
 
 
 def normalize_fingerprint(value: str) -> str:
@@ -137,16 +141,15 @@ class CentralClient:
             raise UserError(ErrorKind.SERVER_UNREACHABLE, detail=type(exc).__name__) from exc
         if response.status_code < 400:
             return response
-        reason, message = _error_body(response)
-        if response.status_code >= 500:
-            raise UserError(
-                ErrorKind.SERVER_UNREACHABLE, detail=f"HTTP {response.status_code} {reason}"
-            )
-        if response.status_code == 401 and reason in _REVOKED:
+        reason, message, ours = _error_body(response)
+        code = response.status_code
+        if code >= 500 or code in (408, 429) or (not ours and code != 413):
+            raise UserError(ErrorKind.SERVER_UNREACHABLE, detail=f"HTTP {code} {reason}")
+        if code == 401 and reason in _REVOKED:
             raise UserError(ErrorKind.SYNC_REVOKED, detail=reason)
-        if response.status_code == 403 and reason == "office_mismatch":
+        if code == 403 and reason == "office_mismatch":
             raise UserError(ErrorKind.SYNC_OFFICE_MISMATCH, detail=reason)
-        raise Refused(response.status_code, reason, message)
+        raise Refused(code, reason, message, ours=ours)
 
     def _call(self, model: type[M], method: str, path: str, **kwargs: Any) -> M:
         response = self._send(method, path, **kwargs)
@@ -178,12 +181,14 @@ class CentralClient:
         body = wire.PushRequest(items=items).model_dump(mode="json")
         return self._call(wire.PushResponse, "POST", f"/offices/{office}/push", json=body)
 
-    def changes(self, office: str, since: int, limit: int = 500) -> wire.ChangesPage:
+    def changes(
+        self, office: str, since: int, limit: int = 500, epoch: str = ""
+    ) -> wire.ChangesPage:
         return self._call(
             wire.ChangesPage,
             "GET",
             f"/offices/{office}/changes",
-            params={"since": since, "limit": limit},
+            params={"since": since, "limit": limit, "epoch": epoch},
         )
 
     def close_life_event(self, office: str, event_id: str, dossier_code: str) -> None:
@@ -215,9 +220,10 @@ class CentralClient:
         )
 
 
-def _error_body(response: httpx.Response) -> tuple[str, str]:
+def _error_body(response: httpx.Response) -> tuple[str, str, bool]:
+    """(reason, message, whether the body is the central service's own error body)."""
     try:
         body = wire.ErrorBody.model_validate_json(response.content)
-        return body.reason, body.message
+        return body.reason, body.message, True
     except ValidationError:
-        return f"http_{response.status_code}", ""
+        return f"http_{response.status_code}", "", False

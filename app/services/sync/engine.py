@@ -143,9 +143,10 @@ class SyncEngine:
                 skew, push, pull = self._run(push, pull)
                 if skew is not None and abs(skew) > self.config.max_clock_skew.total_seconds():
                     error = UserError(ErrorKind.SYNC_CLOCK_SKEW, detail=f"{skew:+.0f} s")
-                elif push.rejected:
+                elif push.rejected or push.conflicts:
                     error = UserError(
-                        ErrorKind.SYNC_REJECTED, detail=f"{push.rejected} item(s) refused"
+                        ErrorKind.SYNC_REJECTED,
+                        detail=f"{push.rejected} item(s) refused, {push.conflicts} conflict(s)",
                     )
             except UserError as exc:
                 error = exc
@@ -238,7 +239,9 @@ class SyncEngine:
                         select(OutboxItem.state, func.count()).group_by(OutboxItem.state)
                     ).all()
                 )
-                pending, rejected = counts.get("pending", 0), counts.get("rejected", 0)
+                pending = counts.get("pending", 0)
+                # What waits for the officer: refusals and conflicts (sync/conflicts.py).
+                rejected = counts.get("rejected", 0) + counts.get("conflict", 0)
                 row = s.get(KeyValue, LAST_SUCCESS_KEY)
                 if row is not None:
                     last_success = dt.datetime.fromisoformat(row.value["at"])
@@ -266,7 +269,7 @@ class SyncEngine:
         with self.db.session() as s:
             rows = s.scalars(
                 select(OutboxItem)
-                .where(OutboxItem.state == "rejected")
+                .where(OutboxItem.state.in_(("rejected", "conflict")))
                 .order_by(OutboxItem.seq.desc())
                 .limit(limit)
             )

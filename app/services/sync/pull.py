@@ -6,7 +6,14 @@ harmless (every change is an upsert by id and version).
 
 Rows are written with Core statements so the server's ``row_version`` is stored as
 is (the ORM would bump it): the counter then holds exactly the version the server
-has, and its next local change pushes as a newer version.
+has, and its next local change pushes as a newer version built on it. A back-office
+change to a dossier the counter changed meanwhile is not applied over the counter's
+change: the counter's push then comes back as a conflict the officer settles.
+
+Every page carries central's feed epoch, saved with the watermark. Another epoch than
+ours means central was restored from an older backup: the page starts from 0, and
+every entry already sent goes back to the outbox so central gets it again (central is
+idempotent on the client UUID, nothing lands twice).
 """
 
 from __future__ import annotations
@@ -20,7 +27,15 @@ from sqlalchemy.orm import Session
 
 from app.services import life_events
 from app.services.storage.db import Database
-from app.services.storage.models import Dossier, DossierEvent, KeyValue, Office, Officer
+from app.services.storage.models import (
+    Dossier,
+    DossierEvent,
+    KeyValue,
+    Office,
+    Officer,
+    OutboxItem,
+)
+from app.services.sync import versions
 from app.services.sync.client import CentralClient
 from app.shared import wire
 from app.shared.types import utcnow
@@ -38,11 +53,19 @@ class PullTally:
     officers: int = 0
     published: int = 0
     life_events: int = 0
+    resynced: int = 0  # entries sent again because central started a new epoch
 
 
 def watermark(session: Session) -> int:
+    return feed_position(session)[0]
+
+
+def feed_position(session: Session) -> tuple[int, str]:
+    """(watermark, epoch) of the feed as last applied here."""
     row = session.get(KeyValue, WATERMARK_KEY)
-    return int(row.value.get("seq", 0)) if row else 0
+    if row is None:
+        return 0, ""
+    return int(row.value.get("seq", 0)), str(row.value.get("epoch", ""))
 
 
 def _set_state(session: Session, key: str, value: dict[str, Any]) -> None:
@@ -79,10 +102,14 @@ def _dossier(session: Session, change: wire.DossierStatusChange) -> bool:
                     reason=event.reason,
                 )
             )
-    if change.row_version <= local:
-        # The counter changed the dossier meanwhile: keep it; its push will either be
-        # accepted as newer or come back as a conflict the officer sees.
+    base = versions.confirmed(session, "dossier", [change.dossier_id]).get(change.dossier_id)
+    if base is not None and local != base:
+        # The counter changed the dossier meanwhile: keep it; its push comes back as a
+        # conflict (central's version beside ours) for the officer to settle.
         return True
+    if change.row_version <= local:
+        return True  # already at this version (or newer: a row never confirmed)
+    versions.confirm(session, "dossier", {change.dossier_id: change.row_version})
     values: dict[str, Any] = dict(
         status=change.status, row_version=change.row_version, updated_at=change.updated_at
     )
@@ -193,7 +220,18 @@ def apply_page(session: Session, page: wire.ChangesPage, tally: PullTally) -> No
                 life_events.apply(session, data)
                 tally.life_events += 1
         tally.changes += 1
-    _set_state(session, WATERMARK_KEY, {"seq": page.watermark})
+    _set_state(session, WATERMARK_KEY, {"seq": page.watermark, "epoch": page.epoch})
+
+
+def resend_everything(session: Session) -> int:
+    """Central lost what it acknowledged after its backup: queue it all again."""
+    result = session.execute(
+        update(OutboxItem)
+        .where(OutboxItem.state == "sent")
+        .values(state="pending", last_error="central restored from a backup: sent again")
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
 def pull_all(
@@ -201,16 +239,19 @@ def pull_all(
 ) -> PullTally:
     tally = PullTally()
     with db.session() as s:
-        since = watermark(s)
+        since, epoch = feed_position(s)
     while True:
-        page = client.changes(office, since, page_size)
-        if page.watermark < since:
-            # A server restored from an older backup: keep ours (never go backwards).
-            return tally
+        page = client.changes(office, since, page_size, epoch)
+        new_epoch = page.epoch != epoch
+        if page.watermark < since and not new_epoch:
+            return tally  # never go backwards within one epoch
         with db.session() as s:
-            if watermark(s) != since:
+            if feed_position(s) != (since, epoch):
                 return tally  # another sync in this data folder moved on: stop here
+            if new_epoch and epoch:
+                log.warning("central started a new feed epoch: resyncing from the start")
+                tally.resynced += resend_everything(s)
             apply_page(s, page, tally)
-        since = page.watermark
+        since, epoch = page.watermark, page.epoch
         if not page.has_more:
             return tally

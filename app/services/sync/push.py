@@ -3,10 +3,15 @@
 An entry becomes ``sent`` only on the server's acknowledgement (created, updated or
 duplicate) — and only if the row did not change again while it was travelling (the
 outbox keeps one pending entry per row, so a change made meanwhile rides on the same
-entry: it stays pending and goes next time). A refusal (409 conflict, 403, 422) marks
-the entry ``rejected`` with the server's reason for the officer to see; the rest of
-the batch carries on. Network failures and 5xx leave everything pending with
-``attempts`` and ``last_error`` updated.
+entry: it stays pending and goes next time); central's version is then recorded as
+the base of the row's next push. Only an **item-level** answer is final: a conflict
+(409: central changed the row since this counter last saw it) marks the entry
+``conflict`` with central's version and status, a refusal (403, 422) marks it
+``rejected``; the officer sees both with the reason (``conflicts``). Anything about
+the batch as a whole — network failures, 5xx, 408, 429, a proxy's own 401/404, an
+answer that is not ours, a 422 for the whole body after a server upgrade — leaves
+every entry pending (``attempts`` and ``last_error`` updated) and the engine backs
+off; a 413 (a proxy's body limit) splits the batch in halves and tries again.
 
 Because the server is idempotent on the client UUID, pushing something twice is
 harmless: a killed process, a lost answer or a retry lands exactly once.
@@ -22,16 +27,19 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from app.errors import UserError
+from app.errors import ErrorKind, UserError
 from app.services.attachments import read_stored
 from app.services.storage.db import Database
 from app.services.storage.models import OutboxItem
-from app.services.sync import serialize
+from app.services.sync import serialize, versions
 from app.services.sync.client import CentralClient, Refused
 from app.shared import paths, wire
 from app.shared.types import utcnow
 
-CHUNK = 1024 * 1024
+CHUNK = 512 * 1024  # stays under the body limit of common proxies (1 MB)
+MIN_CHUNK = 16 * 1024
+# Blob refusals about this attachment itself (not about the transport): final.
+_FINAL_BLOB_REASONS = frozenset({"size_mismatch", "sha256_mismatch", "too_large", "quota"})
 ContentPath = Callable[[str], Path]
 
 
@@ -48,6 +56,7 @@ class PushTally:
     sent: int = 0
     duplicates: int = 0
     rejected: int = 0
+    conflicts: int = 0
     retry: int = 0
     reasons: list[str] = field(default_factory=list)  # rejections of this round
 
@@ -126,13 +135,17 @@ def upload_content(client: CentralClient, office: str, sha256: str, content: byt
     status = client.blob_start(office, sha256, size)
     if status.complete:
         return
+    chunk = CHUNK
     for _ in range(3):  # a hash mismatch on the server restarts at 0 once
         offset = status.received
         while offset < size:
-            data = content[offset : offset + CHUNK]
+            data = content[offset : offset + chunk]
             try:
                 status = client.blob_put(office, sha256, offset, data)
             except Refused as exc:
+                if exc.status == 413 and chunk > MIN_CHUNK and not exc.ours:
+                    chunk //= 2  # a proxy's body limit: smaller pieces
+                    continue
                 if exc.reason != "offset_mismatch":
                     raise
                 status = client.blob_status(office, sha256)  # resume where it stands
@@ -183,6 +196,9 @@ def push_round(
                 try:
                     upload_content(client, office, a.sha256, content)
                 except Refused as exc:
+                    if not (exc.ours and exc.reason in _FINAL_BLOB_REASONS):
+                        _record_failure(db, groups, _transient(exc))
+                        raise _transient(exc) from exc
                     problem = f"{exc.status} {exc.reason}"
                 except UserError as exc:
                     _record_failure(db, groups, exc)
@@ -192,13 +208,9 @@ def push_round(
                 continue
         ready.append(group)
     results: dict[int, wire.PushResult] = {}
-    batch_refusal = ""
     if ready:
         try:
-            answer = client.push(office, [g.item for g in ready])
-            results = {r.ref: r for r in answer.results}
-        except Refused as exc:
-            batch_refusal = f"{exc.status} {exc.reason}"  # the whole batch was refused
+            results = _push_split(client, office, [g.item for g in ready])
         except UserError as exc:
             _record_failure(db, groups, exc)
             raise
@@ -211,15 +223,17 @@ def push_round(
         for group in ready:
             result = results.get(group.item.ref)
             if result is None:
-                reason = batch_refusal or "no answer for this item"
-                _mark(s, group.seqs, state="rejected", last_error=reason)
-                tally.rejected += 1
-                tally.reasons.append(reason)
+                _fail(s, group.seqs, "no answer for this item; sent again next round")
+                tally.retry += 1
             elif result.outcome in wire.ACCEPTED:
                 accepted.append((group, result.outcome == "duplicate"))
             elif result.outcome == "retry":
                 _fail(s, group.seqs, f"{result.status} {result.reason}")
                 tally.retry += 1
+            elif result.outcome == "conflict":
+                _mark_conflict(s, group, result)
+                tally.conflicts += 1
+                tally.reasons.append(f"409 conflict: {result.reason}")
             else:
                 reason = f"{result.status} {result.outcome}: {result.reason}"
                 _mark(s, group.seqs, state="rejected", last_error=reason[:500])
@@ -248,6 +262,68 @@ def _acknowledge(
             tally.sent += 1
     _mark(s, sent, state="sent", sent_at=utcnow(), last_error="")
     _mark(s, changed, last_error="changed during sync; sent again next round")
+    # Central now holds the version pushed: the row's next change builds on it.
+    confirmed: dict[str, dict[str, int]] = {}
+    for group, _ in accepted:
+        main = _main_row(group.item)
+        if main is not None:
+            confirmed.setdefault(group.target.entity, {})[main.id] = main.row_version
+    for entity, by_id in confirmed.items():
+        versions.confirm(s, entity, by_id)
+
+
+def _main_row(item: Any) -> Any:
+    match item:
+        case wire.DossierItem():
+            return item.dossier
+        case wire.CitizenItem():
+            return item.citizen
+        case wire.AttachmentItem():
+            return item.attachment
+    return None
+
+
+def _mark_conflict(s: Session, group: _Group, result: wire.PushResult) -> None:
+    """Keep what the officer needs to decide: central's version and status, the reason."""
+    for seq in group.seqs:
+        entry = s.get(OutboxItem, seq)
+        if entry is None or entry.state != "pending":
+            continue
+        main = _main_row(group.item)
+        entry.state = "conflict"
+        entry.last_error = f"409 conflict: {result.reason}"[:500]
+        entry.payload = {
+            **(entry.payload or {}),
+            "conflict": {
+                "central_version": result.central_version,
+                "central_status": result.central_status,
+                "local_version": main.row_version if main is not None else None,
+                "local_status": getattr(main, "status", None),
+                "base_version": getattr(group.item, "base_version", None),
+                "target": [group.target.entity, group.target.id],
+            },
+        }
+
+
+def _transient(exc: Refused) -> UserError:
+    return UserError(
+        ErrorKind.SERVER_UNREACHABLE, detail=f"HTTP {exc.status} {exc.reason}; retried later"
+    )
+
+
+def _push_split(client: CentralClient, office: str, items: list[Any]) -> dict[int, wire.PushResult]:
+    """Push ``items``; on a 413 push each half on its own (down to one item). Any other
+    refusal of the whole batch is not an answer about its items: they stay pending."""
+    try:
+        answer = client.push(office, items)
+    except Refused as exc:
+        if exc.status == 413 and len(items) > 1:
+            half = len(items) // 2
+            return _push_split(client, office, items[:half]) | _push_split(
+                client, office, items[half:]
+            )
+        raise _transient(exc) from exc
+    return {r.ref: r for r in answer.results}
 
 
 def _record_failure(db: Database, groups: list[_Group], error: UserError) -> None:
@@ -276,8 +352,9 @@ def push_all(
         total.sent += tally.sent
         total.duplicates += tally.duplicates
         total.rejected += tally.rejected
+        total.conflicts += tally.conflicts
         total.retry += tally.retry
         total.reasons += tally.reasons
-        progressed = tally.sent + tally.duplicates + tally.rejected
+        progressed = tally.sent + tally.duplicates + tally.rejected + tally.conflicts
         if read == 0 or progressed == 0:
             return total

@@ -27,6 +27,7 @@ from app.services.storage.models import (
     DossierEvent,
     Office,
 )
+from app.services.sync import versions
 from app.shared import wire
 
 # Outbox entity names other modules use, mapped to what is pushed.
@@ -303,11 +304,17 @@ def build_many(session: Session, refs: dict[Target, int], office: str) -> dict[T
                 out[target] = attachment_item(session, target.id, ref, office)
             case "audit":
                 out[target] = audit_item(session, target.id, ref, office)
+    for entity in ("dossier", "citizen", "attachment"):
+        found = [t for t, item in out.items() if item is not None and t.entity == entity]
+        bases = versions.confirmed(session, entity, [t.id for t in found])
+        for t in found:
+            if bases.get(t.id):
+                out[t] = out[t].model_copy(update={"base_version": bases[t.id]})
     return out
 
 
 def fingerprint(item: Any) -> str:
     """What the item says, without its ``ref``: unchanged fingerprint, unchanged rows."""
     return hashlib.sha256(
-        wire.canonical_json(item.model_dump(mode="json", exclude={"ref"}))
+        wire.canonical_json(item.model_dump(mode="json", exclude={"ref", "base_version"}))
     ).hexdigest()

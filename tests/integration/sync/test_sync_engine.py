@@ -145,7 +145,7 @@ def test_conflict_reason_reaches_the_officer_and_others_still_sync(
     assert report.error is not None and report.error.kind == ErrorKind.SYNC_REJECTED
     [rejected] = engine.rejected_items()
     assert rejected.entity_id == first and "409" in rejected.reason
-    assert "different content" in rejected.reason
+    assert "based on version 1" in rejected.reason  # the back office moved it since
     assert engine.status().rejected == 1 and engine.status().pending == 0
     assert len(server_rows(central, "dossier")) == 3
 

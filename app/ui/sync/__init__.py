@@ -1,0 +1,1 @@
+"""Sync screens: the items central refused or that conflict with central."""

@@ -1,0 +1,61 @@
+"""One counter of the soak run (``bench/soak.py``), killed with SIGKILL at random.
+
+``python -m bench._soak_counter DB URL OFFICE NUMBER TARGET SEED`` with the device
+credentials as JSON in ``MOTCUA_SOAK_CREDENTIALS``. Until the database holds TARGET
+dossiers it takes a few in, now and then edits one already sent (a change the back
+office may have overtaken: a conflict for the officer), and syncs. Then it syncs
+until nothing is pending and exits 0. Everything it knows is in its database, so a
+restart after SIGKILL carries on where the last commit left it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import sys
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from app.services.storage.db import open_database
+from app.services.storage.models import Dossier
+from app.services.storage.outbox import enqueue, pending_count
+from app.services.sync.credentials import DeviceCredentials, MemoryStore
+from app.services.sync.engine import SyncConfig, SyncEngine
+from testkit.counter_sim import queue_dossiers, setup_counter
+
+
+def main() -> int:
+    db_path, url, office, number, target, seed = sys.argv[1:7]
+    credentials = DeviceCredentials(**json.loads(os.environ["MOTCUA_SOAK_CREDENTIALS"]))
+    db = open_database(Path(db_path))
+    setup = setup_counter(db, office, int(number))
+    rng = random.Random(f"{seed}-{os.getpid()}")
+    engine = SyncEngine(db, SyncConfig(url, office, batch_size=100), store=MemoryStore(credentials))
+    for _ in range(2000):
+        with db.session() as s:
+            have = s.scalar(select(func.count()).select_from(Dossier)) or 0
+        if have < int(target):
+            queue_dossiers(db, setup, min(rng.randint(3, 12), int(target) - have))
+            if have and rng.random() < 0.5:
+                with db.session() as s:
+                    ids = s.scalars(select(Dossier.id).order_by(func.random()).limit(3)).all()
+                    for dossier_id in ids:
+                        dossier = s.get(Dossier, dossier_id)
+                        if dossier is not None:
+                            # Long notes: batches then pass the proxy's 1 MB limit (413).
+                            words = " ".join(str(rng.randint(0, 10**6)) for _ in range(16000))
+                            dossier.notes = f"sửa tại quầy {words}"
+                            enqueue(s, "dossier", dossier_id)
+        engine.sync_once()
+        with db.session() as s:
+            done = pending_count(s) == 0
+            have = s.scalar(select(func.count()).select_from(Dossier)) or 0
+        if done and have >= int(target):
+            return 0
+    return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
