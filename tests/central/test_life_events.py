@@ -141,7 +141,7 @@ def test_a_death_of_a_participant_opens_survivors_benefits_with_90_days(
     assert _is_participant(central, person.id_number)
     assert portal.post("/life-events", json=death(person)).status_code == 200
     (event,) = _feed(device)
-    assert event["procedure_codes"] == ["TU-TUAT"]
+    assert event["procedure_codes"] == ["TU-TUAT", "MAI-TANG"]  # survivors, funeral grant
     assert event["filing_deadline"] == "2027-01-30"  # 90 days from the death (Art. 91)
     with central.db.session() as s:
         household = set(

@@ -165,7 +165,7 @@ def test_a_death_counts_down_the_90_days_of_survivors_benefits(
         assert portal.post("/life-events", json=death).status_code == 200
     assert counter.engine().sync_once().error is None
     (event,) = life_events.list_events(counter.db, dt.date(2026, 12, 2))
-    assert event.procedure_codes == ("TU-TUAT",)
+    assert event.procedure_codes == ("TU-TUAT", "MAI-TANG")
     assert event.filing_deadline == dt.date(2026, 12, 30)  # 1 Oct + 90 days
     assert event.days_left == 28
     (late,) = life_events.list_events(counter.db, dt.date(2027, 1, 2))
