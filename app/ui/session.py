@@ -132,7 +132,12 @@ class CounterSession:
         return ReportsPage(self.db, self.settings, self.officer)
 
     def _settings_page(self) -> QWidget:
-        page = SettingsPage(self.settings, self._settings_saved, paths.settings_file(self.demo))
+        page = SettingsPage(
+            self.settings,
+            self._settings_saved,
+            paths.settings_file(self.demo),
+            officer=self.officer,
+        )
         page.trust_changed.connect(self._reload_trust)
         return page
 

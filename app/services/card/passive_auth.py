@@ -26,6 +26,7 @@ from app.services.card.errors import ParseError, parse_guard
 from app.services.card.public_keys import _CRYPTOGRAPHY_CURVES
 from app.services.card.security_infos import parse_ec_domain
 from app.services.identity import Verdict
+from app.services.security.permissions import HasRole, Permission, require
 
 ID_LDS_SECURITY_OBJECT = "2.23.136.1.1.1"
 ID_CSCA_MASTER_LIST = "2.23.136.1.1.2"
@@ -315,9 +316,11 @@ def verify_passive(
     return PassiveResult(Verdict.PASSED)
 
 
-def import_trust_file(data: bytes, folder: Path) -> int:
+def import_trust_file(data: bytes, folder: Path, *, actor: HasRole | None = None) -> int:
     """A CSCA certificate (DER or PEM) or an ICAO master list, into the trust folder.
-    Returns how many certificates were added; refuses anything else with a message."""
+    Returns how many certificates were added; refuses anything else with a message.
+    Changing whom the counter trusts is an administrator's act (``actor``)."""
+    require(actor, Permission.MANAGE_TRUST)
     certificates = _load_certificates(data)
     if certificates:
         folder.mkdir(parents=True, exist_ok=True)

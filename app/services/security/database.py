@@ -19,6 +19,7 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlcipher3.dbapi2 as sqlcipher
 
@@ -27,6 +28,9 @@ from app.services.security import blobs
 from app.services.security.keys import KeySet, database_key, new_secret, sqlcipher_pragma_value
 from app.services.security.keystore import KeyStore
 from app.services.storage.db import Database, open_database
+
+if TYPE_CHECKING:
+    from app.services.security.permissions import HasRole
 
 log = logging.getLogger(__name__)
 
@@ -204,8 +208,13 @@ def open_local(demo: bool = False) -> Database:
     return db
 
 
-def rotate_local(demo: bool = False) -> RotationReport:
+def rotate_local(demo: bool = False, *, actor: HasRole | None = None) -> RotationReport:
+    """Rotate this PC's database key: administrators only (the CLI acts as
+    ``SYSTEM_ADMIN``, see ``permissions``)."""
     from app import paths
+    from app.services.security.permissions import Permission, require
+
+    require(actor, Permission.ROTATE_KEYS)
     from app.services.security.keystore import store_for
 
     path = paths.database_file(demo)

@@ -20,6 +20,12 @@ from PySide6.QtWidgets import (
 
 from app import settings as settings_mod
 from app.errors import UserError
+from app.services.security.permissions import (
+    HasRole,
+    Permission,
+    allowed,
+    require_settings_change,
+)
 from app.settings import Settings
 from app.ui.messages import error_text
 
@@ -35,8 +41,10 @@ class SettingsPage(QWidget):
         printers: list[str] | None = None,
         readers: list[str] | None = None,
         parent: QWidget | None = None,
+        officer: HasRole | None = None,
     ) -> None:
         super().__init__(parent)
+        self._officer = officer
         self._settings = settings
         self._on_saved = on_saved
         self._path = path
@@ -109,6 +117,13 @@ class SettingsPage(QWidget):
         layout.addWidget(trust)
         layout.addWidget(save)
         layout.addStretch(1)
+        # The services refuse these to non-admins; the page only hides them.
+        admin = allowed(officer, Permission.CHANGE_SYNC)
+        self.central_url.setReadOnly(not admin)
+        self.office_code.setReadOnly(not admin)
+        self.counter_number.setReadOnly(not admin)
+        enroll.setVisible(admin)
+        trust.setVisible(allowed(officer, Permission.MANAGE_TRUST))
 
     def _combo(self, items: list[str], current: str, name: str) -> QComboBox:
         box = QComboBox(objectName=name)
@@ -165,7 +180,9 @@ class SettingsPage(QWidget):
         if not accepted or not code.strip():
             return
         try:
-            credentials = enroll(url, code, cert_sha256=self._settings.central_cert_sha256)
+            credentials = enroll(
+                url, code, cert_sha256=self._settings.central_cert_sha256, actor=self._officer
+            )
         except UserError as err:
             self._say(error_text(err), ok=False)
             return
@@ -196,7 +213,9 @@ class SettingsPage(QWidget):
         if not path:
             return
         try:
-            added = import_trust_file(Path(path).read_bytes(), paths.data_dir() / "trust")
+            added = import_trust_file(
+                Path(path).read_bytes(), paths.data_dir() / "trust", actor=self._officer
+            )
         except UserError as err:
             self._say(error_text(err), ok=False)
             return
@@ -218,6 +237,7 @@ class SettingsPage(QWidget):
     def save(self) -> None:
         new = self.edited()
         try:
+            require_settings_change(self._officer, self._settings, new)
             settings_mod.save(new, self._path)
         except UserError as err:
             self.message.setStyleSheet("color: #b00020;")
