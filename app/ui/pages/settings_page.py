@@ -120,8 +120,6 @@ class SettingsPage(QWidget):
         # The services refuse these to non-admins; the page only hides them.
         admin = allowed(officer, Permission.CHANGE_SYNC)
         self.central_url.setReadOnly(not admin)
-        self.office_code.setReadOnly(not admin)
-        self.counter_number.setReadOnly(not admin)
         enroll.setVisible(admin)
         trust.setVisible(allowed(officer, Permission.MANAGE_TRUST))
 
