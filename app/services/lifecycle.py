@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from app.errors import ErrorKind, UserError
 from app.services.calendar import WorkCalendar, appointment
 from app.services.catalog.model import ProcessingTime, TimeUnit
+from app.services.security.permissions import HasRole, Permission, require
 from app.services.storage.models import Dossier, DossierEvent, Procedure
 from app.services.storage.outbox import enqueue
 from app.shared.lifecycle import (
@@ -146,13 +147,17 @@ def transition(
     now: dt.datetime | None = None,
     rules: DeadlineRules | None = None,
     returned_to: str = "",
+    actor: HasRole | None = None,
 ) -> DossierEvent:
     """Move ``dossier`` to ``to`` or raise ``UserError(INVALID_TRANSITION)``.
 
     ``rules`` is needed when the move restarts the clock (``completed``);
-    ``returned_to`` (who collected the result) when the move is ``returned``.
+    ``returned_to`` (who collected the result) when the move is ``returned``;
+    ``actor`` (the signed-in officer) when it is ``cancelled``: supervisors only.
     """
     target = Status(to)
+    if target is S.CANCELLED:
+        require(actor, Permission.CANCEL_DOSSIER)
     current = Status(dossier.status)
     if target not in TRANSITIONS[current]:
         raise UserError(ErrorKind.INVALID_TRANSITION, detail=f"{current} -> {target}")

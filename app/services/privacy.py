@@ -368,12 +368,16 @@ def purge_expired(
     now: dt.datetime | None = None,
     officer_id: str | None = None,
     attachments_root: Path | None = None,
+    *,
+    actor: HasRole | None = None,
 ) -> PurgeReport:
     """Delete local copies of finished dossiers uploaded to the central service and
     older than ``retention_days`` (by return or last change), then the attachments and
     citizens nothing local refers to any more. The access log stays, with a "purge"
     record per dossier. Anything not yet uploaded is kept, however old.
+    Supervisors and admins only (``actor``).
     """
+    require(actor, Permission.PURGE_DATA)
     now = now or utcnow()
     cutoff = now - dt.timedelta(days=retention_days)
     root = attachments_root or paths.attachments_dir()

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import httpx
 
+from app.services.security.permissions import SYSTEM_ADMIN
 from app.services.sync.credentials import MemoryStore
 from app.services.sync.enroll import enroll
 
@@ -140,7 +141,7 @@ class DemoCentral:
                 self.stop()
                 raise RuntimeError("demo central service did not start")
             time.sleep(0.2)
-        enroll(self.url, code, store=self.store, device_name="demo")
+        enroll(self.url, code, store=self.store, device_name="demo", actor=SYSTEM_ADMIN)
 
     def stop(self) -> None:
         self._stopped = True

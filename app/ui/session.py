@@ -173,7 +173,12 @@ class CounterSession:
         )
 
     def _settings_page(self) -> QWidget:
-        page = SettingsPage(self.settings, self._settings_saved, paths.settings_file(self.demo))
+        page = SettingsPage(
+            self.settings,
+            self._settings_saved,
+            paths.settings_file(self.demo),
+            officer=self.officer,
+        )
         page.trust_changed.connect(self._reload_trust)
         page.trust_importer = self._import_trust
         return page

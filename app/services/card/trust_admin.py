@@ -15,8 +15,7 @@ from app.services.card.trust_store import TrustImport, import_trust_file
 from app.services.security.permissions import Permission, require
 from app.services.storage.db import Database
 
-# Admin-only today (h18roles may give trust its own permission; keep the name here).
-CHANGE_TRUST = Permission.ROTATE_KEYS
+CHANGE_TRUST = Permission.MANAGE_TRUST  # administrators only
 
 
 class Administrator(Protocol):
@@ -46,7 +45,7 @@ def import_trust_anchor(
     """Refuse unless an administrator; import; record who imported what."""
     require(officer, CHANGE_TRUST)
     assert officer is not None
-    result = import_trust_file(data, folder)
+    result = import_trust_file(data, folder, actor=officer)
     with db.session() as s:
         audit.record(s, officer.officer_id, "change", detail=describe(result))
     return result

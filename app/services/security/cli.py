@@ -50,9 +50,10 @@ def _audit_verify(args: argparse.Namespace) -> int:
 
 def _rotate(args: argparse.Namespace) -> int:
     from app.services.security.database import rotate_local
+    from app.services.security.permissions import SYSTEM_ADMIN
 
     try:
-        report = rotate_local(args.demo)
+        report = rotate_local(args.demo, actor=SYSTEM_ADMIN)
     except UserError as err:
         return _print_error(err)
     print(f"Đã đổi khoá mã hoá dữ liệu. Tệp đính kèm mã hoá lại: {report.attachments_reencrypted}.")
@@ -71,6 +72,7 @@ def _purge(args: argparse.Namespace) -> int:
     from app import settings as settings_mod
     from app.services import privacy
     from app.services.security.database import open_local
+    from app.services.security.permissions import SYSTEM_ADMIN
     from app.shared import paths
 
     settings, _ = settings_mod.load_readonly(paths.settings_file(args.demo))
@@ -80,7 +82,10 @@ def _purge(args: argparse.Namespace) -> int:
         return _print_error(err)
     try:
         report = privacy.purge_expired(
-            db, settings.retention_days, attachments_root=paths.attachments_dir(args.demo)
+            db,
+            settings.retention_days,
+            attachments_root=paths.attachments_dir(args.demo),
+            actor=SYSTEM_ADMIN,
         )
     finally:
         db.dispose()

@@ -19,6 +19,7 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlcipher3.dbapi2 as sqlcipher
 
@@ -28,6 +29,9 @@ from app.services.security.keys import KeySet, database_key, new_secret, sqlciph
 from app.services.security.keystore import KeyStore
 from app.services.storage.db import Database, open_database
 from app.shared.files import write_atomically
+
+if TYPE_CHECKING:
+    from app.services.security.permissions import HasRole
 
 log = logging.getLogger(__name__)
 
@@ -205,9 +209,14 @@ def open_local(demo: bool = False) -> Database:
     return db
 
 
-def rotate_local(demo: bool = False) -> RotationReport:
-    from app.services.security.keystore import store_for
+def rotate_local(demo: bool = False, *, actor: HasRole | None = None) -> RotationReport:
+    """Rotate this PC's database key: administrators only (the CLI acts as
+    ``SYSTEM_ADMIN``, see ``permissions``)."""
+    from app.services.security.permissions import Permission, require
     from app.shared import paths
+
+    require(actor, Permission.ROTATE_KEYS)
+    from app.services.security.keystore import store_for
 
     path = paths.database_file(demo)
     return rotate_key(path, store_for(path, demo), paths.attachments_dir(demo))

@@ -6,7 +6,14 @@ to the head of the unit:
 
 * cancelling a dossier, reprinting a paper after the day it was first printed,
   exporting personal data, purging local copies — supervisors and admins;
-* managing accounts and rotating the data key — admins only.
+* managing accounts, rotating the data key, changing the central address or its
+  certificate pin, (re-)enrolling the counter (which revokes the old device) and
+  importing a CSCA or master list — admins only.
+
+Command-line tools (``motcua security rotate-key``, ``motcua privacy purge``) run
+as ``SYSTEM_ADMIN``: they need the OS account that holds the database key in its
+keyring (or the ``0600`` key file), which only the PC's administrator has; that OS
+access is the log-in (see docs/security.md, "Roles").
 
 Services call ``require(officer, Permission.X)`` before acting (the UI may also hide
 the button, but the service check is the one that counts).
@@ -15,6 +22,7 @@ the button, but the service check is the one that counts).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
@@ -31,6 +39,8 @@ class Permission(StrEnum):
     PURGE_DATA = "purge_data"
     MANAGE_ACCOUNTS = "manage_accounts"
     ROTATE_KEYS = "rotate_keys"
+    CHANGE_SYNC = "change_sync"  # central address, pin, enrollment
+    MANAGE_TRUST = "manage_trust"  # CSCA certificates and master lists
 
 
 _OFFICER = frozenset({Permission.RECEIVE_DOSSIER, Permission.PRINT})
@@ -50,6 +60,19 @@ GRANTS: dict[str, frozenset[Permission]] = {
 class HasRole(Protocol):
     @property
     def role(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SystemActor:
+    """Who acts in a command-line tool: the OS account holding the key store."""
+
+    role: str = "admin"
+
+
+SYSTEM_ADMIN = SystemActor()
+
+# Settings fields that change where data goes or whom the counter trusts.
+ADMIN_SETTINGS = ("central_url", "central_cert_sha256")
 
 
 def allowed(officer: HasRole | None, permission: Permission) -> bool:
@@ -72,3 +95,9 @@ def require_reprint(
         require(officer, Permission.PRINT)
     else:
         require(officer, Permission.REPRINT_AFTER_A_DAY)
+
+
+def require_settings_change(officer: HasRole | None, old: object, new: object) -> None:
+    """Changing the central address, its pin or which counter this is: admins only."""
+    if any(getattr(old, f, None) != getattr(new, f, None) for f in ADMIN_SETTINGS):
+        require(officer, Permission.CHANGE_SYNC)

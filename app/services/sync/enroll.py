@@ -5,6 +5,7 @@ from __future__ import annotations
 import platform
 
 from app.errors import ErrorKind, UserError
+from app.services.security.permissions import HasRole, Permission, require
 from app.services.sync.client import CentralClient, Refused
 from app.services.sync.credentials import CredentialStore, DeviceCredentials, KeyringStore
 
@@ -16,11 +17,14 @@ def enroll(
     store: CredentialStore | None = None,
     cert_sha256: str = "",
     device_name: str = "",
+    actor: HasRole | None = None,
 ) -> DeviceCredentials:
     """Redeem ``code`` and keep the credentials in ``store`` (the OS keyring by default).
 
     The caller then sets the office code and counter number in the settings from the
-    returned credentials (the server decides which counter this machine is)."""
+    returned credentials (the server decides which counter this machine is).
+    Re-enrolling revokes the old device: administrators only (``actor``)."""
+    require(actor, Permission.CHANGE_SYNC)
     store = store or KeyringStore()
     with CentralClient(central_url, cert_sha256=cert_sha256) as client:
         try:

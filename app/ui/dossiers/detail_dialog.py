@@ -324,6 +324,7 @@ class DossierDetailDialog(QDialog):
                     now=self._clock(),
                     rules=self._rules,
                     returned_to=collector,
+                    actor=self._officer,
                 )
         except UserError as err:
             show_error(self, err)

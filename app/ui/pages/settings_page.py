@@ -21,6 +21,12 @@ from PySide6.QtWidgets import (
 from app import settings as settings_mod
 from app.errors import UserError
 from app.services.card.trust_store import TrustImport
+from app.services.security.permissions import (
+    HasRole,
+    Permission,
+    allowed,
+    require_settings_change,
+)
 from app.settings import Settings
 from app.ui.messages import error_text
 
@@ -36,10 +42,12 @@ class SettingsPage(QWidget):
         printers: list[str] | None = None,
         readers: list[str] | None = None,
         parent: QWidget | None = None,
+        officer: HasRole | None = None,
     ) -> None:
         super().__init__(parent)
         # Set by the session: imports through the service (role check + audit record).
         self.trust_importer: Callable[[bytes], TrustImport] | None = None
+        self._officer = officer
         self._settings = settings
         self._on_saved = on_saved
         self._path = path
@@ -112,6 +120,11 @@ class SettingsPage(QWidget):
         layout.addWidget(trust)
         layout.addWidget(save)
         layout.addStretch(1)
+        # The services refuse these to non-admins; the page only hides them.
+        admin = allowed(officer, Permission.CHANGE_SYNC)
+        self.central_url.setReadOnly(not admin)
+        enroll.setVisible(admin)
+        trust.setVisible(allowed(officer, Permission.MANAGE_TRUST))
 
     def _combo(self, items: list[str], current: str, name: str) -> QComboBox:
         box = QComboBox(objectName=name)
@@ -168,7 +181,9 @@ class SettingsPage(QWidget):
         if not accepted or not code.strip():
             return
         try:
-            credentials = enroll(url, code, cert_sha256=self._settings.central_cert_sha256)
+            credentials = enroll(
+                url, code, cert_sha256=self._settings.central_cert_sha256, actor=self._officer
+            )
         except UserError as err:
             self._say(error_text(err), ok=False)
             return
@@ -203,7 +218,7 @@ class SettingsPage(QWidget):
             if self.trust_importer is not None:  # the service: admin only, audited
                 result = self.trust_importer(data)
             else:
-                result = import_trust_file(data, paths.data_dir() / "trust")
+                result = import_trust_file(data, paths.trust_dir(), actor=self._officer)
         except UserError as err:
             self._say(error_text(err), ok=False)
             return
@@ -233,6 +248,7 @@ class SettingsPage(QWidget):
     def save(self) -> None:
         new = self.edited()
         try:
+            require_settings_change(self._officer, self._settings, new)
             settings_mod.save(new, self._path)
         except UserError as err:
             self.message.setStyleSheet("color: #b00020;")

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from app.services.security.permissions import SYSTEM_ADMIN
 from app.services.storage.db import Database
 from app.services.storage.models import OutboxItem
 from app.services.sync.credentials import CredentialStore, KeyringStore
@@ -31,7 +32,9 @@ class Counter:
         cls, central: RunningCentral, db: Database, office: str, number: int = 1
     ) -> Counter:
         store = KeyringStore()
-        enroll(central.url, central.enrollment_code(office, number), store=store)
+        enroll(
+            central.url, central.enrollment_code(office, number), store=store, actor=SYSTEM_ADMIN
+        )
         return cls(db, setup_counter(db, office, number), store, central.url)
 
     def engine(self, url: str | None = None, **config: Any) -> SyncEngine:

@@ -20,6 +20,7 @@ from conftest import pg_or_skip
 from sqlalchemy import text
 from sync_helpers import Counter, assert_exactly_once, server_rows
 
+from app.services.security.permissions import SYSTEM_ADMIN
 from app.services.storage.db import Database, open_database
 from app.services.storage.models import Attachment, Citizen
 from app.services.storage.outbox import enqueue, pending_count
@@ -66,7 +67,7 @@ def _counter(db: Database, url: str, code: str, on_push: Callable[[int], None]) 
     """An enrolled counter whose n-th push request first calls ``on_push(n)``: the fault
     is injected while the sync is under way, whatever the machine's speed."""
     store = MemoryStore()
-    enroll(url, code, store=store)
+    enroll(url, code, store=store, actor=SYSTEM_ADMIN)
     setup_counter(db, DEMO_OFFICE, 1)
     calls = [0]
 

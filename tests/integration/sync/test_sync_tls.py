@@ -17,6 +17,7 @@ from cryptography.x509.oid import NameOID
 from sync_helpers import server_rows
 
 from app.errors import ErrorKind, UserError
+from app.services.security.permissions import SYSTEM_ADMIN
 from app.services.storage.db import Database
 from app.services.sync.credentials import MemoryStore
 from app.services.sync.engine import SyncConfig, SyncEngine
@@ -82,7 +83,11 @@ def test_pinned_certificate_enrolls_and_syncs(
     store = MemoryStore()
     # The pin as OpenSSL prints it (colons, capitals) works as well.
     enroll(
-        url, central.enrollment_code(DEMO_OFFICE), store=store, cert_sha256=_pin_with_colons(pin)
+        url,
+        central.enrollment_code(DEMO_OFFICE),
+        store=store,
+        cert_sha256=_pin_with_colons(pin),
+        actor=SYSTEM_ADMIN,
     )
     ids = queue_dossiers(db, setup_counter(db, DEMO_OFFICE, 1), 3)
     engine = SyncEngine(db, SyncConfig(url, DEMO_OFFICE, cert_sha256=pin), store=store)
@@ -98,12 +103,18 @@ def test_other_certificate_is_refused_before_anything_is_sent(
     _cert, _key, other_pin = _self_signed(tmp_path, "impostor")
     with pytest.raises(UserError) as refused:
         enroll(
-            url, central.enrollment_code(DEMO_OFFICE), store=MemoryStore(), cert_sha256=other_pin
+            url,
+            central.enrollment_code(DEMO_OFFICE),
+            store=MemoryStore(),
+            cert_sha256=other_pin,
+            actor=SYSTEM_ADMIN,
         )
     assert refused.value.kind == ErrorKind.SYNC_CERTIFICATE
 
     store = MemoryStore()
-    enroll(central.url, central.enrollment_code(DEMO_OFFICE), store=store)  # plain HTTP
+    enroll(
+        central.url, central.enrollment_code(DEMO_OFFICE), store=store, actor=SYSTEM_ADMIN
+    )  # plain HTTP
     queue_dossiers(db, setup_counter(db, DEMO_OFFICE, 1), 2)
     engine = SyncEngine(db, SyncConfig(url, DEMO_OFFICE, cert_sha256=other_pin), store=store)
     report = engine.sync_once()
@@ -117,7 +128,7 @@ def test_unpinned_self_signed_server_is_a_certificate_problem(
 ) -> None:
     central, url, _pin = tls_central
     with pytest.raises(UserError) as refused:
-        enroll(url, central.enrollment_code(DEMO_OFFICE), store=MemoryStore())
+        enroll(url, central.enrollment_code(DEMO_OFFICE), store=MemoryStore(), actor=SYSTEM_ADMIN)
     assert refused.value.kind == ErrorKind.SYNC_CERTIFICATE
 
 
@@ -128,5 +139,6 @@ def test_a_pin_over_plain_http_is_refused(central: RunningCentral) -> None:
             central.enrollment_code(DEMO_OFFICE),
             store=MemoryStore(),
             cert_sha256="ab" * 32,
+            actor=SYSTEM_ADMIN,
         )
     assert refused.value.kind == ErrorKind.SYNC_CERTIFICATE

@@ -22,6 +22,7 @@ from app.services.attachments import AttachmentStore
 from app.services.dossiers import Contact, upsert_citizen
 from app.services.security import blobs
 from app.services.security.keys import KeySet, new_secret
+from app.services.security.permissions import SYSTEM_ADMIN
 from app.services.storage.db import Database
 from app.services.storage.models import Attachment, OutboxItem
 from app.services.sync.credentials import MemoryStore
@@ -54,7 +55,9 @@ def store(tmp_path: Path) -> AttachmentStore:
 
 def _engine(db: Database, central: RunningCentral, store: AttachmentStore) -> SyncEngine:
     credentials = MemoryStore()
-    enroll(central.url, central.enrollment_code(DEMO_OFFICE, 1), store=credentials)
+    enroll(
+        central.url, central.enrollment_code(DEMO_OFFICE, 1), store=credentials, actor=SYSTEM_ADMIN
+    )
     setup_counter(db, DEMO_OFFICE, 1)
     return SyncEngine(
         db,

@@ -31,6 +31,7 @@ from app.services.security.keystore import (
     MemoryStore,
     keyring_entry,
 )
+from app.services.security.permissions import SYSTEM_ADMIN
 from app.services.storage.db import open_database
 from app.services.storage.models import Citizen
 from app.shared import paths
@@ -190,7 +191,7 @@ def test_key_rotation_keeps_data_and_retires_the_old_key(memory_keyring):
     entry = (SERVICE, keyring_entry(paths.database_file()))
     old = KeySet.from_json(memory_keyring.entries[entry])
 
-    report = rotate_local()
+    report = rotate_local(actor=SYSTEM_ADMIN)
 
     new = KeySet.from_json(memory_keyring.entries[entry])
     assert new.current != old.current and new.previous is None and new.next is None
@@ -219,7 +220,7 @@ def test_rotation_refuses_while_the_app_has_the_database_open(memory_keyring):
     _add_citizen(db)
     with db.engine.connect():  # the running app holds a connection
         with pytest.raises(UserError) as err:
-            rotate_local()
+            rotate_local(actor=SYSTEM_ADMIN)
         assert err.value.kind is ErrorKind.DB_LOCKED
     db.dispose()
     db = open_local()  # the half-started rotation is settled: the data still opens

@@ -18,6 +18,7 @@ from app.services import audit, privacy
 from app.services.security import accounts, blobs
 from app.services.security.database import open_local, rotate_local
 from app.services.security.passwords import hash_password
+from app.services.security.permissions import SYSTEM_ADMIN
 from app.services.storage.models import Citizen, OutboxItem
 
 
@@ -105,13 +106,13 @@ def test_a_realistic_session_logs_no_personal_data(memory_keyring, caplog, tmp_p
 
     data = privacy.export_subject(db, Who("supervisor"), who.officer_id, citizens[0].id)
     privacy.subject_pdf(data)
-    privacy.purge_expired(db, 30)
+    privacy.purge_expired(db, 30, actor=SYSTEM_ADMIN)
     stored = blobs.encrypt_blob(f"scan of {CITIZENS[0][1]}".encode())
     blobs.decrypt_blob(stored)
     assert audit.verify(db) == []
     accounts.record_session_event(db, who.officer_id, "logout")
     db.dispose()
-    rotate_local()
+    rotate_local(actor=SYSTEM_ADMIN)
     open_local().dispose()
 
     logged = caplog.text + "\n".join(str(r.args) + (r.exc_text or "") for r in caplog.records)

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from app.errors import ErrorKind, UserError
 from app.services import audit, privacy
+from app.services.security.permissions import SYSTEM_ADMIN
 from app.services.storage.models import (
     Attachment,
     AuditEvent,
@@ -189,7 +190,7 @@ def test_retention_purges_old_synced_finished_dossiers_and_keeps_the_audit_trail
     (root / "ab" / ("ab" * 32)).write_bytes(b"encrypted scan")
     (root / "ab" / f"{'ab' * 32}.thumb.png").write_bytes(b"encrypted thumb")
 
-    report = privacy.purge_expired(env.db, 365, now=NOW, attachments_root=root)
+    report = privacy.purge_expired(env.db, 365, now=NOW, attachments_root=root, actor=SYSTEM_ADMIN)
 
     assert (report.dossiers, report.attachments, report.citizens, report.files) == (1, 1, 1, 2)
     with env.db.session() as s:
@@ -229,7 +230,7 @@ def test_retention_keeps_what_is_recent_open_or_not_uploaded(env):
             (LONG_AGO.replace(tzinfo=None), still_open.id),
         )
 
-    report = privacy.purge_expired(env.db, 365, now=NOW)
+    report = privacy.purge_expired(env.db, 365, now=NOW, actor=SYSTEM_ADMIN)
 
     assert report.dossiers == 0 and report.kept_unsynced == 3
     with env.db.session() as s:
@@ -242,7 +243,7 @@ def test_a_citizen_with_other_dossiers_left_is_kept(env):
     old = add_dossier(env, citizen, "returned", returned_at=LONG_AGO)
     add_dossier(env, citizen, "received")
     _mark_sent(env, "dossier", old.id)
-    report = privacy.purge_expired(env.db, 365, now=NOW)
+    report = privacy.purge_expired(env.db, 365, now=NOW, actor=SYSTEM_ADMIN)
     assert report.dossiers == 1 and report.citizens == 0
     with env.db.session() as s:
         assert s.get(Citizen, citizen.id) is not None
