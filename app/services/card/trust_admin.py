@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Protocol
 
 from app.services import audit
-from app.services.card.trust_store import TrustImport, import_trust_file
-from app.services.security.permissions import Permission, require
+from app.services.card import trust_store
+from app.services.card.trust_store import TrustImport
+from app.services.security.permissions import HasRole, Permission, require
 from app.services.storage.db import Database
 
 CHANGE_TRUST = Permission.MANAGE_TRUST  # administrators only
@@ -37,6 +38,12 @@ def describe(result: TrustImport) -> str:
     if result.strict_refused:
         parts.append(f"{result.strict_refused} kept though OpenSSL refuses them")
     return ", ".join(parts)
+
+
+def import_trust_file(data: bytes, folder: Path, *, actor: HasRole | None) -> TrustImport:
+    """The import itself, refused unless ``actor`` is an administrator."""
+    require(actor, CHANGE_TRUST)
+    return trust_store.import_trust_file(data, folder)
 
 
 def import_trust_anchor(

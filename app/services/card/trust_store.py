@@ -21,7 +21,6 @@ from asn1crypto import cms, core, crl, pem, x509
 from app.errors import ErrorKind, UserError
 from app.services.card import signatures
 from app.services.card.errors import ParseError, parse_guard
-from app.services.security.permissions import HasRole, Permission, require
 
 ID_CSCA_MASTER_LIST = "2.23.136.1.1.2"
 CERT_SUFFIXES = (".der", ".cer", ".crt", ".pem")
@@ -295,9 +294,10 @@ class TrustImport:
     strict_refused: int = 0
 
 
-def import_trust_file(data: bytes, folder: Path, *, actor: HasRole | None = None) -> TrustImport:
-    """A CSCA certificate (DER/PEM), a CRL or an ICAO master list into the folder."""
-    require(actor, Permission.MANAGE_TRUST)  # whom the counter trusts: administrators
+def import_trust_file(data: bytes, folder: Path) -> TrustImport:
+    """A CSCA certificate (DER/PEM), a CRL or an ICAO master list into the folder.
+    No permission check here (the central tools use the format too): the counter's
+    officers import through ``trust_admin``, which requires an administrator."""
     certificates = load_certificates(data)
     if certificates:
         return TrustImport(_store(folder, certificates))

@@ -201,7 +201,7 @@ class SettingsPage(QWidget):
         """A CSCA certificate or an ICAO master list into this PC's trust store."""
         from PySide6.QtWidgets import QFileDialog
 
-        from app.services.card.passive_auth import import_trust_file
+        from app.services.card.trust_admin import import_trust_file
         from app.shared import paths
 
         if not path:

@@ -32,7 +32,7 @@ from app.errors import UserError, describe
 from app.services.storage.db import Database
 from app.services.sync import conflicts
 from app.services.sync.conflicts import SyncProblem
-from app.ui.dossiers.labels import STATUS
+from app.services.vocabulary import status_name
 from app.ui.tasks import TaskRunner
 
 
@@ -49,7 +49,7 @@ def _columns() -> list[str]:
 def _status(status: str | None, version: int | None) -> str:
     if status is None and version is None:
         return "—"
-    name = QCoreApplication.translate("dossiers", STATUS[status]) if status in STATUS else ""
+    name = status_name(status) if status else ""
     if version is None:
         return name or "—"
     text = QCoreApplication.translate("SyncProblems", "phiên bản {0}").format(version)

@@ -24,7 +24,6 @@ from app.services.card.passive_auth import (
     verify_passive,
 )
 from app.services.identity import Verdict
-from app.services.security.permissions import SYSTEM_ADMIN
 from tests.unit.card.card_builders import TD1_NOTE, _name, dg1, dg13, sod
 
 GROUPS = {1: dg1(TD1_NOTE), 13: dg13()}
@@ -124,7 +123,7 @@ def test_import_reports_whose_list_and_what_it_could_not_use(world, tmp_path):
     assert len(report.certificates) == 2
     assert len(report.unusable) == 1  # the DSA CSCA: no key this reader can use
     assert report.strict_refused == 1  # kept, though cryptography deprecates serial -12345
-    result = import_trust_file(data, tmp_path, actor=SYSTEM_ADMIN)
+    result = import_trust_file(data, tmp_path)
     assert result.added == 2 and result.signature_valid is True and result.unusable
 
 
@@ -144,9 +143,7 @@ def test_a_list_signed_by_a_stranger_is_not_vouched_for(world):
 
 def test_card_of_the_negative_serial_csca_verifies(world, tmp_path):
     odd_key, odd_csca, main_csca, _, signer, signer_key = world
-    import_trust_file(
-        _master_list([odd_csca, _asn1(main_csca)], signer, signer_key), tmp_path, actor=SYSTEM_ADMIN
-    )
+    import_trust_file(_master_list([odd_csca, _asn1(main_csca)], signer, signer_key), tmp_path)
     dsc_key = rsa.generate_private_key(65537, 2048)
     dsc = _cert("DSC Odd", dsc_key, "CSCA Odd", odd_key)
     raw = sod(GROUPS, dsc, dsc_key)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.errors import ErrorKind, UserError
-from app.services.card.passive_auth import import_trust_file
+from app.services.card.trust_admin import import_trust_file
 from app.services.security.database import rotate_local
 from app.services.security.permissions import require_settings_change
 from app.services.sync.enroll import enroll
