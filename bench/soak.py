@@ -41,6 +41,7 @@ from typing import Any
 import httpx
 from sqlalchemy import select
 
+from app.services.security.permissions import SYSTEM_ADMIN
 from app.services.storage.db import open_database
 from app.services.storage.models import Dossier, OutboxItem
 from app.services.sync.credentials import MemoryStore
@@ -115,7 +116,7 @@ class BackOffice(threading.Thread):
 
 def _counter_env(url: str, code: str) -> dict[str, str]:
     store = MemoryStore()
-    enroll(url, code, store=store)
+    enroll(url, code, store=store, actor=SYSTEM_ADMIN)
     credentials = store.load()
     assert credentials is not None
     return dict(

@@ -27,6 +27,7 @@ from typing import Any
 
 import httpx
 
+from app.services.security.permissions import SYSTEM_ADMIN
 from app.services.storage.db import open_database
 from app.services.sync.client import CentralClient
 from app.services.sync.credentials import MemoryStore
@@ -97,7 +98,7 @@ def backlog(url: str, folder: Path) -> dict[str, Any]:
 
     with CentralProcess(url, log_path=folder / "central-1.log") as server:
         store = MemoryStore()
-        enroll(server.url, code, store=store)
+        enroll(server.url, code, store=store, actor=SYSTEM_ADMIN)
         db = open_database(folder / "counter.sqlite3")
         queue_dossiers(db, setup_counter(db, DEMO_OFFICE, 1), BACKLOG, seed=1)
         engine = SyncEngine(

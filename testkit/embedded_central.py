@@ -22,6 +22,7 @@ from typing import Any
 
 import uvicorn
 
+from app.services.security.permissions import SYSTEM_ADMIN
 from app.services.sync.credentials import CredentialStore, MemoryStore
 from app.services.sync.enroll import enroll
 from central import security
@@ -104,7 +105,7 @@ def start_embedded(
     server.start()
     store = store or MemoryStore()
     try:
-        enroll(server.url, code, store=store, device_name="demo")
+        enroll(server.url, code, store=store, device_name="demo", actor=SYSTEM_ADMIN)
     except BaseException:
         server.stop()
         db.dispose()

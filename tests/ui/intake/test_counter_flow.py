@@ -407,6 +407,11 @@ def test_a_file_that_is_no_certificate_is_refused(qtbot, session, tmp_path):
     junk = tmp_path / "csca.der"
     junk.write_bytes(b"not a certificate")
     settings_page = session.main.findChild(SettingsPage)
+    settings_page.import_trust(str(junk))  # the demo user is a supervisor: not theirs to do
+    assert "không được phép" in settings_page.message.text()
+    from dataclasses import replace
+
+    session.officer = replace(session.officer, role="admin")
     settings_page.import_trust(str(junk))
     assert "không phải chứng thư CSCA" in settings_page.message.text()
 
