@@ -49,7 +49,6 @@ from app.services.sync.enroll import enroll
 from app.shared.ownership import BACK_OFFICE_STATUSES
 from central import security
 from central.db import open_central
-from central.http_faults import HttpFaults
 from central.models import SyncedRow
 from central.seed import DEMO_OFFICE, seed
 from testkit.central_server import (
@@ -59,6 +58,7 @@ from testkit.central_server import (
     FaultyProxy,
     fresh_pg_database,
 )
+from testkit.http_faults import HttpFaults
 
 AFTER_BACK_OFFICE = BACK_OFFICE_STATUSES | {"returned"}
 

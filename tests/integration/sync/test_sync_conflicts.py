@@ -1,7 +1,7 @@
 """Conflicts the officer settles, batch refusals that cost nothing, a restored central.
 
 Real central service over HTTP; the middlebox answers come from a real HTTP proxy
-(``central.http_faults``) standing between the counter and central.
+(``testkit.http_faults``) standing between the counter and central.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from app.services.storage.models import AuditEvent, Dossier, OutboxItem
 from app.services.storage.outbox import enqueue
 from app.services.sync import conflicts
 from central import changes
-from central.http_faults import HttpFaults
 from central.models import Change, SyncedRow
 from testkit.central_server import RunningCentral
+from testkit.http_faults import HttpFaults
 
 
 def _move(central: RunningCentral, dossier_id: str, *steps: str) -> None:

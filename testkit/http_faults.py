@@ -17,6 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import httpx
 
 HTML = b"<html><body><h1>Gateway</h1></body></html>"
+LINGER_LIMIT = 64 * 1024 * 1024  # nginx gives up lingering too (lingering_time)
 
 
 class HttpFaults:
@@ -95,6 +96,8 @@ class HttpFaults:
         with self._lock:
             self.answered.append(status)
         h.send_response(status)
+        if h.close_connection:
+            h.send_header("Connection", "close")  # so the client does not reuse it
         h.send_header("Content-Type", ctype)
         h.send_header("Content-Length", str(len(body)))
         h.end_headers()
@@ -103,8 +106,9 @@ class HttpFaults:
     def _serve(self, h: BaseHTTPRequestHandler) -> None:
         length = int(h.headers.get("Content-Length") or 0)
         if self.body_limit is not None and length > self.body_limit:
-            h.close_connection = True  # like nginx: refuse without reading it all
+            h.close_connection = True
             self._answer(h, 413, b"<html>413 Request Entity Too Large</html>", "text/html")
+            _linger(h, length)
             return
         body = h.rfile.read(length) if length else b""
         scripted = self._scripted(h.path)
@@ -131,3 +135,19 @@ class HttpFaults:
         h.send_header("Content-Length", str(len(answer.content)))
         h.end_headers()
         h.wfile.write(answer.content)
+
+
+def _linger(h: BaseHTTPRequestHandler, length: int) -> None:
+    """Read and drop what the client is still sending before closing, as nginx's
+    ``lingering_close`` does: closing a socket with unread data sends a reset, and the
+    client would lose the 413 it has not read yet."""
+    h.connection.settimeout(5.0)
+    left = min(length, LINGER_LIMIT)
+    try:
+        while left > 0:
+            got = h.rfile.read(min(left, 65536))
+            if not got:
+                return
+            left -= len(got)
+    except OSError:
+        pass
