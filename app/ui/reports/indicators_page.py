@@ -82,7 +82,7 @@ class IndicatorsPage(QWidget):
         self._runner = runner if runner is not None else TaskRunner(max_threads=1, parent=self)
         self.indicators: Indicators | None = None
 
-        today = clock().date()
+        today = local(clock()).date()  # the office's day, not UTC's
         self.date_from = QDateEdit(QDate(today.year, today.month, 1), objectName="ind-from")
         self.date_to = QDateEdit(QDate(today.year, today.month, today.day), objectName="ind-to")
         for edit in (self.date_from, self.date_to):

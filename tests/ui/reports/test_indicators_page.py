@@ -91,3 +91,13 @@ def test_exports_write_xlsx_and_pdf_files(qtbot, month: Month, tmp_path: Path) -
     assert xlsx.read_bytes()[:2] == b"PK" and pdf.read_bytes()[:4] == b"%PDF"
     page.grab().save(str(tmp_path / "indicators.png"))
     assert dt.date(2026, 3, 31) == page.indicators.end  # type: ignore[union-attr]
+
+
+def test_the_default_period_ends_on_the_offices_day_not_utcs(qtbot, month: Month) -> None:
+    # 20:30 UTC on 30 April is already 1 May at the office (UTC+7): the default
+    # period is May so far, and today's dossiers are in it.
+    evening_utc = dt.datetime(2026, 4, 30, 20, 30, tzinfo=dt.UTC)
+    page = IndicatorsPage(month.env.db, runner=SyncRunner(), clock=lambda: evening_utc)
+    qtbot.addWidget(page)
+    assert page.date_from.date() == QDate(2026, 5, 1)
+    assert page.date_to.date() == QDate(2026, 5, 1)
