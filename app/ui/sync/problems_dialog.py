@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -75,7 +75,6 @@ class SyncProblemsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("sync_problems")
         self.setWindowTitle(self.tr("Dữ liệu đồng bộ bị từ chối hoặc xung đột"))
-        self.resize(1100, 520)  # fits a 1366×768 counter screen
         self.db, self.officer_id, self.runner = db, officer_id, runner
         self.problems: list[SyncProblem] = []
 
@@ -121,6 +120,9 @@ class SyncProblemsDialog(QDialog):
         layout.addLayout(actions)
         layout.addWidget(close)
         self._selection_changed()
+        from app.ui.geometry import fit_to_screen
+
+        fit_to_screen(self, QSize(1100, 520))  # capped by the screen's available area
 
     # --- data, always on the database worker ----------------------------------------
 

@@ -84,3 +84,16 @@ def test_discard_is_recorded_in_the_access_log(qtbot: QtBot, db: Database) -> No
         assert s.get(OutboxItem, seq).state == "discarded"  # type: ignore[union-attr]
         detail = s.scalar(select(AuditEvent.detail).where(AuditEvent.dossier_id == dossier_id))
         assert detail is not None and "discarded" in detail
+
+
+def test_dialog_fits_a_screen_smaller_than_its_preferred_size(qtbot: QtBot, db: Database) -> None:
+    """Sized from the screen's available area (the offscreen screen is 800×600), not a
+    fixed 1100×520 that would run off a small counter screen."""
+    dialog = SyncProblemsDialog(db, None, TaskRunner(max_threads=1))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    available = dialog.screen().availableGeometry()
+    assert available.width() < 1100  # the case this test is about
+    frame = dialog.frameGeometry()
+    assert available.contains(frame), (frame, available)
+    assert dialog.width() > available.width() // 2  # fitted, not shrunk to nothing
