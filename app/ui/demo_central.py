@@ -37,6 +37,15 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child
         ctypes.CDLL("libc.so.6").prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
+def central_command() -> list[str]:
+    """How to run ``motcua-central``: a frozen app (the installed bundle) has no
+    ``python -m``; its executable runs the service as ``motcua central ...``
+    (installer/launcher.py)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "central"]
+    return [sys.executable, "-m", "central"]
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -103,7 +112,7 @@ class DemoCentral:
         self.store = MemoryStore()
 
     def _central(self, *args: str) -> str:
-        cmd = [sys.executable, "-m", "central", "--db", str(self.db_file), *args]
+        cmd = [*central_command(), "--db", str(self.db_file), *args]
         done = subprocess.run(cmd, capture_output=True, timeout=120, check=False)
         if done.returncode != 0:
             raise RuntimeError(f"central {args[0]} failed ({done.returncode})")
@@ -117,16 +126,7 @@ class DemoCentral:
         code = self._central("enroll", "--office", self.office_code, "--counter", str(self.counter))
         port = _free_port()
         self.url = f"http://127.0.0.1:{port}"
-        cmd = [
-            sys.executable,
-            "-m",
-            "central",
-            "--db",
-            str(self.db_file),
-            "serve",
-            "--port",
-            str(port),
-        ]
+        cmd = [*central_command(), "--db", str(self.db_file), "serve", "--port", str(port)]
         self._owner = ChildOwner(cmd)
         process = self.process = self._owner.start()
         if self._stopped:
