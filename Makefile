@@ -1,5 +1,5 @@
 # MotCua — every command installs what is missing first (scripts/setup.sh).
-.PHONY: run test lint bench soak screenshots translations setup clean
+.PHONY: run test lint bench soak screenshots translations package setup clean
 
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -30,6 +30,10 @@ screenshots: $(SETUP)
 
 translations: $(SETUP)
 	$(PY) -m scripts.translations
+
+# dist/motcua_<version>_amd64.deb (PyInstaller bundle in dist/MotCua; installer/README.md)
+package: $(SETUP)
+	$(PY) -m scripts.package
 
 setup: $(SETUP)
 

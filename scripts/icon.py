@@ -23,7 +23,9 @@ CHIP = (144, 168, 168, 188)
 def svg() -> str:
     def rect(box: tuple[int, int, int, int], fill: str, r: int = 0) -> str:
         x0, y0, x1, y1 = box
-        return f'<rect x="{x0}" y="{y0}" width="{x1 - x0}" height="{y1 - y0}" rx="{r}" fill="{fill}"/>'
+        return (
+            f'<rect x="{x0}" y="{y0}" width="{x1 - x0}" height="{y1 - y0}" rx="{r}" fill="{fill}"/>'
+        )
 
     return "\n".join(
         [
@@ -62,7 +64,10 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "motcua.svg").write_text(svg(), encoding="utf-8")
     png(256).save(OUT / "motcua.png")
-    png(256).save(OUT / "motcua.ico", sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)])
+    png(256).save(
+        OUT / "motcua.ico",
+        sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)],
+    )
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 SYSTEM_PACKAGES=(
   # PC/SC and the virtual reader; pyscard builds from source against libpcsclite
-  pcscd libpcsclite-dev pkg-config gcc vsmartcard-vpcd
+  pcscd libccid libpcsclite-dev pkg-config gcc vsmartcard-vpcd
   # Qt under X (Xvfb for tests and screenshots)
   xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0
   libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libegl1 libgl1
@@ -43,6 +43,6 @@ fi
 stamp=.venv/.motcua-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade "pip==25.3"
-  .venv/bin/python -m pip install -q -e ".[central,face,dev]"
+  .venv/bin/python -m pip install -q -e ".[central,face,dev,package]"
   touch "$stamp"
 fi

@@ -11,7 +11,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -124,6 +124,8 @@ def run_gui(demo: bool = False) -> int:
     QApplication.setOrganizationName("MotCua")
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
+    app.setWindowIcon(QIcon(str(paths.RESOURCES / "icons" / "motcua.png")))
+    app.setDesktopFileName("motcua")  # Wayland/X11 match the window to motcua.desktop
     from app.ui.gc import GuiThreadCollector
 
     collector = GuiThreadCollector(app)  # noqa: F841 - lives as long as the app

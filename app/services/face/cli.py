@@ -27,6 +27,14 @@ def add_face_commands(subparsers: Any) -> None:
 
 
 def run_match(args: argparse.Namespace) -> int:
+    from app.services import face
+
+    if not face.available():  # an optional extra, not part of the installed bundle
+        print(
+            "Máy này chưa cài phần đối chiếu khuôn mặt (gói tuỳ chọn [face]). "
+            "Cài bằng: pip install .[face], rồi chạy lại."
+        )
+        return 3
     from app.services.face.matcher import MATCH, NO_MATCH, Matcher, decode_image
     from app.services.face.policy import load_policy
 

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from testkit.xserver import xvfb
+
 ROOT = Path(__file__).resolve().parents[3]
 PROBE = Path(__file__).with_name("window_fit_probe.py")
 SIZES = [(1366, 768), (1280, 720)]
@@ -58,36 +60,6 @@ def test_main_window_fits_an_offscreen_screen(tmp_path, width, height):
 
 
 @contextlib.contextmanager
-def _xvfb(width: int, height: int) -> Iterator[str]:
-    if not shutil.which("Xvfb"):
-        pytest.fail("Xvfb is not installed (scripts/setup.sh installs it)")
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        [
-            "Xvfb",
-            "-displayfd",
-            str(write),
-            "-screen",
-            "0",
-            f"{width}x{height}x24",
-            "-nolisten",
-            "tcp",
-        ],
-        pass_fds=(write,),
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    try:
-        with os.fdopen(read) as pipe:
-            number = pipe.readline().strip()
-        assert number, "Xvfb did not report its display"
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(10)
-
-
-@contextlib.contextmanager
 def _window_manager(display: str) -> Iterator[None]:
     if not shutil.which("matchbox-window-manager"):
         pytest.fail("matchbox-window-manager is not installed (scripts/setup.sh installs it)")
@@ -109,7 +81,7 @@ def _window_manager(display: str) -> Iterator[None]:
 @pytest.mark.parametrize("with_wm", [False, True], ids=["no-wm", "matchbox"])
 @pytest.mark.parametrize(("width", "height"), SIZES)
 def test_main_window_fits_a_real_x_screen(tmp_path, width, height, with_wm):
-    with _xvfb(width, height) as display:
+    with xvfb(width, height) as display:
         manager = _window_manager(display) if with_wm else contextlib.nullcontext()
         with manager:
             fit = _probe(tmp_path, "xcb", display)
