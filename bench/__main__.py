@@ -20,6 +20,7 @@ ORDER = [
     "appointment",
     "intake_db",
     "sync",
+    "package",  # last: builds the .deb if make package has not, installs it (root)
 ]
 
 

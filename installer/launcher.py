@@ -11,7 +11,26 @@ programs an office or a trainer needs, chosen by the first argument:
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
+
+
+def _console_streams() -> None:
+    """The Windows build has no console of its own (``console=False``): sys.stdout and
+    sys.stderr are None. Commands typed in cmd.exe print to that console; anything
+    else (the GUI, the demo's central service) writes to nowhere instead of failing."""
+    if sys.stdout is not None and sys.stderr is not None:
+        return
+    if sys.platform == "win32":
+        import ctypes
+
+        if ctypes.windll.kernel32.AttachConsole(-1):  # ATTACH_PARENT_PROCESS
+            sys.stdout = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115
+            sys.stderr = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115
+            return
+    sink = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    sys.stdout = sys.stdout or sink
+    sys.stderr = sys.stderr or sink
 
 
 def main(argv: list[str]) -> int:
@@ -31,4 +50,5 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()  # uvicorn's worker processes re-enter this executable
+    _console_streams()
     sys.exit(main(sys.argv[1:]))
