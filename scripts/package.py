@@ -139,9 +139,10 @@ def stage(bundle: Path, version: str, staging: Path) -> Path:
 
 def build_deb(staging: Path, out: Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
-    # gzip: a little larger than xz but several times faster to build on two cores
+    # zstd (dpkg >= 1.21.18: Debian 12, Ubuntu 22.04): seconds where xz or gzip take
+    # a minute or more for the ~320 MB bundle on two cores, and no larger than gzip
     subprocess.run(
-        ["dpkg-deb", "--root-owner-group", "-Zgzip", "--build", str(staging), str(out)],
+        ["dpkg-deb", "--root-owner-group", "-Zzstd", "--build", str(staging), str(out)],
         check=True,
         stdout=subprocess.DEVNULL,
     )
