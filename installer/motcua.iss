@@ -1,4 +1,4 @@
-﻿; Inno Setup 6 script: wraps the PyInstaller folder (dist\MotCua) into
+﻿; Inno Setup 6.3+ script: wraps the PyInstaller folder (dist\MotCua) into
 ; dist\MotCua-Setup-<version>.exe. From the repository root (installer\README.md):
 ;   pyinstaller --noconfirm installer\motcua.spec
 ;   iscc /DAppVersion=0.1.0 installer\motcua.iss

@@ -102,6 +102,8 @@ def _control(version: str, installed_kib: int) -> str:
         f"Package: motcua\nVersion: {version}\nArchitecture: amd64\n"
         "Maintainer: MotCua <motcua@example.invalid>\n"
         f"Installed-Size: {installed_kib}\nDepends: {', '.join(DEPENDS)}\n"
+        # the virtual reader the demo's and training's virtual cards are put on
+        "Suggests: vsmartcard-vpcd\n"
         "Section: misc\nPriority: optional\nHomepage: https://example.invalid/motcua\n"
         "Description: BHXH one-stop counter (Một cửa)\n"
         " Identifies citizens by their chip ID card, takes in dossiers, prints receipts\n"

@@ -48,14 +48,16 @@ def _installed() -> bool:
 
 
 @pytest.fixture(scope="module")
-def deb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def deb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     given = os.environ.get("MOTCUA_DEB")
     if given:
-        return Path(given)
+        yield Path(given)
+        return
     out = tmp_path_factory.mktemp("package")
     bundle = package.build_bundle(dist=out / "dist", work=out / "build")
     staging = package.stage(bundle, VERSION, out / "staging")
-    return package.build_deb(staging, out / f"motcua_{VERSION}_amd64.deb")
+    yield package.build_deb(staging, out / f"motcua_{VERSION}_amd64.deb")
+    shutil.rmtree(out, ignore_errors=True)  # about 1 GB of bundle, staging and package
 
 
 def _user_env(home: Path) -> dict[str, str]:
