@@ -12,8 +12,8 @@ test: $(SETUP)
 	bash scripts/test.sh
 
 lint: $(SETUP)
-	$(VENV)/bin/ruff check app central testkit tests bench scripts
-	$(VENV)/bin/ruff format --check app central testkit tests bench scripts
+	$(VENV)/bin/ruff check app central testkit tests bench scripts installer
+	$(VENV)/bin/ruff format --check app central testkit tests bench scripts installer
 	$(VENV)/bin/mypy
 	$(PY) -m scripts.translations --check
 
