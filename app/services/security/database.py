@@ -318,10 +318,23 @@ def key_storage_lines(demo: bool = False) -> list[tuple[str, str]]:
         state = "đã mã hoá, KHÔNG có khoá trên máy này"
     elif secret := next((s for s in keys.all_secrets() if opens_with(path, s)), None):
         state = f"đã mã hoá, khoá mở được; {_schema_state(path, secret)}"
+        if not _belongs(path, secret, keys):
+            state = "đã mã hoá nhưng KHÔNG phải cơ sở dữ liệu của quầy này: bị từ chối"
     else:
         state = "đã mã hoá, khoá KHÔNG mở được"
     lines.append((f"{label}: tình trạng", state))
     return lines
+
+
+def _belongs(path: Path, secret: bytes, keys: KeySet) -> bool:
+    conn = _raw_connect(path, secret)
+    try:
+        check_identity(keys, read_identity(conn))
+    except UserError:
+        return False
+    finally:
+        conn.close()
+    return True
 
 
 def _schema_state(path: Path, secret: bytes) -> str:

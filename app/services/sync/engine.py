@@ -81,7 +81,6 @@ class SyncConfig:
     # syncs (address and pin) comes from the enrolment (``DeviceCredentials``).
     central_url: str
     office_code: str
-    cert_sha256: str = ""  # the settings' pin, used only to enrol; see above
     batch_size: int = 100
     interval: float = 60.0  # seconds between runs when all is well
     backoff_base: float = 2.0
@@ -94,7 +93,6 @@ class SyncConfig:
         return cls(
             central_url=getattr(settings, "central_url", ""),
             office_code=getattr(settings, "office_code", ""),
-            cert_sha256=getattr(settings, "central_cert_sha256", ""),
         )
 
 

@@ -6,7 +6,7 @@ import platform
 
 from app.errors import ErrorKind, UserError
 from app.services.security.permissions import HasRole, Permission, require
-from app.services.sync.client import CentralClient, Refused
+from app.services.sync.client import CentralClient, Refused, normalize_fingerprint
 from app.services.sync.credentials import (
     CredentialStore,
     DeviceCredentials,
@@ -47,7 +47,7 @@ def enroll(
         office_code=answer.office_code,
         counter_number=answer.counter_number,
         secret=answer.secret,
-        cert_sha256=cert_sha256,
+        cert_sha256=normalize_fingerprint(cert_sha256),
     )
     store.save(credentials)
     return credentials

@@ -212,3 +212,18 @@ def test_the_demo_starts_again_when_its_data_is_gone(memory_keyring):
     db = open_local(demo=True)
     db.dispose()
     assert paths.database_file(demo=True).exists()
+
+
+def test_key_status_says_why_a_database_is_refused(memory_keyring, capsys):
+    _counter_in_use(memory_keyring)
+    path = paths.database_file()
+    db = open_local()
+    with db.session() as s:
+        s.get(KeyValue, IDENTITY_KEY).value = {"store_id": "someone-else"}
+    db.dispose()
+    assert _run(["security", "key-status"]) == 0
+    assert "KHÔNG phải cơ sở dữ liệu của quầy này" in capsys.readouterr().out
+    for file in path.parent.glob(path.name + "*"):
+        file.unlink()
+    assert _run(["security", "key-status"]) == 0
+    assert "THIẾU: khoá cho biết đã có cơ sở dữ liệu" in capsys.readouterr().out
