@@ -81,8 +81,11 @@ def reset_store(
             if _has_content(side):
                 side.rename(Path(f"{set_aside}{suffix}"))
         _remove_sidecars(path)
+    # Credentials go first: whatever happens next, this PC no longer syncs as the old
+    # counter. (The demo's live with its own central, not in the keyring.)
+    if not demo:
+        (credentials or KeyringStore()).clear()
     store.save(KeySet.for_new_store())
-    (credentials or KeyringStore()).clear()
     db, keys = open_encrypted(path, store)
     previous_id = previous.store_id if previous else None
     try:
@@ -95,7 +98,8 @@ def reset_store(
                 detail=(
                     f"local store reset by the PC administrator (CLI); previous store "
                     f"{previous_id or 'unknown'}; set aside: "
-                    f"{set_aside.name if set_aside else 'nothing'}; device credentials removed"
+                    f"{set_aside.name if set_aside else 'nothing'}"
+                    + ("" if demo else "; device credentials removed")
                 ),
             )
     finally:
