@@ -11,8 +11,8 @@ import pytest
 from app.errors import ErrorKind, UserError
 from app.services.card.trust_admin import import_trust_file
 from app.services.security.database import encrypt_legacy_store, rotate_local
-from app.services.security.store_reset import reset_store
 from app.services.security.permissions import require_settings_change
+from app.services.security.store_reset import reset_store
 from app.services.sync.enroll import enroll
 from app.settings import Settings
 
