@@ -90,8 +90,11 @@ class ErrorKind(StrEnum):
     SYNC_OFFICE_MISMATCH = "sync_office_mismatch"
     SYNC_CLOCK_SKEW = "sync_clock_skew"
     SYNC_REJECTED = "sync_rejected"
+    SYNC_ADDRESS_INSECURE = "sync_address_insecure"
     # security and personal data
     DB_WRONG_KEY = "db_wrong_key"
+    DB_NOT_THIS_COUNTER = "db_not_this_counter"
+    DB_MISSING = "db_missing"
     KEY_FILE_UNSAFE = "key_file_unsafe"
     PERMISSION_DENIED = "permission_denied"
     ATTACHMENT_BAD_NAME = "attachment_bad_name"
@@ -361,6 +364,19 @@ MESSAGES: dict[ErrorKind, Message] = {
             "Ctrl+F9): lấy bản của trung tâm, ghi lại thay đổi của mình hoặc bỏ thay đổi.",
         ),
     ),
+    ErrorKind.SYNC_ADDRESS_INSECURE: _M(
+        QT_TRANSLATE_NOOP("errors", "Địa chỉ máy chủ trung tâm không an toàn"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Đồng bộ chỉ dùng địa chỉ https kèm dấu vân tay chứng chỉ đã ghi khi đăng ký "
+            "quầy; địa chỉ này thiếu một trong hai. Chưa có dữ liệu nào được gửi.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Nhờ quản trị viên đăng ký lại quầy với địa chỉ https và dấu vân tay SHA-256 "
+            "của chứng chỉ máy chủ.",
+        ),
+    ),
     ErrorKind.DB_WRONG_KEY: _M(
         QT_TRANSLATE_NOOP("errors", "Không mở được cơ sở dữ liệu đã mã hoá"),
         QT_TRANSLATE_NOOP(
@@ -370,6 +386,35 @@ MESSAGES: dict[ErrorKind, Message] = {
         ),
         QT_TRANSLATE_NOOP(
             "errors", "Liên hệ bộ phận hỗ trợ kỹ thuật; đừng xoá hay ghi đè thư mục dữ liệu."
+        ),
+    ),
+    ErrorKind.DB_NOT_THIS_COUNTER: _M(
+        QT_TRANSLATE_NOOP("errors", "Tệp dữ liệu không phải của quầy này"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Tệp cơ sở dữ liệu trong thư mục dữ liệu không phải tệp mà quầy này đã tạo "
+            "(tệp không mã hoá, tệp của máy khác hoặc đã bị thay thế). Phần mềm không mở "
+            "tệp đó và không thay đổi gì.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Không dùng máy này và báo quản trị viên: khôi phục tệp đúng từ thư mục "
+            "backups/ cạnh dữ liệu, hoặc chạy «motcua security reset-store» "
+            "(xem docs/security.md).",
+        ),
+    ),
+    ErrorKind.DB_MISSING: _M(
+        QT_TRANSLATE_NOOP("errors", "Mất cơ sở dữ liệu của quầy"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Máy này đã có cơ sở dữ liệu của quầy nhưng tệp không còn trong thư mục dữ "
+            "liệu. Phần mềm không tạo dữ liệu mới thay thế.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Báo quản trị viên: đặt lại tệp từ bản sao lưu (thư mục backups/ cạnh dữ "
+            "liệu), hoặc chạy «motcua security reset-store» rồi đăng ký lại quầy "
+            "(xem docs/security.md).",
         ),
     ),
     ErrorKind.KEY_FILE_UNSAFE: _M(

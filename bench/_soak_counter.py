@@ -32,7 +32,9 @@ def main() -> int:
     db = open_database(Path(db_path))
     setup = setup_counter(db, office, int(number))
     rng = random.Random(f"{seed}-{os.getpid()}")
-    engine = SyncEngine(db, SyncConfig(url, office, batch_size=100), store=MemoryStore(credentials))
+    engine = SyncEngine(
+        db, SyncConfig(url, office, batch_size=100, demo=True), store=MemoryStore(credentials)
+    )
     for _ in range(2000):
         with db.session() as s:
             have = s.scalar(select(func.count()).select_from(Dossier)) or 0

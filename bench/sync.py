@@ -98,11 +98,14 @@ def backlog(url: str, folder: Path) -> dict[str, Any]:
 
     with CentralProcess(url, log_path=folder / "central-1.log") as server:
         store = MemoryStore()
-        enroll(server.url, code, store=store, actor=SYSTEM_ADMIN)
+        enroll(server.url, code, store=store, actor=SYSTEM_ADMIN, demo=True)
         db = open_database(folder / "counter.sqlite3")
         queue_dossiers(db, setup_counter(db, DEMO_OFFICE, 1), BACKLOG, seed=1)
         engine = SyncEngine(
-            db, SyncConfig(server.url, DEMO_OFFICE), store=store, client_factory=TimedClient
+            db,
+            SyncConfig(server.url, DEMO_OFFICE, demo=True),
+            store=store,
+            client_factory=TimedClient,
         )
         started = time.perf_counter()
         report = engine.sync_once()

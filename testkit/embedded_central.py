@@ -7,7 +7,7 @@ the OS keyring, where they would replace the real enrollment of this machine):
 
     central = start_embedded(path)
     url, stop = central              # or central.url, central.stop
-    engine = SyncEngine(db, SyncConfig(url, DEMO_OFFICE), store=central.store)
+    engine = SyncEngine(db, SyncConfig(url, DEMO_OFFICE, demo=True), store=central.store)
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def start_embedded(
     server.start()
     store = store or MemoryStore()
     try:
-        enroll(server.url, code, store=store, device_name="demo", actor=SYSTEM_ADMIN)
+        enroll(server.url, code, store=store, device_name="demo", actor=SYSTEM_ADMIN, demo=True)
     except BaseException:
         server.stop()
         db.dispose()

@@ -151,16 +151,30 @@ def _keyring() -> Section:
 
 
 def _central() -> Section:
+    """Sync goes to the address fixed at enrolment (docs/security.md), so that is the
+    one shown and probed; the settings' address only matters for the next enrolment."""
+    from app.errors import UserError
+    from app.services.sync.credentials import KeyringStore
+
     s = Section("Máy chủ trung tâm")
     settings, _ = settings_mod.load_readonly()
-    if not settings.central_url:
-        s.add("Địa chỉ", "(chưa cấu hình — làm việc ngoại tuyến)")
+    try:
+        enrolled = KeyringStore().load()
+    except UserError:
+        enrolled = None
+    url = enrolled.central_url if enrolled else ""
+    if enrolled is not None:
+        s.add("Địa chỉ đã đăng ký", url)
+        s.add("Chứng chỉ ghim", "có" if enrolled.cert_sha256 else "KHÔNG (cần đăng ký lại)")
+    if settings.central_url and settings.central_url != url:
+        s.add("Địa chỉ trong cài đặt", f"{settings.central_url} (chỉ dùng khi đăng ký lại)")
+    if not url:
+        s.add("Địa chỉ đã đăng ký", "(chưa đăng ký quầy — làm việc ngoại tuyến)")
         return s
-    s.add("Địa chỉ", settings.central_url)
     import httpx
 
     try:
-        response = httpx.get(settings.central_url.rstrip("/") + "/api/v1/health", timeout=3)
+        response = httpx.get(url.rstrip("/") + "/api/v1/health", timeout=3)
         s.add("Trả lời", f"HTTP {response.status_code}")
         s.ok = response.status_code == 200
     except httpx.HTTPError as exc:

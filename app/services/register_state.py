@@ -19,7 +19,11 @@ from app.errors import QT_TRANSLATE_NOOP, ErrorKind, UserError
 from app.services.calendar.timezone import VN_TZ
 from app.services.indicators import Figure
 from app.services.sync.client import CentralClient, Refused
-from app.services.sync.credentials import CredentialStore
+from app.services.sync.credentials import (
+    CredentialStore,
+    DeviceCredentials,
+    require_secure_endpoint,
+)
 from app.shared import wire
 from app.shared.register_wire import (
     FieldDifference,
@@ -104,21 +108,31 @@ def adjustment_notes(state: RegisterState) -> str:
     return f"Điều chỉnh theo đối chiếu ngày {checked}: " + "; ".join(lines)
 
 
-def look_up(
-    central_url: str,
-    cert_sha256: str,
-    store: CredentialStore,
-    id_number: str,
-    *,
-    client_factory: Callable[..., CentralClient] = CentralClient,
-) -> RegisterState:
-    """One question to central with the counter's own credentials (network thread)."""
-    if not central_url:
-        raise UserError(ErrorKind.SERVER_UNREACHABLE, detail="no central URL configured")
+def _enrolled_client(
+    store: CredentialStore, demo: bool, client_factory: Callable[..., CentralClient]
+) -> tuple[CentralClient, DeviceCredentials]:
+    """A client for the address and pin fixed at enrolment, as sync uses them."""
     credentials = store.load()
     if credentials is None:
         raise UserError(ErrorKind.SYNC_NOT_ENROLLED)
-    with client_factory(central_url, credentials=credentials, cert_sha256=cert_sha256) as client:
+    if not demo:
+        require_secure_endpoint(credentials.central_url, credentials.cert_sha256)
+    client = client_factory(
+        credentials.central_url, credentials=credentials, cert_sha256=credentials.cert_sha256
+    )
+    return client, credentials
+
+
+def look_up(
+    store: CredentialStore,
+    id_number: str,
+    *,
+    demo: bool = False,
+    client_factory: Callable[..., CentralClient] = CentralClient,
+) -> RegisterState:
+    """One question to central with the counter's own credentials (network thread)."""
+    client, _credentials = _enrolled_client(store, demo, client_factory)
+    with client:
         return fetch(client, id_number)
 
 
@@ -129,12 +143,11 @@ class OfficeRegisterFigure(wire.Wire):
 
 
 def office_register_figure(
-    central_url: str,
-    cert_sha256: str,
     store: CredentialStore,
     start: dt.date,
     end: dt.date,
     *,
+    demo: bool = False,
     client_factory: Callable[..., CentralClient] = CentralClient,
 ) -> Figure:
     """For the office head's indicators: of the office's citizens with a dossier in the
@@ -142,12 +155,8 @@ def office_register_figure(
     dossier ids are the counter's own, so the page lists them from its database."""
     from app.services.indicators import REGISTER_LABEL
 
-    if not central_url:
-        raise UserError(ErrorKind.SERVER_UNREACHABLE, detail="no central URL configured")
-    credentials = store.load()
-    if credentials is None:
-        raise UserError(ErrorKind.SYNC_NOT_ENROLLED)
-    with client_factory(central_url, credentials=credentials, cert_sha256=cert_sha256) as client:
+    client, credentials = _enrolled_client(store, demo, client_factory)
+    with client:
         try:
             answer = client._call(
                 OfficeRegisterFigure,

@@ -141,7 +141,7 @@ class DemoCentral:
                 self.stop()
                 raise RuntimeError("demo central service did not start")
             time.sleep(0.2)
-        enroll(self.url, code, store=self.store, device_name="demo", actor=SYSTEM_ADMIN)
+        enroll(self.url, code, store=self.store, device_name="demo", actor=SYSTEM_ADMIN, demo=True)
 
     def stop(self) -> None:
         self._stopped = True

@@ -7,7 +7,13 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.errors import ErrorKind, UserError, describe
 
 # Errors that must stand out: the officer must not miss them.
-CRITICAL = {ErrorKind.CARD_NOT_GENUINE, ErrorKind.DB_NEWER, ErrorKind.DB_CORRUPT}
+CRITICAL = {
+    ErrorKind.CARD_NOT_GENUINE,
+    ErrorKind.DB_NEWER,
+    ErrorKind.DB_CORRUPT,
+    ErrorKind.DB_NOT_THIS_COUNTER,
+    ErrorKind.DB_MISSING,
+}
 
 
 def error_text(error: UserError) -> str:

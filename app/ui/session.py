@@ -167,9 +167,8 @@ class CounterSession:
         engine = getattr(getattr(self, "sync", None), "engine", None)
         if engine is None:
             raise UserError(ErrorKind.SERVER_UNREACHABLE, detail="sync not started")
-        config = engine.config
         return register_state.office_register_figure(
-            config.central_url, config.cert_sha256, engine.store, start, end
+            engine.store, start, end, demo=engine.config.demo
         )
 
     def _settings_page(self) -> QWidget:
@@ -319,10 +318,7 @@ class CounterSession:
         engine = getattr(getattr(self, "sync", None), "engine", None)
         if engine is None:
             raise UserError(ErrorKind.SERVER_UNREACHABLE, detail="sync not started")
-        config = engine.config
-        return register_state.look_up(
-            config.central_url, config.cert_sha256, engine.store, id_number
-        )
+        return register_state.look_up(engine.store, id_number, demo=engine.config.demo)
 
     def _watch_scan_folder(self) -> None:
         """Scans the document scanner saves into its folder reach the intake screen's

@@ -71,17 +71,19 @@ class SyncController(QObject):
             )
             self._stop_central = central.stop
             central.start()
-            config = SyncConfig(central.url, self.settings.office_code, interval=15.0)
+            config = SyncConfig(central.url, self.settings.office_code, interval=15.0, demo=True)
             self.engine = SyncEngine(
                 self.db, config, store=central.store, content_path=_content_path(True)
             )
-        elif not self.settings.central_url:
-            self._offline_status()  # offline-only counter: count what waits, start nothing
-            return
         else:
-            self.engine = SyncEngine(
+            # Where it syncs comes from the enrolment, not from settings.json.
+            engine = SyncEngine(
                 self.db, SyncConfig.from_settings(self.settings), content_path=_content_path(False)
             )
+            if not engine.status().configured:
+                self._offline_status()  # offline-only counter: count what waits, start nothing
+                return
+            self.engine = engine
         from app.services.attachments import AttachmentStore
         from app.services.returned_results import fetch_after_pull
 

@@ -40,7 +40,7 @@ def test_embedded_service_serves_a_demo_counter(tmp_path: Path, db: Database) ->
         credentials = central.store.load()
         assert credentials is not None and credentials.office_code == DEMO_OFFICE
         queue_dossiers(db, setup_counter(db, DEMO_OFFICE, 1), 2)
-        engine = SyncEngine(db, SyncConfig(url, DEMO_OFFICE), store=central.store)
+        engine = SyncEngine(db, SyncConfig(url, DEMO_OFFICE, demo=True), store=central.store)
         assert engine.sync_once().error is None
         assert engine.status().pending == 0
     finally:

@@ -60,6 +60,45 @@ def _rotate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _reset_store(args: argparse.Namespace) -> int:
+    from app.services.security.permissions import SYSTEM_ADMIN
+    from app.services.security.store_reset import StoreIsFine, reset_store
+
+    if not args.yes:
+        print(
+            "Lệnh này tạo cơ sở dữ liệu mới, trống cho quầy và xoá thông tin đăng ký đồng bộ "
+            "(tệp cũ được cất sang một bên, không bị xoá). Nếu còn bản sao lưu trong "
+            "backups/, hãy khôi phục nó thay vì lệnh này. Chạy lại với --yes để thực hiện.",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        report = reset_store(args.demo, actor=SYSTEM_ADMIN)
+    except StoreIsFine:
+        print("Cơ sở dữ liệu của quầy mở bình thường: không có gì để đặt lại.", file=sys.stderr)
+        return 1
+    except UserError as err:
+        return _print_error(err)
+    kept = report.set_aside.name if report.set_aside else "không có"
+    print(
+        f"Đã tạo cơ sở dữ liệu mới (ghi vào nhật ký truy cập). Tệp cũ cất tại: {kept}. "
+        "Mở MotCua để tạo tài khoản quản trị, rồi đăng ký lại quầy với máy chủ trung tâm."
+    )
+    return 0
+
+
+def _encrypt_store(args: argparse.Namespace) -> int:
+    from app.services.security.database import encrypt_legacy_store
+    from app.services.security.permissions import SYSTEM_ADMIN
+
+    try:
+        encrypt_legacy_store(args.demo, actor=SYSTEM_ADMIN)
+    except UserError as err:
+        return _print_error(err)
+    print("Đã mã hoá cơ sở dữ liệu cũ (chưa mã hoá) và gắn nó với khoá của máy này.")
+    return 0
+
+
 def _key_status(args: argparse.Namespace) -> int:
     from app.services.security.database import key_storage_lines
 
@@ -116,6 +155,18 @@ def add_security_commands(sub: argparse._SubParsersAction) -> None:  # type: ign
     )
     _demo_flag(rotate)
     rotate.set_defaults(handler=_rotate)
+    reset = actions.add_parser(
+        "reset-store",
+        help="cơ sở dữ liệu mất hoặc bị từ chối, không có bản sao lưu: tạo mới (có ghi nhật ký)",
+    )
+    _demo_flag(reset)
+    reset.add_argument("--yes", action="store_true", help="xác nhận đã hiểu hậu quả")
+    reset.set_defaults(handler=_reset_store)
+    upgrade = actions.add_parser(
+        "encrypt-store", help="mã hoá một lần cơ sở dữ liệu của phiên bản trước khi có mã hoá"
+    )
+    _demo_flag(upgrade)
+    upgrade.set_defaults(handler=_encrypt_store)
     status = actions.add_parser("key-status", help="khoá được giữ ở đâu, có mở được dữ liệu không")
     _demo_flag(status)
     status.set_defaults(handler=_key_status)

@@ -1,5 +1,5 @@
-"""The encrypted local database: open it with its key, encrypt an old plaintext one,
-rotate the key.
+"""The encrypted local database: open it with its key (only this counter's own file),
+encrypt an old plaintext one on an administrator's command, rotate the key.
 
 Order of operations is chosen so no crash can lose the key or the data:
 
@@ -8,6 +8,8 @@ Order of operations is chosen so no crash can lose the key or the data:
 * an existing file without a key on this computer (copied from another PC, or the
   keyring entry was lost) is refused and left untouched — never replaced by a new,
   empty database;
+* the key entry and the file name each other (``store_identity.py``): a plaintext
+  file, another database, or no file where one existed is refused, never adopted;
 * a rotation saves the next key before ``PRAGMA rekey`` and promotes it after; an
   interrupted rotation is finished at the next start (see ``KeySet``).
 """
@@ -17,16 +19,18 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import sqlcipher3.dbapi2 as sqlcipher
 
 from app.errors import ErrorKind, UserError
+from app.services import audit
 from app.services.security import blobs
 from app.services.security.keys import KeySet, database_key, new_secret, sqlcipher_pragma_value
 from app.services.security.keystore import KeyStore
+from app.services.security.store_identity import bind, check_identity, read_identity
 from app.services.storage.db import Database, open_database
 from app.shared.files import write_atomically
 
@@ -113,30 +117,92 @@ def _settle_keys(path: Path, store: KeyStore, keys: KeySet) -> KeySet:
         store.save(keys)
         log.info("an interrupted key rotation was completed")
     elif opens_with(path, keys.current):
-        keys = KeySet(keys.current, previous=keys.previous)
+        keys = replace(keys, next=None)
         store.save(keys)
     return keys
 
 
-def load_or_create_keys(path: Path, store: KeyStore) -> KeySet:
-    """The key set for the database at ``path``, creating it for a new database."""
+def load_or_create_keys(path: Path, store: KeyStore, *, fresh_if_missing: bool = False) -> KeySet:
+    """The key set for the database at ``path``, creating it for a new database.
+
+    A key entry whose database was created and is now gone raises ``DB_MISSING``
+    (never a silent first start) unless ``fresh_if_missing`` (the demo, whose data is
+    fictitious, starts again)."""
     keys = store.load()
+    exists = _has_content(path)
     if keys is None:
-        if _has_content(path) and not is_plaintext_sqlite(path):
+        if exists and not is_plaintext_sqlite(path):
             # An encrypted file and no key here: copied from another PC, or the key
             # was lost. Inventing a new key would only make things worse.
             raise UserError(ErrorKind.DB_WRONG_KEY, detail="no key for this database here")
-        keys = KeySet(new_secret())
+        keys = KeySet.for_new_store()
         store.save(keys)  # before the file exists: a failing store leaves no file
+    elif not exists and keys.created:
+        if not fresh_if_missing:
+            raise UserError(ErrorKind.DB_MISSING, detail="key entry names a database not found")
+        keys = KeySet.for_new_store()
+        store.save(keys)
     return _settle_keys(path, store, keys)
 
 
-def open_encrypted(path: Path, store: KeyStore) -> tuple[Database, KeySet]:
-    """Open the local database with its key; also return the keys (attachments use them)."""
-    keys = load_or_create_keys(path, store)
+def open_encrypted(
+    path: Path, store: KeyStore, *, fresh_if_missing: bool = False
+) -> tuple[Database, KeySet]:
+    """Open the local database with its key; also return the keys (attachments use them).
+
+    Only this counter's database opens: a plaintext file (dropped in, or left by a
+    version before encryption: see ``encrypt_legacy_store``) and a file whose identity
+    differs from the key entry's are refused untouched (``store_identity``)."""
     if _has_content(path) and is_plaintext_sqlite(path):
-        encrypt_plaintext_database(path, keys.current)
-    return open_database(path, key=database_key(keys.current)), keys
+        raise UserError(ErrorKind.DB_NOT_THIS_COUNTER, detail="plaintext database file")
+    keys = load_or_create_keys(path, store, fresh_if_missing=fresh_if_missing)
+    found = None
+    if _has_content(path):
+        conn = _raw_connect(path, keys.current)
+        try:
+            try:
+                found = read_identity(conn)
+            except sqlcipher.DatabaseError as exc:
+                raise UserError(ErrorKind.DB_WRONG_KEY, detail="key does not open it") from exc
+        finally:
+            conn.close()
+        check_identity(keys, found)
+    db = open_database(path, key=database_key(keys.current))
+    try:
+        keys = bind(db, store, keys, found)
+    except BaseException:
+        db.dispose()
+        raise
+    return db, keys
+
+
+def encrypt_legacy_store(demo: bool = False, *, actor: HasRole | None = None) -> None:
+    """``motcua security encrypt-store``: the one-time upgrade of a database left in
+    plaintext by a version before encryption. Administrators only, and only while this
+    PC holds no key for it (a key entry means this counter's store is already
+    encrypted, so a plaintext file is someone else's)."""
+    from app.services.security.keystore import store_for
+    from app.services.security.permissions import Permission, require
+    from app.shared import paths
+
+    require(actor, Permission.RESET_STORE)
+    path = paths.database_file(demo)
+    if not (_has_content(path) and is_plaintext_sqlite(path)):
+        raise UserError(ErrorKind.DB_CORRUPT, detail="no plaintext database to encrypt")
+    store = store_for(path, demo)
+    keys = store.load()
+    if keys is not None and keys.created:
+        raise UserError(ErrorKind.DB_NOT_THIS_COUNTER, detail="a key entry exists already")
+    if keys is None:  # an attempt interrupted earlier left its uncreated entry: reuse it
+        keys = KeySet.for_new_store()
+        store.save(keys)
+    encrypt_plaintext_database(path, keys.current)
+    db, keys = open_encrypted(path, store)
+    try:
+        with db.session() as s:
+            audit.record(s, None, "change", detail="plaintext local database encrypted (CLI)")
+    finally:
+        db.dispose()
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +270,7 @@ def open_local(demo: bool = False) -> Database:
     from app.shared import paths
 
     path = paths.database_file(demo)
-    db, keys = open_encrypted(path, store_for(path, demo))
+    db, keys = open_encrypted(path, store_for(path, demo), fresh_if_missing=demo)
     blobs.use_keys(keys)
     return db
 
@@ -237,23 +303,38 @@ def key_storage_lines(demo: bool = False) -> list[tuple[str, str]]:
     lines = [(f"{label}: nơi giữ khoá", store.describe())]
     if demo and isinstance(store, KeyFileStore):
         lines.append((f"{label}: lưu ý", "không có keyring: khoá nằm trong tệp cạnh dữ liệu mẫu"))
-    if not _has_content(path):
-        lines.append((f"{label}: tình trạng", "chưa tạo"))
-        return lines
     try:
         keys = store.load()
     except UserError as err:
         return [*lines, (f"{label}: tình trạng", f"không đọc được khoá ({err.kind.value})")]
+    if not _has_content(path):
+        missing = keys is not None and keys.created
+        state = "THIẾU: khoá cho biết đã có cơ sở dữ liệu" if missing else "chưa tạo"
+        lines.append((f"{label}: tình trạng", state))
+        return lines
     if is_plaintext_sqlite(path):
-        state = "CHƯA MÃ HOÁ (sẽ được mã hoá ở lần mở tới)"
+        state = "KHÔNG MÃ HOÁ: bị từ chối (xem docs/security.md, «Danh tính kho dữ liệu»)"
     elif keys is None:
         state = "đã mã hoá, KHÔNG có khoá trên máy này"
     elif secret := next((s for s in keys.all_secrets() if opens_with(path, s)), None):
         state = f"đã mã hoá, khoá mở được; {_schema_state(path, secret)}"
+        if not _belongs(path, secret, keys):
+            state = "đã mã hoá nhưng KHÔNG phải cơ sở dữ liệu của quầy này: bị từ chối"
     else:
         state = "đã mã hoá, khoá KHÔNG mở được"
     lines.append((f"{label}: tình trạng", state))
     return lines
+
+
+def _belongs(path: Path, secret: bytes, keys: KeySet) -> bool:
+    conn = _raw_connect(path, secret)
+    try:
+        check_identity(keys, read_identity(conn))
+    except UserError:
+        return False
+    finally:
+        conn.close()
+    return True
 
 
 def _schema_state(path: Path, secret: bytes) -> str:

@@ -12,24 +12,33 @@ secret protects both:
 
 A ``KeySet`` is what a key store holds: the current secret plus, during a rotation,
 the ``next`` one (written before ``PRAGMA rekey`` so a crash mid-way loses nothing)
-and the ``previous`` one (kept until every attachment is re-encrypted).
+and the ``previous`` one (kept until every attachment is re-encrypted). It also
+names the one database it belongs to (``store_identity.py``): the ``store_id``
+written inside that database and the hash of its first audit record, so a file put
+in its place is refused even when it opens.
 """
 
 from __future__ import annotations
 
 import json
 import secrets
+import uuid
 from dataclasses import dataclass, replace
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 SECRET_BYTES = 32
-KEYSET_VERSION = 1
+KEYSET_VERSION = 2
+LEGACY_KEYSET_VERSION = 1  # before the store identity: the secrets only
 
 
 def new_secret() -> bytes:
     return secrets.token_bytes(SECRET_BYTES)
+
+
+def new_store_id() -> str:
+    return uuid.uuid4().hex
 
 
 def _derive(secret: bytes, purpose: bytes, length: int = 32) -> bytes:
@@ -60,6 +69,17 @@ class KeySet:
     current: bytes
     next: bytes | None = None  # a rotation is under way: the database may already use it
     previous: bytes | None = None  # a rotation finished for the database, not yet for files
+    # Which database these keys belong to. ``store_id`` is None only for an entry
+    # saved before identities existed (bound at its next open).
+    store_id: str | None = None
+    # True once the database file was created and carries ``store_id``: from then on
+    # a missing file means a database was lost, not a first start.
+    created: bool = True
+    first_audit_hash: str | None = None  # bound once the first audit record exists
+
+    @classmethod
+    def for_new_store(cls) -> KeySet:
+        return cls(new_secret(), store_id=new_store_id(), created=False)
 
     def to_json(self) -> str:
         def hx(value: bytes | None) -> str | None:
@@ -71,13 +91,16 @@ class KeySet:
                 "current": hx(self.current),
                 "next": hx(self.next),
                 "previous": hx(self.previous),
+                "store_id": self.store_id,
+                "created": self.created,
+                "first_audit_hash": self.first_audit_hash,
             }
         )
 
     @classmethod
     def from_json(cls, text: str) -> KeySet:
         raw = json.loads(text)
-        if not isinstance(raw, dict) or raw.get("v") != KEYSET_VERSION:
+        if not isinstance(raw, dict) or raw.get("v") not in (KEYSET_VERSION, LEGACY_KEYSET_VERSION):
             raise ValueError("unknown key set format")
 
         def un(value: object) -> bytes | None:
@@ -90,10 +113,23 @@ class KeySet:
                 raise ValueError("key has the wrong length")
             return data
 
+        def text_or_none(value: object) -> str | None:
+            if value is not None and not isinstance(value, str):
+                raise ValueError("identity is not text")
+            return value
+
         current = un(raw.get("current"))
         if current is None:
             raise ValueError("no current key")
-        return cls(current, un(raw.get("next")), un(raw.get("previous")))
+        return cls(
+            current,
+            un(raw.get("next")),
+            un(raw.get("previous")),
+            store_id=text_or_none(raw.get("store_id")),
+            # A legacy entry was only ever saved for a database that was then created.
+            created=bool(raw.get("created", True)),
+            first_audit_hash=text_or_none(raw.get("first_audit_hash")),
+        )
 
     def all_secrets(self) -> list[bytes]:
         """Every secret a file may be encrypted with, most likely first."""
@@ -104,7 +140,7 @@ class KeySet:
 
     def database_switched(self) -> KeySet:
         assert self.next is not None
-        return KeySet(current=self.next, next=None, previous=self.current)
+        return replace(self, current=self.next, next=None, previous=self.current)
 
     def files_switched(self) -> KeySet:
-        return KeySet(current=self.current)
+        return replace(self, next=None, previous=None)

@@ -8,7 +8,8 @@ to the head of the unit:
   exporting personal data, purging local copies — supervisors and admins;
 * managing accounts, rotating the data key, changing the central address or its
   certificate pin, (re-)enrolling the counter (which revokes the old device) and
-  importing a CSCA or master list — admins only.
+  importing a CSCA or master list, resetting or upgrading the local store — admins
+  only.
 
 Command-line tools (``motcua security rotate-key``, ``motcua privacy purge``) run
 as ``SYSTEM_ADMIN``: they need the OS account that holds the database key in its
@@ -41,6 +42,7 @@ class Permission(StrEnum):
     ROTATE_KEYS = "rotate_keys"
     CHANGE_SYNC = "change_sync"  # central address, pin, enrollment
     MANAGE_TRUST = "manage_trust"  # CSCA certificates and master lists
+    RESET_STORE = "reset_store"  # replace a missing or refused local database
 
 
 _OFFICER = frozenset({Permission.RECEIVE_DOSSIER, Permission.PRINT})

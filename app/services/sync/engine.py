@@ -25,7 +25,11 @@ from app.errors import ErrorKind, UserError
 from app.services.storage.db import Database
 from app.services.storage.models import KeyValue, OutboxItem
 from app.services.sync.client import CentralClient
-from app.services.sync.credentials import CredentialStore, KeyringStore
+from app.services.sync.credentials import (
+    CredentialStore,
+    KeyringStore,
+    require_secure_endpoint,
+)
 from app.services.sync.life_event_closures import push_closures
 from app.services.sync.pull import PullTally, pull_all
 from app.services.sync.push import ContentPath, PushTally, default_content_path, push_all
@@ -51,7 +55,7 @@ class SyncReport:
 
 @dataclass(frozen=True, slots=True)
 class SyncStatus:
-    configured: bool  # a central URL is set
+    configured: bool  # enrolled, or a central address is set (waiting for enrolment)
     enrolled: bool
     pending: int = 0
     rejected: int = 0
@@ -73,21 +77,22 @@ class RejectedItem:
 
 @dataclass(frozen=True, slots=True)
 class SyncConfig:
+    # The address in the settings: only whether this counter means to sync. Where it
+    # syncs (address and pin) comes from the enrolment (``DeviceCredentials``).
     central_url: str
     office_code: str
-    cert_sha256: str = ""
     batch_size: int = 100
     interval: float = 60.0  # seconds between runs when all is well
     backoff_base: float = 2.0
     backoff_cap: float = 300.0
     max_clock_skew: dt.timedelta = dt.timedelta(minutes=5)
+    demo: bool = False  # the demo's own central on this PC: plain http, no pin
 
     @classmethod
     def from_settings(cls, settings: object) -> SyncConfig:
         return cls(
             central_url=getattr(settings, "central_url", ""),
             office_code=getattr(settings, "office_code", ""),
-            cert_sha256=getattr(settings, "central_cert_sha256", ""),
         )
 
 
@@ -155,17 +160,17 @@ class SyncEngine:
             return report
 
     def _run(self, push: PushTally, pull: PullTally) -> tuple[float | None, PushTally, PullTally]:
-        if not self.config.central_url:
-            raise UserError(ErrorKind.SERVER_UNREACHABLE, detail="no central URL configured")
         credentials = self.store.load()
         if credentials is None:
             raise UserError(ErrorKind.SYNC_NOT_ENROLLED)
+        if not self.config.demo:
+            require_secure_endpoint(credentials.central_url, credentials.cert_sha256)
         if credentials.office_code != self.config.office_code:
             # Pushing under another office's code would be refused item by item; say it once.
             raise UserError(ErrorKind.SYNC_OFFICE_MISMATCH, detail="settings vs enrollment")
         office = credentials.office_code
         with self.client_factory(
-            self.config.central_url, credentials=credentials, cert_sha256=self.config.cert_sha256
+            credentials.central_url, credentials=credentials, cert_sha256=credentials.cert_sha256
         ) as client:
             # Push first: when the server cannot be reached, the attempt is recorded on
             # the outbox entries. The pinned certificate is checked on the first
@@ -253,7 +258,7 @@ class SyncEngine:
             enrolled = False
         with self._state_lock:
             return SyncStatus(
-                configured=bool(self.config.central_url),
+                configured=bool(self.config.central_url) or enrolled,
                 enrolled=enrolled,
                 pending=pending,
                 rejected=rejected,

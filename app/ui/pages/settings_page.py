@@ -61,6 +61,12 @@ class SettingsPage(QWidget):
         self.code_pattern = QLineEdit(settings.dossier_code_pattern, objectName="code_pattern")
         self.central_url = QLineEdit(settings.central_url, objectName="central_url")
         self.central_url.setPlaceholderText("https://bhxh.example:8765")
+        self.central_url.setToolTip(
+            self.tr(
+                "Địa chỉ dùng khi đăng ký quầy. Đồng bộ luôn đi đến địa chỉ và chứng chỉ đã "
+                "ghi lúc đăng ký; muốn đổi, quản trị viên đăng ký lại quầy."
+            )
+        )
         self.default_printer = self._combo(
             printers or [], settings.default_printer, "default_printer"
         )
@@ -180,15 +186,22 @@ class SettingsPage(QWidget):
         )
         if not accepted or not code.strip():
             return
-        try:
-            credentials = enroll(
-                url, code, cert_sha256=self._settings.central_cert_sha256, actor=self._officer
-            )
+        pin, accepted = QInputDialog.getText(
+            self,
+            self.tr("Đăng ký quầy"),
+            self.tr("Dấu vân tay SHA-256 của chứng chỉ máy chủ (do quản trị viên cấp):"),
+            text=self._settings.central_cert_sha256,
+        )
+        if not accepted:
+            return
+        try:  # the service refuses http or a missing pin, and non-administrators
+            credentials = enroll(url, code, cert_sha256=pin.strip(), actor=self._officer)
         except UserError as err:
             self._say(error_text(err), ok=False)
             return
         self.office_code.setText(credentials.office_code)
         self.counter_number.setValue(credentials.counter_number)
+        self._settings = self._settings.replace(central_cert_sha256=credentials.cert_sha256)
         self.save()
         self._say(
             self.tr(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter as Tally
 from dataclasses import dataclass
 from typing import Any
@@ -11,7 +12,7 @@ from sqlalchemy import func, select
 from app.services.security.permissions import SYSTEM_ADMIN
 from app.services.storage.db import Database
 from app.services.storage.models import OutboxItem
-from app.services.sync.credentials import CredentialStore, KeyringStore
+from app.services.sync.credentials import CredentialStore, KeyringStore, MemoryStore
 from app.services.sync.engine import SyncConfig, SyncEngine
 from app.services.sync.enroll import enroll
 from central.db import CentralDatabase
@@ -32,16 +33,27 @@ class Counter:
         cls, central: RunningCentral, db: Database, office: str, number: int = 1
     ) -> Counter:
         store = KeyringStore()
-        enroll(
-            central.url, central.enrollment_code(office, number), store=store, actor=SYSTEM_ADMIN
+        enroll(  # the test central speaks plain http, like the demo's own
+            central.url,
+            central.enrollment_code(office, number),
+            store=store,
+            actor=SYSTEM_ADMIN,
+            demo=True,
         )
         return cls(db, setup_counter(db, office, number), store, central.url)
 
     def engine(self, url: str | None = None, **config: Any) -> SyncEngine:
+        """This counter's engine; ``url`` (a proxy, a dead port) stands for a counter
+        enrolled through that address, since sync goes where the enrolment says."""
+        store = self.store
+        if url is not None and url != self.url:
+            credentials = self.store.load()
+            assert credentials is not None
+            store = MemoryStore(dataclasses.replace(credentials, central_url=url))
         return SyncEngine(
             self.db,
-            SyncConfig(url or self.url, self.setup.office_code, **config),
-            store=self.store,
+            SyncConfig(url or self.url, self.setup.office_code, **{"demo": True, **config}),
+            store=store,
         )
 
     def queue(self, count: int, seed: int = 1) -> list[str]:

@@ -21,7 +21,9 @@ def main() -> int:
     db_path, url, office = sys.argv[1:4]
     credentials = DeviceCredentials(**json.loads(os.environ["MOTCUA_TEST_CREDENTIALS"]))
     db = open_database(Path(db_path))
-    engine = SyncEngine(db, SyncConfig(url, office, batch_size=15), store=MemoryStore(credentials))
+    engine = SyncEngine(
+        db, SyncConfig(url, office, batch_size=15, demo=True), store=MemoryStore(credentials)
+    )
     for _ in range(500):
         engine.sync_once()
         with db.session() as s:

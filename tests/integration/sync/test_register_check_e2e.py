@@ -196,7 +196,7 @@ def test_register_check_end_to_end_on_postgresql(
     banner = RegisterBanner(
         controller,
         SyncRunner(),
-        lambda n: register_state.look_up(central.url, "", counter.store, n),
+        lambda n: register_state.look_up(counter.store, n, demo=True),
     )
     qtbot.addWidget(banner)
     controller.typed(_identity(differs, trusted=False))
@@ -217,7 +217,7 @@ def test_register_check_end_to_end_on_postgresql(
         db,
         runner=SyncRunner(),
         register_figure=lambda a, b: register_state.office_register_figure(
-            central.url, "", counter.store, a, b
+            counter.store, a, b, demo=True
         ),
     )
     qtbot.addWidget(page)

@@ -153,7 +153,7 @@ def test_conflict_reason_reaches_the_officer_and_others_still_sync(
 def test_wrong_office_in_settings_pushes_nothing(central: RunningCentral, counter: Counter) -> None:
     counter.queue(1)
     engine = counter.engine()
-    engine.config = engine_module.SyncConfig(counter.url, "000.00.79.H79")
+    engine.config = engine_module.SyncConfig(counter.url, "000.00.79.H79", demo=True)
     report = engine.sync_once()
     assert report.error is not None and report.error.kind == ErrorKind.SYNC_OFFICE_MISMATCH
     assert server_rows(central, "dossier") == []

@@ -67,7 +67,7 @@ def _counter(db: Database, url: str, code: str, on_push: Callable[[int], None]) 
     """An enrolled counter whose n-th push request first calls ``on_push(n)``: the fault
     is injected while the sync is under way, whatever the machine's speed."""
     store = MemoryStore()
-    enroll(url, code, store=store, actor=SYSTEM_ADMIN)
+    enroll(url, code, store=store, actor=SYSTEM_ADMIN, demo=True)
     setup_counter(db, DEMO_OFFICE, 1)
     calls = [0]
 
@@ -78,7 +78,10 @@ def _counter(db: Database, url: str, code: str, on_push: Callable[[int], None]) 
             return super().push(office, items)
 
     return SyncEngine(
-        db, SyncConfig(url, DEMO_OFFICE, batch_size=20), store=store, client_factory=HookedClient
+        db,
+        SyncConfig(url, DEMO_OFFICE, batch_size=20, demo=True),
+        store=store,
+        client_factory=HookedClient,
     )
 
 

@@ -66,3 +66,54 @@ def test_wrong_password_keeps_the_window_open(qtbot):
     assert early.run() is None
     assert "không đúng" in tries[0]
     early.db.dispose()
+
+
+def test_a_missing_database_is_said_in_vietnamese_not_first_run(qtbot, monkeypatch, motcua_home):
+    """The key entry says this counter had a database; the file is gone. The officer
+    sees why and what to do, and no "create the administrator" screen appears."""
+    import keyring
+    from keyring.backend import KeyringBackend
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.services.security.database import open_local
+
+    class Ring(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+        entries: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.entries.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.entries[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.entries.pop((service, username), None)
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(Ring())
+    try:
+        open_local().dispose()
+        for file in (motcua_home / "data").glob("motcua.sqlite3*"):
+            file.unlink()
+        first_run = []
+        monkeypatch.setattr(startup.EarlyLogin, "_first_run", lambda self: first_run.append(1))
+        shown: list[tuple[str, str]] = []
+
+        def read_and_close(left: int = 250) -> None:
+            box = QApplication.activeModalWidget()
+            if isinstance(box, QMessageBox):
+                shown.append((box.text(), box.informativeText()))
+                box.accept()
+            elif left:
+                QTimer.singleShot(20, lambda: read_and_close(left - 1))
+
+        QTimer.singleShot(0, read_and_close)
+        assert startup.EarlyLogin(Settings(), demo=False).run() is None
+    finally:
+        keyring.set_keyring(previous)
+    assert first_run == []
+    title, text = shown[0]
+    assert "Mất cơ sở dữ liệu của quầy" in title
+    assert "backups/" in text and "motcua security reset-store" in text
+    assert not (motcua_home / "data" / "motcua.sqlite3").exists()

@@ -56,12 +56,16 @@ def store(tmp_path: Path) -> AttachmentStore:
 def _engine(db: Database, central: RunningCentral, store: AttachmentStore) -> SyncEngine:
     credentials = MemoryStore()
     enroll(
-        central.url, central.enrollment_code(DEMO_OFFICE, 1), store=credentials, actor=SYSTEM_ADMIN
+        central.url,
+        central.enrollment_code(DEMO_OFFICE, 1),
+        store=credentials,
+        actor=SYSTEM_ADMIN,
+        demo=True,
     )
     setup_counter(db, DEMO_OFFICE, 1)
     return SyncEngine(
         db,
-        SyncConfig(central.url, DEMO_OFFICE),
+        SyncConfig(central.url, DEMO_OFFICE, demo=True),
         store=credentials,
         content_path=store.content_path,
     )

@@ -1,8 +1,10 @@
 """The local database at rest: encrypted, keyed from the OS keyring, never silently
-plaintext, refused (untouched) on another PC, re-keyable without losing data."""
+plaintext (an old plaintext one is encrypted only by an administrator's command),
+refused (untouched) on another PC, re-keyable without losing data."""
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import os
 import stat
@@ -10,11 +12,12 @@ import subprocess
 import sys
 
 import pytest
-from security_factories import CITIZENS
+from security_factories import CITIZENS, seed
 from sqlalchemy import select, text
 
 from app.errors import ErrorKind, UserError
-from app.services.security import blobs
+from app.services.security import accounts, blobs
+from app.services.security.cli import add_security_commands
 from app.services.security.database import (
     SQLITE_HEADER,
     open_encrypted,
@@ -33,7 +36,7 @@ from app.services.security.keystore import (
 )
 from app.services.security.permissions import SYSTEM_ADMIN
 from app.services.storage.db import open_database
-from app.services.storage.models import Citizen
+from app.services.storage.models import AuditEvent, Citizen
 from app.shared import paths
 
 ID_NUMBER, NAME, FOLDED = CITIZENS[0]
@@ -250,18 +253,36 @@ def test_a_rotation_interrupted_after_rekey_is_finished_at_the_next_start(tmp_pa
     db.dispose()
 
 
-def test_an_old_plaintext_database_is_encrypted_on_first_open(memory_keyring):
+def _run_cli(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="motcua")
+    add_security_commands(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(argv)
+    return int(args.handler(args))
+
+
+def test_an_old_plaintext_database_is_encrypted_only_by_the_admin_command(memory_keyring, capsys):
     path = paths.database_file()
-    plain = open_database(path)  # as the version before encryption left it
-    _add_citizen(plain)
+    plain = open_database(path)  # as the version before encryption left it, no key entry
+    plain_env = seed(plain)
     plain.dispose()
-    assert path.read_bytes()[:16] == SQLITE_HEADER
+    with pytest.raises(UserError) as err:
+        open_local()  # never encrypted silently: it may be a file someone dropped in
+    assert err.value.kind is ErrorKind.DB_NOT_THIS_COUNTER
+    assert path.read_bytes()[:16] == b"SQLite format 3\x00"
+    assert _run_cli(["security", "encrypt-store"]) == 0
+    assert NAME.encode() not in path.read_bytes()
     db = open_local()
-    assert _names(db) == [NAME]
+    assert accounts.has_officers(db)
+    with db.session() as s:
+        assert [e.action for e in s.scalars(select(AuditEvent))] == ["change"]
     db.dispose()
-    raw = path.read_bytes()
-    assert raw[:16] != SQLITE_HEADER and NAME.encode() not in raw
-    assert not (path.parent / (path.name + ".encrypting")).exists()
+    assert plain_env.office_id
+    # Once the counter has its encrypted store, a plaintext file is never adopted.
+    path.unlink()
+    open_database(path).dispose()
+    capsys.readouterr()
+    assert _run_cli(["security", "encrypt-store"]) == 1
+    assert "không phải của quầy này" in capsys.readouterr().err
 
 
 def test_key_file_store_round_trip(tmp_path):

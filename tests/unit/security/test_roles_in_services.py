@@ -10,8 +10,9 @@ import pytest
 
 from app.errors import ErrorKind, UserError
 from app.services.card.trust_admin import import_trust_file
-from app.services.security.database import rotate_local
+from app.services.security.database import encrypt_legacy_store, rotate_local
 from app.services.security.permissions import require_settings_change
+from app.services.security.store_reset import reset_store
 from app.services.sync.enroll import enroll
 from app.settings import Settings
 
@@ -33,6 +34,9 @@ def _refused(call) -> None:  # type: ignore[no-untyped-def]
 def test_officer_cannot_enroll_rotate_or_import_trust(tmp_path: Path) -> None:
     _refused(lambda: enroll("http://127.0.0.1:9", "CODE", actor=OFFICER))
     _refused(lambda: rotate_local(actor=OFFICER))
+    _refused(lambda: reset_store(actor=OFFICER))
+    _refused(lambda: reset_store(actor=Actor("supervisor")))
+    _refused(lambda: encrypt_legacy_store(actor=OFFICER))
     _refused(lambda: import_trust_file(b"x", tmp_path, actor=OFFICER))
     _refused(lambda: import_trust_file(b"x", tmp_path, actor=Actor("supervisor")))
     assert not (tmp_path / "trust").exists()
