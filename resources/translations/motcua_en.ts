@@ -155,17 +155,17 @@
         <translation>Project 06 indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="428"/>
+        <location filename="../../app/ui/session.py" line="433"/>
         <source>Đồng bộ: không khởi động được</source>
         <translation>Sync: could not start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="521"/>
+        <location filename="../../app/ui/session.py" line="526"/>
         <source>Chẩn đoán hệ thống</source>
         <translation>System diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="524"/>
+        <location filename="../../app/ui/session.py" line="529"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
@@ -508,8 +508,8 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../app/ui/events/page.py" line="119"/>
-        <source>Ghi nhận &amp;liên hệ… (Ctrl+L)</source>
-        <translation>Record a &amp;contact… (Ctrl+L)</translation>
+        <source>Ghi nhận &amp;liên hệ… (Ctrl+G)</source>
+        <translation>Record a &amp;contact… (Ctrl+G)</translation>
     </message>
     <message>
         <location filename="../../app/ui/events/page.py" line="122"/>
@@ -517,22 +517,22 @@ Please send this file to technical support.</translation>
         <translation>&amp;Reload (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/events/page.py" line="159"/>
+        <location filename="../../app/ui/events/page.py" line="160"/>
         <source>%1 lần · %2</source>
         <translation>%1 time(s) · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/events/page.py" line="163"/>
+        <location filename="../../app/ui/events/page.py" line="164"/>
         <source>Chưa liên hệ</source>
         <translation>Not contacted yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/events/page.py" line="192"/>
+        <location filename="../../app/ui/events/page.py" line="193"/>
         <source>%1 sự kiện chờ gia đình, %2 đã quá hạn nộp</source>
         <translation>%1 event(s) waiting for the family, %2 past the filing limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/events/page.py" line="198"/>
+        <location filename="../../app/ui/events/page.py" line="199"/>
         <source>30 ngày qua: nhận %1 sự kiện, lập %2 hồ sơ từ sự kiện, trung bình %3 ngày từ sự kiện đến hồ sơ</source>
         <translation>Last 30 days: %1 event(s) received, %2 dossier(s) opened from them, %3 day(s) on average from event to dossier</translation>
     </message>
@@ -906,32 +906,32 @@ Please send this file to technical support.</translation>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="220"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="221"/>
         <source>Chọn một chỉ tiêu để xem các hồ sơ.</source>
         <translation>Pick an indicator to see its dossiers.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="240"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="241"/>
         <source>{0}: {1} hồ sơ (Enter để mở)</source>
         <translation>{0}: {1} dossiers (Enter opens one)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="268"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="269"/>
         <source>Lưu báo cáo chỉ tiêu</source>
         <translation>Save the indicators report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="279"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="280"/>
         <source>Không lưu được tệp</source>
         <translation>The file could not be saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="279"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="280"/>
         <source>Chọn thư mục khác rồi thử lại.</source>
         <translation>Choose another folder and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="285"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="286"/>
         <source>Đã lưu {0}</source>
         <translation>Saved {0}</translation>
     </message>
@@ -1943,177 +1943,177 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="64"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="72"/>
         <source>(không dùng) — thư mục máy quét lưu bản quét</source>
         <translation>(not used) — the folder the scanner saves into</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="68"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="76"/>
         <source> phút</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="77"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="85"/>
         <source>Mã cơ &amp;quan:</source>
         <translation>Office &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="78"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="86"/>
         <source>Tên &amp;cơ quan:</source>
         <translation>Office &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="79"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="87"/>
         <source>Cơ quan &amp;cấp trên:</source>
         <translation>&amp;Parent agency:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="80"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="88"/>
         <source>Địa danh (ghi ngày tháng):</source>
         <translation>Place name (used in dates):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="81"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="89"/>
         <source>Số &amp;quầy (1–9):</source>
         <translation>Counter num&amp;ber (1–9):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="82"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="90"/>
         <source>Mẫu &amp;mã hồ sơ:</source>
         <translation>Dossier code pa&amp;ttern:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="83"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="91"/>
         <source>Địa chỉ máy chủ &amp;trung tâm:</source>
         <translation>Central server a&amp;ddress:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="84"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="92"/>
         <source>Máy in &amp;A4:</source>
         <translation>&amp;A4 printer:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="85"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="93"/>
         <source>Máy in &amp;biên nhận 80 mm:</source>
         <translation>&amp;Receipt printer (80 mm):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="86"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="94"/>
         <source>Đầu đọc &amp;thẻ:</source>
         <translation>Card r&amp;eader:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="87"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="95"/>
         <source>Thư mục má&amp;y quét:</source>
         <translation>Scanner &amp;watch folder:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="88"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="96"/>
         <source>&amp;Khoá màn hình sau:</source>
         <translation>&amp;Lock screen after:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="89"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="97"/>
         <source>&amp;Giờ chốt nhận hồ sơ trong ngày:</source>
         <translation>Daily intake cut-off ti&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="90"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="98"/>
         <source>&amp;Ngôn ngữ (khởi động lại để áp dụng):</source>
         <translation>Lang&amp;uage (restart to apply):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="94"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="102"/>
         <source>Đăng &amp;ký quầy với máy chủ trung tâm…</source>
         <translation>Register c&amp;ounter with the central server…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="97"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="105"/>
         <source>Nhập chứng thư &amp;CSCA hoặc danh sách ICAO…</source>
         <translation>Import CSCA certi&amp;ficate or ICAO master list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="100"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="108"/>
         <source>Chứng thư gốc của nơi cấp thẻ: có nó, thẻ thật được xác nhận màu xanh.</source>
         <translation>The card issuer&apos;s root certificate: with it, genuine cards are confirmed in green.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="103"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="111"/>
         <source>&amp;Lưu cài đặt (Ctrl+S)</source>
         <translation>Save sett&amp;ings (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="108"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="116"/>
         <source>&lt;h2&gt;Cài đặt&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Settings&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="119"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="132"/>
         <source>(mặc định của hệ thống)</source>
         <translation>(system default)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="162"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="175"/>
         <source>Nhập địa chỉ máy chủ trung tâm trước.</source>
         <translation>Enter the central server address first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="166"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="179"/>
         <source>Đăng ký quầy</source>
         <translation>Register counter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="166"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="179"/>
         <source>Mã đăng ký một lần (do quản trị viên cấp):</source>
         <translation>One-time registration code (issued by an administrator):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="180"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="195"/>
         <source>Đã đăng ký: cơ quan {0}, quầy số {1}. Khởi động lại để bắt đầu đồng bộ.</source>
         <translation>Registered: office {0}, counter {1}. Restart to start syncing.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="195"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="210"/>
         <source>Chọn chứng thư CSCA hoặc danh sách ICAO</source>
         <translation>Choose a CSCA certificate or ICAO master list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="197"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="212"/>
         <source>Chứng thư và danh sách (*.der *.cer *.crt *.pem *.ml *.bin);;Mọi tệp (*)</source>
         <translation>Certificates and lists (*.der *.cer *.crt *.pem *.ml *.bin);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="211"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="226"/>
         <source>Không đọc được tệp: {0}</source>
         <translation>Cannot read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="214"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="229"/>
         <source>Đã thêm {0} chứng thư CSCA. Thẻ đọc từ nay được đối chiếu với chúng.</source>
         <translation>CSCA certificates added: {0}. Cards read from now on are checked against them.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="218"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="233"/>
         <source>Danh sách của: {0} (chữ ký hợp lệ).</source>
         <translation>List of: {0} (signature valid).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="220"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="235"/>
         <source>Danh sách của: {0} — CHỮ KÝ KHÔNG HỢP LỆ, kiểm tra nguồn tệp.</source>
         <translation>List of: {0} — SIGNATURE NOT VALID, check where the file came from.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="223"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="238"/>
         <source>{0} chứng thư không dùng được đã bỏ qua.</source>
         <translation>{0} unusable certificates skipped.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="243"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="259"/>
         <source>Không ghi được tệp cài đặt: {0}</source>
         <translation>Could not write the settings file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="247"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="263"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>

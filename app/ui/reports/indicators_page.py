@@ -199,8 +199,9 @@ class IndicatorsPage(QWidget):
         self.trend.set_days(ind.daily, (self.tr("Hồ sơ"), _t("Chip, chuỗi chứng thư tin cậy")))
         rows: list[tuple[str, Figure | None]] = [
             *[(f.key, f) for f in ind.identification],
-            ("register", ind.register),
-            ("biometrics", ind.biometrics),
+            # a present figure is stored under its own key (e.g. "register.verified")
+            (ind.register.key if ind.register else "register", ind.register),
+            (ind.biometrics.key if ind.biometrics else "biometrics", ind.biometrics),
             (ind.reuse.key, ind.reuse),
             *[(f.key, f) for f in (*ind.procedures, *ind.channels, *ind.timeliness)],
         ]

@@ -143,3 +143,44 @@ def test_choosing_another_procedure_drops_the_events_fields(qtbot, demo_db) -> N
     banner.open_button.click()
     controller.choose_procedure("610")
     assert controller.state.event_form == {}
+
+
+def test_ctrl_g_records_a_contact_and_ctrl_l_still_locks_the_screen(qtbot, demo_db) -> None:
+    """In the main window both shortcuts fire: Ctrl+G opens the contact dialog on the
+    Sự kiện page, Ctrl+L locks the screen (one key for both made Qt fire neither)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
+
+    from app.ui.main_window import MainWindow, Page
+
+    _birth(demo_db)
+    officer = authenticate(demo_db, DEMO_USER, DEMO_PASSWORD)
+    page = EventsPage(demo_db, lambda: CatalogStore().current, officer.officer_id, SyncRunner())
+    window = MainWindow([Page("intake", "Tiếp nhận", QWidget()), Page("events", "Sự kiện", page)])
+    qtbot.addWidget(window)
+    window.show_page_index(1)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    page.reload()
+    page.table.setFocus()
+    page.table.selectRow(0)
+
+    dialogs: list[str] = []
+
+    def close_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, close_dialog)
+            return
+        dialogs.append(dialog.objectName())
+        dialog.reject()
+
+    QTimer.singleShot(0, close_dialog)
+    qtbot.keyClick(page.table, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialogs == ["contact-dialog"], timeout=3000)
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    with qtbot.waitSignal(window.lock_requested, timeout=3000):
+        qtbot.keyClick(page.table, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
