@@ -21,9 +21,7 @@ def json_body(schema_of: Callable[..., dict[str, Any]]) -> tuple[dict[str, Any],
     ``schema_of`` is ``Model.model_json_schema`` or ``TypeAdapter.json_schema``."""
     schema = dict(schema_of(ref_template=REF_TEMPLATE))
     components = schema.pop("$defs", {})
-    extra = {
-        "requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}
-    }
+    extra = {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
     return extra, components
 
 
