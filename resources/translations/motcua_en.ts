@@ -460,6 +460,19 @@ Please send this file to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>EventFieldsPanel</name>
+    <message>
+        <location filename="../../app/ui/events/event_fields.py" line="57"/>
+        <source>Thông tin từ giấy chứng sinh — kiểm tra với giấy tờ gia đình mang đến</source>
+        <translation>From the birth certificate — check against the papers the family brought</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/event_fields.py" line="59"/>
+        <source>Thông tin từ giấy báo tử — kiểm tra với giấy tờ gia đình mang đến</source>
+        <translation>From the death notice — check against the papers the family brought</translation>
+    </message>
+</context>
+<context>
     <name>EventsPage</name>
     <message>
         <location filename="../../app/ui/events/page.py" line="91"/>
@@ -939,52 +952,52 @@ Please send this file to technical support.</translation>
 <context>
     <name>IntakeController</name>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="168"/>
+        <location filename="../../app/ui/intake/controller.py" line="169"/>
         <source>Đã quét mã QR. Đặt thẻ lên đầu đọc để đọc chip và kiểm tra thẻ thật.</source>
         <translation>QR code scanned. Place the card on the reader to read the chip and check it is genuine.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="177"/>
+        <location filename="../../app/ui/intake/controller.py" line="178"/>
         <source>Đã có thẻ trên đầu đọc. Quét mã QR trên thẻ (hoặc bấm F3 nhập 6 số CAN) để mở khoá chip.</source>
         <translation>Card on the reader. Scan the QR code on the card (or press F3 to type the 6-digit CAN) to unlock the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="201"/>
+        <location filename="../../app/ui/intake/controller.py" line="202"/>
         <source>Đặt hộ chiếu lên đầu đọc.</source>
         <translation>Place the passport on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="214"/>
+        <location filename="../../app/ui/intake/controller.py" line="215"/>
         <source>Đặt thẻ lên đầu đọc.</source>
         <translation>Place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="234"/>
+        <location filename="../../app/ui/intake/controller.py" line="235"/>
         <source>Đang đọc chip… giữ yên thẻ trên đầu đọc.</source>
         <translation>Reading the chip… keep the card still on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="257"/>
+        <location filename="../../app/ui/intake/controller.py" line="258"/>
         <source>Đã đọc chip ({0:.1f} giây). {1}</source>
         <translation>Chip read ({0:.1f} s). {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="285"/>
+        <location filename="../../app/ui/intake/controller.py" line="286"/>
         <source>Đã nhập tay. Thông tin chưa được kiểm tra bằng chip.</source>
         <translation>Typed in. The details have not been checked against the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="301"/>
+        <location filename="../../app/ui/intake/controller.py" line="302"/>
         <source>Sẵn sàng. Quét mã QR trên thẻ hoặc đặt thẻ lên đầu đọc.</source>
         <translation>Ready. Scan the QR code on the card or place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="373"/>
+        <location filename="../../app/ui/intake/controller.py" line="374"/>
         <source>THẺ KHÔNG XÁC THỰC: chip có dấu hiệu bị sao chép. {0}</source>
         <translation>CARD NOT AUTHENTIC: the chip shows signs of being cloned. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="376"/>
+        <location filename="../../app/ui/intake/controller.py" line="377"/>
         <source>THẺ KHÔNG XÁC THỰC: {0}.</source>
         <translation>CARD NOT AUTHENTIC: {0}.</translation>
     </message>
@@ -993,37 +1006,37 @@ Please send this file to technical support.</translation>
         <translation type="vanished">CARD NOT AUTHENTIC: the chip data has been altered ({0}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="378"/>
+        <location filename="../../app/ui/intake/controller.py" line="379"/>
         <source>Thẻ thật: chữ ký số hợp lệ, chuỗi chứng thư đến CSCA tin cậy.</source>
         <translation>Genuine card: valid digital signature, certificate chain to a trusted CSCA.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="380"/>
+        <location filename="../../app/ui/intake/controller.py" line="381"/>
         <source>Chưa kiểm tra được chữ ký số của thẻ này (loại khóa chưa hỗ trợ).</source>
         <translation>This card&apos;s digital signature cannot be checked (key type not supported).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="382"/>
+        <location filename="../../app/ui/intake/controller.py" line="383"/>
         <source>Chữ ký số hợp lệ; chưa cấu hình chứng thư CSCA để xác nhận nơi cấp.</source>
         <translation>Valid digital signature; no CSCA certificate configured to confirm the issuer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="383"/>
+        <location filename="../../app/ui/intake/controller.py" line="384"/>
         <source>Chưa kiểm tra tính xác thực của thẻ.</source>
         <translation>Card authenticity not checked.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="515"/>
+        <location filename="../../app/ui/intake/controller.py" line="516"/>
         <source>Đang lưu hồ sơ…</source>
         <translation>Saving the dossier…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="628"/>
+        <location filename="../../app/ui/intake/controller.py" line="630"/>
         <source>Không khôi phục được hồ sơ đang nhập dở.</source>
         <translation>Could not restore the unfinished dossier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="649"/>
+        <location filename="../../app/ui/intake/controller.py" line="651"/>
         <source>Đã khôi phục hồ sơ đang nhập dở.</source>
         <translation>Unfinished dossier restored.</translation>
     </message>
@@ -1578,19 +1591,28 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>RelatedEventsBanner</name>
     <message>
-        <location filename="../../app/ui/events/banner.py" line="37"/>
         <source>&amp;Mở thủ tục gợi ý</source>
-        <translation>&amp;Open the suggested procedure</translation>
+        <translation type="vanished">&amp;Open the suggested procedure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/events/banner.py" line="70"/>
+        <location filename="../../app/ui/events/banner.py" line="92"/>
         <source>&lt;b&gt;Có sự kiện liên quan&lt;/b&gt;: %1, ngày %2 (%3).</source>
         <translation>&lt;b&gt;Related life event&lt;/b&gt;: %1, on %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/events/banner.py" line="74"/>
+        <location filename="../../app/ui/events/banner.py" line="98"/>
         <source>Thủ tục gợi ý: %1 · %2</source>
         <translation>Suggested procedure: %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/banner.py" line="104"/>
+        <source>Mở: %1</source>
+        <translation>Open: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/banner.py" line="106"/>
+        <source>&amp;Mở thủ tục gợi ý: %1</source>
+        <translation>&amp;Open the suggested procedure: %1</translation>
     </message>
 </context>
 <context>
@@ -3362,6 +3384,64 @@ Discard the current dossier and start a new one for this person?</translation>
     </message>
 </context>
 <context>
+    <name>event_fields</name>
+    <message>
+        <location filename="../../app/ui/events/event_fields.py" line="19"/>
+        <source>Họ tên trẻ</source>
+        <translation>Child&apos;s full name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/event_fields.py" line="20"/>
+        <source>Ngày sinh của trẻ</source>
+        <translation>Child&apos;s date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/event_fields.py" line="21"/>
+        <source>Giới tính</source>
+        <translation type="unfinished">Sex</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/event_fields.py" line="22"/>
+        <source>Cha/mẹ/người giám hộ (TK1-TS mục 10)</source>
+        <translation>Parent or guardian (TK1-TS item 10)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/event_fields.py" line="23"/>
+        <source>Số giấy chứng sinh</source>
+        <translation>Birth certificate number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/event_fields.py" line="24"/>
+        <source>Nơi sinh</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/event_fields.py" line="27"/>
+        <source>Họ tên người mất</source>
+        <translation>Deceased&apos;s full name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/event_fields.py" line="28"/>
+        <source>Số định danh người mất</source>
+        <translation>Deceased&apos;s ID number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/event_fields.py" line="29"/>
+        <source>Ngày mất</source>
+        <translation>Date of death</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/event_fields.py" line="30"/>
+        <source>Quan hệ với người mất</source>
+        <translation>Relation to the deceased</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/event_fields.py" line="31"/>
+        <source>Số giấy báo tử</source>
+        <translation>Death notice number</translation>
+    </message>
+</context>
+<context>
     <name>events</name>
     <message>
         <location filename="../../app/ui/events/texts.py" line="11"/>
@@ -3547,7 +3627,12 @@ Discard the current dossier and start a new one for this person?</translation>
         <translation>Dossiers with a face match at the counter</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="200"/>
+        <location filename="../../app/services/indicators.py" line="97"/>
+        <source>Hồ sơ lập từ sự kiện hộ tịch</source>
+        <translation>Dossiers opened from life events</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="216"/>
         <source>Giấy tờ dùng lại, không quét lại</source>
         <translation>Documents reused, not scanned again</translation>
     </message>
