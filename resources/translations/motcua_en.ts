@@ -3398,7 +3398,7 @@ Discard the current dossier and start a new one for this person?</translation>
     <message>
         <location filename="../../app/ui/events/event_fields.py" line="21"/>
         <source>Giới tính</source>
-        <translation type="unfinished">Sex</translation>
+        <translation>Sex</translation>
     </message>
     <message>
         <location filename="../../app/ui/events/event_fields.py" line="22"/>
