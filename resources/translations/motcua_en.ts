@@ -819,132 +819,142 @@ Please send this file to technical support.</translation>
 <context>
     <name>IndicatorsPage</name>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="91"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="92"/>
         <source>&amp;Từ ngày:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="93"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="94"/>
         <source>Đế&amp;n ngày:</source>
         <translation>U&amp;ntil:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="95"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="96"/>
         <source>Tính lại (F5)</source>
         <translation>Count again (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="96"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="97"/>
         <source>Xuất &amp;Excel (Ctrl+E)</source>
         <translation>&amp;Excel export (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="97"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="98"/>
         <source>Xuất &amp;PDF (Ctrl+P)</source>
         <translation>&amp;PDF export (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="115"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="116"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="115"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="116"/>
         <source>Số lượng</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="115"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="116"/>
         <source>Tỷ lệ</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="125"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="126"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="125"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="126"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="125"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="126"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="125"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="126"/>
         <source>Ngày nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="133"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="134"/>
         <source>&lt;b&gt;Định danh công dân khi tiếp nhận&lt;/b&gt;</source>
         <translation>&lt;b&gt;How citizens were identified at intake&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="135"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="136"/>
         <source>&lt;b&gt;Hồ sơ theo ngày&lt;/b&gt;</source>
         <translation>&lt;b&gt;Dossiers per day&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="145"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="146"/>
         <source>&lt;b style=&apos;font-size:14pt&apos;&gt;Chỉ tiêu Đề án 06&lt;/b&gt;</source>
         <translation>&lt;b style=&apos;font-size:14pt&apos;&gt;Project 06 indicators&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="163"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="164"/>
         <source>Kỳ báo cáo không hợp lệ: đến ngày phải sau từ ngày.</source>
         <translation>Invalid period: the end date must come after the start date.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="166"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="167"/>
         <source>Đang tính…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="190"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="191"/>
         <source>{0}: {1} hồ sơ tiếp nhận từ {2:%d/%m/%Y} đến {3:%d/%m/%Y}.</source>
         <translation>{0}: {1} dossiers received from {2:%d/%m/%Y} to {3:%d/%m/%Y}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="194"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="195"/>
         <source>Chưa lấy được kết quả đối chiếu CSDL dân cư ({0}).</source>
         <translation>The population database figures could not be fetched ({0}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="199"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="200"/>
         <source>Hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="221"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="226"/>
         <source>Chọn một chỉ tiêu để xem các hồ sơ.</source>
         <translation>Pick an indicator to see its dossiers.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="241"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="233"/>
+        <source>Sự kiện hộ tịch nhận được (khai sinh, khai tử)</source>
+        <translation>Life events received (births, deaths)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="234"/>
+        <source>Số ngày trung bình từ sự kiện đến khi lập hồ sơ</source>
+        <translation>Average days from the event to the dossier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="261"/>
         <source>{0}: {1} hồ sơ (Enter để mở)</source>
         <translation>{0}: {1} dossiers (Enter opens one)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="269"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="289"/>
         <source>Lưu báo cáo chỉ tiêu</source>
         <translation>Save the indicators report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="280"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="300"/>
         <source>Không lưu được tệp</source>
         <translation>The file could not be saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="280"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="300"/>
         <source>Chọn thư mục khác rồi thử lại.</source>
         <translation>Choose another folder and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="286"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="306"/>
         <source>Đã lưu {0}</source>
         <translation>Saved {0}</translation>
     </message>

@@ -136,3 +136,35 @@ def test_clicking_the_register_row_lists_its_dossiers(qtbot, month: Month, tmp_p
     page.figures.setCurrentCell(row, 0)
     qtbot.keyClick(page.figures, Qt.Key.Key_Return)
     assert page.behind.rowCount() == 2
+
+
+def test_life_events_received_opened_and_days_show_and_list_their_dossier(
+    qtbot, month: Month, tmp_path: Path
+) -> None:
+    """A birth routed here on 3 March, the family came on 9 March (dossier C): the
+    office head reads 1 received, 1 opened, 8 days, and the opened row lists C."""
+    from app.services.storage.models import LifeEvent
+
+    with month.env.db.session() as s:
+        s.add(
+            LifeEvent(
+                id="6c1f1e52-0000-4000-8000-0000000000aa", event_type="birth",
+                certificate_number="CS00000099/2026", event_date=dt.date(2026, 3, 1),
+                procedure_codes=["603"], status="closed", closed_dossier_code=month.code("C"),
+                received_at=dt.datetime(2026, 3, 3, 2, 0, tzinfo=dt.UTC),
+                closed_at=dt.datetime(2026, 3, 9, 3, 0, tzinfo=dt.UTC),
+            )
+        )  # fmt: skip
+    page = _page(qtbot, month, tmp_path, [])
+    cells = {
+        page.figures.item(r, 0).text(): (r, page.figures.item(r, 1).text())
+        for r in range(page.figures.rowCount())
+    }
+    assert cells["Sự kiện hộ tịch nhận được (khai sinh, khai tử)"][1] == "1"
+    assert cells["Số ngày trung bình từ sự kiện đến khi lập hồ sơ"][1] == "8,0"
+    row, count = cells["Hồ sơ lập từ sự kiện hộ tịch"]
+    assert count == "1"
+    page.figures.cellClicked.emit(row, 0)
+    assert [page.behind.item(r, 0).text() for r in range(page.behind.rowCount())] == [
+        month.code("C")
+    ]
