@@ -53,6 +53,8 @@ class RelatedEventsBanner(QFrame):
         return self.buttons[0] if self.buttons else None
 
     def refresh(self) -> None:
+        if not self._controller.state.event_form:  # another citizen: not their event's fields
+            self.fields.hide()
         identity = self._controller.state.identity
         if identity is None:
             self.events = []

@@ -125,9 +125,9 @@ def test_the_mother_at_the_counter_gets_the_childs_card_procedure_prefilled(qtbo
     (view,) = [v for v in life_events.list_events(demo_db) if v.id == event_id]
     assert view.status == "closed" and view.closed_dossier_code == dossier.code
 
-    # the next citizen has nothing to do with the event: no banner
+    # the next citizen has nothing to do with the event: no banner, no event fields
     controller.typed(Identity("001090000999", "Người Khác", None, "Nam", IdentitySource.TYPED))
-    assert banner.isHidden()
+    assert banner.isHidden() and banner.fields.isHidden()
 
 
 def test_choosing_another_procedure_drops_the_events_fields(qtbot, demo_db) -> None:
@@ -140,9 +140,16 @@ def test_choosing_another_procedure_drops_the_events_fields(qtbot, demo_db) -> N
     banner = RelatedEventsBanner(controller, demo_db, SyncRunner())
     qtbot.addWidget(banner)
     controller.typed(MOTHER)
-    banner.open_button.click()
+    banner.open_button.click()  # type: ignore[union-attr]
     controller.choose_procedure("610")
-    assert controller.state.event_form == {}
+    assert controller.state.event_form == {} and banner.fields.isHidden()
+
+    controller.typed(MOTHER)
+    banner.open_button.click()  # type: ignore[union-attr]
+    assert not banner.fields.isHidden()
+    # another citizen before saving: the mother's event fields leave the screen
+    controller.typed(Identity("001090000999", "Người Khác", None, "Nam", IdentitySource.TYPED))
+    assert controller.state.event_form == {} and banner.fields.isHidden()
 
 
 def test_ctrl_g_records_a_contact_and_ctrl_l_still_locks_the_screen(qtbot, demo_db) -> None:
