@@ -23,7 +23,16 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 import central
 from app.shared import wire
 from app.shared.types import utcnow
-from central import backoffice, blobs, changes, ingest, ratelimit, register, security
+from central import (
+    backoffice,
+    blobs,
+    changes,
+    ingest,
+    openapi_refs,
+    ratelimit,
+    register,
+    security,
+)
 from central.auth import REFUSALS, Admin, Counter, Refusal, address, device, throttle
 from central.db import CentralDatabase
 from central.life_events import routes as life_event_routes
@@ -50,12 +59,7 @@ class Publication(BaseModel):
 
 
 # The push body, documented as the model it is validated against.
-PUSH_BODY: dict[str, Any] = {
-    "requestBody": {
-        "required": True,
-        "content": {"application/json": {"schema": wire.PushRequest.model_json_schema()}},
-    }
-}
+PUSH_BODY, PUSH_COMPONENTS = openapi_refs.json_body(wire.PushRequest.model_json_schema)
 
 
 def create_app(db: CentralDatabase) -> FastAPI:
@@ -340,6 +344,7 @@ def create_app(db: CentralDatabase) -> FastAPI:
     from central.indicators import routes as indicator_routes
 
     indicator_routes.install(app, db, Admin, device)
+    openapi_refs.add_components(app, {**PUSH_COMPONENTS, **life_event_routes.EVENT_COMPONENTS})
     return app
 
 

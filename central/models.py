@@ -17,6 +17,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Date,
+    FetchedValue,
     ForeignKey,
     Index,
     Integer,
@@ -227,11 +228,11 @@ class Participant(Base):
     id_number: Mapped[str] = mapped_column(String(12), unique=True)
     # The identity BHXH holds for the participant, checked against the population
     # register by ``central.register_check``; ``version`` grows with every change so a
-    # re-run checks only what changed.
+    # re-run checks only what changed (a database trigger bumps it: migration 0009_events).
     full_name: Mapped[str] = mapped_column(String(120), default="")
     date_of_birth: Mapped[dt.date | None] = mapped_column(Date, default=None)
     sex: Mapped[str] = mapped_column(String(10), default="")
-    version: Mapped[int] = mapped_column(Integer, default=1)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_onupdate=FetchedValue())
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 

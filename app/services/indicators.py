@@ -94,6 +94,19 @@ class Figure:
         return self.count / self.total if self.total else None
 
 
+LIFE_EVENTS_OPENED_LABEL = QT_TRANSLATE_NOOP("indicators", "Hồ sơ lập từ sự kiện hộ tịch")
+
+
+@dataclass(frozen=True, slots=True)
+class LifeEventFigures:
+    """Births and deaths the health sector sent for the unit in the period, and what
+    came of them."""
+
+    received: int
+    opened: Figure  # key "life_events.opened": events a dossier was taken in for
+    mean_days: float | None  # from the event to its dossier, on average; None: none yet
+
+
 @dataclass(frozen=True, slots=True)
 class Indicators:
     unit: str  # office (or province) name
@@ -109,9 +122,12 @@ class Indicators:
     biometrics: Figure | None = None
     daily: tuple[tuple[dt.date, int, int], ...] = ()  # day, dossiers, chip with trusted chain
     codes: dict[str, str] = field(default_factory=dict)  # dossier id -> code
+    life_events: LifeEventFigures | None = None  # None: not counted here
 
     def figures(self) -> list[Figure]:
         extra = [f for f in (self.register, self.biometrics) if f is not None]
+        if self.life_events is not None:
+            extra.append(self.life_events.opened)
         return [
             *self.identification,
             *self.timeliness,

@@ -11,9 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from app.services.indicators import NO_DATA, Figure, Indicators
+from app.services.indicators import (
+    LIFE_EVENTS_OPENED_LABEL,
+    NO_DATA,
+    Figure,
+    Indicators,
+    LifeEventFigures,
+)
 
 TITLE = "BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU ĐỀ ÁN 06"
 SECTIONS = (
@@ -24,6 +30,13 @@ SECTIONS = (
     ("procedures", "V. Hồ sơ theo thủ tục"),
     ("channels", "VI. Hồ sơ theo hình thức nhận kết quả"),
     ("timeliness", "VII. Tình hình giải quyết"),
+)
+
+
+LIFE_EVENTS_HEADING = "VIII. Sự kiện hộ tịch từ ngành y tế (khai sinh, khai tử)"
+SIGNERS = (  # title, hint, name
+    ("NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)", ""),
+    ("THỦ TRƯỞNG ĐƠN VỊ", "(Ký, ghi rõ họ tên, đóng dấu)", ""),
 )
 
 
@@ -60,36 +73,99 @@ def table_rows(units: Sequence[Indicators]) -> list[list[str]]:
                 figures = {f.key: f for f in _section(u, name) or ()}
                 cells.append(_share(figures.get(key)) if figures else NO_DATA)
             rows.append([f"    {label}", *cells])
-    return rows
+    return rows + _life_event_rows(units)
 
 
-def to_xlsx(units: Sequence[Indicators]) -> bytes:
+def _life_event_rows(units: Sequence[Indicators]) -> list[list[str]]:
+    if all(u.life_events is None for u in units):
+        return []
+
+    def cells(value: Callable[[LifeEventFigures], str]) -> list[str]:
+        return [NO_DATA if u.life_events is None else value(u.life_events) for u in units]
+
+    def days(ev: LifeEventFigures) -> str:
+        return "—" if ev.mean_days is None else f"{ev.mean_days:.1f}".replace(".", ",")
+
+    return [
+        [LIFE_EVENTS_HEADING, *["" for _ in units]],
+        ["    Sự kiện nhận được", *cells(lambda ev: f"{ev.received:,}".replace(",", "."))],
+        [f"    {LIFE_EVENTS_OPENED_LABEL}", *cells(lambda ev: _share(ev.opened))],
+        ["    Số ngày trung bình từ sự kiện đến khi lập hồ sơ", *cells(days)],
+    ]
+
+
+def to_xlsx(
+    units: Sequence[Indicators],
+    *,
+    issuer: str = "BẢO HIỂM XÃ HỘI VIỆT NAM",
+    place: str = "",
+    prepared_by: str = "",
+    head: str = "",
+    day: dt.date | None = None,
+) -> bytes:
+    """The same report as the PDF: issuer and motto, place and date, title, period,
+    units, the table, the signature block; a second sheet with the daily trend."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    from app.services.forms.layout import MOTTO, MOTTO_SUB, place_date
+    from app.services.forms.model import Agency
 
     first = units[0]
+    rows = table_rows(units)
+    width = len(rows[0])  # label column and one per unit
+    last = get_column_letter(max(width, 3))
+    right = get_column_letter(max(width // 2 + 1, 2))  # where the motto block starts
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = "Chỉ tiêu Đề án 06"
-    sheet.append([TITLE])
-    sheet.append([f"Từ ngày {first.start:%d/%m/%Y} đến ngày {first.end:%d/%m/%Y}"])
-    sheet.append([])
-    sheet["A1"].font = Font(bold=True, size=13)
-    for row in table_rows(units):
-        sheet.append(row)
-    heading = sheet.max_row - len(table_rows(units)) + 1
-    for cell in sheet[heading]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(horizontal="center", wrap_text=True)
+    bold, center = Font(bold=True), Alignment(horizontal="center", wrap_text=True)
+
+    def line(row: int, left: str, text: str, font: Font | None = None, end: str = "") -> None:
+        cell = sheet[f"{left}{row}"]
+        cell.value = text
+        cell.alignment = center
+        if font is not None:
+            cell.font = font
+        if end and end != left:
+            sheet.merge_cells(f"{left}{row}:{end}{row}")
+
+    before_right = get_column_letter(max(width // 2, 1))
+    unit = first.unit.upper() if len(units) == 1 else ""
+    line(1, "A", issuer, bold, before_right if right != "A" else "")
+    line(1, right, MOTTO, bold, last)
+    line(2, "A", unit, bold, before_right if right != "A" else "")
+    line(2, right, MOTTO_SUB, bold, last)
+    agency = Agency(name=issuer, place=place, unit_name=unit)
+    line(3, right, place_date(agency, day or dt.date.today()), Font(italic=True), last)
+    line(5, "A", TITLE, Font(bold=True, size=13), last)
+    line(6, "A", f"Từ ngày {first.start:%d/%m/%Y} đến ngày {first.end:%d/%m/%Y}", Font(italic=True),
+         last)  # fmt: skip
+    line(7, "A", "Đơn vị: " + ", ".join(u.unit for u in units), None, last)
+    top = 9
+    for offset, row in enumerate(rows):
+        for column, value in enumerate(row, start=1):
+            sheet.cell(row=top + offset, column=column, value=value)
+    for cell in sheet[top]:
+        cell.font = bold
+        cell.alignment = center
     sheet.column_dimensions["A"].width = 58
-    for index in range(len(units)):
-        sheet.column_dimensions[chr(ord("B") + index % 25)].width = 22
-    # the daily trend of the first unit, for a chart in the spreadsheet
+    for index in range(1, width):
+        sheet.column_dimensions[get_column_letter(index + 1)].width = 22
+    sign = top + len(rows) + 2
+    for (title, hint, _blank), name, (left, end) in zip(
+        SIGNERS, (prepared_by, head), (("A", "A"), (right, last)), strict=True
+    ):
+        line(sign, left, title, bold, end)
+        line(sign + 1, left, hint, Font(italic=True), end)
+        line(sign + 5, left, name, bold, end)
     trend = book.create_sheet("Theo ngày")
-    trend.append(["Ngày", "Hồ sơ", "Chip, chuỗi chứng thư tin cậy"])
-    for day, count, chip in first.daily:
-        trend.append([day, count, chip])
+    trend.append(["Ngày", *[f"{u.unit}: hồ sơ" for u in units]])
+    by_unit = [dict((d, n) for d, n, _c in u.daily) for u in units]
+    for d, _n, _c in first.daily:
+        trend.append([d, *[counts.get(d, 0) for counts in by_unit]])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -158,10 +234,7 @@ def to_pdf(
         signature_block(
             styles,
             width,
-            [
-                ("NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)", prepared_by),
-                ("THỦ TRƯỞNG ĐƠN VỊ", "(Ký, ghi rõ họ tên, đóng dấu)", head),
-            ],
+            [(SIGNERS[0][0], SIGNERS[0][1], prepared_by), (SIGNERS[1][0], SIGNERS[1][1], head)],
         )
     )
     return write_pdf(story, title="Báo cáo chỉ tiêu Đề án 06", pagesize=page, margins=margins)

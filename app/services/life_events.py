@@ -21,7 +21,7 @@ from app.errors import ErrorKind, UserError
 from app.services import audit
 from app.services.calendar.timezone import VN_TZ
 from app.services.storage.db import Database
-from app.services.storage.models import LifeEvent, LifeEventContact
+from app.services.storage.models import Dossier, LifeEvent, LifeEventContact
 from app.shared import wire
 from app.shared.types import utcnow
 
@@ -167,27 +167,68 @@ def record_contact(
         )
 
 
+def _answered(session: Session, event_id: str, codes: list[str]) -> set[str]:
+    """The event's procedures a dossier of this counter was already taken in for."""
+    rows = session.execute(
+        select(Dossier.procedure_code, Dossier.form_data).where(Dossier.procedure_code.in_(codes))
+    )
+    return {code for code, data in rows if (data or {}).get("life_event_id") == event_id}
+
+
+def pending_procedures(db: Database, view: EventView) -> tuple[str, ...]:
+    """What the event still opens: a death opens survivors' benefits and the funeral
+    grant, each its own dossier; the ones already filed here are done."""
+    with db.session() as s:
+        done = _answered(s, view.id, list(view.procedure_codes))
+    return tuple(c for c in view.procedure_codes if c not in done)
+
+
 def close_in(session: Session, event_id: str, dossier_code: str) -> None:
-    """Inside the intake transaction: the dossier answers the event."""
+    """Inside the intake transaction (the new dossier flushed): the dossier answers the
+    event; the event closes once every procedure it opens has its dossier."""
     row = session.get(LifeEvent, event_id)
     if row is None or row.status != "open":
         return  # closed meanwhile (another counter's dossier): the dossier stands on its own
+    codes = list(row.procedure_codes or [])
+    if codes and set(codes) - _answered(session, event_id, codes):
+        return  # e.g. the funeral grant filed, survivors' benefits still to come
     row.status = "closed"
     row.closed_dossier_code = dossier_code
     row.closed_at = utcnow()
     row.close_sent = False
 
 
-def prefill(view: EventView) -> dict[str, Any]:
-    """Form fields the intake takes from the event (the officer checks them)."""
+def _day(iso: str) -> str:
+    """dd/mm/yyyy of an ISO date or date-time ("" when absent or unreadable)."""
+    try:
+        return dt.date.fromisoformat(iso[:10]).strftime("%d/%m/%Y") if iso else ""
+    except ValueError:
+        return ""
+
+
+def prefill(view: EventView, claimant_id_number: str = "") -> dict[str, Any]:
+    """Form fields the intake takes from the event; the officer sees and checks them.
+    ``claimant_id_number``: who came (the mother, a relative of the deceased)."""
     p = view.payload
+    relation = next(
+        (
+            str(r.get("relation") or "")
+            for r in view.relatives
+            if claimant_id_number and r.get("id_number") == claimant_id_number
+        ),
+        "",
+    )
     if view.event_type == "birth":
         child = p.get("child", {})
+        mother = p.get("mother", {})
         return {
             "life_event_id": view.id,
+            "child_name": child.get("full_name") or "",
             "child_sex": child.get("sex", ""),
             "child_born_at": child.get("born_at", ""),
-            "child_name": child.get("full_name") or "",
+            "child_dob": _day(child.get("born_at", "")),
+            # TK1-TS [10]: the parent or guardian of a child under 6
+            "guardian": mother.get("full_name") or view.subject_name,
             "birth_certificate_number": view.certificate_number,
             "birth_facility": view.facility,
         }
@@ -197,7 +238,9 @@ def prefill(view: EventView) -> dict[str, Any]:
         "deceased_id_number": d.get("id_number") or view.subject_id_number,
         "deceased_name": d.get("full_name") or view.subject_name,
         "died_at": p.get("died_at", ""),
+        "died_on": _day(p.get("died_at", "") or view.event_date.isoformat()),
         "death_notice_number": view.certificate_number,
+        "claimant_relation": relation,
         "work_related": bool(p.get("work_related", False)),
     }
 

@@ -3,6 +3,7 @@ Báo cáo page); the arithmetic is ``app.services.indicators``, shared with cent
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -10,8 +11,22 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
-from app.services.indicators import BIOMETRIC_LABEL, DossierFact, Figure, Indicators, compute
-from app.services.storage.models import Dossier, DossierAttachment, DossierEvent, Office
+from app.services.indicators import (
+    BIOMETRIC_LABEL,
+    LIFE_EVENTS_OPENED_LABEL,
+    DossierFact,
+    Figure,
+    Indicators,
+    LifeEventFigures,
+    compute,
+)
+from app.services.storage.models import (
+    Dossier,
+    DossierAttachment,
+    DossierEvent,
+    LifeEvent,
+    Office,
+)
 from app.shared.lifecycle import Status
 
 # --- at the counter: the office's own database ------------------------------------------
@@ -120,7 +135,7 @@ def for_office(session: Session, start: dt.date, end: dt.date, as_of: dt.datetim
 
     facts = office_facts(session, start, end)
     office = session.scalars(select(Office.name)).first() or ""
-    return compute(
+    ind = compute(
         facts,
         unit=office,
         start=start,
@@ -128,4 +143,36 @@ def for_office(session: Session, start: dt.date, end: dt.date, as_of: dt.datetim
         as_of=as_of,
         procedure_names=procedure_names(session),
         biometrics=biometrics_figure(session, [f.id for f in facts]),
+    )
+    return dataclasses.replace(ind, life_events=life_event_figures(session, start, end))
+
+
+def life_event_figures(session: Session, start: dt.date, end: dt.date) -> LifeEventFigures:
+    """Births and deaths routed to the office that arrived in the period, those a
+    dossier was taken in for here, and the days from the event to that dossier."""
+    from app.services.calendar.timezone import VN_TZ
+
+    low, high = _bounds(start, end)
+    events = list(
+        session.scalars(
+            select(LifeEvent).where(LifeEvent.received_at >= low, LifeEvent.received_at < high)
+        )
+    )
+    opened = [e for e in events if e.closed_dossier_code and e.closed_at is not None]
+    codes = [e.closed_dossier_code for e in opened]
+    ids = dict(
+        session.execute(select(Dossier.code, Dossier.id).where(Dossier.code.in_(codes))).all()
+    )
+    days = [
+        (e.closed_at.astimezone(VN_TZ).date() - e.event_date).days
+        for e in opened
+        if e.closed_at is not None
+    ]
+    behind = tuple(ids[c] for c in codes if c in ids)
+    return LifeEventFigures(
+        received=len(events),
+        opened=Figure(
+            "life_events.opened", LIFE_EVENTS_OPENED_LABEL, len(opened), len(events), behind
+        ),
+        mean_days=sum(days) / len(days) if days else None,
     )

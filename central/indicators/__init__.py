@@ -11,6 +11,7 @@ read the same figure the same way. Figures carry dossier codes, listed by
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -28,6 +29,7 @@ from app.services.indicators import (
 )
 from app.shared.lifecycle import Status
 from app.shared.timezone import VN_TZ
+from central.indicators.life_event_counts import life_event_figures
 from central.models import Office, Participant, SyncedRow
 from central.register_check.models import VERIFIED, RegisterCheck
 
@@ -159,8 +161,10 @@ def _compute(
     start: dt.date,
     end: dt.date,
     as_of: dt.datetime,
+    offices: Sequence[str],
 ) -> Indicators:
-    return compute(
+    events, event_codes = life_event_figures(session, offices, start, end)
+    ind = compute(
         facts,
         unit=unit,
         start=start,
@@ -168,6 +172,7 @@ def _compute(
         as_of=as_of,
         register=register_figure(session, dossiers),
     )
+    return dataclasses.replace(ind, life_events=events, codes={**event_codes, **ind.codes})
 
 
 def for_province(
@@ -188,9 +193,13 @@ def for_province(
         all_facts += facts
         all_dossiers += dossiers
         units.append(
-            (office.code, _compute(session, office.name, facts, dossiers, start, end, as_of))
+            (
+                office.code,
+                _compute(session, office.name, facts, dossiers, start, end, as_of, [office.code]),
+            )
         )
-    total = _compute(session, ALL_OFFICES, all_facts, all_dossiers, start, end, as_of)
+    codes = [o.code for o in offices]
+    total = _compute(session, ALL_OFFICES, all_facts, all_dossiers, start, end, as_of, codes)
     units.append(("", total))
     return units
 
@@ -219,6 +228,13 @@ def as_json(ind: Indicators) -> dict[str, Any]:
         "end": ind.end.isoformat(),
         "dossiers": ind.dossiers,
         **sections,
+        "life_events": None
+        if ind.life_events is None
+        else {
+            "received": ind.life_events.received,
+            "opened": figure_json(ind.life_events.opened),
+            "mean_days_to_dossier": ind.life_events.mean_days,
+        },
         "daily": [
             {"day": d.isoformat(), "dossiers": n, "chip_trusted": c} for d, n, c in ind.daily
         ],

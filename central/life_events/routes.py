@@ -17,7 +17,7 @@ from fastapi import APIRouter, Depends, Header, Request
 from pydantic import BaseModel, Field, ValidationError
 
 from app.shared import wire
-from central import security
+from central import openapi_refs, security
 from central.auth import Refusal, admin, device
 from central.life_events import service
 from central.life_events.schema import Accepted, LifeEventIn
@@ -25,12 +25,8 @@ from central.life_events.tables import LifeEvent, PortalClient
 
 MAX_EVENT_BYTES = 64 * 1024
 
-EVENT_BODY: dict[str, Any] = {
-    "requestBody": {
-        "required": True,
-        "content": {"application/json": {"schema": service.parse_event.json_schema()}},
-    }
-}
+# Birth and death schemas are registered as components (see central.openapi_refs).
+EVENT_BODY, EVENT_COMPONENTS = openapi_refs.json_body(service.parse_event.json_schema)
 
 
 class Resolution(BaseModel):

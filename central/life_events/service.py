@@ -4,10 +4,11 @@ counters through the feed (``central.changes``) in the same transaction."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app.shared import wire
@@ -115,14 +116,37 @@ def receive(
     return row, False
 
 
-def resolve(session: Session, event_id: str, id_number: str, office_code: str | None) -> LifeEvent:
+def unrouted(row: LifeEvent) -> bool:
+    """Matched to a person, but no office covers their residence: only a person can
+    say which office takes it (until then it reaches no counter)."""
+    return row.match_state in ("matched", "resolved") and row.office_code is None
+
+
+def resolve(
+    session: Session,
+    event_id: str,
+    id_number: str,
+    office_code: str | None,
+    *,
+    acting_for: Collection[str] | None = None,
+) -> LifeEvent:
     """A person in the back office names who the event is about (and, when the
-    residence does not say, which office takes it)."""
+    residence does not say, which office takes it). ``acting_for``: the offices the
+    person answers for (``None``: the whole province); an event routed to another
+    office, or a choice of another office, is refused."""
     row = session.get(LifeEvent, event_id)
     if row is None:
         raise EventRefused(404, "event_not_found")
-    if row.status != "open" or row.match_state in ("matched", "resolved"):
+    if acting_for is not None:
+        mine = set(acting_for)
+        if (row.office_code is not None and row.office_code not in mine) or (
+            office_code is not None and office_code not in mine
+        ):
+            raise EventRefused(403, "not_your_office")
+    if row.status != "open" or (row.match_state in ("matched", "resolved") and not unrouted(row)):
         raise EventRefused(409, "event_already_matched")
+    if unrouted(row):
+        return _route_by_hand(session, row, office_code)
     person = session.get(Person, id_number)
     if person is None:
         raise EventRefused(422, "person_not_in_register")
@@ -136,6 +160,19 @@ def resolve(session: Session, event_id: str, id_number: str, office_code: str | 
         row.office_code, row.routed_by = office_code, "manual"
     if row.office_code is None:
         raise EventRefused(422, "office_needed")
+    row.row_version += 1
+    row.updated_at = utcnow()
+    _publish(session, row)
+    return row
+
+
+def _route_by_hand(session: Session, row: LifeEvent, office_code: str | None) -> LifeEvent:
+    """The person is known; only the office is missing."""
+    if office_code is None:
+        raise EventRefused(422, "office_needed")
+    if session.get(Office, office_code) is None:
+        raise EventRefused(422, "unknown_office")
+    row.office_code, row.routed_by = office_code, "manual"
     row.row_version += 1
     row.updated_at = utcnow()
     _publish(session, row)
@@ -159,12 +196,17 @@ def close(session: Session, office_code: str, event_id: str, dossier_code: str) 
 
 
 def waiting(session: Session, limit: int = 200) -> list[LifeEvent]:
-    """Events a person must resolve: ambiguous or unmatched, oldest first."""
+    """Events a person must resolve, oldest first: ambiguous or unmatched, and matched
+    ones no office covers (unrouted)."""
     return list(
         session.scalars(
             select(LifeEvent)
             .where(
-                LifeEvent.match_state.in_(("ambiguous", "unmatched")), LifeEvent.status == "open"
+                or_(
+                    LifeEvent.match_state.in_(("ambiguous", "unmatched")),
+                    LifeEvent.office_code.is_(None),
+                ),
+                LifeEvent.status == "open",
             )
             .order_by(LifeEvent.received_at)
             .limit(limit)

@@ -106,6 +106,9 @@ def work_list(
         select(RegisterCheck, Participant.full_name)
         .join(Participant, Participant.bhxh_number == RegisterCheck.bhxh_number)
         .where(RegisterCheck.outcome.in_(outcomes))
+        # a result about an older version of the record is no longer true: it waits
+        # for the next run instead of sending staff to correct what was corrected
+        .where(RegisterCheck.participant_version == Participant.version)
     )
     if office:
         served = select(_citizen_id_number()).where(

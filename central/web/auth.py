@@ -56,10 +56,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
             "stop",
             "extend",
             "resolve_life_event",
+            "view_indicators",
         }
     ),
     # The province's administrator also resolves the life events no office could take.
-    ADMIN: frozenset({"view", "manage_staff", "resolve_life_event"}),
+    # Both read the Đề án 06 indicators of their province in the back office.
+    ADMIN: frozenset({"view", "manage_staff", "resolve_life_event", "view_indicators"}),
 }
 
 

@@ -1,5 +1,8 @@
 """``/backoffice/life-events``: births and deaths nobody could match or route.
 
+Unrouted events (the person is known but no office covers their residence) wait here
+too: staff only choose the office.
+
 An office head (their offices' events) or the province's administrator (all) reads the
 certificate beside the register's candidates and names the person — and, when the
 residence does not say, the office; the event then travels to that office's counters.
@@ -28,6 +31,7 @@ REFUSALS = {
     "office_needed": "Nơi cư trú không cho biết đơn vị: chọn đơn vị tiếp nhận.",
     "event_already_matched": "Sự kiện đã được xử lý.",
     "event_not_found": "Không tìm thấy sự kiện.",
+    "not_your_office": "Sự kiện thuộc đơn vị khác: tài khoản không có quyền xử lý.",
 }
 
 
@@ -53,8 +57,9 @@ def build_router(db: CentralDatabase) -> APIRouter:
                 mine = set(who.staff.offices or [])
                 events = [e for e in events if e.office_code is None or e.office_code in mine]
                 offices = [o for o in offices if o.code in mine]
-        return render(request, "life_events.html", status_code=status, who=who,
-                      events=events, offices=offices, error=error, reasons=REASONS)  # fmt: skip
+        return render(request, "life_events.html", status_code=status, who=who, events=events,
+                      offices=offices, error=error, reasons=REASONS,
+                      unrouted=service.unrouted)  # fmt: skip
 
     @router.get("/life-events")
     def waiting(request: Request, who: Staff) -> Response:
@@ -68,12 +73,16 @@ def build_router(db: CentralDatabase) -> APIRouter:
             return page(request, who, "Tài khoản không có quyền với đơn vị này.", 403)
         try:
             with db.session() as s:
-                row = service.resolve(s, event_id, form.get("id_number", "").strip(), office)
+                acting_for = None if who.staff.role == auth.ADMIN else who.staff.offices or []
+                row = service.resolve(
+                    s, event_id, form.get("id_number", "").strip(), office, acting_for=acting_for
+                )
                 auth.audit(
                     s, who.staff.id, "resolve_life_event", detail=f"{row.id} -> {row.office_code}"
                 )
         except service.EventRefused as exc:
-            return page(request, who, REFUSALS.get(exc.reason, exc.reason), 409)
+            status = 403 if exc.status == 403 else 409
+            return page(request, who, REFUSALS.get(exc.reason, exc.reason), status)
         return RedirectResponse(f"{PREFIX}/life-events", status_code=303)
 
     return router

@@ -19,7 +19,17 @@ from sqlalchemy import select
 
 from central.db import CentralDatabase
 from central.models import Office
-from central.web import actions, auth, dossier_view, life_events_page, lookup, queue, results
+from central.web import (
+    actions,
+    auth,
+    dossier_view,
+    indicators_page,
+    life_events_page,
+    lookup,
+    queue,
+    register_worklist_page,
+    results,
+)
 from central.web.documents import procedure_name
 from central.web.pages import SECURITY_HEADERS, VN, render
 from central.web.queue_index import parse_when
@@ -389,6 +399,8 @@ def mount(app: FastAPI, db: CentralDatabase, *, idle: dt.timedelta = auth.IDLE) 
     app.include_router(build_router(db, hasher))
     app.include_router(lookup.build_router(db))
     app.include_router(life_events_page.build_router(db))
+    app.include_router(indicators_page.build_router(db))
+    app.include_router(register_worklist_page.build_router(db))
     results.add_counter_route(app, db)
 
     @app.exception_handler(NeedLogin)

@@ -460,6 +460,19 @@ Please send this file to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>EventFieldsPanel</name>
+    <message>
+        <location filename="../../app/ui/events/event_fields.py" line="57"/>
+        <source>Thông tin từ giấy chứng sinh — kiểm tra với giấy tờ gia đình mang đến</source>
+        <translation>From the birth certificate — check against the papers the family brought</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/event_fields.py" line="59"/>
+        <source>Thông tin từ giấy báo tử — kiểm tra với giấy tờ gia đình mang đến</source>
+        <translation>From the death notice — check against the papers the family brought</translation>
+    </message>
+</context>
+<context>
     <name>EventsPage</name>
     <message>
         <location filename="../../app/ui/events/page.py" line="91"/>
@@ -508,8 +521,12 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../app/ui/events/page.py" line="119"/>
+        <source>Ghi nhận &amp;liên hệ… (Ctrl+G)</source>
+        <translation>Record a &amp;contact… (Ctrl+G)</translation>
+    </message>
+    <message>
         <source>Ghi nhận &amp;liên hệ… (Ctrl+L)</source>
-        <translation>Record a &amp;contact… (Ctrl+L)</translation>
+        <translation type="vanished">Record a &amp;contact… (Ctrl+L)</translation>
     </message>
     <message>
         <location filename="../../app/ui/events/page.py" line="122"/>
@@ -517,22 +534,22 @@ Please send this file to technical support.</translation>
         <translation>&amp;Reload (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/events/page.py" line="159"/>
+        <location filename="../../app/ui/events/page.py" line="160"/>
         <source>%1 lần · %2</source>
         <translation>%1 time(s) · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/events/page.py" line="163"/>
+        <location filename="../../app/ui/events/page.py" line="164"/>
         <source>Chưa liên hệ</source>
         <translation>Not contacted yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/events/page.py" line="192"/>
+        <location filename="../../app/ui/events/page.py" line="193"/>
         <source>%1 sự kiện chờ gia đình, %2 đã quá hạn nộp</source>
         <translation>%1 event(s) waiting for the family, %2 past the filing limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/events/page.py" line="198"/>
+        <location filename="../../app/ui/events/page.py" line="199"/>
         <source>30 ngày qua: nhận %1 sự kiện, lập %2 hồ sơ từ sự kiện, trung bình %3 ngày từ sự kiện đến hồ sơ</source>
         <translation>Last 30 days: %1 event(s) received, %2 dossier(s) opened from them, %3 day(s) on average from event to dossier</translation>
     </message>
@@ -806,132 +823,142 @@ Please send this file to technical support.</translation>
 <context>
     <name>IndicatorsPage</name>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="91"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="92"/>
         <source>&amp;Từ ngày:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="93"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="94"/>
         <source>Đế&amp;n ngày:</source>
         <translation>U&amp;ntil:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="95"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="96"/>
         <source>Tính lại (F5)</source>
         <translation>Count again (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="96"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="97"/>
         <source>Xuất &amp;Excel (Ctrl+E)</source>
         <translation>&amp;Excel export (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="97"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="98"/>
         <source>Xuất &amp;PDF (Ctrl+P)</source>
         <translation>&amp;PDF export (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="115"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="116"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="115"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="116"/>
         <source>Số lượng</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="115"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="116"/>
         <source>Tỷ lệ</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="125"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="126"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="125"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="126"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="125"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="126"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="125"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="126"/>
         <source>Ngày nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="133"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="134"/>
         <source>&lt;b&gt;Định danh công dân khi tiếp nhận&lt;/b&gt;</source>
         <translation>&lt;b&gt;How citizens were identified at intake&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="135"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="136"/>
         <source>&lt;b&gt;Hồ sơ theo ngày&lt;/b&gt;</source>
         <translation>&lt;b&gt;Dossiers per day&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="145"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="146"/>
         <source>&lt;b style=&apos;font-size:14pt&apos;&gt;Chỉ tiêu Đề án 06&lt;/b&gt;</source>
         <translation>&lt;b style=&apos;font-size:14pt&apos;&gt;Project 06 indicators&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="163"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="164"/>
         <source>Kỳ báo cáo không hợp lệ: đến ngày phải sau từ ngày.</source>
         <translation>Invalid period: the end date must come after the start date.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="166"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="167"/>
         <source>Đang tính…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="190"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="191"/>
         <source>{0}: {1} hồ sơ tiếp nhận từ {2:%d/%m/%Y} đến {3:%d/%m/%Y}.</source>
         <translation>{0}: {1} dossiers received from {2:%d/%m/%Y} to {3:%d/%m/%Y}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="194"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="195"/>
         <source>Chưa lấy được kết quả đối chiếu CSDL dân cư ({0}).</source>
         <translation>The population database figures could not be fetched ({0}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="199"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="200"/>
         <source>Hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="220"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="226"/>
         <source>Chọn một chỉ tiêu để xem các hồ sơ.</source>
         <translation>Pick an indicator to see its dossiers.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="240"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="233"/>
+        <source>Sự kiện hộ tịch nhận được (khai sinh, khai tử)</source>
+        <translation>Life events received (births, deaths)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="234"/>
+        <source>Số ngày trung bình từ sự kiện đến khi lập hồ sơ</source>
+        <translation>Average days from the event to the dossier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="261"/>
         <source>{0}: {1} hồ sơ (Enter để mở)</source>
         <translation>{0}: {1} dossiers (Enter opens one)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="268"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="289"/>
         <source>Lưu báo cáo chỉ tiêu</source>
         <translation>Save the indicators report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="279"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="300"/>
         <source>Không lưu được tệp</source>
         <translation>The file could not be saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="279"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="300"/>
         <source>Chọn thư mục khác rồi thử lại.</source>
         <translation>Choose another folder and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="285"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="306"/>
         <source>Đã lưu {0}</source>
         <translation>Saved {0}</translation>
     </message>
@@ -939,52 +966,52 @@ Please send this file to technical support.</translation>
 <context>
     <name>IntakeController</name>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="168"/>
+        <location filename="../../app/ui/intake/controller.py" line="169"/>
         <source>Đã quét mã QR. Đặt thẻ lên đầu đọc để đọc chip và kiểm tra thẻ thật.</source>
         <translation>QR code scanned. Place the card on the reader to read the chip and check it is genuine.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="177"/>
+        <location filename="../../app/ui/intake/controller.py" line="178"/>
         <source>Đã có thẻ trên đầu đọc. Quét mã QR trên thẻ (hoặc bấm F3 nhập 6 số CAN) để mở khoá chip.</source>
         <translation>Card on the reader. Scan the QR code on the card (or press F3 to type the 6-digit CAN) to unlock the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="201"/>
+        <location filename="../../app/ui/intake/controller.py" line="202"/>
         <source>Đặt hộ chiếu lên đầu đọc.</source>
         <translation>Place the passport on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="214"/>
+        <location filename="../../app/ui/intake/controller.py" line="215"/>
         <source>Đặt thẻ lên đầu đọc.</source>
         <translation>Place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="234"/>
+        <location filename="../../app/ui/intake/controller.py" line="235"/>
         <source>Đang đọc chip… giữ yên thẻ trên đầu đọc.</source>
         <translation>Reading the chip… keep the card still on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="257"/>
+        <location filename="../../app/ui/intake/controller.py" line="258"/>
         <source>Đã đọc chip ({0:.1f} giây). {1}</source>
         <translation>Chip read ({0:.1f} s). {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="285"/>
+        <location filename="../../app/ui/intake/controller.py" line="286"/>
         <source>Đã nhập tay. Thông tin chưa được kiểm tra bằng chip.</source>
         <translation>Typed in. The details have not been checked against the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="301"/>
+        <location filename="../../app/ui/intake/controller.py" line="302"/>
         <source>Sẵn sàng. Quét mã QR trên thẻ hoặc đặt thẻ lên đầu đọc.</source>
         <translation>Ready. Scan the QR code on the card or place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="373"/>
+        <location filename="../../app/ui/intake/controller.py" line="374"/>
         <source>THẺ KHÔNG XÁC THỰC: chip có dấu hiệu bị sao chép. {0}</source>
         <translation>CARD NOT AUTHENTIC: the chip shows signs of being cloned. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="376"/>
+        <location filename="../../app/ui/intake/controller.py" line="377"/>
         <source>THẺ KHÔNG XÁC THỰC: {0}.</source>
         <translation>CARD NOT AUTHENTIC: {0}.</translation>
     </message>
@@ -993,37 +1020,37 @@ Please send this file to technical support.</translation>
         <translation type="vanished">CARD NOT AUTHENTIC: the chip data has been altered ({0}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="378"/>
+        <location filename="../../app/ui/intake/controller.py" line="379"/>
         <source>Thẻ thật: chữ ký số hợp lệ, chuỗi chứng thư đến CSCA tin cậy.</source>
         <translation>Genuine card: valid digital signature, certificate chain to a trusted CSCA.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="380"/>
+        <location filename="../../app/ui/intake/controller.py" line="381"/>
         <source>Chưa kiểm tra được chữ ký số của thẻ này (loại khóa chưa hỗ trợ).</source>
         <translation>This card&apos;s digital signature cannot be checked (key type not supported).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="382"/>
+        <location filename="../../app/ui/intake/controller.py" line="383"/>
         <source>Chữ ký số hợp lệ; chưa cấu hình chứng thư CSCA để xác nhận nơi cấp.</source>
         <translation>Valid digital signature; no CSCA certificate configured to confirm the issuer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="383"/>
+        <location filename="../../app/ui/intake/controller.py" line="384"/>
         <source>Chưa kiểm tra tính xác thực của thẻ.</source>
         <translation>Card authenticity not checked.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="515"/>
+        <location filename="../../app/ui/intake/controller.py" line="516"/>
         <source>Đang lưu hồ sơ…</source>
         <translation>Saving the dossier…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="628"/>
+        <location filename="../../app/ui/intake/controller.py" line="630"/>
         <source>Không khôi phục được hồ sơ đang nhập dở.</source>
         <translation>Could not restore the unfinished dossier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="649"/>
+        <location filename="../../app/ui/intake/controller.py" line="651"/>
         <source>Đã khôi phục hồ sơ đang nhập dở.</source>
         <translation>Unfinished dossier restored.</translation>
     </message>
@@ -1578,19 +1605,28 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>RelatedEventsBanner</name>
     <message>
-        <location filename="../../app/ui/events/banner.py" line="37"/>
         <source>&amp;Mở thủ tục gợi ý</source>
-        <translation>&amp;Open the suggested procedure</translation>
+        <translation type="vanished">&amp;Open the suggested procedure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/events/banner.py" line="70"/>
+        <location filename="../../app/ui/events/banner.py" line="94"/>
         <source>&lt;b&gt;Có sự kiện liên quan&lt;/b&gt;: %1, ngày %2 (%3).</source>
         <translation>&lt;b&gt;Related life event&lt;/b&gt;: %1, on %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/events/banner.py" line="74"/>
+        <location filename="../../app/ui/events/banner.py" line="100"/>
         <source>Thủ tục gợi ý: %1 · %2</source>
         <translation>Suggested procedure: %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/banner.py" line="106"/>
+        <source>Mở: %1</source>
+        <translation>Open: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/banner.py" line="108"/>
+        <source>&amp;Mở thủ tục gợi ý: %1</source>
+        <translation>&amp;Open the suggested procedure: %1</translation>
     </message>
 </context>
 <context>
@@ -2238,32 +2274,32 @@ Discard the current dossier and start a new one for this person?</translation>
         <translation>Refused or conflicting sync data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/problems_dialog.py" line="84"/>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="83"/>
         <source>Hệ thống trung tâm không nhận các mục dưới đây. Chọn một dòng rồi chọn cách xử lý; mọi thao tác đều được ghi nhật ký.</source>
         <translation>The central system did not accept the items below. Select a line, then choose what to do; every action is recorded in the access log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/problems_dialog.py" line="101"/>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="100"/>
         <source>Lấy bản của &amp;trung tâm</source>
         <translation>Take &amp;central&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/problems_dialog.py" line="103"/>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="102"/>
         <source>&amp;Ghi lại thay đổi của tôi lên bản trung tâm</source>
         <translation>&amp;Re-apply my change on top of central&apos;s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/problems_dialog.py" line="105"/>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="104"/>
         <source>&amp;Bỏ thay đổi (ghi nhật ký)</source>
         <translation>&amp;Discard my change (logged)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/problems_dialog.py" line="151"/>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="153"/>
         <source>{0} mục cần xử lý.</source>
         <translation>{0} item(s) to settle.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync/problems_dialog.py" line="153"/>
+        <location filename="../../app/ui/sync/problems_dialog.py" line="155"/>
         <source>Không còn mục nào bị từ chối hay xung đột.</source>
         <translation>No refused or conflicting items left.</translation>
     </message>
@@ -3418,6 +3454,64 @@ Discard the current dossier and start a new one for this person?</translation>
     </message>
 </context>
 <context>
+    <name>event_fields</name>
+    <message>
+        <location filename="../../app/ui/events/event_fields.py" line="19"/>
+        <source>Họ tên trẻ</source>
+        <translation>Child&apos;s full name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/event_fields.py" line="20"/>
+        <source>Ngày sinh của trẻ</source>
+        <translation>Child&apos;s date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/event_fields.py" line="21"/>
+        <source>Giới tính</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/event_fields.py" line="22"/>
+        <source>Cha/mẹ/người giám hộ (TK1-TS mục 10)</source>
+        <translation>Parent or guardian (TK1-TS item 10)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/event_fields.py" line="23"/>
+        <source>Số giấy chứng sinh</source>
+        <translation>Birth certificate number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/event_fields.py" line="24"/>
+        <source>Nơi sinh</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/event_fields.py" line="27"/>
+        <source>Họ tên người mất</source>
+        <translation>Deceased&apos;s full name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/event_fields.py" line="28"/>
+        <source>Số định danh người mất</source>
+        <translation>Deceased&apos;s ID number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/event_fields.py" line="29"/>
+        <source>Ngày mất</source>
+        <translation>Date of death</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/event_fields.py" line="30"/>
+        <source>Quan hệ với người mất</source>
+        <translation>Relation to the deceased</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/events/event_fields.py" line="31"/>
+        <source>Số giấy báo tử</source>
+        <translation>Death notice number</translation>
+    </message>
+</context>
+<context>
     <name>events</name>
     <message>
         <location filename="../../app/ui/events/texts.py" line="11"/>
@@ -3603,7 +3697,12 @@ Discard the current dossier and start a new one for this person?</translation>
         <translation>Dossiers with a face match at the counter</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="200"/>
+        <location filename="../../app/services/indicators.py" line="97"/>
+        <source>Hồ sơ lập từ sự kiện hộ tịch</source>
+        <translation>Dossiers opened from life events</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/indicators.py" line="216"/>
         <source>Giấy tờ dùng lại, không quét lại</source>
         <translation>Documents reused, not scanned again</translation>
     </message>

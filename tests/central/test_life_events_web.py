@@ -103,3 +103,87 @@ def test_a_wrong_id_number_is_said_and_changes_nothing(db: CentralDatabase) -> N
     assert answer.status_code == 409 and "không có trong CSDL dân cư" in answer.text
     english = web.get("/backoffice/life-events?lang=en")
     assert "Life events waiting to be resolved" in english.text
+
+
+def _receive(db: CentralDatabase, document: dict) -> str:  # type: ignore[type-arg]
+    with db.session() as s:
+        client = s.scalars(select(PortalClient)).first()
+        assert client is not None
+        row, _ = service.receive(s, client, service.parse_event.validate_python(document))
+        return row.id
+
+
+def test_a_matched_event_no_office_covers_waits_until_staff_route_it(db: CentralDatabase) -> None:
+    """The mother is found in the register, but nobody covers her residence: the event
+    is not lost — it waits as unrouted and an office head sends it to their office."""
+    with db.session() as s:
+        mother = s.scalars(
+            select(Person).where(Person.sex == "Nữ").order_by(Person.id_number.desc())
+        ).first()
+        assert mother is not None and mother.date_of_birth is not None
+        mother.residence = "Xã Xa Xôi, Tỉnh Không Có Đơn Vị"
+        person = {"id_number": mother.id_number, "full_name": mother.full_name,
+                  "date_of_birth": mother.date_of_birth.isoformat(),
+                  "residence": mother.residence}  # fmt: skip
+    event_id = _receive(db, {
+        "event_type": "birth", "certificate_number": "CS0002/2026", "issued_on": "2026-11-21",
+        "facility": {"code": "1", "name": "Bệnh viện thử"}, "mother": person,
+        "child": {"sex": "Nam", "born_at": "2026-11-20T08:00:00+07:00"},
+    })  # fmt: skip
+    with db.session() as s:
+        row = s.get(LifeEvent, event_id)
+        assert row is not None and (row.match_state, row.office_code) == ("matched", None)
+        assert not s.scalars(select(Change).where(Change.entity_id == event_id)).all()
+
+    web = _client(db, "truong")
+    page = web.get("/backoffice/life-events")
+    assert "CS0002/2026" in page.text and "không đơn vị nào phụ trách nơi cư trú" in page.text
+    assert person["full_name"] in page.text
+    refused = web.post(
+        f"/backoffice/life-events/{event_id}/resolve",
+        data={"csrf": csrf_of(page.text), "id_number": person["id_number"], "office_code": ""},
+    )
+    assert refused.status_code == 409 and "chọn đơn vị tiếp nhận" in refused.text
+    routed = web.post(
+        f"/backoffice/life-events/{event_id}/resolve",
+        data={"csrf": csrf_of(page.text), "id_number": person["id_number"],
+              "office_code": DEMO_OFFICE},
+    )  # fmt: skip
+    assert routed.status_code == 200 and "CS0002/2026" not in routed.text
+    with db.session() as s:
+        row = s.get(LifeEvent, event_id)
+        assert row is not None and (row.office_code, row.routed_by) == (DEMO_OFFICE, "manual")
+        feed = s.scalars(select(Change).where(Change.entity_id == event_id)).all()
+        assert [c.office_code for c in feed] == [DEMO_OFFICE]
+
+
+def test_an_office_head_cannot_resolve_another_offices_event(db: CentralDatabase) -> None:
+    other = "000.00.79.H79"
+    event_id = _receive(db, {
+        "event_type": "birth", "certificate_number": "CS0003/2026", "issued_on": "2026-11-21",
+        "facility": {"code": "1", "name": "Bệnh viện thử"},
+        "mother": {"full_name": "Người Mẹ Không Có Trong Sổ",
+                   "residence": "Phường Thử Nghiệm, Thành phố Hồ Chí Minh"},
+        "child": {"sex": "Nam", "born_at": "2026-11-20T08:00:00+07:00"},
+    })  # fmt: skip
+    with db.session() as s:
+        row = s.get(LifeEvent, event_id)
+        assert row is not None and (row.match_state, row.office_code) == ("unmatched", other)
+        someone = s.scalars(select(Person.id_number).order_by(Person.id_number)).first()
+        assert someone is not None
+    web = _client(db, "truong")
+    page = web.get("/backoffice/life-events")
+    assert "CS0003/2026" not in page.text  # not listed to the other office's head …
+    refused = web.post(  # … and refused when posted by its id
+        f"/backoffice/life-events/{event_id}/resolve",
+        data={"csrf": csrf_of(page.text), "id_number": someone, "office_code": ""},
+    )
+    assert refused.status_code == 403 and "thuộc đơn vị khác" in refused.text
+    with db.session() as s:
+        row = s.get(LifeEvent, event_id)
+        assert row is not None and row.match_state == "unmatched"
+        with pytest.raises(service.EventRefused) as caught:  # the service itself refuses
+            service.resolve(s, event_id, someone, None, acting_for=[DEMO_OFFICE])
+        assert caught.value.status == 403
+        resolved = service.resolve(s, event_id, someone, None, acting_for=None)  # province
+        assert resolved.match_state == "resolved"

@@ -386,3 +386,40 @@ def test_a_register_that_stops_answering_leaves_the_run_resumable(db: CentralDat
         assert run.status == RUNNING and run.done == 200
     final = verify(db, _register(db), batch=100)
     assert final.resumed and final.run_id == run.id and final.done == len(_participants(db))
+
+
+def test_an_edit_to_a_participant_is_checked_again_without_touching_its_version(
+    db: CentralDatabase,
+) -> None:
+    """A change through the ORM or a bulk update bumps ``version`` by itself (a trigger),
+    so the re-run checks exactly the people that changed; a save that changes nothing
+    of the identity does not count."""
+    people = _participants(db)
+    first = verify(db, _register(db), batch=64)
+    assert first.done == len(people)
+    renamed, moved, untouched = people[3], people[7], people[12]
+    with db.session() as s:
+        participant = s.get(Participant, renamed.bhxh_number)
+        assert participant is not None
+        participant.full_name = "Tên Đã Sửa Ở BHXH"  # the ORM path
+        s.flush()
+        assert participant.version == renamed.version + 1  # read back from the row
+        s.execute(  # a bulk update
+            update(Participant)
+            .where(Participant.bhxh_number == moved.bhxh_number)
+            .values(date_of_birth=dt.date(1970, 1, 1))
+        )
+        s.execute(  # only the clock changes: no new version
+            update(Participant)
+            .where(Participant.bhxh_number == untouched.bhxh_number)
+            .values(updated_at=dt.datetime.now(dt.UTC))
+        )
+    second = verify(db, _register(db))
+    assert second.done == 2
+    results = _results(db)
+    assert results[renamed.bhxh_number].outcome == DIFFERS
+    assert results[moved.bhxh_number].outcome == DIFFERS
+    assert results[untouched.bhxh_number].run_id == first.run_id
+    versions = {p.bhxh_number: p.version for p in _participants(db)}
+    assert versions[moved.bhxh_number] == moved.version + 1
+    assert versions[untouched.bhxh_number] == untouched.version

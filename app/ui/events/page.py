@@ -1,7 +1,7 @@
 """Sự kiện: births and deaths routed to this office, waiting for the family.
 
 One line an event: what happened, who is concerned, the procedure that applies, the
-days left before the filing limit (red when passed), the contacts made. Ctrl+L records
+days left before the filing limit (red when passed), the contacts made. Ctrl+G records
 a contact attempt; F5 reloads. Reads and writes run on the database worker.
 """
 
@@ -116,12 +116,13 @@ class EventsPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.summary = QLabel(objectName="events-summary")
         self.month = QLabel(objectName="events-month")
-        self.contact_button = QPushButton(self.tr("Ghi nhận &liên hệ… (Ctrl+L)"))
+        self.contact_button = QPushButton(self.tr("Ghi nhận &liên hệ… (Ctrl+G)"))
         self.contact_button.setObjectName("events-contact")
         self.contact_button.clicked.connect(self.record_contact)
         self.reload_button = QPushButton(self.tr("Làm &mới (F5)"))
         self.reload_button.clicked.connect(self.reload)
-        QShortcut(QKeySequence("Ctrl+L"), self, self.record_contact)
+        # Ctrl+L is the main window's screen lock: a second Ctrl+L would make both ambiguous
+        QShortcut(QKeySequence("Ctrl+G"), self, self.record_contact)
         QShortcut(QKeySequence("F5"), self, self.reload)
 
         buttons = QHBoxLayout()

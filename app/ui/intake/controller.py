@@ -36,6 +36,7 @@ from app.services.dossiers import (
     missing_documents,
 )
 from app.services.identity import Identity, IdentitySource, Verdict
+from app.services.life_event_forms import tk1ts_for_event
 from app.services.security.accounts import SignedIn
 from app.services.storage.db import Database
 from app.services.storage.models import Citizen, Counter, Office, Officer
@@ -563,6 +564,7 @@ class IntakeController(QObject):
                 bhxh_number=bhxh_number,
                 delivery=delivery,
             )
+            declaration = tk1ts_for_event(declaration, self.state.event_form)  # a newborn's
             tk1ts = render_tk1ts(declaration, agency)
         return Saved(dossier_id, code, lookup, due, paper, tk1ts, slip)
 

@@ -40,6 +40,7 @@ from app.services.indicators import (
     REGISTER_LABEL,
     Figure,
     Indicators,
+    LifeEventFigures,
 )
 from app.services.storage.db import Database
 from app.services.storage.models import Dossier
@@ -199,11 +200,14 @@ class IndicatorsPage(QWidget):
         self.trend.set_days(ind.daily, (self.tr("Hồ sơ"), _t("Chip, chuỗi chứng thư tin cậy")))
         rows: list[tuple[str, Figure | None]] = [
             *[(f.key, f) for f in ind.identification],
-            ("register", ind.register),
-            ("biometrics", ind.biometrics),
+            # a present figure is stored under its own key (e.g. "register.verified")
+            (ind.register.key if ind.register else "register", ind.register),
+            (ind.biometrics.key if ind.biometrics else "biometrics", ind.biometrics),
             (ind.reuse.key, ind.reuse),
             *[(f.key, f) for f in (*ind.procedures, *ind.channels, *ind.timeliness)],
         ]
+        if ind.life_events is not None:
+            rows.append((ind.life_events.opened.key, ind.life_events.opened))
         self.figures.setRowCount(len(rows))
         labels = {
             "register": _t(REGISTER_LABEL),
@@ -216,8 +220,25 @@ class IndicatorsPage(QWidget):
                 item = QTableWidgetItem(value)
                 item.setData(KEY, key if figure is not None else "")
                 self.figures.setItem(r, c, item)
+        if ind.life_events is not None:
+            self._life_event_rows(ind.life_events)
         self.behind.setRowCount(0)
         self.behind_label.setText(self.tr("Chọn một chỉ tiêu để xem các hồ sơ."))
+
+    def _life_event_rows(self, events: LifeEventFigures) -> None:
+        """Births and deaths received, and the days from the event to its dossier (the
+        dossiers opened from them are a figure row above, listed on a click)."""
+        days = "—" if events.mean_days is None else f"{events.mean_days:.1f}".replace(".", ",")
+        for label, value in (
+            (self.tr("Sự kiện hộ tịch nhận được (khai sinh, khai tử)"), str(events.received)),
+            (self.tr("Số ngày trung bình từ sự kiện đến khi lập hồ sơ"), days),
+        ):
+            row = self.figures.rowCount()
+            self.figures.insertRow(row)
+            for c, text in enumerate((label, value, "")):
+                item = QTableWidgetItem(text)
+                item.setData(KEY, "")
+                self.figures.setItem(row, c, item)
 
     # --- the dossiers behind a figure -------------------------------------------------
     def _figure_row(self, row: int) -> None:

@@ -101,3 +101,70 @@ def test_the_default_period_ends_on_the_offices_day_not_utcs(qtbot, month: Month
     qtbot.addWidget(page)
     assert page.date_from.date() == QDate(2026, 5, 1)
     assert page.date_to.date() == QDate(2026, 5, 1)
+
+
+def test_clicking_the_register_row_lists_its_dossiers(qtbot, month: Month, tmp_path: Path) -> None:
+    """The register figure comes from central under the key "register.verified"; a
+    click on its row (and Enter on it) lists the dossiers behind it."""
+    from app.services.indicators import REGISTER_LABEL, Figure
+
+    verified = (month.dossiers["C"].id, month.dossiers["G"].id)
+    page = IndicatorsPage(
+        month.env.db,
+        register_figure=lambda _s, _e: Figure("register.verified", REGISTER_LABEL, 2, 3, verified),
+        runner=SyncRunner(),
+        clock=lambda: NOW,
+        ask_path=lambda _w, _t, name: tmp_path / name,
+    )
+    qtbot.addWidget(page)
+    page.resize(1366, 700)
+    page.date_from.setDate(QDate(2026, 3, 1))
+    page.date_to.setDate(QDate(2026, 3, 31))
+    page.refresh()
+    page.show()
+    rows = {page.figures.item(r, 0).text(): r for r in range(page.figures.rowCount())}
+    row = rows[REGISTER_LABEL]
+    assert page.figures.item(row, 1).text() == "2"
+    page.figures.scrollToItem(page.figures.item(row, 0))
+    cell = page.figures.visualItemRect(page.figures.item(row, 0)).center()
+    qtbot.mouseClick(page.figures.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    codes = {page.behind.item(r, 0).text() for r in range(page.behind.rowCount())}
+    assert codes == {month.code("C"), month.code("G")}
+
+    page.behind.setRowCount(0)
+    page.figures.setFocus()
+    page.figures.setCurrentCell(row, 0)
+    qtbot.keyClick(page.figures, Qt.Key.Key_Return)
+    assert page.behind.rowCount() == 2
+
+
+def test_life_events_received_opened_and_days_show_and_list_their_dossier(
+    qtbot, month: Month, tmp_path: Path
+) -> None:
+    """A birth routed here on 3 March, the family came on 9 March (dossier C): the
+    office head reads 1 received, 1 opened, 8 days, and the opened row lists C."""
+    from app.services.storage.models import LifeEvent
+
+    with month.env.db.session() as s:
+        s.add(
+            LifeEvent(
+                id="6c1f1e52-0000-4000-8000-0000000000aa", event_type="birth",
+                certificate_number="CS00000099/2026", event_date=dt.date(2026, 3, 1),
+                procedure_codes=["603"], status="closed", closed_dossier_code=month.code("C"),
+                received_at=dt.datetime(2026, 3, 3, 2, 0, tzinfo=dt.UTC),
+                closed_at=dt.datetime(2026, 3, 9, 3, 0, tzinfo=dt.UTC),
+            )
+        )  # fmt: skip
+    page = _page(qtbot, month, tmp_path, [])
+    cells = {
+        page.figures.item(r, 0).text(): (r, page.figures.item(r, 1).text())
+        for r in range(page.figures.rowCount())
+    }
+    assert cells["Sự kiện hộ tịch nhận được (khai sinh, khai tử)"][1] == "1"
+    assert cells["Số ngày trung bình từ sự kiện đến khi lập hồ sơ"][1] == "8,0"
+    row, count = cells["Hồ sơ lập từ sự kiện hộ tịch"]
+    assert count == "1"
+    page.figures.cellClicked.emit(row, 0)
+    assert [page.behind.item(r, 0).text() for r in range(page.behind.rowCount())] == [
+        month.code("C")
+    ]

@@ -94,3 +94,37 @@ def test_xlsx_and_pdf_carry_the_figures_the_period_and_the_signature_block(month
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     for expected in ("ĐỀ ÁN 06", "01/03/2026", "NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ", "Mã QR"):
         assert expected in text, expected
+
+
+def test_xlsx_has_the_bhxh_layout_and_the_life_event_counts(month: Month) -> None:
+    """Issuer and motto, place and date, the signature block with the names given, and
+    the life events section (received, dossiers opened, days from event to dossier)."""
+    import dataclasses
+
+    from openpyxl import load_workbook
+
+    from app.services.indicators import LIFE_EVENTS_OPENED_LABEL, Figure, LifeEventFigures
+
+    events = LifeEventFigures(
+        received=4,
+        opened=Figure("life_events.opened", LIFE_EVENTS_OPENED_LABEL, 3, 4),
+        mean_days=6.5,
+    )
+    ind = dataclasses.replace(_compute(month), life_events=events)
+    body = to_xlsx([ind], place="Đà Nẵng", prepared_by="Lê Thị Lập", head="Trần Văn Trưởng",
+                   day=dt.date(2026, 4, 1))  # fmt: skip
+    sheet = load_workbook(io.BytesIO(body)).active
+    rows = [[c for c in row if c] for row in sheet.iter_rows(values_only=True)]
+    flat = [c for row in rows for c in row]
+    assert rows[0] == ["BẢO HIỂM XÃ HỘI VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+    assert "Độc lập - Tự do - Hạnh phúc" in rows[1]
+    assert "Đà Nẵng, ngày 01 tháng 4 năm 2026" in flat
+    life = flat.index("VIII. Sự kiện hộ tịch từ ngành y tế (khai sinh, khai tử)")
+    assert flat[life + 1 : life + 7] == [
+        "    Sự kiện nhận được", "4",
+        f"    {LIFE_EVENTS_OPENED_LABEL}", "3 (75.0%)",
+        "    Số ngày trung bình từ sự kiện đến khi lập hồ sơ", "6,5",
+    ]  # fmt: skip
+    signers = [r for r in rows if "NGƯỜI LẬP BIỂU" in r]
+    assert signers == [["NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ"]]
+    assert ["Lê Thị Lập", "Trần Văn Trưởng"] in rows
