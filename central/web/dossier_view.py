@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.shared import content_types, file_names
 from central.models import (
     Blob,
     BlobChunk,
@@ -88,11 +89,20 @@ def load(session: Session, stored: SyncedRow) -> DossierView:
     )
 
 
-def scan_content(
-    session: Session, stored: SyncedRow, attachment_id: str
-) -> tuple[bytes, str] | None:
-    """(bytes, MIME type) of one scan of this dossier, or None if it is not one of its own
-    or its content has not fully arrived."""
+@dataclass(frozen=True)
+class Scan:
+    content: bytes
+    media_type: str
+    disposition: str  # the Content-Disposition header
+
+
+def scan_content(session: Session, stored: SyncedRow, attachment_id: str) -> Scan | None:
+    """One scan of this dossier, or None if it is not one of its own or its content has
+    not fully arrived.
+
+    The type served is the one sniffed from the content, never the counter's word: an
+    accepted type (PDF, JPEG, PNG, TIFF) is shown inline, anything else is offered as a
+    download of opaque bytes, so no "scan" can run as a page of the back office."""
     if attachment_id not in {a["attachment_id"] for a in stored.data.get("attachments", [])}:
         return None
     row = session.get(SyncedRow, ("attachment", attachment_id))
@@ -107,4 +117,9 @@ def scan_content(
         .where(BlobChunk.office_code == stored.office_code, BlobChunk.sha256 == sha256)
         .order_by(BlobChunk.offset)
     )
-    return b"".join(chunks), row.data.get("mime_type", "application/octet-stream")
+    content = b"".join(chunks)
+    sniffed = content_types.sniff(content[: content_types.SNIFF_BYTES])
+    name = file_names.download_name(row.data.get("filename", ""), f"ban-quet-{attachment_id[:8]}")
+    if sniffed is None:
+        return Scan(content, "application/octet-stream", f'attachment; filename="{name}"')
+    return Scan(content, sniffed, f'inline; filename="{name}"')

@@ -247,10 +247,9 @@ def build_router(db: CentralDatabase, hasher: PasswordHasher) -> APIRouter:
                 who=who,
                 message="Bản quét chưa được máy quầy gửi đủ lên máy chủ.",
             )
-        content, mime = found
-        headers = dict(SECURITY_HEADERS)
-        headers["Content-Disposition"] = "inline"
-        return Response(content, media_type=mime, headers=headers)
+        headers = dict(SECURITY_HEADERS)  # X-Content-Type-Options: nosniff among them
+        headers["Content-Disposition"] = found.disposition
+        return Response(found.content, media_type=found.media_type, headers=headers)
 
     @router.post("/dossiers/{dossier_id}/actions/{action}")
     async def act(request: Request, who: Staff, dossier_id: str, action: str) -> Response:
