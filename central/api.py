@@ -336,7 +336,9 @@ def create_app(db: CentralDatabase) -> FastAPI:
     mount(app, db)
     from central.register_check import routes as register_check_routes
 
-    register_check_routes.install(app, db, device, Admin)
+    register_check_routes.install(
+        app, db, device, Admin, lambda key: throttle(lookups, key, count=True)
+    )
     from central.indicators import routes as indicator_routes
 
     indicator_routes.install(app, db, Admin, device)

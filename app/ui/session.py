@@ -311,8 +311,9 @@ class CounterSession:
         self._watch_scan_folder()
         return page
 
-    def _register_state(self, id_number: str) -> Any:
-        """Network thread: the central register check's state of one citizen."""
+    def _register_state(self, identity: Any) -> Any:
+        """Network thread: the central register check's state of the citizen just
+        identified (``identity``: app.services.identity.Identity)."""
         from app.errors import ErrorKind, UserError
         from app.services import register_state
 
@@ -320,8 +321,9 @@ class CounterSession:
         if engine is None:
             raise UserError(ErrorKind.SERVER_UNREACHABLE, detail="sync not started")
         config = engine.config
+        officer_id = self.officer.officer_id if self.officer is not None else None
         return register_state.look_up(
-            config.central_url, config.cert_sha256, engine.store, id_number
+            config.central_url, config.cert_sha256, engine.store, identity, officer_id=officer_id
         )
 
     def _watch_scan_folder(self) -> None:

@@ -155,17 +155,17 @@
         <translation>Project 06 indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="428"/>
+        <location filename="../../app/ui/session.py" line="435"/>
         <source>Đồng bộ: không khởi động được</source>
         <translation>Sync: could not start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="521"/>
+        <location filename="../../app/ui/session.py" line="528"/>
         <source>Chẩn đoán hệ thống</source>
         <translation>System diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="524"/>
+        <location filename="../../app/ui/session.py" line="531"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
@@ -1943,177 +1943,177 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="64"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="72"/>
         <source>(không dùng) — thư mục máy quét lưu bản quét</source>
         <translation>(not used) — the folder the scanner saves into</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="68"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="76"/>
         <source> phút</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="77"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="85"/>
         <source>Mã cơ &amp;quan:</source>
         <translation>Office &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="78"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="86"/>
         <source>Tên &amp;cơ quan:</source>
         <translation>Office &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="79"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="87"/>
         <source>Cơ quan &amp;cấp trên:</source>
         <translation>&amp;Parent agency:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="80"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="88"/>
         <source>Địa danh (ghi ngày tháng):</source>
         <translation>Place name (used in dates):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="81"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="89"/>
         <source>Số &amp;quầy (1–9):</source>
         <translation>Counter num&amp;ber (1–9):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="82"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="90"/>
         <source>Mẫu &amp;mã hồ sơ:</source>
         <translation>Dossier code pa&amp;ttern:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="83"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="91"/>
         <source>Địa chỉ máy chủ &amp;trung tâm:</source>
         <translation>Central server a&amp;ddress:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="84"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="92"/>
         <source>Máy in &amp;A4:</source>
         <translation>&amp;A4 printer:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="85"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="93"/>
         <source>Máy in &amp;biên nhận 80 mm:</source>
         <translation>&amp;Receipt printer (80 mm):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="86"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="94"/>
         <source>Đầu đọc &amp;thẻ:</source>
         <translation>Card r&amp;eader:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="87"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="95"/>
         <source>Thư mục má&amp;y quét:</source>
         <translation>Scanner &amp;watch folder:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="88"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="96"/>
         <source>&amp;Khoá màn hình sau:</source>
         <translation>&amp;Lock screen after:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="89"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="97"/>
         <source>&amp;Giờ chốt nhận hồ sơ trong ngày:</source>
         <translation>Daily intake cut-off ti&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="90"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="98"/>
         <source>&amp;Ngôn ngữ (khởi động lại để áp dụng):</source>
         <translation>Lang&amp;uage (restart to apply):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="94"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="102"/>
         <source>Đăng &amp;ký quầy với máy chủ trung tâm…</source>
         <translation>Register c&amp;ounter with the central server…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="97"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="105"/>
         <source>Nhập chứng thư &amp;CSCA hoặc danh sách ICAO…</source>
         <translation>Import CSCA certi&amp;ficate or ICAO master list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="100"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="108"/>
         <source>Chứng thư gốc của nơi cấp thẻ: có nó, thẻ thật được xác nhận màu xanh.</source>
         <translation>The card issuer&apos;s root certificate: with it, genuine cards are confirmed in green.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="103"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="111"/>
         <source>&amp;Lưu cài đặt (Ctrl+S)</source>
         <translation>Save sett&amp;ings (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="108"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="116"/>
         <source>&lt;h2&gt;Cài đặt&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Settings&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="119"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="132"/>
         <source>(mặc định của hệ thống)</source>
         <translation>(system default)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="162"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="175"/>
         <source>Nhập địa chỉ máy chủ trung tâm trước.</source>
         <translation>Enter the central server address first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="166"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="179"/>
         <source>Đăng ký quầy</source>
         <translation>Register counter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="166"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="179"/>
         <source>Mã đăng ký một lần (do quản trị viên cấp):</source>
         <translation>One-time registration code (issued by an administrator):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="180"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="195"/>
         <source>Đã đăng ký: cơ quan {0}, quầy số {1}. Khởi động lại để bắt đầu đồng bộ.</source>
         <translation>Registered: office {0}, counter {1}. Restart to start syncing.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="195"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="210"/>
         <source>Chọn chứng thư CSCA hoặc danh sách ICAO</source>
         <translation>Choose a CSCA certificate or ICAO master list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="197"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="212"/>
         <source>Chứng thư và danh sách (*.der *.cer *.crt *.pem *.ml *.bin);;Mọi tệp (*)</source>
         <translation>Certificates and lists (*.der *.cer *.crt *.pem *.ml *.bin);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="211"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="226"/>
         <source>Không đọc được tệp: {0}</source>
         <translation>Cannot read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="214"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="229"/>
         <source>Đã thêm {0} chứng thư CSCA. Thẻ đọc từ nay được đối chiếu với chúng.</source>
         <translation>CSCA certificates added: {0}. Cards read from now on are checked against them.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="218"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="233"/>
         <source>Danh sách của: {0} (chữ ký hợp lệ).</source>
         <translation>List of: {0} (signature valid).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="220"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="235"/>
         <source>Danh sách của: {0} — CHỮ KÝ KHÔNG HỢP LỆ, kiểm tra nguồn tệp.</source>
         <translation>List of: {0} — SIGNATURE NOT VALID, check where the file came from.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="223"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="238"/>
         <source>{0} chứng thư không dùng được đã bỏ qua.</source>
         <translation>{0} unusable certificates skipped.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="243"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="259"/>
         <source>Không ghi được tệp cài đặt: {0}</source>
         <translation>Could not write the settings file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="247"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="263"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -2162,16 +2162,31 @@ Discard the current dossier and start a new one for this person?</translation>
     </message>
     <message>
         <location filename="../../app/services/sync/conflicts.py" line="79"/>
+        <source>Nội dung tệp đính kèm không phải PDF, JPEG, PNG hoặc TIFF, hoặc không khớp loại tệp đã khai báo; hệ thống trung tâm không nhận. Quét lại giấy tờ rồi đính kèm lại.</source>
+        <translation>The attachment is not a PDF, JPEG, PNG or TIFF file, or does not match its declared type; the central system does not accept it. Scan the paper again and attach it again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync/conflicts.py" line="87"/>
+        <source>Tên tệp đính kèm có ký tự không được phép; hệ thống trung tâm không nhận.</source>
+        <translation>The attachment&apos;s file name contains characters that are not allowed; the central system does not accept it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync/conflicts.py" line="94"/>
         <source>Tệp đính kèm bị thiếu, hỏng hoặc sai kích thước.</source>
         <translation>The attachment is missing, damaged or of the wrong size.</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync/conflicts.py" line="83"/>
+        <location filename="../../app/services/sync/conflicts.py" line="98"/>
+        <source>Đơn vị đã dùng hết dung lượng lưu tệp trên hệ thống trung tâm. Liên hệ quản trị hệ thống.</source>
+        <translation>The office has used up its file storage on the central system. Contact the system administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync/conflicts.py" line="106"/>
         <source>Dữ liệu không còn trên máy này.</source>
         <translation>The data is no longer on this computer.</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync/conflicts.py" line="86"/>
+        <location filename="../../app/services/sync/conflicts.py" line="109"/>
         <source>Hệ thống trung tâm từ chối dữ liệu này.</source>
         <translation>The central system refused this data.</translation>
     </message>
@@ -3555,72 +3570,77 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>register_state</name>
     <message>
-        <location filename="../../app/services/register_state.py" line="33"/>
+        <location filename="../../app/services/register_state.py" line="34"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../app/services/register_state.py" line="34"/>
+        <location filename="../../app/services/register_state.py" line="35"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/services/register_state.py" line="35"/>
+        <location filename="../../app/services/register_state.py" line="36"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/services/register_state.py" line="39"/>
+        <location filename="../../app/services/register_state.py" line="40"/>
         <source>Đã đối chiếu với CSDL quốc gia về dân cư: khớp.</source>
         <translation>Checked against the national population database: matches.</translation>
     </message>
     <message>
-        <location filename="../../app/services/register_state.py" line="43"/>
+        <location filename="../../app/services/register_state.py" line="44"/>
         <source>Dữ liệu BHXH khác CSDL quốc gia về dân cư. Đề nghị công dân làm thủ tục Điều chỉnh thông tin.</source>
         <translation>The social insurance record differs from the national population database. Ask the citizen to file the &quot;Information adjustment&quot; procedure.</translation>
     </message>
     <message>
-        <location filename="../../app/services/register_state.py" line="51"/>
+        <location filename="../../app/services/register_state.py" line="52"/>
         <source>Số định danh trong dữ liệu BHXH không có trong CSDL quốc gia về dân cư. Kiểm tra lại số định danh với công dân.</source>
         <translation>The ID number in the social insurance record is not in the national population database. Check the ID number with the citizen.</translation>
     </message>
     <message>
-        <location filename="../../app/services/register_state.py" line="59"/>
+        <location filename="../../app/services/register_state.py" line="60"/>
         <source>Chưa đối chiếu với CSDL quốc gia về dân cư.</source>
         <translation>Not yet checked against the national population database.</translation>
     </message>
     <message>
-        <location filename="../../app/services/register_state.py" line="63"/>
+        <location filename="../../app/services/register_state.py" line="64"/>
+        <source>Không đối chiếu được: họ tên và ngày sinh không khớp với số định danh trong dữ liệu BHXH và CSDL quốc gia về dân cư. Kiểm tra lại thông tin với công dân.</source>
+        <translation>Cannot compare: the full name and date of birth do not match the ID number in the BHXH data or the national population database. Check the details with the citizen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/register_state.py" line="72"/>
         <source>Công dân chưa có trong dữ liệu người tham gia BHXH.</source>
         <translation>The citizen is not yet a social insurance participant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/register_banner.py" line="45"/>
+        <location filename="../../app/ui/intake/register_banner.py" line="46"/>
         <source>• {0}: BHXH «{1}» — CSDL dân cư «&lt;b&gt;{2}&lt;/b&gt;»</source>
         <translation>• {0}: social insurance «{1}» — population database «&lt;b&gt;{2}&lt;/b&gt;»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/register_banner.py" line="55"/>
+        <location filename="../../app/ui/intake/register_banner.py" line="56"/>
         <source>Đối chiếu lúc {0}</source>
         <translation>Checked at {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/register_banner.py" line="77"/>
+        <location filename="../../app/ui/intake/register_banner.py" line="78"/>
         <source>Điều chỉnh thông tin theo CSDL &amp;dân cư</source>
         <translation>A&amp;djust the record to the population database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/register_banner.py" line="103"/>
+        <location filename="../../app/ui/intake/register_banner.py" line="104"/>
         <source>Đang lấy kết quả đối chiếu với CSDL quốc gia về dân cư…</source>
         <translation>Fetching the population database check…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/register_banner.py" line="133"/>
+        <location filename="../../app/ui/intake/register_banner.py" line="135"/>
         <source>lỗi không mong đợi, đã ghi nhật ký</source>
         <translation>unexpected error, logged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/register_banner.py" line="139"/>
+        <location filename="../../app/ui/intake/register_banner.py" line="141"/>
         <source>Chưa lấy được kết quả đối chiếu với CSDL dân cư ({0}). Tiếp nhận bình thường.</source>
         <translation>Could not fetch the population database check ({0}). Carry on with the intake as usual.</translation>
     </message>
