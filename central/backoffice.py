@@ -32,13 +32,27 @@ class BackOfficeRefused(Exception):
         self.reason = reason
 
 
-def list_dossiers(session: Session, office_code: str, status: str | None) -> list[SyncedRow]:
+MAX_PAGE = 1000
+
+
+def list_dossiers(
+    session: Session,
+    office_code: str,
+    status: str | None,
+    *,
+    limit: int = MAX_PAGE,
+    after: str = "",
+) -> list[SyncedRow]:
+    """A page of the office's dossiers ordered by id, those after ``after`` (keyset
+    pagination: every page costs the same, and a client walks all of them)."""
     query = select(SyncedRow).where(
         SyncedRow.entity == "dossier", SyncedRow.office_code == office_code
     )
     if status:
         query = query.where(SyncedRow.status == status)
-    return list(session.scalars(query.order_by(SyncedRow.received_at).limit(1000)))
+    if after:
+        query = query.where(SyncedRow.id > after)
+    return list(session.scalars(query.order_by(SyncedRow.id).limit(min(limit, MAX_PAGE))))
 
 
 def move_dossier(

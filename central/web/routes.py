@@ -19,7 +19,16 @@ from sqlalchemy import select
 
 from central.db import CentralDatabase
 from central.models import Office
-from central.web import actions, auth, dossier_view, life_events_page, lookup, queue, results
+from central.web import (
+    actions,
+    auth,
+    dossier_view,
+    life_events_page,
+    lookup,
+    queue,
+    results,
+    staff_page,
+)
 from central.web.documents import procedure_name
 from central.web.pages import SECURITY_HEADERS, VN, render
 from central.web.queue_index import parse_when
@@ -218,7 +227,7 @@ def build_router(db: CentralDatabase, hasher: PasswordHasher) -> APIRouter:
             done_messages=DONE,
             printable=_printable(view.events),
             procedure_name=procedure_name,
-            provenance=dossier_view.PROVENANCE,
+            provenance=dossier_view.provenance(view.dossier, view.citizen),
             may_scans=who.may("view_scans", stored.office_code),
         )
 
@@ -388,6 +397,7 @@ def mount(app: FastAPI, db: CentralDatabase, *, idle: dt.timedelta = auth.IDLE) 
     app.include_router(build_router(db, hasher))
     app.include_router(lookup.build_router(db))
     app.include_router(life_events_page.build_router(db))
+    app.include_router(staff_page.build_router(db, hasher))
     results.add_counter_route(app, db)
 
     @app.exception_handler(NeedLogin)
