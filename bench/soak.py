@@ -94,11 +94,25 @@ class BackOffice(threading.Thread):
         self.stop = threading.Event()
         self.moves: dict[str, str] = {}  # dossier id → last status the back office set
 
+    def _all_dossiers(self) -> list[dict[str, Any]]:
+        """Every page of the office's list (it is paginated: 1,000 a page at most)."""
+        out: list[dict[str, Any]] = []
+        params: dict[str, str] = {}
+        while True:
+            listed = self.http.get(
+                f"/api/v1/backoffice/offices/{DEMO_OFFICE}/dossiers", params=params
+            )
+            if listed.status_code != 200:
+                return out
+            out += listed.json()
+            if "X-Next-After" not in listed.headers:
+                return out
+            params = {"after": listed.headers["X-Next-After"]}
+
     def run(self) -> None:
         while not self.stop.wait(0.2):
             try:
-                listed = self.http.get(f"/api/v1/backoffice/offices/{DEMO_OFFICE}/dossiers")
-                dossiers = listed.json() if listed.status_code == 200 else []
+                dossiers = self._all_dossiers()
             except httpx.HTTPError:
                 continue
             for d in self.rng.sample(dossiers, min(len(dossiers), 8)):

@@ -261,9 +261,18 @@ def create_app(db: CentralDatabase) -> FastAPI:
         dependencies=[Admin],
         tags=["back office"],
     )
-    def dossiers(office: str, status: str | None = None) -> list[wire.DossierSummary]:
+    def dossiers(
+        office: str,
+        response: Response,
+        status: str | None = None,
+        limit: Annotated[int, Query(ge=1, le=backoffice.MAX_PAGE)] = backoffice.MAX_PAGE,
+        after: Annotated[str, Query(max_length=64)] = "",
+    ) -> list[wire.DossierSummary]:
+        """One page of the office's dossiers in a stable order; when the page is full,
+        the ``X-Next-After`` header holds the value of ``after`` for the next page."""
         with db.session() as s:
-            return [
+            rows = backoffice.list_dossiers(s, office, status, limit=limit, after=after)
+            page = [
                 wire.DossierSummary(
                     id=r.id,
                     code=r.code or "",
@@ -272,8 +281,11 @@ def create_app(db: CentralDatabase) -> FastAPI:
                     row_version=r.row_version,
                     submitted_at=r.data["submitted_at"],
                 )
-                for r in backoffice.list_dossiers(s, office, status)
+                for r in rows
             ]
+        if len(page) == limit:
+            response.headers["X-Next-After"] = page[-1].id
+        return page
 
     @app.post(
         f"{v1}/backoffice/dossiers/{{dossier_id}}/status",
@@ -340,7 +352,9 @@ def create_app(db: CentralDatabase) -> FastAPI:
     mount(app, db)
     from central.register_check import routes as register_check_routes
 
-    register_check_routes.install(app, db, device, Admin)
+    register_check_routes.install(
+        app, db, device, Admin, lambda key: throttle(lookups, key, count=True)
+    )
     from central.indicators import routes as indicator_routes
 
     indicator_routes.install(app, db, Admin, device)

@@ -32,13 +32,27 @@ class BackOfficeRefused(Exception):
         self.reason = reason
 
 
-def list_dossiers(session: Session, office_code: str, status: str | None) -> list[SyncedRow]:
+MAX_PAGE = 1000
+
+
+def list_dossiers(
+    session: Session,
+    office_code: str,
+    status: str | None,
+    *,
+    limit: int = MAX_PAGE,
+    after: str = "",
+) -> list[SyncedRow]:
+    """A page of the office's dossiers ordered by id, those after ``after`` (keyset
+    pagination: every page costs the same, and a client walks all of them)."""
     query = select(SyncedRow).where(
         SyncedRow.entity == "dossier", SyncedRow.office_code == office_code
     )
     if status:
         query = query.where(SyncedRow.status == status)
-    return list(session.scalars(query.order_by(SyncedRow.received_at).limit(1000)))
+    if after:
+        query = query.where(SyncedRow.id > after)
+    return list(session.scalars(query.order_by(SyncedRow.id).limit(min(limit, MAX_PAGE))))
 
 
 def move_dossier(
@@ -73,33 +87,7 @@ def move_dossier(
     # Re-validate through the wire model so the stored JSON and hash are exactly what a
     # counter holding this version will serialize.
     dossier = wire.DossierWire.model_validate(data)
-    session.add(
-        RowRevision(
-            entity="dossier",
-            id=dossier_id,
-            row_version=stored.row_version,
-            content_hash=stored.content_hash,
-        )
-    )
-    stored.data = dossier.model_dump(mode="json")
-    stored.row_version = dossier.row_version
-    stored.content_hash = wire.content_hash(dossier)
-    stored.status = dossier.status
-    stored.device_id = None  # last writer: the back office (a counter's stale push conflicts)
-    stored.updated_at = now
-    session.add(
-        SyncedRow(
-            entity="event",
-            id=event.id,
-            office_code=stored.office_code,
-            parent_id=dossier_id,
-            row_version=1,
-            content_hash=wire.content_hash(event),
-            data=event.model_dump(mode="json"),
-            received_at=now,
-            updated_at=now,
-        )
-    )
+    store_back_office_version(session, stored, dossier, event)
     change = wire.DossierStatusChange(
         dossier_id=dossier_id,
         status=dossier.status,
@@ -109,6 +97,45 @@ def move_dossier(
     )
     changes.append(session, stored.office_code, change, dossier_id)
     return change
+
+
+def store_back_office_version(
+    session: Session, stored: SyncedRow, dossier: wire.DossierWire, event: wire.DossierEventWire
+) -> None:
+    """Write the back office's new version of a stored dossier and its history event.
+
+    The one path for every back-office change (admin API and web pages alike): it keeps
+    the old version's hash (a late retry of it stays a duplicate) and marks the back
+    office as the last writer, so a counter's push built on an older version is a
+    conflict — not mistaken for that counter's own write whose answer was lost.
+    """
+    session.add(
+        RowRevision(
+            entity="dossier",
+            id=stored.id,
+            row_version=stored.row_version,
+            content_hash=stored.content_hash,
+        )
+    )
+    stored.data = dossier.model_dump(mode="json")
+    stored.row_version = dossier.row_version
+    stored.content_hash = wire.content_hash(dossier)
+    stored.status = dossier.status
+    stored.device_id = None  # last writer: the back office
+    stored.updated_at = dossier.updated_at
+    session.add(
+        SyncedRow(
+            entity="event",
+            id=event.id,
+            office_code=stored.office_code,
+            parent_id=stored.id,
+            row_version=1,
+            content_hash=wire.content_hash(event),
+            data=event.model_dump(mode="json"),
+            received_at=event.at,
+            updated_at=event.at,
+        )
+    )
 
 
 def officer_wire(officer: Officer) -> wire.OfficerWire:

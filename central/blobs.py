@@ -4,13 +4,15 @@ The counter announces the size, then sends chunks at the offset the server repor
 after a broken connection it asks for the offset and carries on. When the last byte
 arrives the server hashes the whole content: only a match makes the blob complete
 (and only then is the attachment's metadata accepted); a mismatch discards it all.
+A new blob that would take its office past its quota is refused (507 "quota").
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from app.shared import wire
@@ -18,6 +20,17 @@ from app.shared.types import utcnow
 from central.models import Blob, BlobChunk
 
 MAX_CHUNK = 4 * 1024 * 1024
+DEFAULT_QUOTA_MB = 50 * 1024
+
+
+def office_quota() -> int:
+    """Blob bytes one office may store (``MOTCUA_OFFICE_QUOTA_MB``, default 50 GB)."""
+    return int(os.environ.get("MOTCUA_OFFICE_QUOTA_MB", DEFAULT_QUOTA_MB)) * 1024 * 1024
+
+
+def office_bytes(session: Session, office: str) -> int:
+    total = select(func.coalesce(func.sum(Blob.size), 0)).where(Blob.office_code == office)
+    return int(session.scalar(total) or 0)
 
 
 class BlobRefused(Exception):
@@ -42,6 +55,9 @@ def _locked(session: Session, office: str, sha256: str) -> Blob | None:
 def start(session: Session, office: str, sha256: str, size: int) -> Blob:
     blob = _locked(session, office, sha256)
     if blob is None:
+        if office_bytes(session, office) + size > office_quota():
+            # Final for the counter (its officer sees why); an administrator raises it.
+            raise BlobRefused(507, "quota")
         blob = Blob(office_code=office, sha256=sha256, size=size, received=0, complete=False)
         session.add(blob)
         session.flush()

@@ -128,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         import uvicorn
 
+        from central import access_log
         from central.api import create_app
 
         if bool(args.tls_cert) != bool(args.tls_key):
@@ -150,8 +151,10 @@ def main(argv: list[str] | None = None) -> int:
             ssl_certfile=str(args.tls_cert) if args.tls_cert else None,
             ssl_keyfile=str(args.tls_key) if args.tls_key else None,
             log_level="info",
-            # Access logs hold paths only: personal data never travels in URLs.
+            # Access logs hold paths only: no query string (the citizen page's look-up
+            # code is one), and personal data never travels in URLs.
             access_log=True,
+            log_config=access_log.log_config(),
         )
         return 0
 
@@ -168,9 +171,9 @@ def main(argv: list[str] | None = None) -> int:
             db.dispose()
     try:
         with db.session() as s:
-            if args.command in ("staff-add", "office-profile", "office-cert"):
-                from central.web import admin_cli
+            from central.web import admin_cli
 
+            if args.command in admin_cli.COMMANDS:
                 return admin_cli.run(args, s)
             if args.command == "migrate":
                 print("schema up to date")

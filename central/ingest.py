@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from app.shared import ownership, wire
 from app.shared.types import utcnow
+from central import attachment_checks
 from central.db import CentralDatabase
 from central.models import Blob, Device, RowRevision, SyncedRow
 from central.web import queue_index
@@ -290,6 +291,7 @@ def ingest(
         if blobs_needed
         else set()
     )
+    refused_claims = attachment_checks.refusals(session, office, items)
     results = []
     written: list[IncomingRow] = []  # for the back office's work-queue index
     for item, rows in zip(items, per_item, strict=True):
@@ -301,6 +303,9 @@ def ingest(
             continue
         if isinstance(item, wire.AttachmentItem) and item.attachment.sha256 not in complete_blobs:
             results.append(_result(item, "retry", 425, "attachment content not received yet"))
+            continue
+        if claim := refused_claims.get(id(item)):
+            results.append(_result(item, *claim))  # a size, type, name or office it lied about
             continue
         verdicts = [_judge(batch, row, office, device.id) for row in rows]
         refused = [(v, r) for v, r in verdicts if v in ("conflict", "forbidden", "invalid")]

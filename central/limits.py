@@ -29,6 +29,8 @@ LIMITS: tuple[tuple[str, re.Pattern[str], int], ...] = (
     ("*", re.compile(r"^/api/v1/backoffice/published/"), 8 * MB),  # catalogs are large
     ("*", re.compile(r"^/api/v1/backoffice/"), 64 * KB),
     ("*", re.compile(r"^/api/v1/citizens/"), 64 * KB),
+    # A result PDF up to results.MAX_RESULT (20 MB), plus the multipart envelope.
+    ("POST", re.compile(r"^/backoffice/dossiers/[^/]+/result$"), 20 * MB + 64 * KB),
 )
 DEFAULT_LIMIT = 64 * KB
 
@@ -44,14 +46,35 @@ class _TooLarge(Exception):
     pass
 
 
-async def _refuse(send: Send, limit: int) -> None:
-    body = json.dumps({"reason": "body_too_large", "message": f"limit {limit} bytes"}).encode()
+# Staff and citizens meet the refusal in a browser: a page in words, not JSON.
+_PAGE = """<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Tệp quá lớn</title></head><body style="font-family:sans-serif;max-width:40em;margin:2em auto">
+<h1>Tệp gửi lên quá lớn</h1>
+<p>Máy chủ chỉ nhận tối đa {size}. Không có gì được lưu. Quay lại trang trước và chọn
+tệp nhỏ hơn (ví dụ quét lại ở độ phân giải thấp hơn).</p>
+<p lang="en">The file is too large: the server accepts at most {size}. Nothing was saved.
+Go back and choose a smaller file.</p>
+<p><a href="javascript:history.back()">← Quay lại / Back</a></p></body></html>"""
+
+
+def _size_text(limit: int) -> str:
+    return f"{limit // MB} MB" if limit >= MB else f"{limit // KB} KB"
+
+
+async def _refuse(send: Send, limit: int, path: str = "") -> None:
+    if path.startswith(("/backoffice", "/tra-cuu")):
+        body = _PAGE.format(size=_size_text(limit)).encode()
+        content_type = b"text/html; charset=utf-8"
+    else:
+        body = json.dumps({"reason": "body_too_large", "message": f"limit {limit} bytes"}).encode()
+        content_type = b"application/json"
     await send(
         {
             "type": "http.response.start",
             "status": 413,
             "headers": [
-                (b"content-type", b"application/json"),
+                (b"content-type", content_type),
                 (b"content-length", str(len(body)).encode()),
                 (b"connection", b"close"),
             ],
@@ -76,7 +99,7 @@ class BodyLimit:
             except ValueError:
                 too_large = True
             if too_large:
-                await _refuse(send, limit)
+                await _refuse(send, limit, scope["path"])
                 return
         received = 0
         refused = False
@@ -108,4 +131,4 @@ class BodyLimit:
             if not refused:
                 raise
         if refused and not started:
-            await _refuse(send, limit)
+            await _refuse(send, limit, scope["path"])

@@ -18,7 +18,7 @@ from app.shared import wire
 from central.models import AccessLog, HealthCard, Household, Participant, Person
 
 
-def _same_name(a: str, b: str) -> bool:
+def same_name(a: str, b: str) -> bool:
     # Compare composed forms case-insensitively: a chip and the register may use NFC/NFD.
     def norm(s: str) -> str:
         return " ".join(unicodedata.normalize("NFC", s).casefold().split())
@@ -49,7 +49,7 @@ def lookup(session: Session, request: wire.LookupRequest, device_id: str) -> wir
     matched = False
     if person is not None:
         if request.full_name:
-            same = _same_name(request.full_name, person.full_name)
+            same = same_name(request.full_name, person.full_name)
             matched |= same
             if not same:
                 mismatches.append("full_name")

@@ -52,6 +52,7 @@ from app.services.storage.db import Database
 from app.services.storage.models import Attachment, DossierAttachment
 from app.services.storage.outbox import enqueue
 from app.shared import paths
+from app.shared.content_types import sniff
 from app.shared.files import write_atomically
 
 log = logging.getLogger(__name__)
@@ -60,25 +61,6 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 THUMB_SIZE = 256
 _CONTENT_NAME = re.compile(r"[0-9a-f]{64}")
 _THUMB_SUFFIX = ".thumb.png"
-
-_MAGIC = (
-    (b"\xff\xd8\xff", "image/jpeg"),
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-    (b"II*\x00", "image/tiff"),
-    (b"MM\x00*", "image/tiff"),
-    (b"%PDF-", "application/pdf"),
-)
-
-
-def sniff(head: bytes) -> str | None:
-    """The MIME type of accepted content, from its first bytes; None otherwise."""
-    for magic, mime in _MAGIC:
-        if head.startswith(magic):
-            return mime
-    # PDF allows up to 1 KB of junk before the header (scanner software adds some).
-    if b"%PDF-" in head[:1024]:
-        return "application/pdf"
-    return None
 
 
 @dataclass(frozen=True, slots=True)

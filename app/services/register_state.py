@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from app.errors import QT_TRANSLATE_NOOP, ErrorKind, UserError
 from app.services.calendar.timezone import VN_TZ
+from app.services.identity import Identity
 from app.services.indicators import Figure
 from app.services.sync.client import CentralClient, Refused
 from app.services.sync.credentials import (
@@ -63,6 +64,14 @@ STATE_TEXTS: dict[str, tuple[str, str]] = {  # state -> (text, level)
         QT_TRANSLATE_NOOP("register_state", "Chưa đối chiếu với CSDL quốc gia về dân cư."),
         "info",
     ),
+    "not_matched": (
+        QT_TRANSLATE_NOOP(
+            "register_state",
+            "Không đối chiếu được: họ tên và ngày sinh không khớp với số định danh trong "
+            "dữ liệu BHXH và CSDL quốc gia về dân cư. Kiểm tra lại thông tin với công dân.",
+        ),
+        "warn",
+    ),
     "not_participant": (
         QT_TRANSLATE_NOOP("register_state", "Công dân chưa có trong dữ liệu người tham gia BHXH."),
         "info",
@@ -70,10 +79,30 @@ STATE_TEXTS: dict[str, tuple[str, str]] = {  # state -> (text, level)
 }
 
 
-def fetch(client: CentralClient, id_number: str) -> RegisterState:
+# What the look-up is for, in central's access log.
+PURPOSE = "Đối chiếu CSDL quốc gia về dân cư khi tiếp nhận hồ sơ"
+
+
+def fetch(
+    client: CentralClient,
+    id_number: str,
+    *,
+    full_name: str,
+    date_of_birth: dt.date | None,
+    officer_id: str | None = None,
+) -> RegisterState:
     """Ask central; raises ``UserError`` like every other call of the client (``_call``:
-    the client's one path for TLS pinning, credentials and error mapping)."""
-    body = RegisterStateRequest(id_number=id_number).model_dump()
+    the client's one path for TLS pinning, credentials and error mapping).
+
+    Central answers only for an ID number given with a matching name or date of birth
+    (``not_matched`` otherwise) and logs the officer and the purpose."""
+    body = RegisterStateRequest(
+        id_number=id_number,
+        full_name=full_name or None,
+        date_of_birth=date_of_birth,
+        purpose=PURPOSE,
+        officer_id=officer_id,
+    ).model_dump(mode="json")
     try:
         return client._call(RegisterState, "POST", "/citizens/register-state", json=body)
     except Refused as exc:  # e.g. a central service from before the register check
@@ -125,15 +154,24 @@ def _enrolled_client(
 
 def look_up(
     store: CredentialStore,
-    id_number: str,
+    identity: Identity,
     *,
     demo: bool = False,
+    officer_id: str | None = None,
     client_factory: Callable[..., CentralClient] = CentralClient,
 ) -> RegisterState:
-    """One question to central with the counter's own credentials (network thread)."""
+    """One question to central with the counter's own credentials (network thread),
+    about the citizen just identified: the ID number with the name and date of birth
+    the counter read (central matches them before it answers)."""
     client, _credentials = _enrolled_client(store, demo, client_factory)
     with client:
-        return fetch(client, id_number)
+        return fetch(
+            client,
+            identity.id_number,
+            full_name=identity.full_name,
+            date_of_birth=identity.date_of_birth,
+            officer_id=officer_id,
+        )
 
 
 class OfficeRegisterFigure(wire.Wire):

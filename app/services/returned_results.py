@@ -31,7 +31,7 @@ from app.services.storage.db import Database
 from app.services.storage.models import Dossier, KeyValue
 from app.services.sync.client import CentralClient, Refused
 from app.shared import paths
-from app.shared.result_signature import SignatureCheck, load_certificate, verify_result
+from app.shared.result_signature import SignatureCheck, trust_roots_in, verify_result
 from app.shared.types import utcnow
 
 log = logging.getLogger(__name__)
@@ -52,28 +52,7 @@ def trust_folders() -> list[Path]:
 
 
 def load_trust_roots(folders: list[Path] | None = None) -> list[x509.Certificate]:
-    roots = []
-    for folder in folders or trust_folders():
-        if folder.is_dir():
-            for file in sorted(folder.iterdir()):
-                if file.suffix.lower() in (".pem", ".crt", ".cer", ".der") and _is_ca(file):
-                    roots.append(load_certificate(file))
-    return roots
-
-
-def _is_ca(file: Path) -> bool:
-    """A CA certificate: a key file or a leaf certificate beside it is no trust root."""
-    from asn1crypto import pem
-
-    data = file.read_bytes()
-    if pem.detect(data):
-        kind, _, data = pem.unarmor(data)
-        if kind != "CERTIFICATE":
-            return False
-    try:
-        return bool(x509.Certificate.load(data).ca)
-    except ValueError:
-        return False
+    return trust_roots_in(folders or trust_folders())
 
 
 def stored_result(session: Session, dossier_id: str) -> StoredResult | None:

@@ -10,11 +10,15 @@ from pydantic import Field
 from app.shared import wire
 
 ADJUST_PROCEDURE = "608"  # "Điều chỉnh thông tin": corrects a record that differs
-State = Literal["verified", "differs", "not_found", "not_checked", "not_participant"]
+# not_matched: no participant or register record has this ID number with the name or
+# date of birth given (which of the two is never said).
+State = Literal["verified", "differs", "not_found", "not_checked", "not_participant", "not_matched"]
 
 
-class RegisterStateRequest(wire.Wire):
-    id_number: str = Field(pattern=r"^\d{12}$")  # in the body: never personal data in URLs
+class RegisterStateRequest(wire.LookupRequest):
+    """The look-up rules hold here too: the ID number with a matching full name or date
+    of birth, the purpose and the officer (logged at central); in the body, never in a
+    URL. ``procedure_code`` is not used."""
 
 
 class FieldDifference(wire.Wire):

@@ -83,6 +83,32 @@ def load_certificate(path: Path) -> x509.Certificate:
     return x509.Certificate.load(data)
 
 
+def trust_roots_in(folders: list[Path]) -> list[x509.Certificate]:
+    """The CA certificates in ``folders`` (a key or a leaf certificate beside them is
+    no trust root)."""
+    roots = []
+    for folder in folders:
+        if folder.is_dir():
+            for file in sorted(folder.iterdir()):
+                if file.suffix.lower() in (".pem", ".crt", ".cer", ".der") and _is_ca(file):
+                    roots.append(load_certificate(file))
+    return roots
+
+
+def _is_ca(file: Path) -> bool:
+    from asn1crypto import pem
+
+    data = file.read_bytes()
+    if pem.detect(data):
+        kind, _, data = pem.unarmor(data)
+        if kind != "CERTIFICATE":
+            return False
+    try:
+        return bool(x509.Certificate.load(data).ca)
+    except ValueError:
+        return False
+
+
 def file_signer(key_path: Path, cert_path: Path, passphrase: bytes | None = None) -> object:
     from pyhanko.sign import signers
 

@@ -310,15 +310,19 @@ class CounterSession:
         self._watch_scan_folder()
         return page
 
-    def _register_state(self, id_number: str) -> Any:
-        """Network thread: the central register check's state of one citizen."""
+    def _register_state(self, identity: Any) -> Any:
+        """Network thread: the central register check's state of the citizen just
+        identified (``identity``: app.services.identity.Identity)."""
         from app.errors import ErrorKind, UserError
         from app.services import register_state
 
         engine = getattr(getattr(self, "sync", None), "engine", None)
         if engine is None:
             raise UserError(ErrorKind.SERVER_UNREACHABLE, detail="sync not started")
-        return register_state.look_up(engine.store, id_number, demo=engine.config.demo)
+        officer_id = self.officer.officer_id if self.officer is not None else None
+        return register_state.look_up(
+            engine.store, identity, demo=engine.config.demo, officer_id=officer_id
+        )
 
     def _watch_scan_folder(self) -> None:
         """Scans the document scanner saves into its folder reach the intake screen's

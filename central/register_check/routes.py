@@ -1,12 +1,15 @@
 """HTTP endpoints of the register check (installed by ``central.api.create_app``).
 
-- ``POST /citizens/register-state`` (a counter): the state of one ID number, given in
-  the body, each look-up written to the access log;
+- ``POST /citizens/register-state`` (a counter): the state of one citizen, under the
+  look-up rules of ``/citizens/lookup``: the ID number with a matching name or date of
+  birth, rate-limited per device (the same allowance), each look-up written to the
+  access log with device, officer and purpose;
 - ``GET /backoffice/register-check/summary`` and ``…/worklist`` (back office).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query
@@ -18,9 +21,16 @@ from central.register_check import worklist
 from central.register_check.models import DIFFERS, NOT_FOUND
 
 
-def install(app: FastAPI, db: CentralDatabase, counter: Any, admin: Any) -> None:
+def install(
+    app: FastAPI,
+    db: CentralDatabase,
+    counter: Any,
+    admin: Any,
+    throttle_lookup: Callable[[str], None],
+) -> None:
     """``counter``: the dependency returning the calling device; ``admin``: the
-    back-office guard (both from ``central.api``)."""
+    back-office guard; ``throttle_lookup``: counts one citizen look-up of a device and
+    refuses (429) over the limit (all from ``central.api``)."""
     v1 = "/api/v1"
 
     @app.post(f"{v1}/citizens/register-state", response_model=RegisterState, tags=["citizens"])
@@ -29,11 +39,17 @@ def install(app: FastAPI, db: CentralDatabase, counter: Any, admin: Any) -> None
         # a default, not an annotation: annotations are strings resolved in module scope
         device: Device = Depends(counter),  # noqa: B008
     ) -> RegisterState:
+        throttle_lookup(device.id)
         with db.session() as s:
-            state = worklist.state_of(s, request.id_number)
+            if worklist.identified(s, request):
+                state = worklist.state_of(s, request.id_number)
+            else:
+                state = RegisterState(id_number=request.id_number, state="not_matched")
             s.add(
                 AccessLog(
                     device_id=device.id,
+                    officer_id=request.officer_id,
+                    purpose=request.purpose,
                     action="register_state",
                     subject=request.id_number,
                     outcome=state.state,

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from app.shared import wire
 from app.shared.register_wire import ADJUST_PROCEDURE, FieldDifference, RegisterState
-from central.models import Participant, SyncedRow
+from central.models import Participant, Person, SyncedRow
+from central.register import same_name
 from central.register_check.models import (
     DIFFERS,
     NOT_CHECKED,
@@ -143,6 +144,24 @@ def work_list(
             for check, name in page
         ],
     )
+
+
+def identified(session: Session, request: wire.LookupRequest) -> bool:
+    """The ID number comes with a name or date of birth that the population register or
+    the BHXH record holds for it (either: the two differ in exactly the cases worth
+    telling the counter about)."""
+    records: list[Person | Participant | None] = [session.get(Person, request.id_number)]
+    records.append(
+        session.scalar(select(Participant).where(Participant.id_number == request.id_number))
+    )
+    for record in records:
+        if record is None:
+            continue
+        if request.full_name and same_name(request.full_name, record.full_name):
+            return True
+        if request.date_of_birth is not None and request.date_of_birth == record.date_of_birth:
+            return True
+    return False
 
 
 def state_of(session: Session, id_number: str) -> RegisterState:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.shared import wire
 from app.shared.types import utcnow
-from central import changes
+from central import backoffice, changes
 from central.models import DossierQueueEntry, DossierResult, StaffAccount, SyncedRow
 from central.web import auth, queue_index
 
@@ -122,7 +122,7 @@ def perform(
     )
     data.update(status=target, row_version=stored.row_version + 1, updated_at=now)
     dossier = wire.DossierWire.model_validate(data)
-    _store(session, stored, dossier, event)
+    backoffice.store_back_office_version(session, stored, dossier, event)
     queue_index.refresh_dossier(
         session, stored, missing=reason if action == "request_completion" else ""
     )
@@ -158,38 +158,3 @@ def _event_reason(
 
 
 VN = dt.timezone(dt.timedelta(hours=7))
-
-
-def _store(
-    session: Session, stored: SyncedRow, dossier: wire.DossierWire, event: wire.DossierEventWire
-) -> None:
-    from central.models import RowRevision
-
-    session.add(
-        RowRevision(
-            entity="dossier",
-            id=stored.id,
-            row_version=stored.row_version,
-            content_hash=stored.content_hash,
-        )
-    )
-    # Re-validated through the wire model: the stored JSON and hash are exactly what a
-    # counter holding this version serializes.
-    stored.data = dossier.model_dump(mode="json")
-    stored.row_version = dossier.row_version
-    stored.content_hash = wire.content_hash(dossier)
-    stored.status = dossier.status
-    stored.updated_at = dossier.updated_at
-    session.add(
-        SyncedRow(
-            entity="event",
-            id=event.id,
-            office_code=stored.office_code,
-            parent_id=stored.id,
-            row_version=1,
-            content_hash=wire.content_hash(event),
-            data=event.model_dump(mode="json"),
-            received_at=event.at,
-            updated_at=event.at,
-        )
-    )

@@ -3,6 +3,8 @@ signing certificates.
 
     motcua-central staff-add --username lan --name "Trần Thị Lan" \\
         --role processing_officer --office 000.17.22.H56      # asks for the password
+    motcua-central staff-deactivate --username lan   # also: staff-activate, staff-unlock
+    motcua-central staff-reset-password --username lan      # asks for the new password
     motcua-central office-profile --office 000.17.22.H56 --address "…" --phone "…" \\
         --signing-key /etc/motcua/h56.key.pem --signing-cert /etc/motcua/h56.pem
     motcua-central office-cert --office 000.17.22.H56 --out /etc/motcua/pki   # demo CA
@@ -21,7 +23,13 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-COMMANDS = ("staff-add", "office-profile", "office-cert")
+STAFF_COMMANDS = {
+    "staff-deactivate": "deactivate",
+    "staff-activate": "activate",
+    "staff-unlock": "unlock",
+    "staff-reset-password": "reset_password",
+}
+COMMANDS = ("staff-add", "office-profile", "office-cert", *STAFF_COMMANDS)
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -32,6 +40,14 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         "--role", required=True, choices=["processing_officer", "office_head", "admin"]
     )
     staff.add_argument("--office", action="append", default=[], help="office code (repeat)")
+
+    for command, what in (
+        ("staff-deactivate", "deactivate a staff account and end its sessions"),
+        ("staff-activate", "reactivate a staff account"),
+        ("staff-unlock", "lift the lockout after wrong passwords"),
+        ("staff-reset-password", "set a new password (ends the account's sessions)"),
+    ):
+        sub.add_parser(command, help=what).add_argument("--username", required=True)
 
     profile = sub.add_parser("office-profile", help="contact and signing key of an office")
     profile.add_argument("--office", required=True)
@@ -72,6 +88,24 @@ def set_profile(session: Session, office: str, **fields: str | None) -> None:
             setattr(profile, name, value)
 
 
+def _manage_staff(args: argparse.Namespace, session: Session) -> int:
+    from argon2 import PasswordHasher
+
+    from central.web import auth, staff_accounts
+
+    action = STAFF_COMMANDS[args.command]
+    try:
+        if action == "reset_password":
+            staff_accounts.reset_password(session, PasswordHasher(), args.username, _password())
+        else:
+            getattr(staff_accounts, action)(session, args.username)
+    except auth.AccountRefused as exc:
+        print(f"refused: {exc.reason}", file=sys.stderr)
+        return 1
+    print(f"staff account {args.username}: {action.replace('_', ' ')} done")
+    return 0
+
+
 def run(args: argparse.Namespace, session: Session) -> int:
     from argon2 import PasswordHasher
 
@@ -94,6 +128,8 @@ def run(args: argparse.Namespace, session: Session) -> int:
             return 1
         print(f"staff account {args.username} created")
         return 0
+    if args.command in STAFF_COMMANDS:
+        return _manage_staff(args, session)
     if args.command == "office-cert":
         from central.web.office_cert import issue_office_certificate
 

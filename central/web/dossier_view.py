@@ -1,7 +1,8 @@
 """Everything the dossier page shows, read from the stored wire rows in one session.
 
-Citizen data keeps its provenance: how the counter verified the identity (chip with
-its chain, passport chip, register, printed QR, typed) is shown beside the fields.
+Citizen data keeps its provenance: how the counter identified the citizen of this
+dossier (chip chained to a trusted root, chip without the root, chip that failed its
+check, register, printed QR, typed) is shown beside the fields, in green, amber or red.
 Scans are listed, never inlined: opening one is a separate, audited request.
 """
 
@@ -14,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.shared import content_types, file_names
 from central.models import (
     Blob,
     BlobChunk,
@@ -24,14 +26,36 @@ from central.models import (
     SyncedRow,
 )
 
+# How the counter identified the citizen of this dossier (``DossierWire.identified_by``,
+# app.services.identity.IdentificationMethod) → what staff read, and how sure it is
+# (ok: green, warn: amber, bad: red). Only a chip chained to a trusted root is "checked".
 PROVENANCE = {
-    "chip": "Chip CCCD, chữ ký số của cơ quan cấp đã kiểm tra",
-    "passport": "Chip hộ chiếu, chữ ký số đã kiểm tra",
+    "chip_trusted": "Chip CCCD, chữ ký số của cơ quan cấp đã kiểm tra đến chứng thư gốc tin cậy",
+    "chip_no_csca": (
+        "Chip CCCD, chữ ký số hợp lệ nhưng chưa kiểm tra được đến chứng thư gốc "
+        "(quầy chưa có chứng thư CSCA)"
+    ),
+    "chip_failed": (
+        "Chip CCCD, kiểm tra chữ ký số KHÔNG đạt: thẻ có thể bị sao chép hoặc sửa đổi, "
+        "cần đối chiếu giấy tờ gốc"
+    ),
     "register": "Đối chiếu Cơ sở dữ liệu quốc gia về dân cư",
     "qr": "Mã QR in trên thẻ (không có chữ ký số)",
     "typed": "Cán bộ nhập tay từ thẻ",
+    # Dossiers from counters that did not record the verdict: the citizen row only says
+    # a chip was read, not whether its signature held.
+    "chip": "Chip CCCD (máy quầy không ghi kết quả kiểm tra chữ ký số)",
+    "passport": "Chip hộ chiếu (máy quầy không ghi kết quả kiểm tra chữ ký số)",
     "": "Không ghi nhận",
 }
+PROVENANCE_LEVEL = {"chip_trusted": "ok", "register": "ok", "chip_failed": "bad"}  # else warn
+
+
+def provenance(dossier: dict[str, Any], citizen: dict[str, Any] | None) -> tuple[str, str]:
+    """(text, level) of the citizen data's provenance: the dossier's own verdict first."""
+    key = dossier.get("identified_by") or (citizen or {}).get("id_verified_by") or ""
+    key = key if key in PROVENANCE else ""
+    return PROVENANCE[key], PROVENANCE_LEVEL.get(key, "warn")
 
 
 @dataclass
@@ -88,11 +112,20 @@ def load(session: Session, stored: SyncedRow) -> DossierView:
     )
 
 
-def scan_content(
-    session: Session, stored: SyncedRow, attachment_id: str
-) -> tuple[bytes, str] | None:
-    """(bytes, MIME type) of one scan of this dossier, or None if it is not one of its own
-    or its content has not fully arrived."""
+@dataclass(frozen=True)
+class Scan:
+    content: bytes
+    media_type: str
+    disposition: str  # the Content-Disposition header
+
+
+def scan_content(session: Session, stored: SyncedRow, attachment_id: str) -> Scan | None:
+    """One scan of this dossier, or None if it is not one of its own or its content has
+    not fully arrived.
+
+    The type served is the one sniffed from the content, never the counter's word: an
+    accepted type (PDF, JPEG, PNG, TIFF) is shown inline, anything else is offered as a
+    download of opaque bytes, so no "scan" can run as a page of the back office."""
     if attachment_id not in {a["attachment_id"] for a in stored.data.get("attachments", [])}:
         return None
     row = session.get(SyncedRow, ("attachment", attachment_id))
@@ -107,4 +140,9 @@ def scan_content(
         .where(BlobChunk.office_code == stored.office_code, BlobChunk.sha256 == sha256)
         .order_by(BlobChunk.offset)
     )
-    return b"".join(chunks), row.data.get("mime_type", "application/octet-stream")
+    content = b"".join(chunks)
+    sniffed = content_types.sniff(content[: content_types.SNIFF_BYTES])
+    name = file_names.download_name(row.data.get("filename", ""), f"ban-quet-{attachment_id[:8]}")
+    if sniffed is None:
+        return Scan(content, "application/octet-stream", f'attachment; filename="{name}"')
+    return Scan(content, sniffed, f'inline; filename="{name}"')

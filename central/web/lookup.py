@@ -1,7 +1,8 @@
 """The citizen's look-up page ``/tra-cuu``: what the receipt's QR code opens.
 
 Dossier code + look-up code (both in full) → status, appointment, what is missing if
-completion was requested, where and how to collect the result, the office's contact.
+completion was requested, where and how to collect the result, the office's contact,
+and whether the result central holds carries the office's valid digital signature.
 Nothing else personal: no name, no ID number, no address. An unknown code and a wrong
 look-up code get the same answer, compared in constant time, so a guess reveals
 nothing; each client address gets a handful of look-ups per minute.
@@ -23,6 +24,7 @@ from sqlalchemy import select
 from app.shared.codes import normalise_lookup_code
 from central.db import CentralDatabase
 from central.models import DossierQueueEntry, Office, OfficeProfile
+from central.web import results
 from central.web.pages import render
 
 PER_MINUTE = 10
@@ -64,6 +66,7 @@ class PublicStatus:
     phone: str
     hours: str
     delivery_method: str
+    result_signature: str = ""  # "valid" | "invalid" | "" (no result yet)
 
 
 def find(db: CentralDatabase, code: str, key: str) -> PublicStatus | None:
@@ -85,6 +88,9 @@ def find(db: CentralDatabase, code: str, key: str) -> PublicStatus | None:
 
         stored = s.get(SyncedRow, ("dossier", entry.dossier_id))
         delivery = stored.data.get("delivery_method", "counter") if stored else "counter"
+        signature = ""
+        if entry.status in ("result_ready", "returned"):
+            signature = results.signature_state(s, entry.dossier_id, entry.office_code)
         return PublicStatus(
             code=entry.code,
             status=entry.status,
@@ -95,6 +101,7 @@ def find(db: CentralDatabase, code: str, key: str) -> PublicStatus | None:
             phone=profile.phone if profile else "",
             hours=profile.hours if profile else "",
             delivery_method=delivery,
+            result_signature=signature,
         )
 
 

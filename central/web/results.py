@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.responses import Response
@@ -25,6 +26,28 @@ from central.web import actions, auth, documents
 from central.web.dossier_view import DossierView
 
 MAX_RESULT = 20 * 1024 * 1024
+
+
+def trust_roots(profile: OfficeProfile | None) -> list[Any]:
+    """The roots central checks its offices' result signatures against: the folder in
+    ``MOTCUA_RESULT_TRUST_DIR``, and the root ``office-cert`` wrote beside the office's
+    certificate (a real office's CA root goes in the former)."""
+    folders = []
+    if configured := os.environ.get("MOTCUA_RESULT_TRUST_DIR"):
+        folders.append(Path(configured))
+    if profile is not None and profile.signing_cert_path:
+        folders.append(Path(profile.signing_cert_path).parent)
+    return result_signature.trust_roots_in(folders)
+
+
+def signature_state(session: Session, dossier_id: str, office_code: str) -> str:
+    """ "valid" when the stored result's signature holds up to a trusted root, intact and
+    covering the whole file; "invalid" when it does not; "" when there is no result."""
+    result = session.get(DossierResult, dossier_id)
+    if result is None:
+        return ""
+    roots = trust_roots(session.get(OfficeProfile, office_code))
+    return "valid" if result_signature.verify_result(result.pdf, roots).valid else "invalid"
 
 
 def get(session: Session, dossier_id: str) -> DossierResult | None:

@@ -29,6 +29,7 @@ from central.web import (
     queue,
     register_worklist_page,
     results,
+    staff_page,
 )
 from central.web.documents import procedure_name
 from central.web.pages import SECURITY_HEADERS, VN, render
@@ -228,7 +229,7 @@ def build_router(db: CentralDatabase, hasher: PasswordHasher) -> APIRouter:
             done_messages=DONE,
             printable=_printable(view.events),
             procedure_name=procedure_name,
-            provenance=dossier_view.PROVENANCE,
+            provenance=dossier_view.provenance(view.dossier, view.citizen),
             may_scans=who.may("view_scans", stored.office_code),
         )
 
@@ -257,10 +258,9 @@ def build_router(db: CentralDatabase, hasher: PasswordHasher) -> APIRouter:
                 who=who,
                 message="Bản quét chưa được máy quầy gửi đủ lên máy chủ.",
             )
-        content, mime = found
-        headers = dict(SECURITY_HEADERS)
-        headers["Content-Disposition"] = "inline"
-        return Response(content, media_type=mime, headers=headers)
+        headers = dict(SECURITY_HEADERS)  # X-Content-Type-Options: nosniff among them
+        headers["Content-Disposition"] = found.disposition
+        return Response(found.content, media_type=found.media_type, headers=headers)
 
     @router.post("/dossiers/{dossier_id}/actions/{action}")
     async def act(request: Request, who: Staff, dossier_id: str, action: str) -> Response:
@@ -401,6 +401,7 @@ def mount(app: FastAPI, db: CentralDatabase, *, idle: dt.timedelta = auth.IDLE) 
     app.include_router(life_events_page.build_router(db))
     app.include_router(indicators_page.build_router(db))
     app.include_router(register_worklist_page.build_router(db))
+    app.include_router(staff_page.build_router(db, hasher))
     results.add_counter_route(app, db)
 
     @app.exception_handler(NeedLogin)

@@ -155,17 +155,17 @@
         <translation>Project 06 indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="429"/>
+        <location filename="../../app/ui/session.py" line="433"/>
         <source>Đồng bộ: không khởi động được</source>
         <translation>Sync: could not start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="522"/>
+        <location filename="../../app/ui/session.py" line="526"/>
         <source>Chẩn đoán hệ thống</source>
         <translation>System diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="525"/>
+        <location filename="../../app/ui/session.py" line="529"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
@@ -2209,16 +2209,31 @@ Discard the current dossier and start a new one for this person?</translation>
     </message>
     <message>
         <location filename="../../app/services/sync/conflicts.py" line="79"/>
+        <source>Nội dung tệp đính kèm không phải PDF, JPEG, PNG hoặc TIFF, hoặc không khớp loại tệp đã khai báo; hệ thống trung tâm không nhận. Quét lại giấy tờ rồi đính kèm lại.</source>
+        <translation>The attachment is not a PDF, JPEG, PNG or TIFF file, or does not match its declared type; the central system does not accept it. Scan the paper again and attach it again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync/conflicts.py" line="87"/>
+        <source>Tên tệp đính kèm có ký tự không được phép; hệ thống trung tâm không nhận.</source>
+        <translation>The attachment&apos;s file name contains characters that are not allowed; the central system does not accept it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync/conflicts.py" line="94"/>
         <source>Tệp đính kèm bị thiếu, hỏng hoặc sai kích thước.</source>
         <translation>The attachment is missing, damaged or of the wrong size.</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync/conflicts.py" line="83"/>
+        <location filename="../../app/services/sync/conflicts.py" line="98"/>
+        <source>Đơn vị đã dùng hết dung lượng lưu tệp trên hệ thống trung tâm. Liên hệ quản trị hệ thống.</source>
+        <translation>The office has used up its file storage on the central system. Contact the system administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sync/conflicts.py" line="106"/>
         <source>Dữ liệu không còn trên máy này.</source>
         <translation>The data is no longer on this computer.</translation>
     </message>
     <message>
-        <location filename="../../app/services/sync/conflicts.py" line="86"/>
+        <location filename="../../app/services/sync/conflicts.py" line="109"/>
         <source>Hệ thống trung tâm từ chối dữ liệu này.</source>
         <translation>The central system refused this data.</translation>
     </message>
@@ -3710,72 +3725,77 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>register_state</name>
     <message>
-        <location filename="../../app/services/register_state.py" line="37"/>
+        <location filename="../../app/services/register_state.py" line="38"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../app/services/register_state.py" line="38"/>
+        <location filename="../../app/services/register_state.py" line="39"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/services/register_state.py" line="39"/>
+        <location filename="../../app/services/register_state.py" line="40"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/services/register_state.py" line="43"/>
+        <location filename="../../app/services/register_state.py" line="44"/>
         <source>Đã đối chiếu với CSDL quốc gia về dân cư: khớp.</source>
         <translation>Checked against the national population database: matches.</translation>
     </message>
     <message>
-        <location filename="../../app/services/register_state.py" line="47"/>
+        <location filename="../../app/services/register_state.py" line="48"/>
         <source>Dữ liệu BHXH khác CSDL quốc gia về dân cư. Đề nghị công dân làm thủ tục Điều chỉnh thông tin.</source>
         <translation>The social insurance record differs from the national population database. Ask the citizen to file the &quot;Information adjustment&quot; procedure.</translation>
     </message>
     <message>
-        <location filename="../../app/services/register_state.py" line="55"/>
+        <location filename="../../app/services/register_state.py" line="56"/>
         <source>Số định danh trong dữ liệu BHXH không có trong CSDL quốc gia về dân cư. Kiểm tra lại số định danh với công dân.</source>
         <translation>The ID number in the social insurance record is not in the national population database. Check the ID number with the citizen.</translation>
     </message>
     <message>
-        <location filename="../../app/services/register_state.py" line="63"/>
+        <location filename="../../app/services/register_state.py" line="64"/>
         <source>Chưa đối chiếu với CSDL quốc gia về dân cư.</source>
         <translation>Not yet checked against the national population database.</translation>
     </message>
     <message>
-        <location filename="../../app/services/register_state.py" line="67"/>
+        <location filename="../../app/services/register_state.py" line="68"/>
+        <source>Không đối chiếu được: họ tên và ngày sinh không khớp với số định danh trong dữ liệu BHXH và CSDL quốc gia về dân cư. Kiểm tra lại thông tin với công dân.</source>
+        <translation>Cannot compare: the full name and date of birth do not match the ID number in the BHXH data or the national population database. Check the details with the citizen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/register_state.py" line="76"/>
         <source>Công dân chưa có trong dữ liệu người tham gia BHXH.</source>
         <translation>The citizen is not yet a social insurance participant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/register_banner.py" line="45"/>
+        <location filename="../../app/ui/intake/register_banner.py" line="46"/>
         <source>• {0}: BHXH «{1}» — CSDL dân cư «&lt;b&gt;{2}&lt;/b&gt;»</source>
         <translation>• {0}: social insurance «{1}» — population database «&lt;b&gt;{2}&lt;/b&gt;»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/register_banner.py" line="55"/>
+        <location filename="../../app/ui/intake/register_banner.py" line="56"/>
         <source>Đối chiếu lúc {0}</source>
         <translation>Checked at {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/register_banner.py" line="77"/>
+        <location filename="../../app/ui/intake/register_banner.py" line="78"/>
         <source>Điều chỉnh thông tin theo CSDL &amp;dân cư</source>
         <translation>A&amp;djust the record to the population database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/register_banner.py" line="103"/>
+        <location filename="../../app/ui/intake/register_banner.py" line="104"/>
         <source>Đang lấy kết quả đối chiếu với CSDL quốc gia về dân cư…</source>
         <translation>Fetching the population database check…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/register_banner.py" line="133"/>
+        <location filename="../../app/ui/intake/register_banner.py" line="135"/>
         <source>lỗi không mong đợi, đã ghi nhật ký</source>
         <translation>unexpected error, logged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/register_banner.py" line="139"/>
+        <location filename="../../app/ui/intake/register_banner.py" line="141"/>
         <source>Chưa lấy được kết quả đối chiếu với CSDL dân cư ({0}). Tiếp nhận bình thường.</source>
         <translation>Could not fetch the population database check ({0}). Carry on with the intake as usual.</translation>
     </message>

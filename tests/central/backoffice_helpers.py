@@ -89,6 +89,7 @@ class CounterPusher:
         status: str = "received",
         attachments: list[wire.DossierAttachmentLink] | None = None,
         code: str | None = None,
+        identified_by: str = "chip_trusted",
     ) -> Pushed:
         row: dict[str, Any] = {"row_version": 1, "created_at": submitted, "updated_at": submitted}
         citizen = wire.CitizenWire(
@@ -102,7 +103,7 @@ class CounterPusher:
             counter_number=self.device.counter_number, citizen_id=citizen.id,
             officer_id=str(uuid.uuid4()), procedure_code=procedure, catalog_version="2026.1",
             status=status, submitted_at=submitted, due_at=due or submitted + dt.timedelta(days=5),
-            attachments=attachments or [], **row,
+            attachments=attachments or [], identified_by=identified_by, **row,
         )  # fmt: skip
         items = [
             wire.CitizenItem(ref=1, office_code=self.device.office_code, citizen=citizen),

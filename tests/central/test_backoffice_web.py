@@ -336,9 +336,11 @@ def test_every_page_string_has_an_english_translation() -> None:
         wanted |= set(re.findall(r'message="([^"]+)"', text))
     wanted |= set(i18n.STATUS_LABELS.values()) | set(i18n.ROLE_NAMES.values())
     wanted |= set(routes.REFUSALS.values()) | set(routes.DONE.values())
+    from central.web import staff_page
     from central.web.dossier_view import PROVENANCE
 
     wanted |= set(PROVENANCE.values())
+    wanted |= set(staff_page.REFUSALS.values()) | set(staff_page.DONE.values())
     catalogue = json.loads(i18n.CATALOGUE.read_text(encoding="utf-8"))
     assert len(wanted) > 100
     missing = sorted(wanted - set(catalogue))

@@ -49,6 +49,13 @@ def _break(central: RunningCentral, bhxh: str, **values: object) -> None:
         )
 
 
+def _ask(client: CentralClient, person: Participant) -> register_state.RegisterState:
+    """The counter's question about a citizen it identified (name as read from the card)."""
+    return register_state.fetch(
+        client, person.id_number, full_name=person.full_name, date_of_birth=None
+    )
+
+
 def _client(central: RunningCentral, device: Device) -> CentralClient:
     creds = device.credentials
     return CentralClient(
@@ -79,7 +86,7 @@ def test_differences_reach_the_work_list_and_the_counter_that_identifies_the_cit
     assert other_device.results(_citizen(OTHER_OFFICE, fine.id_number, "0987654321"))
 
     client = _client(central, device)
-    before = register_state.fetch(client, wrong_day.id_number)
+    before = _ask(client, wrong_day)
     assert before.state == "not_checked" and before.bhxh_number == wrong_day.bhxh_number
 
     verify(central.db, Guarded(ReferenceRegister(central.db)))
@@ -115,17 +122,20 @@ def test_differences_reach_the_work_list_and_the_counter_that_identifies_the_cit
     assert summary["outcomes"]["not_found"] == 1
     assert summary["latest_run"]["status"] == "finished"
 
-    state = register_state.fetch(client, wrong_day.id_number)
+    state = _ask(client, wrong_day)
     assert state.state == "differs" and state.procedure_code == "608"
     assert state.differences[0].field == "date_of_birth"
     assert "Ngày sinh: BHXH «" in register_state.adjustment_notes(state)
-    assert register_state.fetch(client, fine.id_number).state == "verified"
-    assert register_state.fetch(client, "079099999997").state == "not_participant"
+    assert _ask(client, fine).state == "verified"
+    nobody = register_state.fetch(
+        client, "079099999997", full_name="Không Có Ai", date_of_birth=dt.date(1990, 1, 1)
+    )
+    assert nobody.state == "not_matched" and nobody.bhxh_number == ""
     with central.db.session() as s:
         logged = s.scalars(select(AccessLog.outcome).where(AccessLog.action == "register_state"))
-        assert set(logged) >= {"differs", "verified", "not_checked", "not_participant"}
+        assert set(logged) >= {"differs", "verified", "not_checked", "not_matched"}
 
     # the record is corrected at BHXH: until checked again the counter says so
     _break(central, wrong_day.bhxh_number, date_of_birth=wrong_day.date_of_birth)
-    assert register_state.fetch(client, wrong_day.id_number).state == "not_checked"
+    assert _ask(client, wrong_day).state == "not_checked"
     client.close()

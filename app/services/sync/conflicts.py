@@ -75,8 +75,31 @@ _REASONS: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        "attachment_type",
+        QT_TRANSLATE_NOOP(
+            "SyncConflicts",
+            "Nội dung tệp đính kèm không phải PDF, JPEG, PNG hoặc TIFF, hoặc không khớp loại "
+            "tệp đã khai báo; hệ thống trung tâm không nhận. Quét lại giấy tờ rồi đính kèm lại.",
+        ),
+    ),
+    (
+        "attachment_filename_unsafe",
+        QT_TRANSLATE_NOOP(
+            "SyncConflicts",
+            "Tên tệp đính kèm có ký tự không được phép; hệ thống trung tâm không nhận.",
+        ),
+    ),
+    (
         "attachment",
         QT_TRANSLATE_NOOP("SyncConflicts", "Tệp đính kèm bị thiếu, hỏng hoặc sai kích thước."),
+    ),
+    (
+        "quota",
+        QT_TRANSLATE_NOOP(
+            "SyncConflicts",
+            "Đơn vị đã dùng hết dung lượng lưu tệp trên hệ thống trung tâm. "
+            "Liên hệ quản trị hệ thống.",
+        ),
     ),
     (
         "no longer exists locally",

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 from app.errors import UserError, describe
 from app.services import register_state
 from app.services.calendar.days import local
+from app.services.identity import Identity
 from app.services.register_state import FIELD_LABELS, STATE_TEXTS, RegisterState
 from app.ui.intake.controller import IntakeController
 
 log = logging.getLogger(__name__)
-Lookup = Callable[[str], RegisterState]
+Lookup = Callable[[Identity], RegisterState]  # on the network worker
 
 STYLE = {
     "ok": "background:#e8f5e9; color:#1b5e20;",
@@ -105,9 +106,10 @@ class RegisterBanner(QFrame):
             ),
             "info",
         )
-        lookup = self.lookup
+        lookup, identity = self.lookup, self.c.state.identity
+        assert identity is not None  # checkable() needs its 12-digit ID number
         self.runner.run(  # type: ignore[attr-defined]
-            lambda: lookup(id_number),
+            lambda: lookup(identity),
             lambda state: self._arrived(id_number, state),
             lambda exc: self._failed(id_number, exc),
         )

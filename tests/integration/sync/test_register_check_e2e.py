@@ -196,7 +196,7 @@ def test_register_check_end_to_end_on_postgresql(
     banner = RegisterBanner(
         controller,
         SyncRunner(),
-        lambda n: register_state.look_up(counter.store, n, demo=True),
+        lambda i: register_state.look_up(counter.store, i, demo=True),
     )
     qtbot.addWidget(banner)
     controller.typed(_identity(differs, trusted=False))

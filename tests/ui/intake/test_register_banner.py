@@ -98,7 +98,7 @@ def test_a_citizen_whose_bhxh_record_differs_is_offered_the_adjustment_prefilled
     banner = RegisterBanner(
         controller,
         network,
-        lambda id_number: register_state.look_up(store, id_number, demo=True),
+        lambda identity: register_state.look_up(store, identity, demo=True),
     )
     qtbot.addWidget(banner)
 
@@ -149,7 +149,7 @@ def test_an_unreachable_central_is_said_and_does_not_block_the_intake(qtbot, dem
     banner = RegisterBanner(
         controller,
         SyncRunner(),
-        lambda n: register_state.look_up(store, n, demo=True),
+        lambda i: register_state.look_up(store, i, demo=True),
     )
     qtbot.addWidget(banner)
     controller.typed(Identity("001090000001", "Trần Văn An", None, "Nam", IdentitySource.TYPED))
