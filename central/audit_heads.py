@@ -51,7 +51,8 @@ def _breaks(session: Session, device_id: str, report: wire.AuditHead) -> list[tu
     same_seq = session.get(DeviceAuditHead, (device_id, report.seq))
     if same_seq is not None and same_seq.hash != report.hash:
         found.append(("fork", report.seq, f"seq {report.seq} reported with another hash"))
-    if report.base_seq is not None and report.base_seq != report.seq:
+    # A base past the new head is the truncation already reported above.
+    if report.base_seq is not None and report.base_seq < report.seq:
         base = session.get(DeviceAuditHead, (device_id, report.base_seq))
         if base is not None and base.hash != report.base_hash:
             if not report.base_hash:
@@ -146,5 +147,5 @@ def alerts(
             seq=a.seq,
             detail=a.detail,
         )
-        for a, counter in session.execute(query).tuples()
+        for a, counter in session.execute(query)
     ]

@@ -18,7 +18,6 @@ connection presenting another certificate fails the handshake.
 from __future__ import annotations
 
 import contextlib
-
 import hashlib
 import ssl
 from typing import Any, TypeVar
