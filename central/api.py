@@ -29,6 +29,7 @@ from central import (
     blobs,
     changes,
     ingest,
+    push_body,
     ratelimit,
     register,
     security,
@@ -182,11 +183,15 @@ def create_app(db: CentralDatabase) -> FastAPI:
         # The body is validated straight from its bytes and the answer serialized once:
         # FastAPI's generic path costs more than the ingest itself on large batches.
         own_office(office, counter)
+        raw = await request.body()
         try:
-            body = wire.PushRequest.model_validate_json(await request.body())
+            items: list[Any] = list(wire.PushRequest.model_validate_json(raw).items)
+            malformed: list[wire.PushResult] = []
         except ValidationError as exc:
-            raise Refusal(422, "invalid_body", str(exc.error_count())) from None
-        results = await run_in_threadpool(ingest.push, db, counter, list(body.items))
+            # One malformed item must not refuse the batch: each is judged on its own.
+            items, malformed = push_body.items_one_by_one(raw, exc)
+        results = await run_in_threadpool(ingest.push, db, counter, items) if items else []
+        results = sorted(results + malformed, key=lambda r: r.ref)
         answer = wire.PushResponse(results=results).model_dump_json()
         seen = await run_in_threadpool(audit_head, request, counter)
         return Response(answer, media_type="application/json", headers=seen)

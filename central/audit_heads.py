@@ -86,9 +86,8 @@ def receive(session: Session, device: Device, report: wire.AuditHead) -> wire.Au
                 detail=detail[:300],
             )
         )
-    heads = DeviceAuditHead.__table__
     if breaks:  # one alert per break: the history restarts from this head
-        session.execute(delete(heads).where(heads.c.device_id == device.id))
+        session.execute(delete(DeviceAuditHead).where(DeviceAuditHead.device_id == device.id))
         session.flush()
     stored = session.get(DeviceAuditHead, (device.id, report.seq))
     if stored is None:

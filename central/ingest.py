@@ -15,7 +15,12 @@ For every row of an item, compared with what is stored under the same entity and
 A dossier's status must also be the counter's to set (``app.shared.ownership``): a
 refused move is ``invalid`` (422), final, with the reason.
 An item is written only if none of its rows conflicts, so a dossier never lands half.
-Items are independent: a refused one never blocks the others in the batch.
+Items are independent: a refused one never blocks the others in the batch. That holds
+for what the database refuses too: values that would not fit are found before writing
+(422), and if the batch's bulk write still fails, it is redone item by item, each in a
+savepoint, so only the offending item is answered 409 (constraint) or 422 (data).
+The writes of one push go out in bulk (``ingest_store``): one transaction, a fixed
+handful of statements whatever the number of rows.
 """
 
 from __future__ import annotations
@@ -34,7 +39,10 @@ from central.models import Blob, Device, SyncedRow
 from central.web import queue_index
 
 _COLUMNS = cast(Table, SyncedRow.__table__).c
-_LIMITS = {name: int(_COLUMNS[name].type.length) for name in ("id", "parent_id", "status", "code")}
+_LIMITS = {
+    name: int(getattr(_COLUMNS[name].type, "length", 0) or 0)
+    for name in ("id", "parent_id", "status", "code")
+}
 
 
 @dataclass(frozen=True, slots=True)

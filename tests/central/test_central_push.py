@@ -201,3 +201,23 @@ def _with_code(item: wire.DossierItem, code: str) -> wire.DossierItem:
 def server_dossiers(central: RunningCentral) -> list[SyncedRow]:
     with central.db.session() as s:
         return list(s.scalars(select(SyncedRow).where(SyncedRow.entity == "dossier")))
+
+
+def test_a_malformed_item_is_its_own_422_and_the_batch_goes_through(
+    central: RunningCentral, device: Device
+) -> None:
+    good = dossier_item(ref=1)
+    body = wire.PushRequest(items=[good, dossier_item(ref=2)]).model_dump(mode="json")  # type: ignore[list-item]
+    body["items"][1]["dossier"]["id"] = "x" * 40  # longer than any client UUID
+    body["items"][1]["dossier"]["submitted_at"] = "not a time"
+    answer = device.http.post(f"/offices/{device.office}/push", json=body)
+    assert answer.status_code == 200, answer.text
+    results = wire.PushResponse.model_validate(answer.json()).results
+    assert [(r.ref, r.outcome, r.status) for r in results] == [
+        (1, "created", 201), (2, "invalid", 422),
+    ]  # fmt: skip
+    assert results[1].id == "x" * 40 and results[1].reason.startswith("invalid_item: dossier.")
+    assert [r.id for r in server_dossiers(central)] == [good.dossier.id]
+    # A body that is not a list of items to answer about is still refused as a whole.
+    broken = device.http.post(f"/offices/{device.office}/push", json={"items": [{"x": 1}]})
+    assert broken.status_code == 422 and broken.json()["reason"] == "invalid_body"
