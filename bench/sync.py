@@ -4,7 +4,7 @@
    engine to ``motcua-central serve`` in its own process (goal: under 10 s).
 2. 50 simulated counters pushing at once (threads, one HTTP client each): dossiers per
    second ingested by the central service, beside a raw psycopg insert of the same
-   rows in the same run (goal: ratio ≥ 0.3).
+   rows in the same run (goal: ratio ≥ 0.5, issue #12).
 
 PostgreSQL when ``MOTCUA_TEST_PG_URL`` is set (``scripts/postgres.sh start``); otherwise
 SQLite, and the raw baseline is a sqlite3 insert (printed as such).
@@ -180,7 +180,12 @@ def concurrent(workers: int, job: Callable[[int], list[float]]) -> tuple[float, 
 def ingest(url: str, folder: Path) -> dict[str, Any]:
     """Part 2: 50 counters pushing at once, and the raw insert of the same rows."""
     codes = prepare(url, COUNTERS)
-    with CentralProcess(url, log_path=folder / "central-2.log", workers=WORKERS) as server:
+    # Sized as central/README.md says: enough connections per worker for the requests it
+    # serves at once (each push holds one), so none waits for or churns a connection.
+    pool = -(-COUNTERS // WORKERS)
+    with CentralProcess(
+        url, log_path=folder / "central-2.log", workers=WORKERS, pool=pool
+    ) as server:
         devices = [
             wire.EnrollResponse.model_validate(
                 httpx.post(f"{server.url}/api/v1/enroll", json={"code": c}).json()
@@ -319,10 +324,10 @@ def main() -> None:
         (f"backlog of {BACKLOG} dossiers: sync time", f"{part1['seconds']:.2f} s", "goal < 10 s"),
         ("  push requests", f"{len(ms)}", ""),
         ("  push request median / p99", f"{statistics.median(ms):.0f} / {percentile(ms, 99):.0f} ms", ""),
-        (f"ingest, {COUNTERS} counters × {PER_COUNTER} dossiers", f"{part2['central_rate']:.0f} dossiers/s", f"{WORKERS} server process(es)"),
+        (f"ingest, {COUNTERS} counters × {PER_COUNTER} dossiers", f"{part2['central_rate']:.0f} dossiers/s", f"{WORKERS} server process(es), pool {-(-COUNTERS // WORKERS)}"),
         ("  push request median / p99", f"{statistics.median(ms2):.0f} / {percentile(ms2, 99):.0f} ms", ""),
         (f"  {part2['raw_label']}, same rows", f"{part2['raw_rate']:.0f} dossiers/s", ""),
-        ("  central / raw", f"{ratio:.2f}", "goal ≥ 0.3"),
+        ("  central / raw", f"{ratio:.2f}", "goal ≥ 0.5"),
     ]  # fmt: skip
     width = max(len(a) for a, _, _ in lines)
     print(f"{'measure':<{width}}  {'value':>22}  note")

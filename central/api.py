@@ -24,16 +24,27 @@ import central
 from app.shared import wire
 from app.shared.types import utcnow
 from central import (
+    audit_heads,
     backoffice,
     blobs,
     changes,
     ingest,
     openapi_refs,
+    push_body,
     ratelimit,
     register,
     security,
 )
-from central.auth import REFUSALS, Admin, Counter, Refusal, address, device, throttle
+from central.auth import (
+    REFUSALS,
+    Admin,
+    Counter,
+    Refusal,
+    acting_admin,
+    address,
+    device,
+    throttle,
+)
 from central.db import CentralDatabase
 from central.life_events import routes as life_event_routes
 from central.limits import BodyLimit
@@ -168,13 +179,31 @@ def create_app(db: CentralDatabase) -> FastAPI:
         # The body is validated straight from its bytes and the answer serialized once:
         # FastAPI's generic path costs more than the ingest itself on large batches.
         own_office(office, counter)
+        raw = await request.body()
         try:
-            body = wire.PushRequest.model_validate_json(await request.body())
+            items: list[Any] = list(wire.PushRequest.model_validate_json(raw).items)
+            malformed: list[wire.PushResult] = []
         except ValidationError as exc:
-            raise Refusal(422, "invalid_body", str(exc.error_count())) from None
-        results = await run_in_threadpool(ingest.push, db, counter, list(body.items))
+            # One malformed item must not refuse the batch: each is judged on its own.
+            items, malformed = push_body.items_one_by_one(raw, exc)
+        results = await run_in_threadpool(ingest.push, db, counter, items) if items else []
+        results = sorted(results + malformed, key=lambda r: r.ref)
         answer = wire.PushResponse(results=results).model_dump_json()
-        return Response(answer, media_type="application/json")
+        seen = await run_in_threadpool(audit_head, request, counter)
+        return Response(answer, media_type="application/json", headers=seen)
+
+    def audit_head(request: Request, counter: Device) -> dict[str, str]:
+        """Check the chain head the counter reported (if any); answer with central's."""
+        value = request.headers.get(wire.AUDIT_HEAD_HEADER)
+        if not value:
+            return {}
+        try:
+            report = wire.AuditHead.from_header(value)
+        except ValueError:
+            return {}  # an unreadable report is no reason to refuse the sync itself
+        with db.session() as s:
+            seen = audit_heads.receive(s, counter, report)
+        return {wire.AUDIT_SEEN_HEADER: seen.header()}
 
     @app.get(
         f"{v1}/offices/{{office}}/changes",
@@ -185,11 +214,14 @@ def create_app(db: CentralDatabase) -> FastAPI:
     def pull(
         office: str,
         counter: Counter,
+        request: Request,
+        response: Response,
         since: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL)] = 500,
         epoch: Annotated[str, Query(max_length=36)] = "",
     ) -> wire.ChangesPage:
         own_office(office, counter)
+        response.headers.update(audit_head(request, counter))
         with db.session() as s:
             return changes.page(s, office, since, limit, epoch)
 
@@ -294,10 +326,17 @@ def create_app(db: CentralDatabase) -> FastAPI:
         dependencies=[Admin],
         tags=["back office"],
     )
-    def move(dossier_id: str, request: wire.StatusChangeRequest) -> wire.DossierStatusChange:
+    def move(
+        dossier_id: str, request: wire.StatusChangeRequest, http: Request
+    ) -> wire.DossierStatusChange:
         try:
             with db.session() as s:
-                return backoffice.move_dossier(s, dossier_id, request)
+                change = backoffice.move_dossier(s, dossier_id, request)
+                backoffice.record_admin_action(
+                    s, acting_admin(http), "api_move", dossier_id=dossier_id,
+                    detail=f"{change.events[0].from_status} → {change.status}",
+                )  # fmt: skip
+                return change
         except backoffice.BackOfficeRefused as exc:
             raise Refusal(exc.status, exc.reason) from None
 
@@ -307,9 +346,13 @@ def create_app(db: CentralDatabase) -> FastAPI:
         dependencies=[Admin],
         tags=["back office"],
     )
-    def save_officer(account: OfficerAccount) -> wire.OfficerWire:
+    def save_officer(account: OfficerAccount, http: Request) -> wire.OfficerWire:
         password_hash = hasher.hash(account.password)
         with db.session() as s:
+            backoffice.record_admin_action(
+                s, acting_admin(http), "api_save_officer",
+                detail=f"{account.username} ({account.office_code}, {account.role})",
+            )  # fmt: skip
             officer = backoffice.save_officer(
                 s,
                 account.office_code,
@@ -327,10 +370,13 @@ def create_app(db: CentralDatabase) -> FastAPI:
         dependencies=[Admin],
         tags=["back office"],
     )
-    def delete_officer(username: str) -> None:
+    def delete_officer(username: str, http: Request) -> None:
         try:
             with db.session() as s:
                 backoffice.delete_officer(s, username)
+                backoffice.record_admin_action(
+                    s, acting_admin(http), "api_delete_officer", detail=username
+                )
         except backoffice.BackOfficeRefused as exc:
             raise Refusal(exc.status, exc.reason) from None
 
@@ -343,9 +389,27 @@ def create_app(db: CentralDatabase) -> FastAPI:
     def publish(
         kind: Annotated[str, Path(pattern="^(catalog|calendar|trust)$")],
         body: Annotated[Publication, Body()],
+        http: Request,
     ) -> None:
         with db.session() as s:
             changes.publish(s, kind, body.version, body.content)
+            backoffice.record_admin_action(
+                s, acting_admin(http), "api_publish", detail=f"{kind} {body.version}"
+            )
+
+    @app.get(
+        f"{v1}/backoffice/audit-alerts",
+        response_model=list[wire.AuditAlertWire],
+        dependencies=[Admin],
+        tags=["back office"],
+    )
+    def audit_alerts(
+        office: Annotated[str, Query(max_length=40)] = "",
+        limit: Annotated[int, Query(ge=1, le=1000)] = 500,
+    ) -> list[wire.AuditAlertWire]:
+        """Breaks in counters' access logs: gaps, forks, truncated tails (newest first)."""
+        with db.session() as s:
+            return audit_heads.alerts(s, office or None, limit)
 
     from central.web.routes import mount  # the back office pages and /tra-cuu
 

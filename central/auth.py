@@ -76,9 +76,16 @@ def admin(request: Request, authorization: Annotated[str, Header()] = "") -> Non
         raise Refusal(401, "credentials_missing")
     db: CentralDatabase = request.app.state.db
     with db.session() as s:
-        if not security.admin_token_valid(s, token):
-            failures.hit(address(request))
-            raise Refusal(401, "bad_credentials")
+        name = security.admin_token_name(s, token)
+    if name is None:
+        failures.hit(address(request))
+        raise Refusal(401, "bad_credentials")
+    request.state.admin_name = name  # the acting administrator, for the audit
+
+
+def acting_admin(request: Request) -> str:
+    """Who holds the admin token of this request (set by :func:`admin`)."""
+    return f"admin token «{getattr(request.state, 'admin_name', '?')}»"
 
 
 Counter = Annotated[Device, Depends(device)]

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.shared import wire
 from app.shared.types import utcnow
 from central import changes
-from central.models import Officer, RowRevision, SyncedRow
+from central.models import Officer, RowRevision, StaffAudit, SyncedRow
 
 # Only the processing part of the lifecycle happens centrally; the counter owns intake
 # (received, completion requests, refusal) and the hand-over (returned).
@@ -30,6 +30,15 @@ class BackOfficeRefused(Exception):
         super().__init__(reason)
         self.status = status
         self.reason = reason
+
+
+def record_admin_action(
+    session: Session, actor: str, action: str, *, dossier_id: str | None = None, detail: str = ""
+) -> None:
+    """What an administrator did through the admin API, and with which token (the same
+    log as the web back office's actions: ``staff_audit``)."""
+    text = f"{actor}: {detail}" if detail else actor
+    session.add(StaffAudit(action=action[:40], dossier_id=dossier_id, detail=text[:300]))
 
 
 MAX_PAGE = 1000

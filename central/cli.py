@@ -56,8 +56,19 @@ def _parser() -> argparse.ArgumentParser:
     revoke.add_argument("--device", help="only this device id")
     revoke.add_argument("--reason", default="revoked by an administrator")
 
-    token = sub.add_parser("admin-token", help="print a new back-office token")
-    token.add_argument("--name", default="back office")
+    token = sub.add_parser(
+        "admin-token",
+        help="print a new back-office token (expires), or revoke or list tokens",
+    )
+    token.add_argument("action", nargs="?", choices=["create", "revoke", "list"], default="create")
+    token.add_argument("--name", default="back office", help="who holds it (shown in the audit)")
+    token.add_argument(
+        "--hours",
+        type=float,
+        default=12.0,  # security.ADMIN_TOKEN_TTL
+        help="lifetime of a new token in hours (default: %(default)g)",
+    )
+    token.add_argument("--token", default="", help="revoke: this token only")
 
     epoch = sub.add_parser(
         "new-epoch", help="after restoring a backup: every counter resyncs from the start"
@@ -203,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 print(f"revoked {count} device(s)")
             elif args.command == "admin-token":
-                print(security.create_admin_token(s, args.name))
+                return _admin_token(s, args)
             elif args.command in life_event_cli.COMMANDS:
                 return life_event_cli.run(s, args)
             elif args.command == "new-epoch":
@@ -229,3 +240,23 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def _admin_token(s: Any, args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from central import security
+
+    if args.action == "create":
+        if args.hours <= 0:
+            print("refused: --hours must be positive", file=sys.stderr)
+            return 2
+        print(security.create_admin_token(s, args.name, ttl=dt.timedelta(hours=args.hours)))
+    elif args.action == "revoke":
+        count = security.revoke_admin_tokens(s, name=args.name, token=args.token)
+        print(f"revoked {count} admin token(s)")
+    else:
+        for t in security.admin_tokens(s):
+            state = "revoked" if t.revoked_at else f"expires {t.expires_at:%Y-%m-%d %H:%M} UTC"
+            print(f"{t.name}\tcreated {t.created_at:%Y-%m-%d %H:%M} UTC\t{state}")
+    return 0

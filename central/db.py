@@ -15,7 +15,8 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, Table, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -77,6 +78,15 @@ class CentralDatabase:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def upsert(session: Session, table: Table, keys: list[str], rows: list[dict[str, Any]]) -> None:
+    """INSERT … ON CONFLICT (keys) DO UPDATE of every other column, as one executemany
+    (both databases speak it; every row has the same columns)."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(table)
+    others = {name: statement.excluded[name] for name in rows[0] if name not in keys}
+    session.execute(statement.on_conflict_do_update(index_elements=keys, set_=others), rows)
 
 
 def alembic_config(engine: Engine) -> Config:

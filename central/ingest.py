@@ -15,7 +15,12 @@ For every row of an item, compared with what is stored under the same entity and
 A dossier's status must also be the counter's to set (``app.shared.ownership``): a
 refused move is ``invalid`` (422), final, with the reason.
 An item is written only if none of its rows conflicts, so a dossier never lands half.
-Items are independent: a refused one never blocks the others in the batch.
+Items are independent: a refused one never blocks the others in the batch. That holds
+for what the database refuses too: values that would not fit are found before writing
+(422), and if the batch's bulk write still fails, it is redone item by item, each in a
+savepoint, so only the offending item is answered 409 (constraint) or 422 (data).
+The writes of one push go out in bulk (``ingest_store``): one transaction, a fixed
+handful of statements whatever the number of rows.
 """
 
 from __future__ import annotations
@@ -23,18 +28,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select, tuple_
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Table, select
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from app.shared import ownership, wire
-from app.shared.types import utcnow
 from central import attachment_checks
 from central.db import CentralDatabase
-from central.models import Blob, Device, RowRevision, SyncedRow
+from central.ingest_store import Batch, Writes, store
+from central.models import Blob, Device, SyncedRow
 from central.web import queue_index
 
-_LOOKUP_CHUNK = 300
+_COLUMNS = cast(Table, SyncedRow.__table__).c
+_LIMITS = {
+    name: int(getattr(_COLUMNS[name].type, "length", 0) or 0)
+    for name in ("id", "parent_id", "status", "code")
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,66 +132,24 @@ def _structure_problem(item: Any) -> str:
     return ""
 
 
-class _Batch:
-    """Stored rows of one batch, loaded in a few queries and kept current as we write."""
-
-    def __init__(self, session: Session, keys: set[tuple[str, str]], lock: bool) -> None:
-        self.session = session
-        self.stored: dict[tuple[str, str], SyncedRow] = {}
-        self.fresh: dict[tuple[str, str], dict[str, Any]] = {}  # inserted at the end
-        ordered = sorted(keys)  # same lock order in every transaction: no deadlocks
-        for i in range(0, len(ordered), _LOOKUP_CHUNK):
-            chunk = ordered[i : i + _LOOKUP_CHUNK]
-            query = select(SyncedRow).where(tuple_(SyncedRow.entity, SyncedRow.id).in_(chunk))
-            if lock:
-                query = query.with_for_update()
-            for row in session.scalars(query):
-                self.stored[(row.entity, row.id)] = row
-
-    def current(self, key: tuple[str, str]) -> tuple[str, int, str] | None:
-        """(office, version, hash) stored or written earlier in this batch."""
-        if key in self.fresh:
-            f = self.fresh[key]
-            return f["office_code"], f["row_version"], f["content_hash"]
-        stored = self.stored.get(key)
-        return (stored.office_code, stored.row_version, stored.content_hash) if stored else None
-
-    def writer(self, key: tuple[str, str]) -> str | None:
-        """The device that wrote the current version (None: the back office)."""
-        if key in self.fresh:
-            return cast(str | None, self.fresh[key]["device_id"])
-        stored = self.stored.get(key)
-        return stored.device_id if stored else None
-
-    def status(self, key: tuple[str, str]) -> str | None:
-        if key in self.fresh:
-            return cast(str | None, self.fresh[key]["status"])
-        stored = self.stored.get(key)
-        return stored.status if stored else None
-
-    def old_hash(self, row: IncomingRow) -> str | None:
-        revision = self.session.get(RowRevision, (row.entity, row.id, row.row_version))
-        return revision.content_hash if revision else None
-
-
-def _judge(batch: _Batch, row: IncomingRow, office: str, device_id: str) -> tuple[str, str]:
+def _judge(batch: Batch, row: IncomingRow, office: str, device_id: str) -> tuple[str, str]:
     """("create"|"update"|"same"|"conflict"|"forbidden"|"invalid", reason) for one row."""
     current = batch.current(row.key)
     if current is None:
         if row.entity == "dossier" and (problem := ownership.counter_create_problem(row.status)):
             return "invalid", problem
         return "create", ""
-    stored_office, stored_version, stored_hash = current
-    if stored_office != office:
+    stored_version = current.version
+    if current.office != office:
         return "forbidden", f"{row.entity} {row.id} belongs to another office"
-    if row.row_version == stored_version and row.content_hash == stored_hash:
+    if row.row_version == stored_version and row.content_hash == current.hash:
         return "same", ""
     # Based on an older version than central's, and central's was not this device's
     # own write (an answer lost on the way back): someone else changed it meanwhile.
     if (
         row.base_version is not None
         and row.base_version < stored_version
-        and batch.writer(row.key) != device_id
+        and current.device_id != device_id
     ):
         if row.row_version < stored_version and batch.old_hash(row) == row.content_hash:
             return "same", ""  # a late retry of a version central had
@@ -197,7 +164,7 @@ def _judge(batch: _Batch, row: IncomingRow, office: str, device_id: str) -> tupl
         )
     if row.row_version > stored_version:
         if row.entity == "dossier":
-            problem = ownership.counter_move_problem(batch.status(row.key), row.status)
+            problem = ownership.counter_move_problem(current.status, row.status)
             if problem:
                 return "invalid", problem
         return "update", ""
@@ -207,49 +174,6 @@ def _judge(batch: _Batch, row: IncomingRow, office: str, device_id: str) -> tupl
         f"{row.entity} {row.id}: stale version {row.row_version}, "
         f"the server has version {stored_version}"
     )
-
-
-def _write(batch: _Batch, row: IncomingRow, verdict: str, office: str, device_id: str) -> None:
-    now = utcnow()
-    if verdict == "create":
-        # New rows go in one multi-row Core INSERT at the end: the ORM's unit of work
-        # costs more than the database itself for thousands of small rows.
-        batch.fresh[row.key] = dict(
-            entity=row.entity,
-            id=row.id,
-            office_code=office,
-            parent_id=row.parent_id,
-            row_version=row.row_version,
-            content_hash=row.content_hash,
-            data=row.data,
-            status=row.status,
-            code=row.code,
-            device_id=device_id,
-            received_at=now,
-            updated_at=now,
-        )
-    elif verdict == "update":
-        _, old_version, old_hash = batch.current(row.key)  # type: ignore[misc]
-        batch.session.merge(
-            RowRevision(
-                entity=row.entity, id=row.id, row_version=old_version, content_hash=old_hash
-            )
-        )
-        changes = dict(
-            row_version=row.row_version,
-            content_hash=row.content_hash,
-            data=row.data,
-            status=row.status,
-            code=row.code,
-            device_id=device_id,
-            updated_at=now,
-        )
-        if row.key in batch.fresh:
-            batch.fresh[row.key].update(changes)
-        else:
-            stored = batch.stored[row.key]
-            for name, value in changes.items():
-                setattr(stored, name, value)
 
 
 def _result(
@@ -271,12 +195,51 @@ def _result(
     )
 
 
+def _data_problem(rows: list[IncomingRow]) -> str:
+    """Why the database would refuse these rows (too long for a column, a dossier whose
+    queue columns do not parse), found before writing so the item alone is refused."""
+    for row in rows:
+        for name in ("id", "parent_id", "status", "code"):
+            value = getattr(row, name)
+            limit = _LIMITS[name]
+            if value is not None and len(value) > limit:
+                return f"{row.entity} {name} longer than {limit} characters"
+        if row.entity == "dossier":
+            try:
+                queue_index.check_columns(row.data)
+            except (ValueError, TypeError, KeyError) as exc:
+                return f"dossier {row.id}: {exc}"
+    return ""
+
+
+def _refusal(item: Any, batch: Batch, rows: list[IncomingRow], kind: str, reason: str) -> Any:
+    main = batch.current(rows[0].key)
+    central = (main.version, main.status) if main else None
+    if kind == "forbidden":
+        return _result(item, "forbidden", 403, reason)
+    if kind == "invalid":
+        return _result(item, "invalid", 422, reason, central)
+    return _result(item, "conflict", 409, reason, central)
+
+
+def _database_refusal(item: Any, exc: IntegrityError | DataError) -> wire.PushResult:
+    """A row the database refused: a broken constraint is a 409, a value that does not
+    fit a 422 — final answers about this item (retrying it would fail the same way)."""
+    detail = type(exc.orig).__name__
+    if isinstance(exc, IntegrityError):
+        return _result(item, "conflict", 409, f"constraint_violation: {detail}")
+    return _result(item, "invalid", 422, f"invalid_data: {detail}")
+
+
 def ingest(
-    session: Session, device: Device, items: list[Any], *, lock: bool
+    session: Session, device: Device, items: list[Any], *, lock: bool, isolate: bool = False
 ) -> list[wire.PushResult]:
+    """Judge and store ``items``. Their writes go to the database together at the end;
+    with ``isolate`` each accepted item is written at once inside its own savepoint, so
+    a row the database refuses costs only its item (a 409 or 422 answer)."""
     office = device.office_code
     per_item = [rows_of(item) for item in items]
-    batch = _Batch(session, {r.key for rows in per_item for r in rows}, lock)
+    batch = Batch(session, {r.key for rows in per_item for r in rows}, lock)
     blobs_needed = {
         item.attachment.sha256 for item in items if isinstance(item, wire.AttachmentItem)
     }
@@ -293,12 +256,12 @@ def ingest(
     )
     refused_claims = attachment_checks.refusals(session, office, items)
     results = []
-    written: list[IncomingRow] = []  # for the back office's work-queue index
+    writes = Writes()
     for item, rows in zip(items, per_item, strict=True):
         if item_office(item) != office:
             results.append(_result(item, "forbidden", 403, "office_mismatch"))
             continue
-        if problem := _structure_problem(item):
+        if problem := _structure_problem(item) or _data_problem(rows):
             results.append(_result(item, "invalid", 422, problem))
             continue
         if isinstance(item, wire.AttachmentItem) and item.attachment.sha256 not in complete_blobs:
@@ -310,21 +273,21 @@ def ingest(
         verdicts = [_judge(batch, row, office, device.id) for row in rows]
         refused = [(v, r) for v, r in verdicts if v in ("conflict", "forbidden", "invalid")]
         if refused:
-            kind, reason = refused[0]
-            main = rows[0].key
-            stored = batch.current(main)
-            central = (stored[1], batch.status(main)) if stored else None
-            if kind == "forbidden":
-                results.append(_result(item, "forbidden", 403, reason))
-            elif kind == "invalid":
-                results.append(_result(item, "invalid", 422, reason, central))
-            else:
-                results.append(_result(item, "conflict", 409, reason, central))
+            results.append(_refusal(item, batch, rows, *refused[0]))
             continue
+        saved = batch.snapshot(r.key for r in rows) if isolate else {}
+        own = Writes() if isolate else writes
         for row, (verdict, _) in zip(rows, verdicts, strict=True):
-            _write(batch, row, verdict, office, device.id)
             if verdict in ("create", "update"):
-                written.append(row)
+                batch.accept(own, row, verdict, office, device.id)
+        if isolate and own:
+            try:
+                with session.begin_nested():
+                    store(session, own)
+            except (IntegrityError, DataError) as exc:
+                batch.restore(saved)
+                results.append(_database_refusal(item, exc))
+                continue
         kinds = {v for v, _ in verdicts}
         if kinds == {"same"}:
             results.append(_result(item, "duplicate", 200))
@@ -332,22 +295,21 @@ def ingest(
             results.append(_result(item, "updated", 200))
         else:
             results.append(_result(item, "created", 201))
-    if batch.fresh:
-        table = cast(Table, SyncedRow.__table__)
-        session.execute(insert(table), list(batch.fresh.values()))
-    queue_index.refresh(session, written)
+    if writes:
+        store(session, writes)
     return results
 
 
 def push(db: CentralDatabase, device: Device, items: list[Any]) -> list[wire.PushResult]:
-    """Ingest a batch in one transaction, retried when a concurrent retry of the same
-    rows won the race to insert them (the second pass then sees them as duplicates)."""
+    """Ingest a batch in one transaction. If the database refuses a write (a constraint,
+    a value that does not fit, or a concurrent retry of the same rows that won the race
+    to insert them), the batch runs again item by item: the offending item gets its own
+    answer, the others are stored, and rows the race inserted are now duplicates."""
     lock = db.dialect == "postgresql"
-    for attempt in range(4):
-        try:
-            with db.session() as session:
-                return ingest(session, device, items, lock=lock)
-        except IntegrityError:
-            if attempt == 3:
-                raise
-    raise AssertionError("unreachable")
+    try:
+        with db.session() as session:
+            return ingest(session, device, items, lock=lock)
+    except (IntegrityError, DataError):
+        pass
+    with db.session() as session:
+        return ingest(session, device, items, lock=lock, isolate=True)

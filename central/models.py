@@ -90,7 +90,36 @@ class AdminToken(Base):
     token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # None only for a token from before expiry existed (the migration dates them all).
+    expires_at: Mapped[dt.datetime | None] = mapped_column(default=None)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+
+class DeviceAuditHead(Base):
+    """A head of a counter's access-log chain as the counter reported it with a sync.
+
+    The recent heads of each device; a report is checked against them (``audit_heads``).
+    """
+
+    __tablename__ = "device_audit_heads"
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    hash: Mapped[str] = mapped_column(String(64))
+    count: Mapped[int] = mapped_column(BigInteger, default=0)  # records the counter holds
+    reported_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class AuditAlert(Base):
+    """A break in a counter's access log seen at central: gap, fork, truncated tail."""
+
+    __tablename__ = "audit_alerts"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    device_id: Mapped[str] = mapped_column(String(36), index=True)
+    office_code: Mapped[str] = mapped_column(String(40), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # gap | fork | truncated
+    seq: Mapped[int] = mapped_column(BigInteger)
+    detail: Mapped[str] = mapped_column(String(300), default="")
 
 
 class SyncedRow(Base):

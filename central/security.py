@@ -22,6 +22,7 @@ from central.models import AdminToken, Device, EnrollmentCode, Office
 # No 0/O, 1/I/L: the code is read aloud or typed from paper at the counter.
 _CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 ENROLLMENT_TTL = dt.timedelta(hours=24)
+ADMIN_TOKEN_TTL = dt.timedelta(hours=12)  # `motcua-central admin-token --hours N` overrides
 
 
 class EnrollmentRefused(Exception):
@@ -128,16 +129,44 @@ def revoke_devices(
     return int(result.rowcount)  # type: ignore[attr-defined]
 
 
-def create_admin_token(session: Session, name: str) -> str:
+def create_admin_token(session: Session, name: str, *, ttl: dt.timedelta = ADMIN_TOKEN_TTL) -> str:
+    """A new back-office token, valid for ``ttl`` (shown once: only its hash is stored)."""
     token = secrets.token_urlsafe(32)
-    session.add(AdminToken(token_hash=digest(token), name=name))
+    now = utcnow()
+    session.add(
+        AdminToken(token_hash=digest(token), name=name[:100], created_at=now, expires_at=now + ttl)
+    )
     return token
 
 
-def admin_token_valid(session: Session, token: str) -> bool:
+def admin_token_name(session: Session, token: str, *, now: dt.datetime | None = None) -> str | None:
+    """The name of the administrator holding ``token``; None when it is unknown, revoked
+    or expired (a token without an expiry predates expiry and counts as expired)."""
     found = session.scalar(
         select(AdminToken).where(
             AdminToken.token_hash == digest(token), AdminToken.revoked_at.is_(None)
         )
     )
-    return found is not None
+    if found is None or found.expires_at is None or found.expires_at <= (now or utcnow()):
+        return None
+    return found.name or "?"
+
+
+def admin_token_valid(session: Session, token: str) -> bool:
+    return admin_token_name(session, token) is not None
+
+
+def revoke_admin_tokens(session: Session, *, name: str = "", token: str = "") -> int:
+    """Revoke the active tokens with this name, or the one token given; how many."""
+    query = update(AdminToken).where(AdminToken.revoked_at.is_(None))
+    if token:
+        query = query.where(AdminToken.token_hash == digest(token))
+    elif name:
+        query = query.where(AdminToken.name == name)
+    else:
+        raise ValueError("name or token required")
+    return int(session.execute(query.values(revoked_at=utcnow())).rowcount)  # type: ignore[attr-defined]
+
+
+def admin_tokens(session: Session) -> list[AdminToken]:
+    return list(session.scalars(select(AdminToken).order_by(AdminToken.created_at)))

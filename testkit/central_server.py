@@ -83,9 +83,11 @@ class CentralProcess:
         port: int | None = None,
         log_path: Path | None = None,
         workers: int = 1,
+        pool: int | None = None,
     ) -> None:
         self.db_url = db_url
         self.workers = workers
+        self.pool = pool
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
@@ -96,7 +98,8 @@ class CentralProcess:
         env = dict(os.environ, PYTHONPATH=str(REPO))
         self.process = subprocess.Popen(
             [sys.executable, "-m", "central", "--db", self.db_url, "serve",
-             "--port", str(self.port), "--workers", str(self.workers)],
+             "--port", str(self.port), "--workers", str(self.workers),
+             *(["--pool", str(self.pool)] if self.pool else [])],
             cwd=REPO, env=env, stdout=log, stderr=log,
         )  # fmt: skip
         wait_healthy(self.url)

@@ -27,12 +27,13 @@ import json
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.services.storage.db import Database
 from app.services.storage.models import AuditEvent, KeyValue, OutboxItem
 from app.services.storage.outbox import enqueue
+from app.shared import wire
 from app.shared.types import new_id, utcnow
 
 ACTIONS = frozenset(
@@ -40,6 +41,7 @@ ACTIONS = frozenset(
 )
 GENESIS = "0" * 64
 HEAD_KEY = "audit_chain_head"
+CENTRAL_HEAD_KEY = "audit_chain_head_central"  # the head central last said it holds
 
 
 class AuditFields(Protocol):
@@ -131,6 +133,37 @@ def log(db: Database, officer_id: str | None, action: str, **fields: Any) -> Non
     """``record`` in a unit of work of its own (log-out, lock, unlock: no other change)."""
     with db.session() as s:
         record(s, officer_id, action, **fields)
+
+
+def head_report(db: Database) -> wire.AuditHead | None:
+    """The chain head reported to central with every sync: the newest record's seq and
+    hash, how many records there are, and this log's hash at the seq central last said
+    it holds (so central can check the new head extends it). None: nothing logged yet."""
+    with db.session() as s:
+        last = s.execute(
+            select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+        ).first()
+        if last is None:
+            return None
+        count = s.scalar(select(func.count()).select_from(AuditEvent)) or 0
+        seen = s.get(KeyValue, CENTRAL_HEAD_KEY)
+        base_seq = int(seen.value["seq"]) if seen is not None else None
+        base_hash = None
+        if base_seq is not None:
+            base_hash = s.scalar(select(AuditEvent.hash).where(AuditEvent.seq == base_seq)) or ""
+    return wire.AuditHead(
+        seq=last.seq, hash=last.hash, count=count, base_seq=base_seq, base_hash=base_hash
+    )
+
+
+def remember_central_head(db: Database, head: wire.AuditHead) -> None:
+    with db.session() as s:
+        value = {"seq": head.seq, "hash": head.hash}
+        stored = s.get(KeyValue, CENTRAL_HEAD_KEY)
+        if stored is None:
+            s.add(KeyValue(key=CENTRAL_HEAD_KEY, value=value))
+        else:
+            stored.value = value
 
 
 @dataclass(frozen=True, slots=True)

@@ -227,6 +227,50 @@ class PushResponse(Wire):
     results: list[PushResult]
 
 
+# --- the access log's chain head, reported with every sync -----------------------------
+
+AUDIT_HEAD_HEADER = "X-MotCua-Audit-Head"  # on push and pull: the counter's chain head
+AUDIT_SEEN_HEADER = "X-MotCua-Audit-Seen"  # in the answer: the head central holds now
+
+
+class AuditHead(Wire):
+    """A counter's access-log chain head (``app.services.audit``) as a header value.
+
+    ``base_seq`` is the head central last answered with (``AUDIT_SEEN_HEADER``) and
+    ``base_hash`` the counter's own hash of its record at that seq ("" if it no longer
+    has it): central checks that the new head extends the one it saw.
+    """
+
+    seq: int = Field(ge=0)
+    hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+    count: int = Field(default=0, ge=0)  # records the counter holds (fewer than seq: a gap)
+    base_seq: int | None = Field(default=None, ge=0)
+    base_hash: str | None = Field(default=None, pattern=r"^([0-9a-f]{64})?$")
+
+    def header(self) -> str:
+        parts = {"seq": self.seq, "hash": self.hash, "count": self.count}
+        if self.base_seq is not None:
+            parts |= {"base_seq": self.base_seq, "base_hash": self.base_hash or ""}
+        return ";".join(f"{k}={v}" for k, v in parts.items())
+
+    @classmethod
+    def from_header(cls, value: str) -> AuditHead:
+        """Raises ValueError (pydantic's ValidationError) when malformed."""
+        fields = dict(part.partition("=")[::2] for part in value.split(";") if part.strip())
+        return cls.model_validate({k.strip(): v.strip() for k, v in fields.items()})
+
+
+class AuditAlertWire(Wire):
+    id: int
+    at: UTC
+    device_id: str
+    office_code: str
+    counter_number: int | None = None
+    kind: Literal["gap", "fork", "truncated"]
+    seq: int
+    detail: str
+
+
 # --- attachments content (resumable) ----------------------------------------------------
 
 

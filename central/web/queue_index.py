@@ -11,19 +11,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from app.shared import wire
 from app.shared.codes import normalise_lookup_code
 from app.shared.folding import fold
 from app.shared.types import utcnow
+from central.db import upsert
 from central.models import DossierQueueEntry, SyncedRow
 
 # The sort key of a dossier whose clock is stopped (completion requested): last.
 NO_DUE = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
+_QUEUE = cast(Table, DossierQueueEntry.__table__)
 
 
 class WrittenRow(Protocol):
@@ -80,30 +82,49 @@ def _upsert(session: Session, dossier_id: str, columns: dict[str, Any]) -> None:
 
 
 def refresh(session: Session, rows: Iterable[WrittenRow]) -> None:
-    """Bring the index up to the dossier and citizen rows just written."""
+    """Bring the index up to the dossier and citizen rows just written, in bulk: one
+    upsert for the dossiers, one executemany for the citizens' names."""
     written = list(rows)
     citizens = {r.id: r.data for r in written if r.entity == "citizen"}
-    dossiers = [r for r in written if r.entity == "dossier"]
-    wanted = {r.data.get("citizen_id", "") for r in dossiers} - set(citizens)
+    dossiers = {r.id: r for r in written if r.entity == "dossier"}  # the last write wins
+    wanted = {r.data.get("citizen_id", "") for r in dossiers.values()} - set(citizens)
     if wanted:
-        for found in session.scalars(
-            select(SyncedRow).where(SyncedRow.entity == "citizen", SyncedRow.id.in_(wanted))
+        for found in session.execute(
+            select(SyncedRow.id, SyncedRow.data).where(
+                SyncedRow.entity == "citizen", SyncedRow.id.in_(wanted)
+            )
         ):
             citizens[found.id] = found.data
-    for row in dossiers:
+    entries = []
+    for row in dossiers.values():
         columns = _dossier_columns(row.data)
         columns.update(_citizen_columns(citizens.get(columns["citizen_id"])))
-        _upsert(session, row.id, columns)
-    session.flush()
-    for row in written:
-        if row.entity == "citizen":
-            # A citizen pushed after its dossier (or corrected later) fills the name in.
-            session.execute(
-                update(DossierQueueEntry)
-                .where(DossierQueueEntry.citizen_id == row.id)
-                .values(**_citizen_columns(row.data))
-                .execution_options(synchronize_session=False)
-            )
+        entries.append({"dossier_id": row.id, **columns})
+    if entries:
+        session.flush()  # the ORM's pending changes first: this bypasses it
+        upsert(session, _QUEUE, ["dossier_id"], entries)
+    # A citizen pushed after its dossier (or corrected later) fills the name in.
+    names = [
+        {"b_citizen": r.id, **_citizen_columns(r.data)} for r in written if r.entity == "citizen"
+    ]
+    if names:
+        session.execute(
+            update(_QUEUE)
+            .where(_QUEUE.c.citizen_id == bindparam("b_citizen"))
+            .values({name: bindparam(name) for name in _citizen_columns(None)}),
+            names,
+        )
+
+
+def check_columns(data: dict[str, Any]) -> None:
+    """Raise ValueError/TypeError/KeyError when a dossier's data would not index."""
+    columns = _dossier_columns(data)
+    for name, value in columns.items():
+        limit = getattr(_QUEUE.c[name].type, "length", None)
+        if limit is not None and isinstance(value, str) and len(value) > limit:
+            raise ValueError(f"{name} longer than {limit} characters")
+    if not -(2**31) <= columns["counter_number"] < 2**31:
+        raise ValueError("counter_number out of range")
 
 
 def refresh_dossier(session: Session, stored: SyncedRow, *, missing: str | None = None) -> None:

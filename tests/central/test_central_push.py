@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
 from central_helpers import OTHER_OFFICE, Device, attachment_item, dossier_item, with_notes
 from sqlalchemy import func, select
 
-from central.models import SyncedRow
+from app.shared import wire
+from central.models import DossierQueueEntry, SyncedRow
 from testkit.central_server import RunningCentral
 
 
@@ -132,3 +134,90 @@ def test_content_with_a_wrong_hash_is_discarded(device: Device) -> None:
     }
     [result] = device.results(attachment_item(claimed, 9))
     assert result.outcome == "retry"
+
+
+def _refuse_code_in_database(central: RunningCentral, code: str) -> None:
+    """A rule only the database knows (as a constraint added by a later release would be)."""
+    with central.db.engine.begin() as conn:
+        if central.db.dialect == "postgresql":
+            conn.exec_driver_sql(
+                "ALTER TABLE synced_rows ADD CONSTRAINT ck_test_refused "
+                f"CHECK (code IS NULL OR code <> '{code}')"
+            )
+        else:
+            conn.exec_driver_sql(
+                "CREATE TRIGGER test_refused BEFORE INSERT ON synced_rows "
+                f"WHEN NEW.code = '{code}' BEGIN SELECT RAISE(ABORT, 'refused'); END"
+            )
+
+
+def test_a_row_the_database_refuses_costs_only_its_item(
+    central: RunningCentral, device: Device
+) -> None:
+    before, poison, after = dossier_item(ref=1), dossier_item(ref=2), dossier_item(ref=3)
+    _refuse_code_in_database(central, poison.dossier.code)
+    response = device.push(before, poison, after)
+    assert response.status_code == 200, response.text  # not a batch-level 409 any more
+    results = wire.PushResponse.model_validate(response.json()).results
+    assert [(r.ref, r.outcome, r.status) for r in results] == [
+        (1, "created", 201), (2, "conflict", 409), (3, "created", 201),
+    ]  # fmt: skip
+    assert results[1].reason.startswith("constraint_violation")
+    stored = {r.id for r in server_dossiers(central)}
+    assert stored == {before.dossier.id, after.dossier.id}
+    # The good ones are whole (documents and events too) and appear in the work queue.
+    assert _count(central, "document") == _count(central, "event") == 2
+    with central.db.session() as s:
+        assert set(s.scalars(select(DossierQueueEntry.dossier_id))) == stored
+
+
+def test_a_value_that_does_not_fit_is_that_items_422(
+    central: RunningCentral, device: Device
+) -> None:
+    good = dossier_item(ref=1)
+    too_long = _with_code(dossier_item(ref=2), "X" * 61)  # synced_rows.code holds 60
+    retried = device.results(good, too_long)
+    assert [(r.outcome, r.status) for r in retried] == [("created", 201), ("invalid", 422)]
+    assert "code longer than 60" in retried[1].reason
+    assert [r.id for r in server_dossiers(central)] == [good.dossier.id]
+
+
+def test_a_value_only_postgresql_refuses_is_that_items_422(
+    central: RunningCentral, device: Device
+) -> None:
+    if central.db.dialect != "postgresql":
+        pytest.skip("SQLite stores a NUL character in text")
+    good, bad = dossier_item(ref=1), _with_code(dossier_item(ref=2), "MÃ\x00HỎNG")
+    results = device.results(good, bad)
+    assert [(r.outcome, r.status) for r in results] == [("created", 201), ("invalid", 422)]
+    assert results[1].reason.startswith("invalid_data")
+    assert [r.id for r in server_dossiers(central)] == [good.dossier.id]
+
+
+def _with_code(item: wire.DossierItem, code: str) -> wire.DossierItem:
+    return item.model_copy(update={"dossier": item.dossier.model_copy(update={"code": code})})
+
+
+def server_dossiers(central: RunningCentral) -> list[SyncedRow]:
+    with central.db.session() as s:
+        return list(s.scalars(select(SyncedRow).where(SyncedRow.entity == "dossier")))
+
+
+def test_a_malformed_item_is_its_own_422_and_the_batch_goes_through(
+    central: RunningCentral, device: Device
+) -> None:
+    good = dossier_item(ref=1)
+    body = wire.PushRequest(items=[good, dossier_item(ref=2)]).model_dump(mode="json")  # type: ignore[list-item]
+    body["items"][1]["dossier"]["id"] = "x" * 40  # longer than any client UUID
+    body["items"][1]["dossier"]["submitted_at"] = "not a time"
+    answer = device.http.post(f"/offices/{device.office}/push", json=body)
+    assert answer.status_code == 200, answer.text
+    results = wire.PushResponse.model_validate(answer.json()).results
+    assert [(r.ref, r.outcome, r.status) for r in results] == [
+        (1, "created", 201), (2, "invalid", 422),
+    ]  # fmt: skip
+    assert results[1].id == "x" * 40 and results[1].reason.startswith("invalid_item: dossier.")
+    assert [r.id for r in server_dossiers(central)] == [good.dossier.id]
+    # A body that is not a list of items to answer about is still refused as a whole.
+    broken = device.http.post(f"/offices/{device.office}/push", json={"items": [{"x": 1}]})
+    assert broken.status_code == 422 and broken.json()["reason"] == "invalid_body"

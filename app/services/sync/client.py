@@ -17,6 +17,7 @@ connection presenting another certificate fails the handshake.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import ssl
 from typing import Any, TypeVar
@@ -97,6 +98,10 @@ class CentralClient:
         self._timeout = timeout
         self._transport = transport
         self._http: httpx.Client | None = None
+        # The access log's chain head, sent with every sync request (``audit.head_report``),
+        # and the head central answered it holds (the base of the next report).
+        self.audit_head: wire.AuditHead | None = None
+        self.audit_seen: wire.AuditHead | None = None
 
     def _client(self) -> httpx.Client:
         if self._http is None:
@@ -129,6 +134,8 @@ class CentralClient:
             if self.credentials is None:
                 raise UserError(ErrorKind.SYNC_NOT_ENROLLED)
             headers.update(self.credentials.headers())
+            if self.audit_head is not None:
+                headers[wire.AUDIT_HEAD_HEADER] = self.audit_head.header()
         try:
             response = self._client().request(
                 method, wire.API_PREFIX + path, headers=headers, **kwargs
@@ -140,6 +147,11 @@ class CentralClient:
             # Connection refused, reset, timeouts, a proxy dropping us: retry later.
             raise UserError(ErrorKind.SERVER_UNREACHABLE, detail=type(exc).__name__) from exc
         if response.status_code < 400:
+            seen = response.headers.get(wire.AUDIT_SEEN_HEADER)
+            if seen:
+                # An unreadable one is no reason to fail the sync; the next answer repeats it.
+                with contextlib.suppress(ValueError):
+                    self.audit_seen = wire.AuditHead.from_header(seen)
             return response
         reason, message, ours = _error_body(response)
         code = response.status_code

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from app.errors import ErrorKind, UserError
+from app.services import audit
 from app.services.storage.db import Database
 from app.services.storage.models import KeyValue, OutboxItem
 from app.services.sync.client import CentralClient
@@ -172,6 +173,9 @@ class SyncEngine:
         with self.client_factory(
             credentials.central_url, credentials=credentials, cert_sha256=credentials.cert_sha256
         ) as client:
+            # Every sync reports the access log's chain head; central checks it extends
+            # the one it saw last and answers with the head it now holds.
+            client.audit_head = audit.head_report(self.db)
             # Push first: when the server cannot be reached, the attempt is recorded on
             # the outbox entries. The pinned certificate is checked on the first
             # connection, before any credential leaves the machine.
@@ -183,6 +187,8 @@ class SyncEngine:
                 content_path=self.content_path,
             )
             pull = pull_all(self.db, client, office)
+            if client.audit_seen is not None:
+                audit.remember_central_head(self.db, client.audit_seen)
             push_closures(self.db, client, office)
             if self.after_pull is not None:
                 self.after_pull(client, office)

@@ -5,7 +5,7 @@ by hand) counts: the register check's re-run picks up exactly the changed people
 A writer that already bumped the version in the same statement is left alone.
 
 Revision ID: 0009_events
-Revises: 0002_sync_ownership
+Revises: 0007_ingest
 Create Date: 2026-12-07 16:30:00
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0009_events"
-down_revision = "0002_sync_ownership"
+down_revision = "0007_ingest"
 branch_labels = None
 depends_on = None
 
