@@ -19,6 +19,7 @@ from app.settings import Settings
 from app.shared import paths
 from app.ui.card_watch import CardWatcher
 from app.ui.idle import IdleWatcher
+from app.ui.lock_cover import OtherWindowsCover
 from app.ui.login import FirstRunDialog, LoginDialog, UnlockDialog
 from app.ui.main_window import MainWindow, Page
 from app.ui.pages.settings_page import SettingsPage
@@ -51,6 +52,7 @@ class CounterSession:
         self.idle: IdleWatcher | None = None
         self.background = TaskRunner(max_threads=2)
         self._locked = False
+        self._cover = OtherWindowsCover()
         self.card_watch: CardWatcher | None = None
 
     # -- start-up ---------------------------------------------------------------
@@ -78,7 +80,7 @@ class CounterSession:
                     Counter(office_id=office.id, number=self.settings.counter_number, name="Quầy 1")
                 )
                 office_id = office.id
-            accounts.create_officer(self.db, office_id, username, full_name, password, "admin")
+            accounts.create_first_admin(self.db, office_id, username, full_name, password)
 
         return FirstRunDialog(create).exec() == QDialog.Accepted
 
@@ -343,6 +345,8 @@ class CounterSession:
             self._scan_timer.start(1000)
 
     def _poll_scans(self) -> None:
+        if self._locked:
+            return
         if self.scan_folder is None or self.intake.state.identity is None:
             return  # scans wait in the folder until a citizen is being served
         taken = [self.scan_folder.take(f) for f in self.scan_folder.stable_files()]
@@ -435,12 +439,16 @@ class CounterSession:
 
     def _card_inserted(self, reader: str, atr: bytes) -> None:
         assert self.main is not None
+        if self._locked:
+            return
         self.main.show_page("intake")
         self.intake.card_inserted(reader, atr)
 
     def _scanned(self, text: str) -> None:
         """A QR from the wedge scanner: a receipt goes to returns, a card to intake."""
         assert self.main is not None
+        if self._locked:
+            return
         if text.startswith("MOTCUA|"):  # a receipt's QR: the citizen comes for the result
             self.main.show_page("returns")
             self.returns_page.search.setText(text)
@@ -471,28 +479,56 @@ class CounterSession:
             self.idle.set_minutes(new.idle_lock_minutes)
 
     def lock(self) -> None:
+        """Nothing of the citizen stays on screen, and neither the card reader nor
+        the scanners feed the intake until the officer's password is given again."""
         if self._locked or self.main is None or self.officer is None:
             return
         self._locked = True
         assert self.idle is not None
         self.idle.pause()
+        self._hold_inputs(True)
+        self.main.set_locked(True)
         officer_id = self.officer.officer_id
         dialog = UnlockDialog(
             self.officer.full_name,
-            lambda p: accounts.verify_current_password(self.db, officer_id, p),
+            lambda p: accounts.unlock(self.db, officer_id, p),
             self.main,
         )
+        self._cover.cover(keep=(self.main, dialog))
         accounts.record_session_event(self.db, officer_id, "lock")
-        dialog.open()
         dialog.accepted.connect(self._unlocked)
+        dialog.locked_out.connect(lambda: QTimer.singleShot(0, self._sign_out_locked))
+        dialog.open()
         self.unlock_dialog = dialog
 
-    def _unlocked(self) -> None:
+    def _hold_inputs(self, held: bool) -> None:
+        # A card placed (or a QR scanned) on a locked counter must fill nothing; the
+        # scan folder is polled only while unlocked (see _poll_scans).
+        if self.card_watch is not None:
+            self.card_watch.paused = held
+        if hasattr(self, "wedge"):
+            self.wedge.enabled = not held
+
+    def _unlocked(self) -> None:  # accounts.unlock recorded it in the access log
+        self._release_lock()
+        self._cover.uncover()
+
+    def _release_lock(self) -> None:
         self._locked = False
-        if self.officer is not None:
-            accounts.record_session_event(self.db, self.officer.officer_id, "unlock")
-        assert self.idle is not None
-        self.idle.resume()
+        self._hold_inputs(False)
+        if self.main is not None:
+            self.main.set_locked(False)
+        if self.idle is not None:
+            self.idle.resume()
+
+    def _sign_out_locked(self) -> None:
+        """Too many wrong passwords at the lock (or the account was locked out
+        elsewhere): the officer is signed out, as at the log-in screen."""
+        dialog = getattr(self, "unlock_dialog", None)
+        if dialog is not None:
+            dialog.done(QDialog.DialogCode.Rejected)
+        self._cover.close_covered()
+        self.logout()
 
     def logout(self) -> None:
         if self.main is None:
@@ -506,6 +542,7 @@ class CounterSession:
             self.main.set_officer(
                 self.officer.full_name, self.officer.role, self.officer.office_name
             )
+            self._release_lock()
             self.main.show()
         else:
             self.main.close()

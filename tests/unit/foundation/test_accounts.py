@@ -62,9 +62,9 @@ def test_first_admin_needs_a_real_password(db):
         office_id = office.id
     assert not accounts.has_officers(db)
     with pytest.raises(UserError) as err:
-        accounts.create_officer(db, office_id, "admin", "Quản Trị", "short", "admin")
+        accounts.create_first_admin(db, office_id, "admin", "Quản Trị", "short")
     assert err.value.kind is ErrorKind.PASSWORD_TOO_WEAK
-    accounts.create_officer(db, office_id, "Admin", "Quản Trị", "mật-khẩu-dài", "admin")
+    accounts.create_first_admin(db, office_id, "Admin", "Quản Trị", "mật-khẩu-dài")
     assert accounts.has_officers(db)
     assert accounts.authenticate(db, "admin", "mật-khẩu-dài").role == "admin"
 
