@@ -329,12 +329,17 @@ class CounterSession:
     def _watch_scan_folder(self) -> None:
         """Scans the document scanner saves into its folder reach the intake screen's
         panel while a citizen is at the counter (checked there like a picked file)."""
-        from app.services.attachments import ScanFolder
+        from app.services.scan_folder import ScanFolder
 
         self.scan_folder = (
             ScanFolder(Path(self.settings.scan_folder), self.attachments)
             if self.settings.scan_folder
             else None
+        )
+        if self.scan_folder is not None:  # originals of refused scans do not linger
+            self.scan_folder.expire(self.settings.scan_rejected_days)
+        self.intake_page.attachments.discard_originals = (
+            self.scan_folder.discard if self.scan_folder is not None else None
         )
         if not hasattr(self, "_scan_timer"):
             self._scan_timer = QTimer()

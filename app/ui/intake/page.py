@@ -452,6 +452,7 @@ class IntakePage(QWidget):
     def _saved(self, saved: Saved) -> None:
         for button in (self.reprint, self.preview_button, self.pdf_button):
             button.setEnabled(True)
+        self.attachments.originals_stored()
         self.attachments.clear()
         if saved.due_at is not None:
             self.show_status(
