@@ -233,8 +233,25 @@ class CounterSession:
             self.attachments,
             parent=self.main,
             officer=self.officer,
+            settings=self.settings,
+            print_receipt=self._print_reprint,
         ).exec()
         self.dossier_list.refresh()
+
+    def _print_reprint(self, pdf: bytes) -> None:
+        from app.ui.messages import show_error
+        from app.ui.printing import start_print
+
+        try:
+            job = start_print(
+                pdf, self.settings.default_printer or None, job_name="MotCua-in-lai", parent=self.main
+            )
+        except UserError as err:
+            show_error(self.main, err)
+            return
+        job.failed.connect(
+            lambda exc: show_error(self.main, exc) if isinstance(exc, UserError) else None
+        )
 
     def _returns_page(self) -> QWidget:
         from app.services.attachments import AttachmentStore

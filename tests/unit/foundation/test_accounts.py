@@ -6,7 +6,7 @@ from sqlalchemy import select
 from app.errors import ErrorKind, UserError
 from app.services.demo import DEMO_PASSWORD, DEMO_USER
 from app.services.security import accounts
-from app.services.storage.models import Office, Officer
+from app.services.storage.models import AuditEvent, Office, Officer
 
 
 class Clock:
@@ -76,3 +76,27 @@ def test_change_password(demo_db):
     accounts.change_password(demo_db, who.officer_id, DEMO_PASSWORD, "new-password-1")
     assert accounts.verify_current_password(demo_db, who.officer_id, "new-password-1")
     assert not accounts.verify_current_password(demo_db, who.officer_id, DEMO_PASSWORD)
+
+
+def test_unlock_shares_the_log_in_counter_and_lockout(demo_db):
+    clock = Clock()
+    who = accounts.authenticate(demo_db, DEMO_USER, DEMO_PASSWORD, clock)
+    for _ in range(3):
+        with pytest.raises(UserError):
+            accounts.authenticate(demo_db, DEMO_USER, "wrong", clock)
+    with pytest.raises(UserError) as err:
+        accounts.unlock(demo_db, who.officer_id, "wrong", clock)
+    assert err.value.kind is ErrorKind.LOGIN_FAILED
+    with pytest.raises(UserError) as err:  # the fifth failure, at the lock
+        accounts.unlock(demo_db, who.officer_id, "wrong", clock)
+    assert err.value.kind is ErrorKind.ACCOUNT_LOCKED
+    with pytest.raises(UserError) as err:
+        accounts.unlock(demo_db, who.officer_id, DEMO_PASSWORD, clock)
+    assert err.value.kind is ErrorKind.ACCOUNT_LOCKED
+    clock.now += accounts.LOCKOUT + dt.timedelta(seconds=1)
+    accounts.unlock(demo_db, who.officer_id, DEMO_PASSWORD, clock)
+    with demo_db.session() as s:
+        details = s.scalars(
+            select(AuditEvent.detail).where(AuditEvent.action == "unlock").order_by(AuditEvent.seq)
+        ).all()
+    assert details == ["failed", "failed; account locked", ""]
