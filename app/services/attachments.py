@@ -47,7 +47,6 @@ from sqlalchemy.orm import Session
 from app.errors import ErrorKind, UserError
 from app.services.security.blobs import MAGIC, decrypt_blob, encrypt_blob, is_encrypted_blob
 from app.services.security.filenames import safe_filename
-from app.services.storage.db import Database
 from app.services.storage.models import Attachment, DossierAttachment
 from app.services.storage.outbox import enqueue
 from app.shared import paths

@@ -26,7 +26,9 @@ class OtherWindowsCover:
             if window in kept or not window.isVisible():
                 continue
             self._windows.append(window)
-            for child in window.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            for child in window.findChildren(
+                QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+            ):
                 if not child.isWindow() and child.isVisibleTo(window):
                     child.hide()
                     self._hidden.append(child)

@@ -244,7 +244,10 @@ class CounterSession:
 
         try:
             job = start_print(
-                pdf, self.settings.default_printer or None, job_name="MotCua-in-lai", parent=self.main
+                pdf,
+                self.settings.default_printer or None,
+                job_name="MotCua-in-lai",
+                parent=self.main,
             )
         except UserError as err:
             show_error(self.main, err)

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 
 from app.errors import ErrorKind, UserError
 from app.services import audit
-from app.services.security.permissions import HasRole, Permission, require
 from app.services.security.passwords import hash_password, needs_rehash, verify_password
+from app.services.security.permissions import HasRole, Permission, require
 from app.services.storage.db import Database
 from app.services.storage.models import Office, Officer
 from app.shared.types import utcnow
@@ -144,7 +144,9 @@ def authenticate(db: Database, username: str, password: str, clock: Clock = utc_
         )
 
 
-def _check_password(s: Session, officer: Officer, password: str, now: dt.datetime, action: str) -> None:
+def _check_password(
+    s: Session, officer: Officer, password: str, now: dt.datetime, action: str
+) -> None:
     """One password attempt under the lockout policy; UserError when refused.
 
     Log-in and the idle lock's unlock share it, so guessing at a locked counter

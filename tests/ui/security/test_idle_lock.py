@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QMessage
 from sqlalchemy import select
 
 from app.cardsim.faces import FaceStyle, draw_face, to_jpeg
+from app.errors import UserError
 from app.services.card.monitor import EventKind, ReaderEvent
 from app.services.demo import DEMO_PASSWORD, DEMO_USER
 from app.services.identity import Checks, Identity, IdentitySource, Verdict
@@ -92,8 +93,12 @@ def _unlock_audit(db) -> list[str]:
 def test_while_locked_no_citizen_data_or_portrait_is_shown(qtbot, session):
     main = session.main
     main.show_page("intake")
-    assert CITIZEN.full_name in " ".join(_citizen_on_screen()) and "portrait" in _citizen_on_screen()
-    box = QMessageBox(QMessageBox.Information, "Hồ sơ", f"Công dân {CITIZEN.full_name}", parent=main)
+    assert (
+        CITIZEN.full_name in " ".join(_citizen_on_screen()) and "portrait" in _citizen_on_screen()
+    )
+    box = QMessageBox(
+        QMessageBox.Information, "Hồ sơ", f"Công dân {CITIZEN.full_name}", parent=main
+    )
     box.show()  # a dialog left open when the lock starts
 
     session.lock()
@@ -104,7 +109,9 @@ def test_while_locked_no_citizen_data_or_portrait_is_shown(qtbot, session):
     session.unlock_dialog.password.setText(DEMO_PASSWORD)
     session.unlock_dialog.try_unlock()
     assert not main.is_locked()
-    assert CITIZEN.full_name in " ".join(_citizen_on_screen()) and "portrait" in _citizen_on_screen()
+    assert (
+        CITIZEN.full_name in " ".join(_citizen_on_screen()) and "portrait" in _citizen_on_screen()
+    )
     assert box.isVisible() and box.findChild(QWidget, "qt_msgbox_label").isVisible()
     box.close()
 
@@ -167,7 +174,7 @@ def test_an_account_locked_out_elsewhere_cannot_unlock_even_with_the_right_passw
 ):
     session.lock()
     for _ in range(accounts.MAX_FAILED_LOGINS):  # someone guessing at another counter
-        with pytest.raises(Exception):
+        with pytest.raises(UserError):
             accounts.authenticate(demo_db, DEMO_USER, "đoán-mò")
     signed_in_again = {}
 

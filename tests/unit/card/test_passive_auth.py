@@ -9,6 +9,7 @@ import hashlib
 import pytest
 from cryptography.hazmat.primitives import serialization
 
+from app.errors import UserError
 from app.services.card import tlv
 from app.services.card.errors import ParseError
 from app.services.card.passive_auth import (
@@ -17,7 +18,6 @@ from app.services.card.passive_auth import (
     parse_sod,
     verify_passive,
 )
-from app.errors import UserError
 from app.services.identity import Verdict
 from tests.unit.card.card_builders import FULL_DG13, TD1_NOTE, dg1, dg13, make_pki, master_list, sod
 

@@ -26,7 +26,6 @@ from app.services.attachments import (
     encrypt_existing,
     read_stored,
 )
-from app.services.scan_folder import ScanFolder
 from app.services.dossiers import (
     Contact,
     IntakeOptions,
@@ -34,6 +33,7 @@ from app.services.dossiers import (
     create_dossier,
     upsert_citizen,
 )
+from app.services.scan_folder import ScanFolder
 from app.services.security import blobs
 from app.services.security.keys import KeySet, new_secret
 from app.services.storage.models import Attachment, OutboxItem

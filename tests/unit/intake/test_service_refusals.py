@@ -105,9 +105,9 @@ def test_a_receipt_reprint_the_next_day_needs_a_supervisor(env: Env) -> None:
     assert dossier.code in text and "GIẤY TIẾP NHẬN" in text.upper()
     with env.db.session() as s:
         reprints = s.scalar(
-            select(func.count()).select_from(AuditEvent).where(
-                AuditEvent.action == "print", AuditEvent.dossier_id == dossier.id
-            )
+            select(func.count())
+            .select_from(AuditEvent)
+            .where(AuditEvent.action == "print", AuditEvent.dossier_id == dossier.id)
         )
     assert reprints == 2  # the refused one printed nothing and logged no print
 

@@ -90,7 +90,9 @@ def _plaintext_hits(roots: list[Path], needles: list[str]) -> list[str]:
             if not f.is_file():
                 continue
             data = f.read_bytes()
-            hits += [f"{f.relative_to(root.parent)}: {n!r}" for n, b in encoded.items() if b in data]
+            hits += [
+                f"{f.relative_to(root.parent)}: {n!r}" for n, b in encoded.items() if b in data
+            ]
     return hits
 
 
