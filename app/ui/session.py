@@ -18,8 +18,8 @@ from app.services.storage.models import Counter, Office
 from app.settings import Settings
 from app.shared import paths
 from app.ui.card_watch import CardWatcher
+from app.ui.counter_lock import CounterLock
 from app.ui.idle import IdleWatcher
-from app.ui.lock_cover import OtherWindowsCover
 from app.ui.login import FirstRunDialog, LoginDialog, UnlockDialog
 from app.ui.main_window import MainWindow, Page
 from app.ui.pages.settings_page import SettingsPage
@@ -51,8 +51,7 @@ class CounterSession:
         self.main: MainWindow | None = None
         self.idle: IdleWatcher | None = None
         self.background = TaskRunner(max_threads=2)
-        self._locked = False
-        self._cover = OtherWindowsCover()
+        self.counter_lock = CounterLock(self, sign_out=self.logout)
         self.card_watch: CardWatcher | None = None
 
     # -- start-up ---------------------------------------------------------------
@@ -506,54 +505,15 @@ class CounterSession:
     def lock(self) -> None:
         """Nothing of the citizen stays on screen, and neither the card reader nor
         the scanners feed the intake until the officer's password is given again."""
-        if self._locked or self.main is None or self.officer is None:
-            return
-        self._locked = True
-        assert self.idle is not None
-        self.idle.pause()
-        self._hold_inputs(True)
-        self.main.set_locked(True)
-        officer_id = self.officer.officer_id
-        dialog = UnlockDialog(
-            self.officer.full_name,
-            lambda p: accounts.unlock(self.db, officer_id, p),
-            self.main,
-        )
-        self._cover.cover(keep=(self.main, dialog))
-        accounts.record_session_event(self.db, officer_id, "lock")
-        dialog.accepted.connect(self._unlocked)
-        dialog.locked_out.connect(lambda: QTimer.singleShot(0, self._sign_out_locked))
-        dialog.open()
-        self.unlock_dialog = dialog
+        self.counter_lock.lock()
 
-    def _hold_inputs(self, held: bool) -> None:
-        # A card placed (or a QR scanned) on a locked counter must fill nothing; the
-        # scan folder is polled only while unlocked (see _poll_scans).
-        if self.card_watch is not None:
-            self.card_watch.paused = held
-        if hasattr(self, "wedge"):
-            self.wedge.enabled = not held
+    @property
+    def unlock_dialog(self) -> UnlockDialog | None:
+        return self.counter_lock.dialog
 
-    def _unlocked(self) -> None:  # accounts.unlock recorded it in the access log
-        self._release_lock()
-        self._cover.uncover()
-
-    def _release_lock(self) -> None:
-        self._locked = False
-        self._hold_inputs(False)
-        if self.main is not None:
-            self.main.set_locked(False)
-        if self.idle is not None:
-            self.idle.resume()
-
-    def _sign_out_locked(self) -> None:
-        """Too many wrong passwords at the lock (or the account was locked out
-        elsewhere): the officer is signed out, as at the log-in screen."""
-        dialog = getattr(self, "unlock_dialog", None)
-        if dialog is not None:
-            dialog.done(QDialog.DialogCode.Rejected)
-        self._cover.close_covered()
-        self.logout()
+    @property
+    def _locked(self) -> bool:
+        return self.counter_lock.locked
 
     def logout(self) -> None:
         if self.main is None:
@@ -567,7 +527,7 @@ class CounterSession:
             self.main.set_officer(
                 self.officer.full_name, self.officer.role, self.officer.office_name
             )
-            self._release_lock()
+            self.counter_lock.release()
             self.main.show()
         else:
             self.main.close()
