@@ -7,67 +7,18 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QMessageBox, QWidget
 from sqlalchemy import select
 
-from app.cardsim.faces import FaceStyle, draw_face, to_jpeg
 from app.errors import UserError
 from app.services.card.monitor import EventKind, ReaderEvent
 from app.services.demo import DEMO_PASSWORD, DEMO_USER
-from app.services.identity import Checks, Identity, IdentitySource, Verdict
 from app.services.security import accounts
 from app.services.storage.models import AuditEvent
-from app.settings import Settings
-from app.ui.intake import draft
-from app.ui.login import LoginDialog
-from app.ui.session import CounterSession
+from tests.ui.security.counter_fixtures import CITIZEN, at_login, sign_in
 
-# Fictitious citizens (999: no such province code).
-CITIZEN = Identity(
-    id_number="999077123456",
-    full_name="Quách Thị Lụa",
-    date_of_birth=dt.date(1979, 6, 2),
-    sex="Nữ",
-    source=IdentitySource.CHIP,
-    residence="Xã Thử Nghiệm, Tỉnh Thử Nghiệm",
-    portrait=to_jpeg(draw_face(FaceStyle(seed=77)), target_bytes=6_000),
-    portrait_format="jpeg",
-    checks=Checks(Verdict.PASSED, "", Verdict.PASSED, Verdict.PASSED),
-)
 OTHER_QR = "999088654321||Lò Văn Páo|01011990|Nam|Bản Thử, Tỉnh Thử Nghiệm|01012021"
 READER = "Virtual PCD 00 00"
-
-
-def _at_login(action):
-    """Act on the log-in dialog when it shows (exec() blocks the test otherwise)."""
-
-    def attempt():
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, LoginDialog):
-            QTimer.singleShot(20, attempt)
-            return
-        action(dialog)
-
-    QTimer.singleShot(0, attempt)
-
-
-def _sign_in(dialog):
-    dialog.username.setText(DEMO_USER)
-    dialog.password.setText(DEMO_PASSWORD)
-    dialog.try_login()
-
-
-@pytest.fixture
-def session(qtbot, demo_db):
-    """A signed-in demo officer with a citizen's draft (portrait included) on screen."""
-    draft.save(demo_db, {"identity": draft.identity_to_json(CITIZEN)})
-    s = CounterSession(demo_db, Settings(), demo=True, start_sync=False)
-    _at_login(_sign_in)
-    assert s.start()
-    qtbot.addWidget(s.main)
-    yield s
-    s.shutdown()
 
 
 def _citizen_on_screen() -> list[str]:
@@ -151,13 +102,13 @@ def test_wrong_passwords_at_the_lock_count_and_sign_out_at_the_limit(qtbot, sess
 
     login_seen = {}
 
-    def at_login(login):  # even the right password is refused now: give up
+    def on_login(login):  # even the right password is refused now: give up
         login_seen["title"] = login.windowTitle()
-        _sign_in(login)
+        sign_in(login)
         login_seen["error"] = login.error.text()
         login.reject()
 
-    _at_login(at_login)
+    at_login(on_login)
     dialog.password.setText("không-phải-mật-khẩu")
     dialog.try_unlock()
     qtbot.waitUntil(lambda: "error" in login_seen, timeout=5000)
@@ -178,11 +129,11 @@ def test_an_account_locked_out_elsewhere_cannot_unlock_even_with_the_right_passw
             accounts.authenticate(demo_db, DEMO_USER, "đoán-mò")
     signed_in_again = {}
 
-    def at_login(login):  # the next officer signs in after the lockout has passed
+    def on_login(login):  # the next officer signs in after the lockout has passed
         signed_in_again["shown"] = True
         login.reject()
 
-    _at_login(at_login)
+    at_login(on_login)
     session.unlock_dialog.password.setText(DEMO_PASSWORD)
     session.unlock_dialog.try_unlock()
     assert "khoá" in session.unlock_dialog.error.text()
@@ -199,7 +150,7 @@ def test_signing_in_again_after_a_lockout_sign_out_gives_an_unlocked_counter(
         session.unlock_dialog.password.setText("sai")
         session.unlock_dialog.try_unlock()
     signed_in = []
-    _at_login(lambda login: (_sign_in(login), signed_in.append(True)))
+    at_login(lambda login: (sign_in(login), signed_in.append(True)))
     session.unlock_dialog.password.setText("sai")
     session.unlock_dialog.try_unlock()
     qtbot.waitUntil(lambda: bool(signed_in) and session.main.isVisible(), timeout=5000)
