@@ -186,13 +186,6 @@ def unlock(db: Database, officer_id: str, password: str, clock: Clock = utc_cloc
         audit.record(s, officer.id, "unlock", at=now)
 
 
-def verify_current_password(db: Database, officer_id: str, password: str) -> bool:
-    """For the idle-lock screen: the signed-in officer re-enters the password."""
-    with db.session() as s:
-        officer = s.get(Officer, officer_id)
-        return officer is not None and verify_password(officer.password_hash, password)
-
-
 def change_password(db: Database, officer_id: str, old: str, new: str) -> None:
     if len(new) < 8:
         raise UserError(ErrorKind.PASSWORD_TOO_WEAK)
