@@ -105,6 +105,7 @@ class ErrorKind(StrEnum):
     EXPORT_FAILED = "export_failed"
 
     TRUST_FILE_INVALID = "trust_file_invalid"
+    MASTER_LIST_SIGNATURE_INVALID = "master_list_signature_invalid"
     # face match
     FACE_MODEL_MISSING = "face_model_missing"
     FACE_IMAGE_INVALID = "face_image_invalid"
@@ -486,6 +487,17 @@ MESSAGES: dict[ErrorKind, Message] = {
             "errors", "Tệp đã chọn không phải chứng thư CSCA (DER/PEM) hay danh sách ICAO."
         ),
         QT_TRANSLATE_NOOP("errors", "Chọn đúng tệp do cơ quan cấp thẻ cung cấp."),
+    ),
+    ErrorKind.MASTER_LIST_SIGNATURE_INVALID: _M(
+        QT_TRANSLATE_NOOP("errors", "Danh sách CSCA không được ký hợp lệ"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Chữ ký của danh sách ICAO không đúng hoặc người ký không thuộc danh sách: "
+            "tệp có thể đã bị sửa. Chưa thêm chứng thư nào.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "errors", "Tải lại danh sách từ nguồn chính thức của cơ quan cấp rồi nhập lại."
+        ),
     ),
     ErrorKind.FACE_MODEL_MISSING: _M(
         QT_TRANSLATE_NOOP("errors", "Chưa cài chức năng đối chiếu khuôn mặt"),

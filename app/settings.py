@@ -40,6 +40,7 @@ class Settings:
     receipt_printer: str = ""  # 80 mm thermal printer, empty: print receipts on A4
     card_reader: str = ""  # empty: the first reader with a card
     scan_folder: str = ""  # a folder the document scanner saves into; empty: none
+    scan_rejected_days: int = 7  # refused (or never saved) scans there are deleted after
     idle_lock_minutes: int = 5
     cutoff_hour: str = "16:30"  # dossiers received after this count from the next working day
     language: str = "vi"  # vi or en
@@ -74,6 +75,8 @@ class Settings:
             out.append("dossier_code_pattern: uses {agency} {yymmdd} {yyyymmdd} {seq}")
         if self.scan_folder and not Path(self.scan_folder).is_dir():
             out.append("scan_folder: not a folder")
+        if not 1 <= self.scan_rejected_days <= 365:
+            out.append("scan_rejected_days: 1..365")
         if not 1 <= self.retention_days <= 3650 * 3:
             out.append("retention_days: 1..10950")
         return out

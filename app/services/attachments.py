@@ -36,7 +36,6 @@ import io
 import logging
 import re
 import warnings
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,7 +47,6 @@ from sqlalchemy.orm import Session
 from app.errors import ErrorKind, UserError
 from app.services.security.blobs import MAGIC, decrypt_blob, encrypt_blob, is_encrypted_blob
 from app.services.security.filenames import safe_filename
-from app.services.storage.db import Database
 from app.services.storage.models import Attachment, DossierAttachment
 from app.services.storage.outbox import enqueue
 from app.shared import paths
@@ -310,86 +308,3 @@ def dossier_attachments(session: Session, dossier_id: str) -> list[Attachment]:
             .order_by(Attachment.created_at)
         )
     )
-
-
-# ---------------------------------------------------------------- scanner folder
-
-_PARTIAL = re.compile(r"(^[.~])|(\.(part|tmp|crdownload|partial)$)", re.IGNORECASE)
-
-
-@dataclass
-class PollResult:
-    imported: list[Attachment] = field(default_factory=list)
-    rejected: list[tuple[str, UserError]] = field(default_factory=list)
-
-
-class ScanFolder:
-    """A folder a scanner saves into, polled (the UI drives ``poll`` from a QTimer).
-
-    A file is taken only when its size and modification time are the same on two
-    polls in a row, so a scan still being written is left alone. Imported files move
-    to ``imported/``, refused ones to ``rejected/`` so nothing is taken twice and the
-    officer can see what was refused.
-    """
-
-    def __init__(self, folder: Path, store: AttachmentStore) -> None:
-        self.folder = folder
-        self.store = store
-        self._last: dict[str, tuple[int, int]] = {}
-
-    def stable_files(self) -> list[Path]:
-        seen: dict[str, tuple[int, int]] = {}
-        ready = []
-        for f in sorted(self.folder.iterdir()) if self.folder.is_dir() else []:
-            if not f.is_file() or _PARTIAL.search(f.name):
-                continue
-            try:
-                st = f.stat()
-            except OSError:
-                continue  # removed between listing and stat
-            sig = (st.st_size, st.st_mtime_ns)
-            seen[f.name] = sig
-            if st.st_size > 0 and self._last.get(f.name) == sig:
-                ready.append(f)
-        self._last = seen
-        return ready
-
-    def poll(
-        self,
-        db: Database,
-        citizen_id: str,
-        label: str = "",
-        on_error: Callable[[str, UserError], None] | None = None,
-    ) -> PollResult:
-        result = PollResult()
-        for f in self.stable_files():
-            try:
-                with db.session() as s:
-                    attachment = self.store.import_file(s, citizen_id, f, label)
-            except UserError as err:
-                result.rejected.append((f.name, err))
-                self._move(f, "rejected")
-                if on_error:
-                    on_error(f.name, err)
-                continue
-            result.imported.append(attachment)
-            self._move(f, "imported")
-        return result
-
-    def take(self, f: Path) -> Path:
-        """Move a stable scan out of the scanner's way (into ``taken/``) for the intake
-        screen, which checks and stores it with the dossier; returns its new path."""
-        return self._move(f, "taken")
-
-    def _move(self, f: Path, sub: str) -> Path:
-        target_dir = self.folder / sub
-        target_dir.mkdir(exist_ok=True)
-        target = target_dir / f.name
-        n = 1
-        while target.exists():
-            target = target_dir / f"{f.stem}-{n}{f.suffix}"
-            n += 1
-        with contextlib.suppress(OSError):
-            f.replace(target)
-        self._last.pop(f.name, None)
-        return target

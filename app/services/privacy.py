@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from app.errors import ErrorKind, UserError
 from app.services import audit
 from app.services.calendar.timezone import VN_TZ
+from app.services.scan_folder import DEFAULT_REJECTED_DAYS, expire_originals
 from app.services.security.permissions import HasRole, Permission, require
 from app.services.storage.db import Database
 from app.services.storage.models import (
@@ -336,6 +337,7 @@ class PurgeReport:
     files: int = 0
     citizens: int = 0
     kept_unsynced: int = 0  # finished and old, but not uploaded yet: kept
+    scan_files: int = 0  # plaintext originals deleted from the scanner's folder
     dossier_ids: list[str] = field(default_factory=list)
 
 
@@ -370,11 +372,15 @@ def purge_expired(
     attachments_root: Path | None = None,
     *,
     actor: HasRole | None = None,
+    scan_folder: Path | None = None,
+    scan_rejected_days: int = DEFAULT_REJECTED_DAYS,
 ) -> PurgeReport:
     """Delete local copies of finished dossiers uploaded to the central service and
     older than ``retention_days`` (by return or last change), then the attachments and
     citizens nothing local refers to any more. The access log stays, with a "purge"
-    record per dossier. Anything not yet uploaded is kept, however old.
+    record per dossier. Anything not yet uploaded is kept, however old. In the
+    scanner's folder, refused and never-saved originals older than
+    ``scan_rejected_days`` go too (``scan_folder.expire_originals``).
     Supervisors and admins only (``actor``).
     """
     require(actor, Permission.PURGE_DATA)
@@ -432,6 +438,8 @@ def purge_expired(
             if file.exists():
                 file.unlink()
                 report.files += 1
+    if scan_folder is not None:
+        report.scan_files = expire_originals(scan_folder, scan_rejected_days, now)
     if report.dossiers:
         log.info(
             "retention purge: %d dossiers, %d attachments, %d citizens removed; %d kept unsynced",

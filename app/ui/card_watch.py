@@ -23,6 +23,7 @@ class CardWatcher(QObject):
         self.wanted_reader = wanted_reader
         self.readers: dict[str, bytes] = {}  # reader → ATR of the card on it (b"" = none)
         self.service_up = True
+        self.paused = False  # the idle lock: a card placed now is not announced
         self._monitor = ReaderMonitor(self.event.emit)
         self.event.connect(self._on_event)
 
@@ -47,7 +48,7 @@ class CardWatcher(QObject):
             self.readers.pop(ev.reader_name, None)
         elif ev.kind is EventKind.CARD_INSERTED:
             self.readers[ev.reader_name] = ev.atr
-            if self._relevant(ev.reader_name):
+            if self._relevant(ev.reader_name) and not self.paused:
                 self.card_inserted.emit(ev.reader_name, ev.atr)
         elif ev.kind is EventKind.CARD_REMOVED:
             self.readers[ev.reader_name] = b""

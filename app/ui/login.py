@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import UserError
+from app.errors import ErrorKind, UserError
 from app.ui.messages import error_text
 
 if TYPE_CHECKING:  # the log-in window must show before the database layer loads
@@ -146,20 +146,28 @@ class FirstRunDialog(QDialog):
 
 
 class UnlockDialog(QDialog):
-    """The idle lock: the officer re-enters the password; the work behind is kept."""
+    """The idle lock: the officer re-enters the password; the work behind is kept.
+
+    ``unlock(password)`` is ``accounts.unlock`` bound to the officer: a wrong
+    password counts like a failed log-in. When the account is (or becomes) locked
+    out, ``locked_out`` is emitted and the session signs the officer out.
+    """
+
+    locked_out = Signal()
 
     def __init__(
-        self, full_name: str, verify: Callable[[str], bool], parent: QWidget | None = None
+        self, full_name: str, unlock: Callable[[str], None], parent: QWidget | None = None
     ):
         super().__init__(parent)
-        self._verify = verify
+        self._unlock = unlock
         self.setObjectName("unlock")
         self.setWindowTitle(self.tr("MotCua — Màn hình đã khoá"))
-        self.setModal(True)
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)  # over any open dialog
         self.password = QLineEdit(objectName="password")
         self.password.setEchoMode(QLineEdit.Password)
         self.error = QLabel(objectName="error")
         self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.Ok)
         buttons.button(QDialogButtonBox.Ok).setText(self.tr("Mở khoá"))
@@ -181,9 +189,13 @@ class UnlockDialog(QDialog):
         pass
 
     def try_unlock(self) -> None:
-        if self._verify(self.password.text()):
-            self.accept()
+        try:
+            self._unlock(self.password.text())
+        except UserError as err:
+            self.password.clear()
+            self.error.setText(error_text(err))
+            self.error.show()
+            if err.kind is ErrorKind.ACCOUNT_LOCKED:
+                self.locked_out.emit()
             return
-        self.password.clear()
-        self.error.setText(self.tr("Mật khẩu không đúng."))
-        self.error.show()
+        self.accept()

@@ -76,7 +76,15 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        self.lock_page = QLabel(
+            self.tr("Màn hình đã khoá.\nNhập mật khẩu của cán bộ để tiếp tục."),
+            objectName="lock_page",
+        )
+        self.lock_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.screens = QStackedWidget(objectName="screens")  # the work, or the lock page
+        self.screens.addWidget(central)
+        self.screens.addWidget(self.lock_page)
+        self.setCentralWidget(self.screens)
 
         self.reader_status = QLabel(self.tr("Đầu đọc: đang kiểm tra…"), objectName="reader_status")
         self.sync_status = _ClickableLabel(self.tr("Đồng bộ: ngoại tuyến"))
@@ -139,8 +147,20 @@ class MainWindow(QMainWindow):
         problems.triggered.connect(self.sync_problems_requested)
         for action in (sync, problems, lock, logout, password, doctor):
             system.addAction(action)
+        self._locked_actions = [*go.actions(), sync, problems, lock, logout, password, doctor]
         system.addSeparator()
         system.addAction(quit_)
+
+    def set_locked(self, locked: bool) -> None:
+        """While locked the pages are not shown at all: a dialog over them would leave
+        citizen data and the portrait on screen, and in any grab of the window. Their
+        shortcuts are off too (quitting stays possible: the draft is saved)."""
+        self.screens.setCurrentIndex(1 if locked else 0)
+        for action in self._locked_actions:
+            action.setEnabled(not locked)
+
+    def is_locked(self) -> bool:
+        return self.screens.currentIndex() == 1
 
     def _switch(self, index: int) -> None:
         self.stack.setCurrentIndex(index)

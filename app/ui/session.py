@@ -18,6 +18,7 @@ from app.services.storage.models import Counter, Office
 from app.settings import Settings
 from app.shared import paths
 from app.ui.card_watch import CardWatcher
+from app.ui.counter_lock import CounterLock
 from app.ui.idle import IdleWatcher
 from app.ui.login import FirstRunDialog, LoginDialog, UnlockDialog
 from app.ui.main_window import MainWindow, Page
@@ -50,7 +51,7 @@ class CounterSession:
         self.main: MainWindow | None = None
         self.idle: IdleWatcher | None = None
         self.background = TaskRunner(max_threads=2)
-        self._locked = False
+        self.counter_lock = CounterLock(self, sign_out=self.logout)
         self.card_watch: CardWatcher | None = None
 
     # -- start-up ---------------------------------------------------------------
@@ -78,7 +79,7 @@ class CounterSession:
                     Counter(office_id=office.id, number=self.settings.counter_number, name="Quầy 1")
                 )
                 office_id = office.id
-            accounts.create_officer(self.db, office_id, username, full_name, password, "admin")
+            accounts.create_first_admin(self.db, office_id, username, full_name, password)
 
         return FirstRunDialog(create).exec() == QDialog.Accepted
 
@@ -230,8 +231,28 @@ class CounterSession:
             self.attachments,
             parent=self.main,
             officer=self.officer,
+            settings=self.settings,
+            print_receipt=self._print_reprint,
         ).exec()
         self.dossier_list.refresh()
+
+    def _print_reprint(self, pdf: bytes) -> None:
+        from app.ui.messages import show_error
+        from app.ui.printing import start_print
+
+        try:
+            job = start_print(
+                pdf,
+                self.settings.default_printer or None,
+                job_name="MotCua-in-lai",
+                parent=self.main,
+            )
+        except UserError as err:
+            show_error(self.main, err)
+            return
+        job.failed.connect(
+            lambda exc: show_error(self.main, exc) if isinstance(exc, UserError) else None
+        )
 
     def _returns_page(self) -> QWidget:
         from app.services.attachments import AttachmentStore
@@ -327,12 +348,17 @@ class CounterSession:
     def _watch_scan_folder(self) -> None:
         """Scans the document scanner saves into its folder reach the intake screen's
         panel while a citizen is at the counter (checked there like a picked file)."""
-        from app.services.attachments import ScanFolder
+        from app.services.scan_folder import ScanFolder
 
         self.scan_folder = (
             ScanFolder(Path(self.settings.scan_folder), self.attachments)
             if self.settings.scan_folder
             else None
+        )
+        if self.scan_folder is not None:  # originals of refused scans do not linger
+            self.scan_folder.expire(self.settings.scan_rejected_days)
+        self.intake_page.attachments.discard_originals = (
+            self.scan_folder.discard if self.scan_folder is not None else None
         )
         if not hasattr(self, "_scan_timer"):
             self._scan_timer = QTimer()
@@ -343,6 +369,8 @@ class CounterSession:
             self._scan_timer.start(1000)
 
     def _poll_scans(self) -> None:
+        if self._locked:
+            return
         if self.scan_folder is None or self.intake.state.identity is None:
             return  # scans wait in the folder until a citizen is being served
         taken = [self.scan_folder.take(f) for f in self.scan_folder.stable_files()]
@@ -435,12 +463,16 @@ class CounterSession:
 
     def _card_inserted(self, reader: str, atr: bytes) -> None:
         assert self.main is not None
+        if self._locked:
+            return
         self.main.show_page("intake")
         self.intake.card_inserted(reader, atr)
 
     def _scanned(self, text: str) -> None:
         """A QR from the wedge scanner: a receipt goes to returns, a card to intake."""
         assert self.main is not None
+        if self._locked:
+            return
         if text.startswith("MOTCUA|"):  # a receipt's QR: the citizen comes for the result
             self.main.show_page("returns")
             self.returns_page.search.setText(text)
@@ -471,28 +503,17 @@ class CounterSession:
             self.idle.set_minutes(new.idle_lock_minutes)
 
     def lock(self) -> None:
-        if self._locked or self.main is None or self.officer is None:
-            return
-        self._locked = True
-        assert self.idle is not None
-        self.idle.pause()
-        officer_id = self.officer.officer_id
-        dialog = UnlockDialog(
-            self.officer.full_name,
-            lambda p: accounts.verify_current_password(self.db, officer_id, p),
-            self.main,
-        )
-        accounts.record_session_event(self.db, officer_id, "lock")
-        dialog.open()
-        dialog.accepted.connect(self._unlocked)
-        self.unlock_dialog = dialog
+        """Nothing of the citizen stays on screen, and neither the card reader nor
+        the scanners feed the intake until the officer's password is given again."""
+        self.counter_lock.lock()
 
-    def _unlocked(self) -> None:
-        self._locked = False
-        if self.officer is not None:
-            accounts.record_session_event(self.db, self.officer.officer_id, "unlock")
-        assert self.idle is not None
-        self.idle.resume()
+    @property
+    def unlock_dialog(self) -> UnlockDialog | None:
+        return self.counter_lock.dialog
+
+    @property
+    def _locked(self) -> bool:
+        return self.counter_lock.locked
 
     def logout(self) -> None:
         if self.main is None:
@@ -506,6 +527,7 @@ class CounterSession:
             self.main.set_officer(
                 self.officer.full_name, self.officer.role, self.officer.office_name
             )
+            self.counter_lock.release()
             self.main.show()
         else:
             self.main.close()

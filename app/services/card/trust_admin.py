@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
+from app.errors import ErrorKind, UserError
 from app.services import audit
 from app.services.card import trust_store
 from app.services.card.trust_store import TrustImport
@@ -52,7 +53,13 @@ def import_trust_anchor(
     """Refuse unless an administrator; import; record who imported what."""
     require(officer, CHANGE_TRUST)
     assert officer is not None
-    result = import_trust_file(data, folder, actor=officer)
+    try:
+        result = import_trust_file(data, folder, actor=officer)
+    except UserError as err:
+        if err.kind is ErrorKind.MASTER_LIST_SIGNATURE_INVALID:  # someone tried: keep a trace
+            detail = f"trust import refused: master list signature NOT valid ({err.detail})"
+            audit.log(db, officer.officer_id, "change", detail=detail[:400])
+        raise
     with db.session() as s:
         audit.record(s, officer.officer_id, "change", detail=describe(result))
     return result

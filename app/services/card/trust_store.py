@@ -282,7 +282,15 @@ def parse_master_list(data: bytes) -> list[bytes]:
 
 
 def import_master_list(data: bytes, folder: Path) -> int:
-    return _store(folder, read_master_list(data).certificates)
+    return _store(folder, _vouched(read_master_list(data)).certificates)
+
+
+def _vouched(report: MasterListReport) -> MasterListReport:
+    """A list whose own signature fails (tampered, or signed by someone it does not
+    vouch for) could carry any CSCA: none of it is installed."""
+    if not report.signature_valid:
+        raise UserError(ErrorKind.MASTER_LIST_SIGNATURE_INVALID, detail=report.signer[:200])
+    return report
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,6 +320,7 @@ def import_trust_file(data: bytes, folder: Path) -> TrustImport:
         report = read_master_list(data)
     except (ParseError, UserError) as exc:
         raise UserError(ErrorKind.TRUST_FILE_INVALID) from exc
+    _vouched(report)
     return TrustImport(
         _store(folder, report.certificates),
         report.signer,

@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
 
 from app.errors import ErrorKind, UserError
 from app.services import audit
 from app.services.security.passwords import hash_password, needs_rehash, verify_password
+from app.services.security.permissions import HasRole, Permission, require
 from app.services.storage.db import Database
 from app.services.storage.models import Office, Officer
 from app.shared.types import utcnow
@@ -52,13 +54,44 @@ def has_officers(db: Database) -> bool:
 
 
 def create_officer(
-    db: Database, office_id: str, username: str, full_name: str, password: str, role: str
+    db: Database,
+    actor: HasRole | None,
+    office_id: str,
+    username: str,
+    full_name: str,
+    password: str,
+    role: str,
+) -> str:
+    """A new account: an administrator's act (``MANAGE_ACCOUNTS``), audited."""
+    require(actor, Permission.MANAGE_ACCOUNTS)
+    return _insert_officer(db, office_id, username, full_name, password, role, first=False)
+
+
+def create_first_admin(
+    db: Database, office_id: str, username: str, full_name: str, password: str
+) -> str:
+    """First run: the store has no account yet, so nobody could grant the right.
+    Refused as soon as any account exists (the check and the insert share one
+    transaction)."""
+    return _insert_officer(db, office_id, username, full_name, password, "admin", first=True)
+
+
+def _insert_officer(
+    db: Database,
+    office_id: str,
+    username: str,
+    full_name: str,
+    password: str,
+    role: str,
+    first: bool,
 ) -> str:
     if role not in ROLES:
         raise ValueError(f"unknown role {role}")
     if len(password) < 8:
         raise UserError(ErrorKind.PASSWORD_TOO_WEAK)
     with db.session() as s:
+        if first and s.scalar(select(func.count()).select_from(Officer)):
+            raise UserError(ErrorKind.PERMISSION_DENIED, detail="first-run admin: accounts exist")
         officer = Officer(
             office_id=office_id,
             username=username.strip().lower(),
@@ -68,7 +101,19 @@ def create_officer(
         )
         s.add(officer)
         s.flush()
+        audit.record(s, officer.id, "change", detail=f"account created ({role})")
         return officer.id
+
+
+def deactivate_officer(db: Database, actor: HasRole | None, officer_id: str) -> None:
+    """The account can no longer sign in (kept for the audit trail); admins only."""
+    require(actor, Permission.MANAGE_ACCOUNTS)
+    with db.session() as s:
+        officer = s.get(Officer, officer_id)
+        if officer is None:
+            raise ValueError(f"no officer {officer_id}")
+        officer.active = False
+        audit.record(s, officer.id, "change", detail="account deactivated")
 
 
 def authenticate(db: Database, username: str, password: str, clock: Clock = utc_clock) -> SignedIn:
@@ -82,22 +127,7 @@ def authenticate(db: Database, username: str, password: str, clock: Clock = utc_
         officer = s.scalar(select(Officer).where(Officer.username == username.strip().lower()))
         if officer is None or not officer.active:
             raise UserError(ErrorKind.LOGIN_FAILED)
-        if officer.locked_until is not None and officer.locked_until > now:
-            minutes = int((officer.locked_until - now).total_seconds() // 60) + 1
-            raise UserError(ErrorKind.ACCOUNT_LOCKED, detail=f"{minutes} min")
-        if not verify_password(officer.password_hash, password):
-            officer.failed_logins += 1
-            if officer.failed_logins >= MAX_FAILED_LOGINS:
-                officer.locked_until = now + LOCKOUT
-                officer.failed_logins = 0
-                audit.record(s, officer.id, "login", detail="failed; account locked", at=now)
-                s.commit()
-                raise UserError(ErrorKind.ACCOUNT_LOCKED, detail=f"{LOCKOUT.seconds // 60} min")
-            audit.record(s, officer.id, "login", detail="failed", at=now)
-            s.commit()
-            raise UserError(ErrorKind.LOGIN_FAILED)
-        officer.failed_logins = 0
-        officer.locked_until = None
+        _check_password(s, officer, password, now, "login")
         if needs_rehash(officer.password_hash):
             officer.password_hash = hash_password(password)
         audit.record(s, officer.id, "login", at=now)
@@ -114,11 +144,46 @@ def authenticate(db: Database, username: str, password: str, clock: Clock = utc_
         )
 
 
-def verify_current_password(db: Database, officer_id: str, password: str) -> bool:
-    """For the idle-lock screen: the signed-in officer re-enters the password."""
+def _check_password(
+    s: Session, officer: Officer, password: str, now: dt.datetime, action: str
+) -> None:
+    """One password attempt under the lockout policy; UserError when refused.
+
+    Log-in and the idle lock's unlock share it, so guessing at a locked counter
+    counts against the same five tries. Each failure leaves an audit record.
+    """
+    if officer.locked_until is not None and officer.locked_until > now:
+        minutes = int((officer.locked_until - now).total_seconds() // 60) + 1
+        raise UserError(ErrorKind.ACCOUNT_LOCKED, detail=f"{minutes} min")
+    if not verify_password(officer.password_hash, password):
+        officer.failed_logins += 1
+        if officer.failed_logins >= MAX_FAILED_LOGINS:
+            officer.locked_until = now + LOCKOUT
+            officer.failed_logins = 0
+            audit.record(s, officer.id, action, detail="failed; account locked", at=now)
+            s.commit()
+            raise UserError(ErrorKind.ACCOUNT_LOCKED, detail=f"{LOCKOUT.seconds // 60} min")
+        audit.record(s, officer.id, action, detail="failed", at=now)
+        s.commit()
+        raise UserError(ErrorKind.LOGIN_FAILED)
+    officer.failed_logins = 0
+    officer.locked_until = None
+
+
+def unlock(db: Database, officer_id: str, password: str, clock: Clock = utc_clock) -> None:
+    """The idle lock: the signed-in officer re-enters the password.
+
+    UserError LOGIN_FAILED for a wrong password, ACCOUNT_LOCKED when the account is
+    (or has just become) locked out: the counter then signs the officer out. An
+    account deactivated meanwhile is refused too.
+    """
+    now = clock()
     with db.session() as s:
         officer = s.get(Officer, officer_id)
-        return officer is not None and verify_password(officer.password_hash, password)
+        if officer is None or not officer.active:
+            raise UserError(ErrorKind.LOGIN_FAILED)
+        _check_password(s, officer, password, now, "unlock")
+        audit.record(s, officer.id, "unlock", at=now)
 
 
 def change_password(db: Database, officer_id: str, old: str, new: str) -> None:

@@ -108,6 +108,8 @@ def _key_status(args: argparse.Namespace) -> int:
 
 
 def _purge(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from app import settings as settings_mod
     from app.services import privacy
     from app.services.security.database import open_local
@@ -125,12 +127,15 @@ def _purge(args: argparse.Namespace) -> int:
             settings.retention_days,
             attachments_root=paths.attachments_dir(args.demo),
             actor=SYSTEM_ADMIN,
+            scan_folder=Path(settings.scan_folder) if settings.scan_folder else None,
+            scan_rejected_days=settings.scan_rejected_days,
         )
     finally:
         db.dispose()
     print(
         f"Đã xoá bản sao tại quầy: {report.dossiers} hồ sơ, {report.attachments} giấy tờ số hoá, "
-        f"{report.citizens} công dân. Giữ lại vì chưa đồng bộ: {report.kept_unsynced}."
+        f"{report.citizens} công dân, {report.scan_files} bản quét gốc trong thư mục máy quét. "
+        f"Giữ lại vì chưa đồng bộ: {report.kept_unsynced}."
     )
     return 0
 

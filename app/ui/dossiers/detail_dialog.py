@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.services import intake_snapshot
+from app.services import intake_snapshot, reprint
 from app.services.attachments import AttachmentStore
 from app.services.catalog import Catalog
 from app.services.dossiers import DossierDetail, load_detail
@@ -37,6 +37,7 @@ from app.services.lifecycle import DeadlineRules, transition
 from app.services.security.permissions import HasRole, Permission, allowed, require
 from app.services.storage.db import Database
 from app.services.storage.models import Dossier
+from app.settings import Settings
 from app.shared.lifecycle import REASON_REQUIRED, Status, allowed_moves, classify
 from app.shared.types import utcnow
 from app.ui.dossiers.labels import (
@@ -73,9 +74,12 @@ class DossierDetailDialog(QDialog):
         clock: Callable[[], dt.datetime] = utcnow,
         parent: QWidget | None = None,
         officer: HasRole | None = None,
+        settings: Settings | None = None,
+        print_receipt: Callable[[bytes], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self._officer = officer  # role checks: cancelling and exports are for supervisors
+        self._settings, self._print_receipt = settings, print_receipt  # the reprint
         self._db, self._id, self._catalog, self._rules = db, dossier_id, catalog, rules
         self._officer_id, self._store, self._ask, self._clock = (
             officer_id,
@@ -261,8 +265,46 @@ class DossierDetailDialog(QDialog):
             )
             export.clicked.connect(lambda _c=False: self.export_subject())
             self.actions_row.addWidget(export)
+        if self._may_reprint():
+            again = QPushButton(self.tr("&In lại giấy tiếp nhận"))
+            again.setObjectName("reprint-receipt")
+            again.setToolTip(self.tr("Sau ngày in lần đầu, chỉ lãnh đạo bộ phận được in lại."))
+            again.clicked.connect(lambda _c=False: self.reprint_receipt())
+            self.actions_row.addWidget(again)
         self.actions_row.addWidget(self.close_button)
         QWidget.setTabOrder(previous, self.close_button)
+
+    # --- reprint
+
+    def _may_reprint(self) -> bool:
+        """Shown only where the service would allow it (it checks again itself)."""
+        if self._print_receipt is None or self._settings is None:
+            return False
+        if self.detail.dossier.due_at is None:  # waiting for papers: no receipt yet
+            return False
+        try:
+            reprint.may_reprint(self._db, self._officer, self._id, self._clock())
+        except UserError:
+            return False
+        return True
+
+    def reprint_receipt(self) -> bool:
+        assert self._print_receipt is not None and self._settings is not None
+        try:
+            pdf = reprint.reprint_receipt(
+                self._db,
+                self._officer,
+                self._officer_id,
+                self._id,
+                self._catalog,
+                self._settings,
+                now=self._clock(),
+            )
+        except UserError as err:
+            show_error(self, err)
+            return False
+        self._print_receipt(pdf)
+        return True
 
     # --- moves
 

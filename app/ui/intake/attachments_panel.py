@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import html
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,6 +100,8 @@ class AttachmentsPanel(QGroupBox):
         self._citizen_id: str | None = None
         self._pending: list[PendingScan] = []
         self._imported: list[str] = []
+        # Set by the session while a scanner folder is watched (ScanFolder.discard).
+        self.discard_originals: Callable[[list[Path]], object] | None = None
 
         self.add_button = QPushButton(self.tr("Thêm bản quét… (Ctrl+O)"), objectName="add_scans")
         self.add_button.clicked.connect(self.choose_files)
@@ -275,6 +277,13 @@ class AttachmentsPanel(QGroupBox):
         ]
         self._imported = list(dict.fromkeys(ids))
         return list(self._imported)
+
+    def originals_stored(self) -> None:
+        """The dossier's save committed: its new scans are in the encrypted store, so
+        the scanner folder's plaintext originals go (``ScanFolder.discard`` deletes
+        only files it took; a file picked elsewhere stays where the officer had it)."""
+        if self.discard_originals is not None and self._imported:
+            self.discard_originals(self.pending_files())
 
     def selected_ids(self) -> list[str]:
         """Earlier papers ticked, then the scans stored by ``import_pending``."""

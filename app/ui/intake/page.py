@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.services.calendar.days import local
 from app.services.dossiers import ReceivedPaper
 from app.services.identity import Identity
@@ -39,6 +40,7 @@ from app.ui.intake.dialogs import CanDialog, TypedEntryDialog
 from app.ui.intake.identity_panel import IdentityPanel
 from app.ui.intake.procedure_notes import ProcedureNotes
 from app.ui.intake.receipt_actions import ReceiptActions
+from app.ui.messages import show_error
 
 STATUS_STYLE = {
     "info": "background:#e3f2fd; color:#0d47a1;",
@@ -452,6 +454,7 @@ class IntakePage(QWidget):
     def _saved(self, saved: Saved) -> None:
         for button in (self.reprint, self.preview_button, self.pdf_button):
             button.setEnabled(True)
+        self.attachments.originals_stored()
         self.attachments.clear()
         if saved.due_at is not None:
             self.show_status(
@@ -510,8 +513,18 @@ class IntakePage(QWidget):
             self.show_status(text + done, self.status.property("level") or "ok")
 
     def print_again(self) -> None:
-        if self.c.last_saved is not None:
-            self.printer.print_saved(self.c.last_saved)
+        saved = self.c.last_saved
+        if saved is None:
+            return
+        from app.services.reprint import may_reprint
+        from app.shared.types import utcnow
+
+        try:  # a page left open past midnight: the next-day rule applies
+            may_reprint(self.c.db, self.c.officer, saved.dossier_id, utcnow())
+        except UserError as err:
+            show_error(self, err)
+            return
+        self.printer.print_saved(saved)
 
     def _ask_expiry_reason(self) -> None:
         reason, ok = QInputDialog.getText(

@@ -241,17 +241,13 @@ class SettingsPage(QWidget):
         text = self.tr(
             "Đã thêm {0} chứng thư CSCA. Thẻ đọc từ nay được đối chiếu với chúng."
         ).format(result.added)
-        if result.signer:
-            text += " " + (
-                self.tr("Danh sách của: {0} (chữ ký hợp lệ).")
-                if result.signature_valid
-                else self.tr("Danh sách của: {0} — CHỮ KÝ KHÔNG HỢP LỆ, kiểm tra nguồn tệp.")
-            ).format(result.signer)
+        if result.signer:  # a list whose signature fails is refused by the service
+            text += " " + self.tr("Danh sách của: {0} (chữ ký hợp lệ).").format(result.signer)
         if result.unusable:
             text += " " + self.tr("{0} chứng thư không dùng được đã bỏ qua.").format(
                 len(result.unusable)
             )
-        self._say(text, ok=result.signature_valid is not False)
+        self._say(text, ok=True)
         self.trust_changed.emit()
 
     def _say(self, text: str, ok: bool) -> None:

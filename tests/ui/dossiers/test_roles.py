@@ -55,3 +55,39 @@ def test_a_supervisor_cancels_and_exports_the_citizens_data(
     with env.db.session() as s:
         actions = s.scalars(select(AuditEvent.action)).all()
     assert "export" in actions
+
+
+def _reprint_dialog(qtbot, env, dossier, role, printed, clock=None):  # type: ignore[no-untyped-def]
+    from app.ui.dossiers import DossierDetailDialog
+
+    extra = {"clock": clock} if clock else {}
+    dialog = DossierDetailDialog(
+        env.db, dossier.id, env.catalog, rules(env), env.officer.id, officer=Who(role),
+        settings=env.settings, print_receipt=printed.append, **extra,
+    )  # fmt: skip
+    qtbot.addWidget(dialog)
+    return dialog.findChild(type(dialog.close_button), "reprint-receipt")
+
+
+def test_a_past_dossiers_receipt_is_reprinted_from_the_detail_by_a_supervisor_only(
+    qtbot: QtBot, env: Env, sample
+) -> None:
+    import io
+
+    from intake_factories import vn
+    from pypdf import PdfReader
+    from PySide6.QtCore import Qt
+
+    printed: list[bytes] = []
+    assert _reprint_dialog(qtbot, env, sample[4], "officer", printed) is None  # days later
+    same_day = _reprint_dialog(
+        qtbot, env, sample[4], "officer", printed, clock=lambda: vn("2026-03-06T15:00")
+    )
+    assert same_day is not None  # a paper jam on the day: any officer
+    button = _reprint_dialog(qtbot, env, sample[4], "supervisor", printed)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert len(printed) == 1
+    text = PdfReader(io.BytesIO(printed[0])).pages[0].extract_text()
+    assert sample[4].code in text
+    waiting = _reprint_dialog(qtbot, env, sample[2], "supervisor", printed)
+    assert waiting is None  # waiting for papers: no receipt to reprint

@@ -229,3 +229,26 @@ def test_a_scan_removed_before_the_save_rolls_the_whole_import_back(
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(Attachment)) == 0
     assert panel.pending_files() == [first, second] and panel.selected_ids() == []
+
+
+def test_scanner_originals_go_only_after_the_save_and_a_failed_save_keeps_them(
+    panel: AttachmentsPanel, db: Database, store: AttachmentStore, citizen_id: str, tmp_path: Path
+) -> None:
+    from app.services.scan_folder import ScanFolder
+
+    inbox = tmp_path / "scanner"
+    inbox.mkdir()
+    folder = ScanFolder(inbox, store)
+    (inbox / "cccd.jpg").write_bytes(jpeg())
+    folder.stable_files()
+    taken = [folder.take(f) for f in folder.stable_files()]
+    panel.discard_originals = folder.discard
+    panel.add_files(taken)
+    with pytest.raises(RuntimeError), db.session() as s:  # the dossier's save fails
+        panel.import_pending(s, citizen_id)
+        raise RuntimeError("disk full")
+    assert taken[0].exists()  # the officer can save again: nothing lost
+    with db.session() as s:
+        panel.import_pending(s, citizen_id)
+    panel.originals_stored()  # the intake page calls it once the save committed
+    assert not taken[0].exists() and list((inbox / "taken").iterdir()) == []

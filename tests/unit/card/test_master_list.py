@@ -15,6 +15,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import dsa, padding, rsa
 
+from app.errors import ErrorKind, UserError, describe
 from app.services.card.passive_auth import (
     CscaMasterList,
     TrustStore,
@@ -149,3 +150,24 @@ def test_card_of_the_negative_serial_csca_verifies(world, tmp_path):
     raw = sod(GROUPS, dsc, dsc_key)
     result = verify_passive(parse_sod(raw), GROUPS, TrustStore.from_folder(tmp_path))
     assert result.verdict is Verdict.PASSED, result.detail
+
+
+@pytest.mark.parametrize("forged", ["tampered", "stranger"])
+def test_a_list_whose_signature_fails_is_refused_and_installs_nothing(world, tmp_path, forged):
+    _, odd_csca, main_csca, _, signer, signer_key = world
+    if forged == "stranger":
+        signer_key = rsa.generate_private_key(65537, 2048)
+        signer = _cert("Somebody", signer_key, "Somebody", signer_key)
+    data = _master_list(
+        [odd_csca, _asn1(main_csca)], signer, signer_key, tamper=forged == "tampered"
+    )
+    folder = tmp_path / "trust"
+    with pytest.raises(UserError) as err:
+        import_trust_file(data, folder)
+    assert err.value.kind is ErrorKind.MASTER_LIST_SIGNATURE_INVALID
+    assert (
+        "không được ký hợp lệ" in describe(err.value).title
+        and "Chưa thêm" in describe(err.value).text
+    )
+    assert not folder.exists() or not any(folder.iterdir())
+    assert TrustStore.from_folder(folder).certificates == []

@@ -9,6 +9,7 @@ import hashlib
 import pytest
 from cryptography.hazmat.primitives import serialization
 
+from app.errors import UserError
 from app.services.card import tlv
 from app.services.card.errors import ParseError
 from app.services.card.passive_auth import (
@@ -112,7 +113,11 @@ def test_trust_folder_and_master_list(tmp_path):
     other, _, _ = make_pki("rsa")
     (tmp_path / "junk.pem").write_text("not a certificate")
     assert not TrustStore.from_folder(tmp_path)
-    assert import_master_list(master_list([csca, other]), tmp_path) == 2
+    with pytest.raises(UserError):  # a list nobody signed vouches for nothing
+        import_master_list(master_list([csca, other]), tmp_path)
+    assert not TrustStore.from_folder(tmp_path)
+    for n, cert in enumerate((csca, other)):  # signed lists: tests/unit/card/test_master_list.py
+        (tmp_path / f"csca{n}.der").write_bytes(cert.public_bytes(serialization.Encoding.DER))
     store = TrustStore.from_folder(tmp_path)
     assert len(store.certificates) == 2
     result = verify_passive(parse_sod(sod(GROUPS, dsc, key)), GROUPS, store)

@@ -37,3 +37,18 @@ def test_an_admin_imports_and_the_act_is_audited(db, tmp_path):
         assert event is not None
         assert (event.officer_id, event.action) == ("a1", "change")
         assert "trust import: 1 CSCA" in event.detail
+
+
+def test_a_master_list_with_a_failing_signature_is_refused_and_the_attempt_audited(db, tmp_path):
+    from cryptography import x509
+
+    from tests.unit.card.card_builders import master_list
+
+    unsigned = master_list([x509.load_der_x509_certificate(CSCA.read_bytes())])
+    with pytest.raises(UserError) as info:
+        import_trust_anchor(db, Who("a1", "admin"), unsigned, tmp_path)
+    assert info.value.kind is ErrorKind.MASTER_LIST_SIGNATURE_INVALID
+    assert not TrustStore.from_folder(tmp_path)
+    with db.session() as s:
+        event = s.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc())).first()
+        assert event is not None and "refused" in event.detail

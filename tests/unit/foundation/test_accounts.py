@@ -6,7 +6,7 @@ from sqlalchemy import select
 from app.errors import ErrorKind, UserError
 from app.services.demo import DEMO_PASSWORD, DEMO_USER
 from app.services.security import accounts
-from app.services.storage.models import Office, Officer
+from app.services.storage.models import AuditEvent, Office, Officer
 
 
 class Clock:
@@ -62,9 +62,9 @@ def test_first_admin_needs_a_real_password(db):
         office_id = office.id
     assert not accounts.has_officers(db)
     with pytest.raises(UserError) as err:
-        accounts.create_officer(db, office_id, "admin", "Quản Trị", "short", "admin")
+        accounts.create_first_admin(db, office_id, "admin", "Quản Trị", "short")
     assert err.value.kind is ErrorKind.PASSWORD_TOO_WEAK
-    accounts.create_officer(db, office_id, "Admin", "Quản Trị", "mật-khẩu-dài", "admin")
+    accounts.create_first_admin(db, office_id, "Admin", "Quản Trị", "mật-khẩu-dài")
     assert accounts.has_officers(db)
     assert accounts.authenticate(db, "admin", "mật-khẩu-dài").role == "admin"
 
@@ -74,5 +74,37 @@ def test_change_password(demo_db):
     with pytest.raises(UserError):
         accounts.change_password(demo_db, who.officer_id, "wrong", "new-password-1")
     accounts.change_password(demo_db, who.officer_id, DEMO_PASSWORD, "new-password-1")
-    assert accounts.verify_current_password(demo_db, who.officer_id, "new-password-1")
-    assert not accounts.verify_current_password(demo_db, who.officer_id, DEMO_PASSWORD)
+    assert _signs_in(demo_db, "new-password-1")
+    assert not _signs_in(demo_db, DEMO_PASSWORD)
+
+
+def test_unlock_shares_the_log_in_counter_and_lockout(demo_db):
+    clock = Clock()
+    who = accounts.authenticate(demo_db, DEMO_USER, DEMO_PASSWORD, clock)
+    for _ in range(3):
+        with pytest.raises(UserError):
+            accounts.authenticate(demo_db, DEMO_USER, "wrong", clock)
+    with pytest.raises(UserError) as err:
+        accounts.unlock(demo_db, who.officer_id, "wrong", clock)
+    assert err.value.kind is ErrorKind.LOGIN_FAILED
+    with pytest.raises(UserError) as err:  # the fifth failure, at the lock
+        accounts.unlock(demo_db, who.officer_id, "wrong", clock)
+    assert err.value.kind is ErrorKind.ACCOUNT_LOCKED
+    with pytest.raises(UserError) as err:
+        accounts.unlock(demo_db, who.officer_id, DEMO_PASSWORD, clock)
+    assert err.value.kind is ErrorKind.ACCOUNT_LOCKED
+    clock.now += accounts.LOCKOUT + dt.timedelta(seconds=1)
+    accounts.unlock(demo_db, who.officer_id, DEMO_PASSWORD, clock)
+    with demo_db.session() as s:
+        details = s.scalars(
+            select(AuditEvent.detail).where(AuditEvent.action == "unlock").order_by(AuditEvent.seq)
+        ).all()
+    assert details == ["failed", "failed; account locked", ""]
+
+
+def _signs_in(db, password: str) -> bool:
+    try:
+        accounts.authenticate(db, DEMO_USER, password)
+    except UserError:
+        return False
+    return True

@@ -21,7 +21,6 @@ from sqlalchemy import func, select
 from app.errors import ErrorKind, UserError
 from app.services.attachments import (
     AttachmentStore,
-    ScanFolder,
     citizen_attachments,
     dossier_attachments,
     encrypt_existing,
@@ -34,6 +33,7 @@ from app.services.dossiers import (
     create_dossier,
     upsert_citizen,
 )
+from app.services.scan_folder import ScanFolder
 from app.services.security import blobs
 from app.services.security.keys import KeySet, new_secret
 from app.services.storage.models import Attachment, OutboxItem
@@ -427,7 +427,8 @@ def test_scanner_folder_waits_for_a_file_to_stop_growing(
     assert [(name, err.kind) for name, err in result.rejected] == [
         ("notes.txt", ErrorKind.ATTACHMENT_BAD_TYPE)
     ]
-    assert (inbox / "imported" / "scan001.pdf").exists()
+    assert not (inbox / "scan001.pdf").exists()  # stored encrypted: the original is gone
+    assert not (inbox / "imported").exists()
     assert (inbox / "rejected" / "notes.txt").exists()
     assert (inbox / "scan002.pdf.part").exists()  # still being written by the scanner
     assert folder.poll(env.db, citizen_id).imported == []

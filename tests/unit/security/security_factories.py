@@ -6,6 +6,7 @@ ID numbers start with 999 (no such province code): none can be a real person's.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 
 from app.services.security.passwords import hash_password
@@ -21,6 +22,19 @@ CITIZENS = [
     ("999123456782", "Đoàn Quốc Vượng", "Doan Quoc Vuong"),
     ("999123456783", "Hứa Ngọc Diệp", "Hua Ngoc Diep"),
 ]
+
+
+def personal_needles() -> list[str]:
+    """What must never be found in plaintext: each name as typed, without
+    diacritics, lower and upper case, decomposed (NFD), its longer words alone, and
+    the ID numbers."""
+    out = []
+    for id_number, name, folded in CITIZENS:
+        out += [id_number, name, folded, folded.lower(), name.upper()]
+        out.append(unicodedata.normalize("NFD", name))
+        out += [w for w in name.split() if len(w) > 3]  # "Vượng", "Diệp" alone
+        out += [w for w in folded.split() if len(w) > 3]
+    return list(dict.fromkeys(out))
 
 
 @dataclass

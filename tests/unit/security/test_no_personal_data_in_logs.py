@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import unicodedata
 from dataclasses import dataclass
 
 import pytest
-from security_factories import CITIZENS, PASSWORD, add_dossier, seed
+from security_factories import CITIZENS, PASSWORD, add_dossier, personal_needles, seed
 from sqlalchemy.exc import IntegrityError
 
 from app.errors import UserError
@@ -39,13 +38,7 @@ class Remote:
 
 
 def _needles() -> list[str]:
-    out = []
-    for id_number, name, folded in CITIZENS:
-        out += [id_number, name, folded, folded.lower(), name.upper()]
-        out.append(unicodedata.normalize("NFD", name))
-        out += [w for w in name.split() if len(w) > 3]  # "Vượng", "Diệp" alone
-        out += [w for w in folded.split() if len(w) > 3]
-    return out
+    return personal_needles()
 
 
 def test_a_realistic_session_logs_no_personal_data(memory_keyring, caplog, tmp_path):

@@ -1,0 +1,1 @@
+from tests.ui.security.counter_fixtures import session  # noqa: F401 - the fixture

@@ -1,0 +1,61 @@
+"""A signed-in demo counter session for the security UI tests (no pcscd, no CUPS)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from app.cardsim.faces import FaceStyle, draw_face, to_jpeg
+from app.services.demo import DEMO_PASSWORD, DEMO_USER
+from app.services.identity import Checks, Identity, IdentitySource, Verdict
+from app.settings import Settings
+from app.ui.intake import draft
+from app.ui.login import LoginDialog
+from app.ui.session import CounterSession
+
+# Fictitious citizens (999: no such province code).
+CITIZEN = Identity(
+    id_number="999077123456",
+    full_name="Quách Thị Lụa",
+    date_of_birth=dt.date(1979, 6, 2),
+    sex="Nữ",
+    source=IdentitySource.CHIP,
+    residence="Xã Thử Nghiệm, Tỉnh Thử Nghiệm",
+    portrait=to_jpeg(draw_face(FaceStyle(seed=77)), target_bytes=6_000),
+    portrait_format="jpeg",
+    checks=Checks(Verdict.PASSED, "", Verdict.PASSED, Verdict.PASSED),
+)
+
+
+def at_login(action):
+    """Act on the log-in dialog when it shows (exec() blocks the test otherwise)."""
+
+    def attempt():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, LoginDialog):
+            QTimer.singleShot(20, attempt)
+            return
+        action(dialog)
+
+    QTimer.singleShot(0, attempt)
+
+
+def sign_in(dialog):
+    dialog.username.setText(DEMO_USER)
+    dialog.password.setText(DEMO_PASSWORD)
+    dialog.try_login()
+
+
+@pytest.fixture
+def session(qtbot, demo_db):
+    """A signed-in demo officer with a citizen's draft (portrait included) on screen."""
+    draft.save(demo_db, {"identity": draft.identity_to_json(CITIZEN)})
+    s = CounterSession(demo_db, Settings(), demo=True, start_sync=False)
+    at_login(sign_in)
+    assert s.start()
+    qtbot.addWidget(s.main)
+    yield s
+    s.shutdown()
