@@ -90,6 +90,7 @@ class ErrorKind(StrEnum):
     SYNC_OFFICE_MISMATCH = "sync_office_mismatch"
     SYNC_CLOCK_SKEW = "sync_clock_skew"
     SYNC_REJECTED = "sync_rejected"
+    SERIALS_EXHAUSTED = "serials_exhausted"
     # security and personal data
     DB_WRONG_KEY = "db_wrong_key"
     KEY_FILE_UNSAFE = "key_file_unsafe"
@@ -348,6 +349,17 @@ MESSAGES: dict[ErrorKind, Message] = {
         ),
         QT_TRANSLATE_NOOP(
             "errors", "Chỉnh lại ngày giờ của máy tính; giờ tiếp nhận hồ sơ phụ thuộc vào nó."
+        ),
+    ),
+    ErrorKind.SERIALS_EXHAUSTED: _M(
+        QT_TRANSLATE_NOOP("errors", "Hết số thứ tự hồ sơ dự phòng trong ngày"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Quầy đã dùng hết số thứ tự dự phòng khi không kết nối được hệ thống trung tâm; "
+            "hồ sơ chưa được lưu, thông tin đã nhập vẫn còn trên màn hình.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "errors", "Kết nối mạng rồi bấm Đồng bộ để nhận thêm số thứ tự, sau đó lưu lại."
         ),
     ),
     ErrorKind.SYNC_REJECTED: _M(

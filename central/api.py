@@ -340,6 +340,9 @@ def create_app(db: CentralDatabase) -> FastAPI:
     from central.indicators import routes as indicator_routes
 
     indicator_routes.install(app, db, Admin, device)
+    from central import serials
+
+    serials.install(app, db, device)
     return app
 
 

@@ -20,6 +20,7 @@ Items are independent: a refused one never blocks the others in the batch.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -27,8 +28,10 @@ from sqlalchemy import Table, insert, select, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.services.calendar.days import VN_TZ
 from app.shared import ownership, wire
 from app.shared.types import utcnow
+from central import serials
 from central.db import CentralDatabase
 from central.models import Blob, Device, RowRevision, SyncedRow
 from central.web import queue_index
@@ -331,7 +334,18 @@ def ingest(
         table = cast(Table, SyncedRow.__table__)
         session.execute(insert(table), list(batch.fresh.values()))
     queue_index.refresh(session, written)
+    serials.assign_bhxh_numbers(
+        session,
+        office,
+        [(r.id, _year_received(r.data)) for r in written if r.entity == "dossier"],
+    )
     return results
+
+
+def _year_received(data: dict[str, Any]) -> int:
+    """The year (office time, UTC+7) the dossier was submitted."""
+    submitted = dt.datetime.fromisoformat(str(data["submitted_at"]))
+    return submitted.astimezone(VN_TZ).year
 
 
 def push(db: CentralDatabase, device: Device, items: list[Any]) -> list[wire.PushResult]:

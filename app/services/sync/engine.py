@@ -26,6 +26,7 @@ from app.services.storage.db import Database
 from app.services.storage.models import KeyValue, OutboxItem
 from app.services.sync.client import CentralClient
 from app.services.sync.credentials import CredentialStore, KeyringStore
+from app.services.sync import serial_leases
 from app.services.sync.life_event_closures import push_closures
 from app.services.sync.pull import PullTally, pull_all
 from app.services.sync.push import ContentPath, PushTally, default_content_path, push_all
@@ -179,6 +180,7 @@ class SyncEngine:
             )
             pull = pull_all(self.db, client, office)
             push_closures(self.db, client, office)
+            serial_leases.top_up(self.db, client, office)
             if self.after_pull is not None:
                 self.after_pull(client, office)
             sent_at = time.monotonic()

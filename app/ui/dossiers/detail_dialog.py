@@ -173,6 +173,10 @@ class DossierDetailDialog(QDialog):
             procedure = d.procedure_code
         rows = [
             (self.tr("Mã tra cứu:"), d.lookup_code),
+            (
+                self.tr("Số hồ sơ BHXH:"),
+                d.bhxh_number or self.tr("(chưa có — hệ thống trung tâm cấp khi đồng bộ)"),
+            ),
             (self.tr("Công dân:"), f"{c.full_name} — {c.id_number}"),
             (self.tr("Thủ tục:"), f"{d.procedure_code} – {procedure}"),
             (self.tr("Nộp lúc:"), when(d.submitted_at)),

@@ -11,7 +11,7 @@ import pytest
 from intake_factories import Env, vn
 from PIL import Image, ImageDraw
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 from ui_samples import PEOPLE, SCREENSHOTS, rules, take_in
 
@@ -146,6 +146,22 @@ def test_detail_shows_papers_history_and_only_allowed_moves(
     shot(dialog, "detail-attachments")
     dialog.tabs.setCurrentIndex(2)
     shot(dialog, "detail-history")
+
+
+def test_detail_shows_bhxh_number_once_central_assigned_it(
+    qtbot: QtBot, env: Env, sample
+) -> None:
+    def texts() -> list[str]:
+        dialog = DossierDetailDialog(
+            env.db, sample[0].id, env.catalog, rules(env), env.officer.id, clock=lambda: NOW
+        )
+        qtbot.addWidget(dialog)
+        return [label.text() for label in dialog.findChildren(QLabel)]
+
+    assert any("chưa có" in t for t in texts())
+    with env.db.session() as s:
+        s.get(Dossier, sample[0].id).bhxh_number = "00042/2026/00000"
+    assert "00042/2026/00000" in texts()
 
 
 def test_detail_move_with_reason_prompt(qtbot: QtBot, env: Env, sample) -> None:
