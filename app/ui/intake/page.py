@@ -457,10 +457,6 @@ class IntakePage(QWidget):
             self.show_status(
                 self.tr(
                     "Đã lưu hồ sơ {0}. Hẹn trả kết quả {1}. Đang in giấy tiếp nhận (2 liên)…"
-                ).format(saved.code, fmt(saved.due_at))
-                if not saved.receipt_80mm_pdf
-                else self.tr(
-                    "Đã lưu hồ sơ {0}. Hẹn trả kết quả {1}. Đang in giấy tiếp nhận…"
                 ).format(saved.code, fmt(saved.due_at)),
                 "ok",
             )
@@ -498,11 +494,10 @@ class IntakePage(QWidget):
     def printed(self, what: str) -> None:
         """Keep the saved dossier's code on screen and add what reached the printer."""
         text = self.status.text().replace(self.tr(" Đang in giấy tiếp nhận (2 liên)…"), "")
-        text = text.replace(self.tr(" Đang in giấy tiếp nhận…"), "")
         text = text.replace(self.tr(" Đang in phiếu yêu cầu bổ sung…"), "")
         done = {
             "receipt": self.tr(" Đã in giấy tiếp nhận."),
-            "receipt80": self.tr(" Đã in giấy tiếp nhận khổ 80 mm."),
+            "receipt80": self.tr(" Đã in thêm phiếu xếp hàng / tra cứu khổ 80 mm."),
             "form02": self.tr(" Đã in phiếu yêu cầu bổ sung (mẫu 02)."),
             "tk1ts": self.tr(" Đã in tờ khai TK1-TS để công dân ký."),
         }[what]
