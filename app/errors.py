@@ -74,6 +74,7 @@ class ErrorKind(StrEnum):
     CATALOG_INVALID = "catalog_invalid"
     CALENDAR_INVALID = "calendar_invalid"
     DOCUMENTS_MISSING = "documents_missing"
+    DELIVERY_ADDRESS_MISSING = "delivery_address_missing"
     ATTACHMENT_TOO_LARGE = "attachment_too_large"
     ATTACHMENT_BAD_TYPE = "attachment_bad_type"
     ATTACHMENT_CORRUPT = "attachment_corrupt"
@@ -267,6 +268,16 @@ MESSAGES: dict[ErrorKind, Message] = {
         QT_TRANSLATE_NOOP("errors", "Còn thiếu giấy tờ bắt buộc nên chưa lập giấy tiếp nhận."),
         QT_TRANSLATE_NOOP(
             "errors", "In phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02) cho công dân."
+        ),
+    ),
+    ErrorKind.DELIVERY_ADDRESS_MISSING: _M(
+        QT_TRANSLATE_NOOP("errors", "Thiếu địa chỉ nhận kết quả"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Công dân chọn nhận kết quả qua bưu chính nhưng chưa có địa chỉ; hồ sơ chưa được lưu.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "errors", "Nhập địa chỉ nhận kết quả, hoặc chọn nhận kết quả điện tử hay tại quầy."
         ),
     ),
     ErrorKind.ATTACHMENT_TOO_LARGE: _M(

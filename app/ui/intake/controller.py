@@ -97,6 +97,8 @@ class IntakeState:
     received: dict[str, ReceivedPaper] = field(default_factory=dict)
     phone: str = ""
     email: str = ""
+    delivery_method: str = "electronic"  # TK1-TS [11] / form 01 item 6: VssID/VNeID by default
+    delivery_address: str = ""  # postal address when the result goes by post
     expired_reason: str = ""
     attachment_ids: list[str] = field(default_factory=list)
     # Fields taken from a life event (birth/death notice) the dossier answers.
@@ -435,6 +437,10 @@ class IntakeController(QObject):
         self.state.phone, self.state.email = phone.strip(), email.strip()
         self._save_draft()
 
+    def set_delivery(self, method: str, address: str) -> None:
+        self.state.delivery_method, self.state.delivery_address = method, address.strip()
+        self._save_draft()
+
     def _update_appointment(self) -> None:
         procedure = self.procedure()
         if procedure is None:
@@ -491,7 +497,12 @@ class IntakeController(QObject):
                 settings,
                 calendar,
                 catalog.version,
-                contact=Contact(phone=state.phone, email=state.email),
+                contact=Contact(
+                    phone=state.phone,
+                    email=state.email,
+                    delivery_method=state.delivery_method,
+                    delivery_address=state.delivery_address,
+                ),
                 options=IntakeOptions(
                     completion_request=completion_reason,
                     attachment_ids=tuple(state.attachment_ids),
@@ -610,6 +621,7 @@ class IntakeController(QObject):
                 "received": {k: [v.originals, v.copies] for k, v in s.received.items()},
                 "phone": s.phone,
                 "email": s.email,
+                "delivery": [s.delivery_method, s.delivery_address],
                 "expired_reason": s.expired_reason,
                 "attachment_ids": list(s.attachment_ids),
                 "event_form": s.event_form,
@@ -634,6 +646,8 @@ class IntakeController(QObject):
             received={k: ReceivedPaper(*v) for k, v in raw.get("received", {}).items()},
             phone=raw.get("phone", ""),
             email=raw.get("email", ""),
+            delivery_method=str(raw.get("delivery", ["electronic", ""])[0]),
+            delivery_address=str(raw.get("delivery", ["electronic", ""])[1]),
             expired_reason=raw.get("expired_reason", ""),
             attachment_ids=list(raw.get("attachment_ids", [])),
             event_form=dict(raw.get("event_form", {})),

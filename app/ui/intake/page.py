@@ -38,6 +38,7 @@ from app.ui.intake.controller import ADJUST_PROCEDURE, IntakeController, Saved
 from app.ui.intake.dialogs import CanDialog, TypedEntryDialog
 from app.ui.intake.identity_panel import IdentityPanel
 from app.ui.intake.procedure_notes import ProcedureNotes
+from app.ui.intake.result_channel import ResultChannel
 from app.ui.intake.receipt_actions import ReceiptActions
 
 STATUS_STYLE = {
@@ -106,7 +107,10 @@ class IntakePage(QWidget):
         contact = QFormLayout()
         contact.addRow(self.tr("Điện th&oại:"), self.phone)
         contact.addRow(self.tr("&Email:"), self.email)
+        self.result_channel = ResultChannel()
+        contact.addRow(self.tr("Nhận &kết quả:"), self.result_channel)
         rl.addLayout(contact)
+        self.result_channel.changed.connect(self.c.set_delivery)
         self.phone.editingFinished.connect(self._contact_edited)
         self.email.editingFinished.connect(self._contact_edited)
 
@@ -306,6 +310,12 @@ class IntakePage(QWidget):
             self.record.setText("<br>".join(lines))
         self.phone.setText(self.c.state.phone)
         self.email.setText(self.c.state.email)
+        identity = self.c.state.identity
+        self.result_channel.set_choice(
+            self.c.state.delivery_method,
+            self.c.state.delivery_address,
+            identity.residence if identity is not None else "",
+        )
 
     def _search(self, text: str) -> None:
         self.results.clear()

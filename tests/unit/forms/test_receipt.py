@@ -53,7 +53,7 @@ def test_every_line_of_the_receipt(receipt_pdf: bytes, page: int) -> None:
         "3. Thời gian giải quyết hồ sơ theo quy định là: 05 ngày làm việc",
         "4. Thời gian nhận hồ sơ: 08 giờ 30 phút, ngày 05 tháng 3 năm 2026",
         "5. Thời gian trả kết quả giải quyết hồ sơ: 08 giờ 30 phút, ngày 12 tháng 3 năm 2026",
-        "6. Đăng ký nhận kết quả tại: Ứng dụng VssID hoặc tài khoản định danh điện tử VNeID (kết quả điện tử)",
+        "6. Đăng ký nhận kết quả tại: Điện tử (qua ứng dụng VssID/VNeID)",
         "(Có thể nhận kết quả điện tử qua VssID/VNeID, nhận bản giấy tại Bộ phận Tiếp nhận",
         "7. Phí, lệ phí: Không",
         "Vào Sổ theo dõi hồ sơ, Quyển số: 03 Số thứ tự: 125",
@@ -129,7 +129,7 @@ def test_postal_delivery_prints_the_address() -> None:
     )
     text = pdf_text(render_receipt(data, samples.AGENCY, copies=(1,)))
     assert (
-        "6. Đăng ký nhận kết quả tại: Qua dịch vụ bưu chính công ích, địa chỉ: Số 5 Lê Lợi, Phường Thạch Thang, TP Đà Nẵng"
+        "6. Đăng ký nhận kết quả tại: Bản giấy, qua dịch vụ bưu chính công ích, địa chỉ: Số 5 Lê Lợi, Phường Thạch Thang, TP Đà Nẵng"
         in text
     )
 
@@ -137,7 +137,7 @@ def test_postal_delivery_prints_the_address() -> None:
 def test_counter_delivery_on_paper() -> None:
     data = samples.receipt(delivery=Delivery(DeliveryMethod.COUNTER))
     text = pdf_text(render_receipt(data, samples.AGENCY, copies=(1,)))
-    assert "6. Đăng ký nhận kết quả tại: Bộ phận Tiếp nhận và Trả kết quả" in text
+    assert "6. Đăng ký nhận kết quả tại: Bản giấy, nhận tại Bộ phận Tiếp nhận và Trả kết quả" in text
 
 
 def test_no_fee_line_when_the_procedure_has_none() -> None:

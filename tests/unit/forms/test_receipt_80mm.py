@@ -35,7 +35,7 @@ def test_essential_fields(tmp_path: Path) -> None:
         "Nhận hồ sơ lúc: 08:30 05/03/2026",
         "Hẹn trả kết quả: 08:30 12/03/2026",
         "Người tiếp nhận: Trần Văn Bình",
-        "Nhận kết quả: Điện tử qua VssID/VNeID",
+        "Nhận kết quả: Điện tử (qua ứng dụng VssID/VNeID)",
     ]:
         assert line in text, line
     # no motto, no signatures: it must never pass for form 01
