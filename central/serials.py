@@ -1,8 +1,8 @@
 """Dossier serials and BHXH dossier numbers (installed by ``central.api``).
 
 ``POST /offices/{office}/serials/lease`` (a counter, its own office): the next block of
-the office-day's 4-digit serials, 0001–8999, each handed out once (the counters'
-offline reserve 9001–9999 is theirs: ``app.services.dossier_codes``). 409
+the office-day's 4-digit serials, 0001–4999, each handed out once (the counters'
+offline reserve 5001–9995 is theirs: ``app.services.dossier_codes``). 409
 ``serials_exhausted`` when the day's leasable serials are gone.
 
 BHXH's own dossier number ``<5-digit sequence>/<year>/<office's BHXH code>`` is assigned

@@ -6,19 +6,19 @@ art. 19 gives and working portals print (``<agency code>-210531-0001``).
 
 **Four digits, unique across counters, online or offline.** The serial field
 (``XXXX``) is the office's count of the day and must stay 4 digits, so the 9 999
-serials of an office-day are split in two parts:
+serials of an office-day are split in two halves:
 
-- **0001–8999 are leased from central.** When it syncs, a counter asks central for
+- **0001–4999 are leased from central.** When it syncs, a counter asks central for
   the next block of the day's serials (``POST /offices/{office}/serials/lease``,
   ``LEASE_SIZE`` at a time, topped up when fewer than ``LOW_WATER`` remain). Central
   hands each serial out once per office and day, so two counters never hold the same
   one; the counter keeps its blocks in ``serial_leases`` and numbers from them first.
-- **9001–9999 are the offline reserve**, striped per counter with no coordination at
-  all: counter ``n`` (1–9) owns the 111 serials ``9000 + (n-1)*111 + 1 … 9000 + n*111``
-  (counter 1: 9001–9111, counter 9: 9889–9999). A counter that has no leased serial
-  left (never reached central today, or the 8 999 are used up) takes the next of its
-  own stripe. Only a counter that numbers more than 111 dossiers in a day without
-  reaching central runs out; it then refuses to save with a clear message
+- **5001–9995 are the offline reserve**, striped per counter with no coordination at
+  all: counter ``n`` (1–9) owns the 555 serials ``5000 + (n-1)*555 + 1 … 5000 + n*555``
+  (counter 1: 5001–5555, counter 9: 9441–9995). A counter that has no leased serial
+  left (never reached central today, or the leasable half is used up) takes the next
+  of its own stripe. Only a counter that numbers more than 555 dossiers in a day
+  without reaching central runs out; it then refuses to save with a clear message
   (``SERIALS_EXHAUSTED``) instead of handing out a code twice.
 
 Serials are therefore not consecutive per counter and a day's codes may have gaps (a
@@ -54,9 +54,9 @@ from app.services.storage.models import Dossier, DossierSequence, SerialLease
 from app.shared import codes
 from app.shared.codes import normalise_lookup_code
 
-LEASED_LAST = codes.LEASED_LAST  # central leases 0001–8999
-RESERVE_BASE = 9000  # 9001–9999: the offline reserve, one stripe per counter
-RESERVE_STRIPE = 111  # 9 counters × 111 = 999
+LEASED_LAST = codes.LEASED_LAST  # central leases 0001–4999
+RESERVE_BASE = 5000  # 5001–9995: the offline reserve, one stripe per counter
+RESERVE_STRIPE = 555  # 9 counters × 555 = 4 995
 LOOKUP_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 LOOKUP_LENGTH = 8
 

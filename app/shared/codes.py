@@ -11,4 +11,4 @@ def normalise_lookup_code(text: str) -> str:
 
 # The 4-digit daily serial of dossier codes: central leases 0001–LEASED_LAST, the rest is
 # the counters' offline reserve (app.services.dossier_codes explains the split).
-LEASED_LAST = 8999
+LEASED_LAST = 4999

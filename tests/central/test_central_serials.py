@@ -29,13 +29,13 @@ def test_two_counters_of_an_office_get_disjoint_blocks(central: RunningCentral) 
     assert other_day["first"] == 1
 
 
-def test_the_leasable_range_ends_at_8999_then_refuses(device: Device) -> None:
+def test_the_leasable_range_ends_at_4999_then_refuses(device: Device) -> None:
     last = None
-    for _ in range(18):
+    for _ in range(10):
         answer = _lease(device, 500)
         assert answer.status_code == 200, answer.text
         last = answer.json()["last"]
-    assert last == 8999
+    assert last == 4999
     refused = _lease(device, 500)
     assert refused.status_code == 409 and refused.json()["reason"] == "serials_exhausted"
 

@@ -32,7 +32,9 @@ from app.errors import UserError
 from app.services import intake_snapshot
 from app.services.attachments import AttachmentStore
 from app.services.catalog import Catalog
+from app.services.calendar import VN_TZ
 from app.services.dossiers import DossierDetail, load_detail
+from app.services.forms.model import Agency
 from app.services.lifecycle import DeadlineRules, transition
 from app.services.security.permissions import HasRole, Permission, allowed, require
 from app.services.storage.db import Database
@@ -47,15 +49,30 @@ from app.ui.dossiers.labels import (
     tr,
     when,
 )
+from app.ui.dossiers.refusal_dialog import RefusalChoice, ask_refusal
 from app.ui.messages import show_error
 
 # (parent, title, prompt) -> text, or None when the officer cancels
 AskText = Callable[[QWidget, str, str], "str | None"]
 
 
+AskRefusal = Callable[[QWidget], "RefusalChoice | None"]
+ShowPaper = Callable[[QWidget, bytes], None]  # a paper to print (form 03)
+
+
 def ask_multiline(parent: QWidget, title: str, prompt: str) -> str | None:
     text, ok = QInputDialog.getMultiLineText(parent, title, prompt)
     return text if ok else None
+
+
+def preview_paper(parent: QWidget, pdf: bytes) -> None:
+    """Print preview: the officer prints from it to any printer, or to PDF."""
+    from app.ui.printing import preview_pdf
+
+    try:
+        preview_pdf(parent, pdf)
+    except UserError as err:
+        show_error(parent, err)
 
 
 class DossierDetailDialog(QDialog):
@@ -73,6 +90,9 @@ class DossierDetailDialog(QDialog):
         clock: Callable[[], dt.datetime] = utcnow,
         parent: QWidget | None = None,
         officer: HasRole | None = None,
+        ask_refusal: AskRefusal = ask_refusal,
+        show_paper: ShowPaper = preview_paper,
+        agency: Agency | None = None,
     ) -> None:
         super().__init__(parent)
         self._officer = officer  # role checks: cancelling and exports are for supervisors
@@ -83,6 +103,8 @@ class DossierDetailDialog(QDialog):
             ask_text,
             clock,
         )
+        self._ask_refusal, self._show_paper, self._agency = ask_refusal, show_paper, agency
+        self.last_paper: bytes | None = None  # form 03 of a refusal made here
         self.setObjectName("dossier-detail")
         self.setWindowTitle(self.tr("Chi tiết hồ sơ"))
 
@@ -303,7 +325,13 @@ class DossierDetailDialog(QDialog):
             except UserError as err:
                 show_error(self, err)
                 return False
-        if target in REASON_REQUIRED:
+        refusal = None
+        if target is Status.REFUSED:
+            refusal = self._ask_refusal(self)
+            if refusal is None:
+                return False
+            reason = refusal.reason_text()
+        elif target in REASON_REQUIRED:
             answer = self._ask(
                 self, move_label(move).replace("&", "").rstrip("…"), tr(REASON_PROMPT[move])
             )
@@ -335,4 +363,32 @@ class DossierDetailDialog(QDialog):
             return False
         self.reload()
         self.changed.emit(self._id)
+        if refusal is not None:
+            self.last_paper = self._form_03(refusal)
+            self._show_paper(self, self.last_paper)
         return True
+
+    def _form_03(self, refusal: RefusalChoice) -> bytes:
+        from app import settings as app_settings
+        from app.services import paperwork
+        from app.services.forms import render_refusal
+
+        agency = self._agency or paperwork.agency_from(app_settings.load_readonly()[0])
+        with self._db.session() as s:
+            d = s.get(Dossier, self._id)
+            assert d is not None
+            try:
+                procedure = self._catalog.get(d.procedure_code).name
+            except KeyError:
+                procedure = d.procedure_code
+            data = paperwork.refusal_from(
+                s,
+                d,
+                procedure,
+                refusal.ground,
+                refusal.detail,
+                refusal.competent_office,
+                self._officer_id,
+                self._clock().astimezone(VN_TZ).date(),
+            )
+        return render_refusal(data, agency)

@@ -11,14 +11,18 @@ import pytest
 from intake_factories import Env, vn
 from PIL import Image, ImageDraw
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 from ui_samples import PEOPLE, SCREENSHOTS, rules, take_in
 
 from app.services.attachments import AttachmentStore
 from app.services.lifecycle import Status
 from app.services.storage.models import Dossier, DossierAttachment
+from app.services.forms import samples
+from app.services.forms.model import RefusalGround
 from app.ui.dossiers import DossierDetailDialog, DossierListPage, ReturnsPage
+from app.ui.dossiers.refusal_dialog import RefusalChoice, RefusalDialog
+from tests.unit.forms.forms_readback import pdf_text
 from app.ui.dossiers.list_model import COLUMNS
 
 NOW = vn("2026-03-12T09:00")
@@ -204,10 +208,69 @@ def test_cancelling_the_reason_prompt_changes_nothing(qtbot: QtBot, env: Env, sa
         env.officer.id,
         ask_text=answers(),
         clock=lambda: NOW,
+        ask_refusal=lambda _parent: None,
+        show_paper=lambda _parent, _pdf: pytest.fail("nothing to print"),
     )
     qtbot.addWidget(dialog)
     assert dialog.apply_move("refused") is False
     assert dialog.detail.dossier.status == "received"
+
+
+def test_refusing_at_the_counter_prints_form_03_with_ground_and_office(
+    qtbot: QtBot, env: Env, sample
+) -> None:
+    shown: list[bytes] = []
+    choice = RefusalChoice(
+        RefusalGround.WRONG_OFFICE,
+        "người lao động đang làm việc tại đơn vị: hồ sơ do đơn vị nộp",
+        "Người sử dụng lao động nơi người lao động đang làm việc",
+    )
+    dialog = DossierDetailDialog(
+        env.db,
+        sample[3].id,
+        env.catalog,
+        rules(env),
+        env.officer.id,
+        clock=lambda: NOW,
+        ask_refusal=lambda _parent: choice,
+        show_paper=lambda _parent, pdf: shown.append(pdf),
+        agency=samples.AGENCY,
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.apply_move("refused") is True
+    assert dialog.detail.dossier.status == "refused"
+    assert len(shown) == 1
+    text = " ".join(pdf_text(shown[0]).split())
+    assert "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ" in text
+    assert f"Mã hồ sơ: {sample[3].code}" in text
+    assert (
+        "với lý do cụ thể như sau: Hồ sơ không thuộc phạm vi tiếp nhận, giải quyết của cơ quan: "
+        "người lao động đang làm việc tại đơn vị" in text
+    )
+    assert "Đề nghị Ông/Bà nộp hồ sơ tại: Người sử dụng lao động nơi người lao động" in text
+    assert PEOPLE[3] in text  # the applicant
+    assert dialog.history.item(dialog.history.rowCount() - 1, 4).text() == choice.reason_text()
+
+
+def test_refusal_dialog_needs_a_detail_and_for_the_wrong_office_where_to_go(qtbot: QtBot) -> None:
+    dialog = RefusalDialog()
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert [dialog.ground.itemData(i) for i in range(dialog.ground.count())] == [
+        "incomplete",
+        "wrong_office",
+        "invalid",
+    ]  # no "not eligible": that is the competent office's written decision
+    assert not ok.isEnabled()
+    dialog.detail.setPlainText("thiếu Sổ bảo hiểm xã hội")
+    assert ok.isEnabled() and not dialog.office.isEnabled()
+    dialog.ground.setCurrentIndex(1)
+    assert not ok.isEnabled() and dialog.office.isEnabled()
+    dialog.office.setText("Bảo hiểm xã hội cơ sở nơi cư trú")
+    assert ok.isEnabled()
+    assert dialog.choice() == RefusalChoice(
+        RefusalGround.WRONG_OFFICE, "thiếu Sổ bảo hiểm xã hội", "Bảo hiểm xã hội cơ sở nơi cư trú"
+    )
 
 
 def test_returns_page_by_receipt_qr(qtbot: QtBot, env: Env, sample) -> None:
