@@ -550,7 +550,7 @@ class IntakeController(QObject):
             assert dossier is not None
             if dossier.due_at is not None:
                 receipt = paperwork.receipt_from(
-                    s, dossier, procedure, self.settings.public_lookup_base_url
+                    s, dossier, procedure, self.settings.lookup_base_url
                 )
                 paper = render_receipt(receipt, agency)
                 if self.settings.receipt_printer:  # the look-up slip on the thermal roll
