@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ErrorKind, UserError
-from app.services import audit, paperwork
+from app.services import audit, paperwork, register_state
 from app.services.calendar import appointment
 from app.services.calendar.store import CalendarStore
 from app.services.card import access_keys
@@ -40,6 +40,7 @@ from app.services.security.accounts import SignedIn
 from app.services.storage.db import Database
 from app.services.storage.models import Citizen, Counter, Office, Officer
 from app.settings import Settings
+from app.shared.register_wire import RegisterState
 from app.shared.types import utcnow
 from app.ui.intake import draft
 
@@ -104,6 +105,7 @@ class IntakeState:
     # Fields taken from a life event (birth/death notice) the dossier answers.
     event_form: dict[str, Any] = field(default_factory=dict)
     register_notes: str = ""  # corrections from the central register check (608)
+    register: RegisterState | None = None  # what the register check said about this citizen
 
 
 def compare(identity: Identity, citizen: Citizen) -> tuple[Difference, ...]:
@@ -312,6 +314,7 @@ class IntakeController(QObject):
         previous = self.state.identity
         if previous is None or previous.id_number != identity.id_number:
             self.state.register_notes = ""  # another citizen: not their corrections
+            self.state.register = None  # nor their register check
             self.state.event_form = {}  # nor their relative's event
         self.state.identity = identity
         self.state.record = self._look_up(identity)
@@ -411,6 +414,13 @@ class IntakeController(QObject):
         self.state.event_form = dict(form)
         self._save_draft()
 
+    def register_checked(self, state: RegisterState) -> None:
+        """The register check's answer for the citizen at the counter: kept with the
+        dossier, and its BHXH number chooses TK1-TS Part II."""
+        identity = self.state.identity
+        if identity is not None and identity.id_number == state.id_number:
+            self.state.register = state
+
     def adjust_from_register(self, notes: str) -> None:
         """The "Điều chỉnh thông tin" procedure, with the register's corrections noted."""
         self.state.register_notes = notes
@@ -508,6 +518,11 @@ class IntakeController(QObject):
                     attachment_ids=tuple(state.attachment_ids),
                     notes=notes,
                     form_data=state.event_form,
+                    register=(
+                        register_state.snapshot_fields(state.register)
+                        if state.register is not None
+                        else None
+                    ),
                     import_attachments=import_new,
                 ),
             )
@@ -563,6 +578,8 @@ class IntakeController(QObject):
             code, lookup, due = dossier.code, dossier.lookup_code, dossier.due_at
             citizen = s.get(Citizen, dossier.citizen_id)
             bhxh_number = citizen.bhxh_number if citizen is not None else ""
+            if not bhxh_number and self.state.register is not None:
+                bhxh_number = self.state.register.bhxh_number  # known to central's register
             delivery = paperwork.delivery_of(dossier)
         tk1ts = None
         if procedure.needs_tk1ts:
