@@ -269,6 +269,7 @@ class TrackingEntry:
     signed_by: str = ""  # ký nhận: usually left blank for the signature
     procedure_code: str = ""  # BHXH's internal code, printed under the name
     national_code: str = ""  # national procedure code, where known
+    published_name: str = ""  # name in the national database, when it differs
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ from app.services.card import access_keys
 from app.services.card.access_keys import AccessKeys
 from app.services.card.passive_auth import TrustStore
 from app.services.card.qr import parse_qr
+from app.services.catalog.filing import FILING_EVENT_KEY, with_filing_check
 from app.services.catalog.model import DocumentSpec, Procedure
 from app.services.catalog.store import CatalogStore
 from app.services.dossiers import (
@@ -421,6 +422,21 @@ class IntakeController(QObject):
         if identity is not None and identity.id_number == state.id_number:
             self.state.register = state
 
+    def set_filing_event(self, day: dt.date | None) -> None:
+        """The event date of the procedure's filing limit, as the officer entered it."""
+        if day is None:
+            self.state.event_form.pop(FILING_EVENT_KEY, None)
+        else:
+            self.state.event_form[FILING_EVENT_KEY] = day.isoformat()
+        self._save_draft()
+
+    def filing_event(self) -> dt.date | None:
+        value = self.state.event_form.get(FILING_EVENT_KEY)
+        try:
+            return dt.date.fromisoformat(value) if value else None
+        except (TypeError, ValueError):
+            return None
+
     def adjust_from_register(self, notes: str) -> None:
         """The "Điều chỉnh thông tin" procedure, with the register's corrections noted."""
         self.state.register_notes = notes
@@ -517,7 +533,7 @@ class IntakeController(QObject):
                     completion_request=completion_reason,
                     attachment_ids=tuple(state.attachment_ids),
                     notes=notes,
-                    form_data=state.event_form,
+                    form_data=with_filing_check(procedure, state.event_form, utcnow()),
                     register=(
                         register_state.snapshot_fields(state.register)
                         if state.register is not None

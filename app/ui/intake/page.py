@@ -129,6 +129,7 @@ class IntakePage(QWidget):
         pl.addWidget(self.chosen)
         self.procedure_notes = ProcedureNotes()
         pl.addWidget(self.procedure_notes)
+        self.procedure_notes.event_changed.connect(self.c.set_filing_event)
         pl.addWidget(self.appointment)
         self.search.textChanged.connect(self._search)
         self.search.returnPressed.connect(self._pick_first)
@@ -343,6 +344,7 @@ class IntakePage(QWidget):
             else self.tr("Chưa chọn thủ tục.")
         )
         self.procedure_notes.set_procedure(p)
+        self.procedure_notes.set_event(self.c.filing_event())
 
     def _show_documents(self) -> None:
         p = self.c.procedure()

@@ -40,7 +40,7 @@ def test_every_line_of_the_receipt(receipt_pdf: bytes, page: int) -> None:
         "Độc lập - Tự do - Hạnh phúc",
         "Đà Nẵng, ngày 05 tháng 3 năm 2026",
         "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
-        "Mã hồ sơ: 000.20.48.H17-260305-0001",
+        "Mã hồ sơ: 000.00.48.H99-260305-0001",
         "Mã tra cứu: K7QX2M9P",
         "Tiếp nhận hồ sơ của: Nguyễn Thị Hồng Nhung",
         "Số định danh cá nhân: 048190001234",
@@ -82,22 +82,22 @@ def test_qr_code_decodes_to_the_documented_payload(
 ) -> None:
     decoded = decode_qr(receipt_pdf, tmp_path, page)
     expected = QR_PAYLOAD_FORMAT.format(
-        dossier_code="000.20.48.H17-260305-0001", lookup_code="K7QX2M9P"
+        dossier_code="000.00.48.H99-260305-0001", lookup_code="K7QX2M9P"
     )
     assert decoded == [expected]
-    assert parse_receipt_qr(decoded[0]) == ("000.20.48.H17-260305-0001", "K7QX2M9P")
+    assert parse_receipt_qr(decoded[0]) == ("000.00.48.H99-260305-0001", "K7QX2M9P")
 
 
 def test_qr_opens_the_citizen_look_up_page(tmp_path: Path) -> None:
     data = samples.receipt(lookup_base_url="https://dichvu.bhxh-danang.example/")
     decoded = decode_qr(render_receipt(data, samples.AGENCY, copies=(2,)), tmp_path, 1)
     assert decoded == [
-        "https://dichvu.bhxh-danang.example/tra-cuu?ma=000.20.48.H17-260305-0001&khoa=K7QX2M9P"
+        "https://dichvu.bhxh-danang.example/tra-cuu?ma=000.00.48.H99-260305-0001&khoa=K7QX2M9P"
     ]
-    assert parse_receipt_qr(decoded[0]) == ("000.20.48.H17-260305-0001", "K7QX2M9P")
+    assert parse_receipt_qr(decoded[0]) == ("000.00.48.H99-260305-0001", "K7QX2M9P")
     from app.services.search import parse_receipt_qr as counter_scanner
 
-    assert counter_scanner(decoded[0]) == ("000.20.48.H17-260305-0001", "K7QX2M9P")
+    assert counter_scanner(decoded[0]) == ("000.00.48.H99-260305-0001", "K7QX2M9P")
 
 
 def test_internal_and_national_codes_beside_the_name() -> None:
@@ -210,4 +210,4 @@ def test_receipt_longer_than_a_page_keeps_both_copies_whole(tmp_path: Path) -> N
         assert label in copy_text
         assert "Giấy tờ số 30:" in copy_text
         assert "NGƯỜI TIẾP NHẬN HỒ SƠ" in copy_text
-    assert decode_qr(pdf, tmp_path, half + 1) == ["MOTCUA|000.20.48.H17-260305-0001|K7QX2M9P"]
+    assert decode_qr(pdf, tmp_path, half + 1) == ["MOTCUA|000.00.48.H99-260305-0001|K7QX2M9P"]
