@@ -228,162 +228,162 @@ Please send this file to technical support.</translation>
 <context>
     <name>DossierDetailDialog</name>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="87"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="109"/>
         <source>Chi tiết hồ sơ</source>
         <translation>Dossier details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="101"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="123"/>
         <source>Tên giấy tờ</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="102"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="124"/>
         <source>Bắt buộc</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="103"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="125"/>
         <source>Bản chính</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="104"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="126"/>
         <source>Bản sao</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="105"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="127"/>
         <source>Đã nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="120"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="142"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="121"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="143"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="122"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="144"/>
         <source>Từ</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="123"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="145"/>
         <source>Sang</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="124"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="146"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="136"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="158"/>
         <source>Giấ&amp;y tờ</source>
         <translation>Docu&amp;ments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="137"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="159"/>
         <source>Bản &amp;số hóa</source>
         <translation>S&amp;cans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="138"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="160"/>
         <source>&amp;Lịch sử</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="141"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="163"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="175"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="197"/>
         <source>Mã tra cứu:</source>
         <translation>Lookup code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="177"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="199"/>
         <source>Số hồ sơ BHXH:</source>
-        <translation type="unfinished"></translation>
+        <translation>BHXH dossier number:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="178"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="200"/>
         <source>(chưa có — hệ thống trung tâm cấp khi đồng bộ)</source>
-        <translation type="unfinished"></translation>
+        <translation>(none yet — the central system assigns it on sync)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="180"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="202"/>
         <source>Công dân:</source>
         <translation>Citizen:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="181"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="203"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="182"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="204"/>
         <source>Nộp lúc:</source>
         <translation>Submitted at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="183"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="205"/>
         <source>Nhận đủ hồ sơ lúc:</source>
         <translation>Complete dossier received at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="183"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="205"/>
         <source>(chưa đủ)</source>
         <translation>(incomplete)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="184"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="206"/>
         <source>Hẹn trả kết quả:</source>
         <translation>Results due:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="184"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="206"/>
         <source>(tạm dừng, chờ bổ sung)</source>
         <translation>(paused, awaiting additions)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="185"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="207"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="188"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="210"/>
         <source>Đã trả lúc:</source>
         <translation>Returned at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="191"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="213"/>
         <source>Dữ liệu khi tiếp nhận ({0}):</source>
         <translation>Data at intake ({0}):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="203"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="225"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="203"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="225"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="211"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="233"/>
         <source>Chưa</source>
         <translation>Not yet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="224"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="246"/>
         <source>%n trang</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -391,32 +391,32 @@ Please send this file to technical support.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="229"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="251"/>
         <source>Chưa có bản số hóa.</source>
         <translation>No scans yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="261"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="283"/>
         <source>&amp;Xuất dữ liệu của công dân…</source>
         <translation>E&amp;xport the citizen&apos;s data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="264"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="286"/>
         <source>Quyền của chủ thể dữ liệu: mọi dữ liệu về công dân này (PDF và JSON).</source>
         <translation>Data subject&apos;s right of access: everything held about this citizen (PDF and JSON).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="279"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="301"/>
         <source>Lưu dữ liệu công dân vào</source>
         <translation>Save the citizen&apos;s data to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="314"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="342"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="314"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="342"/>
         <source>Họ tên người nhận kết quả:</source>
         <translation>Full name of the person collecting the results:</translation>
     </message>
@@ -949,52 +949,52 @@ Please send this file to technical support.</translation>
 <context>
     <name>IntakeController</name>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="170"/>
+        <location filename="../../app/ui/intake/controller.py" line="173"/>
         <source>Đã quét mã QR. Đặt thẻ lên đầu đọc để đọc chip và kiểm tra thẻ thật.</source>
         <translation>QR code scanned. Place the card on the reader to read the chip and check it is genuine.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="179"/>
+        <location filename="../../app/ui/intake/controller.py" line="182"/>
         <source>Đã có thẻ trên đầu đọc. Quét mã QR trên thẻ (hoặc bấm F3 nhập 6 số CAN) để mở khoá chip.</source>
         <translation>Card on the reader. Scan the QR code on the card (or press F3 to type the 6-digit CAN) to unlock the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="203"/>
+        <location filename="../../app/ui/intake/controller.py" line="206"/>
         <source>Đặt hộ chiếu lên đầu đọc.</source>
         <translation>Place the passport on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="216"/>
+        <location filename="../../app/ui/intake/controller.py" line="219"/>
         <source>Đặt thẻ lên đầu đọc.</source>
         <translation>Place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="236"/>
+        <location filename="../../app/ui/intake/controller.py" line="239"/>
         <source>Đang đọc chip… giữ yên thẻ trên đầu đọc.</source>
         <translation>Reading the chip… keep the card still on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="259"/>
+        <location filename="../../app/ui/intake/controller.py" line="262"/>
         <source>Đã đọc chip ({0:.1f} giây). {1}</source>
         <translation>Chip read ({0:.1f} s). {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="287"/>
+        <location filename="../../app/ui/intake/controller.py" line="290"/>
         <source>Đã nhập tay. Thông tin chưa được kiểm tra bằng chip.</source>
         <translation>Typed in. The details have not been checked against the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="303"/>
+        <location filename="../../app/ui/intake/controller.py" line="306"/>
         <source>Sẵn sàng. Quét mã QR trên thẻ hoặc đặt thẻ lên đầu đọc.</source>
         <translation>Ready. Scan the QR code on the card or place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="375"/>
+        <location filename="../../app/ui/intake/controller.py" line="379"/>
         <source>THẺ KHÔNG XÁC THỰC: chip có dấu hiệu bị sao chép. {0}</source>
         <translation>CARD NOT AUTHENTIC: the chip shows signs of being cloned. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="378"/>
+        <location filename="../../app/ui/intake/controller.py" line="382"/>
         <source>THẺ KHÔNG XÁC THỰC: {0}.</source>
         <translation>CARD NOT AUTHENTIC: {0}.</translation>
     </message>
@@ -1003,37 +1003,37 @@ Please send this file to technical support.</translation>
         <translation type="vanished">CARD NOT AUTHENTIC: the chip data has been altered ({0}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="380"/>
+        <location filename="../../app/ui/intake/controller.py" line="384"/>
         <source>Thẻ thật: chữ ký số hợp lệ, chuỗi chứng thư đến CSCA tin cậy.</source>
         <translation>Genuine card: valid digital signature, certificate chain to a trusted CSCA.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="382"/>
+        <location filename="../../app/ui/intake/controller.py" line="386"/>
         <source>Chưa kiểm tra được chữ ký số của thẻ này (loại khóa chưa hỗ trợ).</source>
         <translation>This card&apos;s digital signature cannot be checked (key type not supported).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="384"/>
+        <location filename="../../app/ui/intake/controller.py" line="388"/>
         <source>Chữ ký số hợp lệ; chưa cấu hình chứng thư CSCA để xác nhận nơi cấp.</source>
         <translation>Valid digital signature; no CSCA certificate configured to confirm the issuer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="385"/>
+        <location filename="../../app/ui/intake/controller.py" line="389"/>
         <source>Chưa kiểm tra tính xác thực của thẻ.</source>
         <translation>Card authenticity not checked.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="526"/>
+        <location filename="../../app/ui/intake/controller.py" line="557"/>
         <source>Đang lưu hồ sơ…</source>
         <translation>Saving the dossier…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="640"/>
+        <location filename="../../app/ui/intake/controller.py" line="673"/>
         <source>Không khôi phục được hồ sơ đang nhập dở.</source>
         <translation>Could not restore the unfinished dossier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="663"/>
+        <location filename="../../app/ui/intake/controller.py" line="696"/>
         <source>Đã khôi phục hồ sơ đang nhập dở.</source>
         <translation>Unfinished dossier restored.</translation>
     </message>
@@ -1071,47 +1071,47 @@ Please send this file to technical support.</translation>
         <translation>2. Procedure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="140"/>
+        <location filename="../../app/ui/intake/page.py" line="141"/>
         <source>Giấy tờ</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="140"/>
+        <location filename="../../app/ui/intake/page.py" line="141"/>
         <source>Bản chính</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="140"/>
+        <location filename="../../app/ui/intake/page.py" line="141"/>
         <source>Bản sao</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="140"/>
+        <location filename="../../app/ui/intake/page.py" line="141"/>
         <source>Đã nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="145"/>
+        <location filename="../../app/ui/intake/page.py" line="146"/>
         <source>Đã nhận đủ giấy tờ (F8)</source>
         <translation>All documents received (F8)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="148"/>
+        <location filename="../../app/ui/intake/page.py" line="149"/>
         <source>3. Giấy tờ</source>
         <translation>3. Documents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="155"/>
+        <location filename="../../app/ui/intake/page.py" line="156"/>
         <source>Lưu và in giấy tiếp nhận (Ctrl+Enter)</source>
         <translation>Save and print intake receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="159"/>
+        <location filename="../../app/ui/intake/page.py" line="160"/>
         <source>In lại (Ctrl+P)</source>
         <translation>Reprint (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="166"/>
+        <location filename="../../app/ui/intake/page.py" line="167"/>
         <source>Nhập tay (F2)</source>
         <translation>Type in (F2)</translation>
     </message>
@@ -1127,110 +1127,110 @@ Please send this file to technical support.</translation>
     <message>
         <location filename="../../app/ui/intake/page.py" line="111"/>
         <source>Nhận &amp;kết quả:</source>
-        <translation type="unfinished"></translation>
+        <translation>Result &amp;delivery:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="168"/>
+        <location filename="../../app/ui/intake/page.py" line="169"/>
         <source>Nhập CAN / MRZ (F3)</source>
         <translation>Enter CAN / MRZ (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="170"/>
+        <location filename="../../app/ui/intake/page.py" line="171"/>
         <source>Hồ sơ mới (Ctrl+N)</source>
         <translation>New dossier (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="238"/>
+        <location filename="../../app/ui/intake/page.py" line="239"/>
         <source>Sẵn sàng. Quét mã QR trên thẻ hoặc đặt thẻ lên đầu đọc.</source>
         <translation>Ready. Scan the QR code on the card or place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="254"/>
+        <location filename="../../app/ui/intake/page.py" line="255"/>
         <source>Không đọc được chip: dịch vụ thẻ thông minh (PC/SC) không chạy. Khởi động dịch vụ — Windows: dịch vụ “Smart Card” (Thẻ thông minh); Linux: “sudo systemctl start pcscd” — hoặc báo quản trị. Trong lúc chờ: quét mã QR trên thẻ hoặc F2 để nhập tay.</source>
         <translation>Cannot read the chip: the smart-card service (PC/SC) is not running. Start it — Windows: the “Smart Card” service; Linux: “sudo systemctl start pcscd” — or call the administrator. Meanwhile: scan the QR code on the card or press F2 to type the data.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="260"/>
+        <location filename="../../app/ui/intake/page.py" line="261"/>
         <source>Không đọc được chip: chưa thấy đầu đọc thẻ. Cắm đầu đọc USB (hoặc kiểm tra tên đầu đọc trong Cài đặt, Ctrl+5). Trong lúc chờ: quét mã QR trên thẻ hoặc F2 để nhập tay.</source>
         <translation>Cannot read the chip: no card reader found. Plug in the USB reader (or check the reader name in Settings, Ctrl+5). Meanwhile: scan the QR code on the card or press F2 to type the data.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="298"/>
+        <location filename="../../app/ui/intake/page.py" line="299"/>
         <source>Công dân chưa có trong dữ liệu của bộ phận.</source>
         <translation>This citizen is not yet in the desk&apos;s records.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="301"/>
+        <location filename="../../app/ui/intake/page.py" line="302"/>
         <source>Mã số BHXH: {0}</source>
         <translation>Social insurance number: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="301"/>
+        <location filename="../../app/ui/intake/page.py" line="302"/>
         <source>(chưa có)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="302"/>
+        <location filename="../../app/ui/intake/page.py" line="303"/>
         <source>Hồ sơ đã nộp trước đây: {0}</source>
         <translation>Dossiers submitted before: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="306"/>
+        <location filename="../../app/ui/intake/page.py" line="307"/>
         <source>&lt;b&gt;Khác với dữ liệu đã lưu&lt;/b&gt; (thông tin trên thẻ được dùng):</source>
         <translation>&lt;b&gt;Differs from the saved records&lt;/b&gt; (the card&apos;s details are used):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="341"/>
+        <location filename="../../app/ui/intake/page.py" line="342"/>
         <source>&lt;b&gt;Đã chọn:&lt;/b&gt; {0} — {1}</source>
         <translation>&lt;b&gt;Selected:&lt;/b&gt; {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="343"/>
+        <location filename="../../app/ui/intake/page.py" line="344"/>
         <source>Chưa chọn thủ tục.</source>
         <translation>No procedure selected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="353"/>
+        <location filename="../../app/ui/intake/page.py" line="355"/>
         <source> (nếu có)</source>
         <translation> (if any)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="385"/>
+        <location filename="../../app/ui/intake/page.py" line="387"/>
         <source>Thời hạn: {0}. &lt;b&gt;Hẹn trả kết quả: {1}&lt;/b&gt; (nếu tiếp nhận ngay)</source>
         <translation>Time limit: {0}. &lt;b&gt;Results due: {1}&lt;/b&gt; (if accepted now)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="396"/>
+        <location filename="../../app/ui/intake/page.py" line="398"/>
         <source>Thông báo xử lý dữ liệu cá nhân</source>
         <translation>Personal data processing notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="426"/>
+        <location filename="../../app/ui/intake/page.py" line="428"/>
         <source>Hồ sơ mới</source>
         <translation>New dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="426"/>
+        <location filename="../../app/ui/intake/page.py" line="428"/>
         <source>Bỏ hồ sơ đang nhập dở và bắt đầu hồ sơ mới?</source>
         <translation>Discard the unfinished dossier and start a new one?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="435"/>
+        <location filename="../../app/ui/intake/page.py" line="437"/>
         <source>Chưa có công dân: quét mã QR, đặt thẻ hoặc F2 để nhập tay.</source>
         <translation>No citizen yet: scan the QR code, place the card or press F2 to type the details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="439"/>
+        <location filename="../../app/ui/intake/page.py" line="441"/>
         <source>Chưa chọn thủ tục (Ctrl+F).</source>
         <translation>No procedure selected (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="448"/>
+        <location filename="../../app/ui/intake/page.py" line="450"/>
         <source>Hồ sơ chưa đủ giấy tờ</source>
         <translation>Dossier incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="450"/>
+        <location filename="../../app/ui/intake/page.py" line="452"/>
         <source>Còn thiếu giấy tờ bắt buộc:
 {0}
 
@@ -1241,36 +1241,36 @@ Chưa lập giấy tiếp nhận. In phiếu yêu cầu bổ sung, hoàn thiện
 No intake receipt has been issued. Print the request for additional documents (form 02) and save the dossier as awaiting additions?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="455"/>
+        <location filename="../../app/ui/intake/page.py" line="457"/>
         <source>Thiếu giấy tờ bắt buộc</source>
         <translation>Required documents missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="469"/>
+        <location filename="../../app/ui/intake/page.py" line="471"/>
         <source>Đã lưu hồ sơ {0}. Hẹn trả kết quả {1}. Đang in giấy tiếp nhận (2 liên)…</source>
         <translation>Dossier {0} saved. Results due {1}. Printing the intake receipt (2 copies)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="510"/>
+        <location filename="../../app/ui/intake/page.py" line="512"/>
         <source> Đã in thêm phiếu xếp hàng / tra cứu khổ 80 mm.</source>
-        <translation type="unfinished"></translation>
+        <translation> Also printed the 80 mm queue / look-up slip.</translation>
     </message>
     <message>
         <source>Đã lưu hồ sơ {0}. Hẹn trả kết quả {1}. Đang in giấy tiếp nhận…</source>
         <translation type="vanished">Dossier {0} saved. Result due {1}. Printing the receipt…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="476"/>
+        <location filename="../../app/ui/intake/page.py" line="478"/>
         <source>Đã lưu hồ sơ {0} ở trạng thái chờ bổ sung. Đang in phiếu yêu cầu bổ sung…</source>
         <translation>Dossier {0} saved as awaiting additions. Printing the request for additional documents…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="490"/>
+        <location filename="../../app/ui/intake/page.py" line="492"/>
         <source>Đã lưu hồ sơ {0} (mã tra cứu {1}), nhưng chưa in được — {2} Giấy tiếp nhận vẫn phải giao cho công dân: Ctrl+Shift+P để xem trước và in ra máy khác, Ctrl+Shift+S để lưu PDF.</source>
         <translation>Dossier {0} saved (look-up code {1}), but nothing was printed — {2} The citizen is still owed the receipt: Ctrl+Shift+P to preview and print to another printer, Ctrl+Shift+S to save it as PDF.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="506"/>
+        <location filename="../../app/ui/intake/page.py" line="508"/>
         <source> Đang in giấy tiếp nhận (2 liên)…</source>
         <translation> Printing the intake receipt (2 copies)…</translation>
     </message>
@@ -1279,12 +1279,12 @@ No intake receipt has been issued. Print the request for additional documents (f
         <translation type="vanished"> Printing the receipt…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="507"/>
+        <location filename="../../app/ui/intake/page.py" line="509"/>
         <source> Đang in phiếu yêu cầu bổ sung…</source>
         <translation> Printing the request for additional documents…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="509"/>
+        <location filename="../../app/ui/intake/page.py" line="511"/>
         <source> Đã in giấy tiếp nhận.</source>
         <translation> Intake receipt printed.</translation>
     </message>
@@ -1293,49 +1293,49 @@ No intake receipt has been issued. Print the request for additional documents (f
         <translation type="vanished"> 80 mm receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="511"/>
+        <location filename="../../app/ui/intake/page.py" line="513"/>
         <source> Đã in phiếu yêu cầu bổ sung (mẫu 02).</source>
         <translation> Request for additional documents (form 02) printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="512"/>
+        <location filename="../../app/ui/intake/page.py" line="514"/>
         <source> Đã in tờ khai TK1-TS để công dân ký.</source>
         <translation> TK1-TS declaration printed for the citizen to sign.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="524"/>
+        <location filename="../../app/ui/intake/page.py" line="526"/>
         <source>Thẻ đã hết hạn</source>
         <translation>Card expired</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="526"/>
+        <location filename="../../app/ui/intake/page.py" line="528"/>
         <source>Thẻ căn cước đã hết hạn. Nhập lý do vẫn tiếp nhận (nhắc công dân đi đổi thẻ):</source>
         <translation>The ID card has expired. Enter the reason for accepting it anyway (remind the citizen to renew the card):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="532"/>
+        <location filename="../../app/ui/intake/page.py" line="534"/>
         <source>Thẻ đã hết hạn — tiếp nhận với lý do: {0}</source>
         <translation>Card expired — accepted for this reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="535"/>
+        <location filename="../../app/ui/intake/page.py" line="537"/>
         <source>Thẻ đã hết hạn: cần ghi lý do để tiếp nhận.</source>
         <translation>Card expired: a reason is required to accept the dossier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="540"/>
+        <location filename="../../app/ui/intake/page.py" line="542"/>
         <source>Thẻ của người khác</source>
         <translation>Someone else&apos;s card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="542"/>
+        <location filename="../../app/ui/intake/page.py" line="544"/>
         <source>Thẻ vừa đặt lên là của {0}, không phải công dân đang tiếp nhận.
 Bỏ hồ sơ đang nhập và bắt đầu hồ sơ mới cho người này?</source>
         <translation>The card just placed belongs to {0}, not the citizen being served.
 Discard the current dossier and start a new one for this person?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="549"/>
+        <location filename="../../app/ui/intake/page.py" line="551"/>
         <source>Giữ hồ sơ đang nhập. Đặt lại đúng thẻ của công dân.</source>
         <translation>Current dossier kept. Place the right citizen&apos;s card back on the reader.</translation>
     </message>
@@ -1518,42 +1518,52 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>ProcedureNotes</name>
     <message>
-        <location filename="../../app/ui/intake/procedure_notes.py" line="49"/>
+        <location filename="../../app/ui/intake/procedure_notes.py" line="38"/>
+        <source>(chưa nhập)</source>
+        <translation>(not entered)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/procedure_notes.py" line="57"/>
         <source>&lt;b&gt;Thông báo cho công dân:&lt;/b&gt; {0}</source>
         <translation>&lt;b&gt;Tell the citizen:&lt;/b&gt; {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/procedure_notes.py" line="55"/>
+        <location filename="../../app/ui/intake/procedure_notes.py" line="66"/>
         <source>&amp;Ngày sự kiện ({0}):</source>
         <translation>Date of the &amp;event ({0}):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/procedure_notes.py" line="73"/>
+        <location filename="../../app/ui/intake/procedure_notes.py" line="101"/>
+        <source>Nhập {0} để kiểm tra thời hạn nộp {1} ngày.</source>
+        <translation>Enter the {0} to check the {1}-day filing limit.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/procedure_notes.py" line="110"/>
         <source>⚠ Đã quá thời hạn nộp {0} ngày kể từ {1}: quá {2} ngày (hạn cuối {3}). Vẫn tiếp nhận; báo công dân cơ quan có thẩm quyền sẽ xem xét.</source>
         <translation>⚠ The filing limit of {0} days from {1} has passed: {2} days late (last day {3}). Still take the dossier in; tell the citizen the competent office will decide.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/procedure_notes.py" line="78"/>
+        <location filename="../../app/ui/intake/procedure_notes.py" line="115"/>
         <source>⚠ Nộp quá sớm: chỉ được nộp trước {0} tối đa {1} ngày, tức từ {2} (còn {3} ngày nữa).</source>
         <translation>⚠ Filed too early: it may be filed at most {1} days before {0}, that is from {2} ({3} more days).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/procedure_notes.py" line="82"/>
+        <location filename="../../app/ui/intake/procedure_notes.py" line="119"/>
         <source>Trong thời hạn nộp (từ {0}).</source>
         <translation>Within the filing period (from {0}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/procedure_notes.py" line="84"/>
+        <location filename="../../app/ui/intake/procedure_notes.py" line="121"/>
         <source>⚠ Sắp hết thời hạn nộp: còn {0} ngày (hạn cuối {1}).</source>
         <translation>⚠ The filing limit is near: {0} days left (last day {1}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/procedure_notes.py" line="88"/>
+        <location filename="../../app/ui/intake/procedure_notes.py" line="125"/>
         <source>Còn {0} ngày để nộp (hạn cuối {1}).</source>
         <translation>{0} days left to file (last day {1}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/procedure_notes.py" line="90"/>
+        <location filename="../../app/ui/intake/procedure_notes.py" line="127"/>
         <source> (Thời hạn chưa xác nhận.)</source>
         <translation> (Limit not yet confirmed.)</translation>
     </message>
@@ -1590,6 +1600,49 @@ Discard the current dossier and start a new one for this person?</translation>
         <location filename="../../app/ui/intake/receipt_actions.py" line="96"/>
         <source>Đã lưu hồ sơ {0}. Đã lưu PDF: {1}</source>
         <translation>Dossier {0} saved. PDF saved: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalDialog</name>
+    <message>
+        <location filename="../../app/ui/dossiers/refusal_dialog.py" line="40"/>
+        <source>Từ chối tiếp nhận hồ sơ (mẫu 03)</source>
+        <translation>Refuse to accept the dossier (form 03)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/refusal_dialog.py" line="45"/>
+        <source>Cơ quan có thẩm quyền tiếp nhận, giải quyết</source>
+        <translation>Office competent to accept and decide it</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/refusal_dialog.py" line="48"/>
+        <source>Cụ thể: giấy tờ còn thiếu hoặc không hợp lệ, đã hướng dẫn những gì…</source>
+        <translation>Details: which papers are missing or invalid, what guidance was given…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/refusal_dialog.py" line="52"/>
+        <source>Mẫu 03 chỉ từ chối tiếp nhận hồ sơ. Việc không đủ điều kiện hưởng do cơ quan có thẩm quyền trả lời bằng văn bản sau khi giải quyết.</source>
+        <translation>Form 03 only refuses to accept a dossier. Ineligibility is answered in writing by the competent office after processing.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/refusal_dialog.py" line="61"/>
+        <source>Từ chối và in mẫu 03</source>
+        <translation>Refuse and print form 03</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/refusal_dialog.py" line="66"/>
+        <source>Lý do:</source>
+        <translation>Ground:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/refusal_dialog.py" line="67"/>
+        <source>Nơi nộp đúng:</source>
+        <translation>Where to file:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/refusal_dialog.py" line="68"/>
+        <source>Cụ thể:</source>
+        <translation>Details:</translation>
     </message>
 </context>
 <context>
@@ -1874,27 +1927,27 @@ Discard the current dossier and start a new one for this person?</translation>
     <message>
         <location filename="../../app/ui/intake/result_channel.py" line="22"/>
         <source>Điện tử — ứng dụng VssID / VNeID (mặc định)</source>
-        <translation type="unfinished"></translation>
+        <translation>Electronic — VssID / VNeID app (default)</translation>
     </message>
     <message>
         <location filename="../../app/ui/intake/result_channel.py" line="23"/>
         <source>Bản giấy — nhận tại Bộ phận Tiếp nhận và Trả kết quả</source>
-        <translation type="unfinished"></translation>
+        <translation>On paper — collected at the one-stop counter</translation>
     </message>
     <message>
         <location filename="../../app/ui/intake/result_channel.py" line="24"/>
         <source>Bản giấy — gửi qua bưu chính công ích</source>
-        <translation type="unfinished"></translation>
+        <translation>On paper — sent by public postal service</translation>
     </message>
     <message>
         <location filename="../../app/ui/intake/result_channel.py" line="28"/>
         <source>Địa chỉ nhận kết quả qua bưu chính</source>
-        <translation type="unfinished"></translation>
+        <translation>Postal address for the result</translation>
     </message>
     <message>
         <location filename="../../app/ui/intake/result_channel.py" line="67"/>
         <source>In trên tờ khai và giấy tiếp nhận: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Printed on the declaration and the receipt: {0}</translation>
     </message>
 </context>
 <context>
@@ -1988,177 +2041,192 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="72"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="66"/>
+        <source>(trống: dùng địa chỉ máy chủ trung tâm) https://tracuu.bhxh.example</source>
+        <translation>(empty: the central server&apos;s address) https://tracuu.bhxh.example</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="69"/>
+        <source>Mã QR trên giấy tiếp nhận mở trang tra cứu hồ sơ tại địa chỉ này.</source>
+        <translation>The QR code on the receipt opens the dossier look-up page at this address.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="79"/>
         <source>(không dùng) — thư mục máy quét lưu bản quét</source>
         <translation>(not used) — the folder the scanner saves into</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="76"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="83"/>
         <source> phút</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="85"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="92"/>
         <source>Mã cơ &amp;quan:</source>
         <translation>Office &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="86"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="93"/>
         <source>Tên &amp;cơ quan:</source>
         <translation>Office &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="87"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="94"/>
         <source>Cơ quan &amp;cấp trên:</source>
         <translation>&amp;Parent agency:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="88"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="95"/>
         <source>Địa danh (ghi ngày tháng):</source>
         <translation>Place name (used in dates):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="89"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="96"/>
         <source>Số &amp;quầy (1–9):</source>
         <translation>Counter num&amp;ber (1–9):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="90"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="97"/>
         <source>Mẫu &amp;mã hồ sơ:</source>
         <translation>Dossier code pa&amp;ttern:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="91"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="98"/>
         <source>Địa chỉ máy chủ &amp;trung tâm:</source>
         <translation>Central server a&amp;ddress:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="92"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="99"/>
+        <source>Địa chỉ trang tra cứ&amp;u công khai:</source>
+        <translation>Public loo&amp;k-up page address:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="100"/>
         <source>Máy in &amp;A4:</source>
         <translation>&amp;A4 printer:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="93"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="101"/>
         <source>Máy in &amp;biên nhận 80 mm:</source>
         <translation>&amp;Receipt printer (80 mm):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="94"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="102"/>
         <source>Đầu đọc &amp;thẻ:</source>
         <translation>Card r&amp;eader:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="95"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="103"/>
         <source>Thư mục má&amp;y quét:</source>
         <translation>Scanner &amp;watch folder:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="96"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="104"/>
         <source>&amp;Khoá màn hình sau:</source>
         <translation>&amp;Lock screen after:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="97"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="105"/>
         <source>&amp;Giờ chốt nhận hồ sơ trong ngày:</source>
         <translation>Daily intake cut-off ti&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="98"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="106"/>
         <source>&amp;Ngôn ngữ (khởi động lại để áp dụng):</source>
         <translation>Lang&amp;uage (restart to apply):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="102"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="110"/>
         <source>Đăng &amp;ký quầy với máy chủ trung tâm…</source>
         <translation>Register c&amp;ounter with the central server…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="105"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="113"/>
         <source>Nhập chứng thư &amp;CSCA hoặc danh sách ICAO…</source>
         <translation>Import CSCA certi&amp;ficate or ICAO master list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="108"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="116"/>
         <source>Chứng thư gốc của nơi cấp thẻ: có nó, thẻ thật được xác nhận màu xanh.</source>
         <translation>The card issuer&apos;s root certificate: with it, genuine cards are confirmed in green.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="111"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="119"/>
         <source>&amp;Lưu cài đặt (Ctrl+S)</source>
         <translation>Save sett&amp;ings (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="116"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="124"/>
         <source>&lt;h2&gt;Cài đặt&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Settings&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="132"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="141"/>
         <source>(mặc định của hệ thống)</source>
         <translation>(system default)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="175"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="185"/>
         <source>Nhập địa chỉ máy chủ trung tâm trước.</source>
         <translation>Enter the central server address first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="179"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="189"/>
         <source>Đăng ký quầy</source>
         <translation>Register counter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="179"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="189"/>
         <source>Mã đăng ký một lần (do quản trị viên cấp):</source>
         <translation>One-time registration code (issued by an administrator):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="195"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="205"/>
         <source>Đã đăng ký: cơ quan {0}, quầy số {1}. Khởi động lại để bắt đầu đồng bộ.</source>
         <translation>Registered: office {0}, counter {1}. Restart to start syncing.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="210"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="220"/>
         <source>Chọn chứng thư CSCA hoặc danh sách ICAO</source>
         <translation>Choose a CSCA certificate or ICAO master list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="212"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="222"/>
         <source>Chứng thư và danh sách (*.der *.cer *.crt *.pem *.ml *.bin);;Mọi tệp (*)</source>
         <translation>Certificates and lists (*.der *.cer *.crt *.pem *.ml *.bin);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="226"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="236"/>
         <source>Không đọc được tệp: {0}</source>
         <translation>Cannot read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="229"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="239"/>
         <source>Đã thêm {0} chứng thư CSCA. Thẻ đọc từ nay được đối chiếu với chúng.</source>
         <translation>CSCA certificates added: {0}. Cards read from now on are checked against them.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="233"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="243"/>
         <source>Danh sách của: {0} (chữ ký hợp lệ).</source>
         <translation>List of: {0} (signature valid).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="235"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="245"/>
         <source>Danh sách của: {0} — CHỮ KÝ KHÔNG HỢP LỆ, kiểm tra nguồn tệp.</source>
         <translation>List of: {0} — SIGNATURE NOT VALID, check where the file came from.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="238"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="248"/>
         <source>{0} chứng thư không dùng được đã bỏ qua.</source>
         <translation>{0} unusable certificates skipped.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="259"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="269"/>
         <source>Không ghi được tệp cài đặt: {0}</source>
         <translation>Could not write the settings file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="263"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="273"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -2471,8 +2539,12 @@ Discard the current dossier and start a new one for this person?</translation>
     </message>
     <message>
         <location filename="../../app/ui/dossiers/labels.py" line="20"/>
+        <source>Từ &amp;chối tiếp nhận (mẫu 03)…</source>
+        <translation>Re&amp;fuse to accept (form 03)…</translation>
+    </message>
+    <message>
         <source>Từ &amp;chối…</source>
-        <translation>Re&amp;fuse…</translation>
+        <translation type="vanished">Re&amp;fuse…</translation>
     </message>
     <message>
         <location filename="../../app/ui/dossiers/labels.py" line="21"/>
@@ -2490,17 +2562,16 @@ Discard the current dossier and start a new one for this person?</translation>
         <translation>Documents to add and the reason (printed on form 02):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="30"/>
         <source>Lý do từ chối tiếp nhận (in trên mẫu 03):</source>
-        <translation>Reason for refusing the dossier (printed on form 03):</translation>
+        <translation type="vanished">Reason for refusing the dossier (printed on form 03):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="31"/>
+        <location filename="../../app/ui/dossiers/labels.py" line="30"/>
         <source>Lý do dừng giải quyết (in trên mẫu 05):</source>
         <translation>Reason for stopping processing (printed on form 05):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="32"/>
+        <location filename="../../app/ui/dossiers/labels.py" line="31"/>
         <source>Lý do công dân rút hồ sơ:</source>
         <translation>Reason the citizen withdraws the dossier:</translation>
     </message>
@@ -2533,22 +2604,22 @@ Discard the current dossier and start a new one for this person?</translation>
         <translation type="vanished">—</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="36"/>
+        <location filename="../../app/ui/dossiers/labels.py" line="35"/>
         <source>Bản chính</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="37"/>
+        <location filename="../../app/ui/dossiers/labels.py" line="36"/>
         <source>Bản sao</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="38"/>
+        <location filename="../../app/ui/dossiers/labels.py" line="37"/>
         <source>Bản sao chứng thực</source>
         <translation>Certified copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="39"/>
+        <location filename="../../app/ui/dossiers/labels.py" line="38"/>
         <source>Bản chính hoặc bản sao</source>
         <translation>Original or copy</translation>
     </message>
@@ -3014,17 +3085,17 @@ Discard the current dossier and start a new one for this person?</translation>
     <message>
         <location filename="../../app/errors.py" line="274"/>
         <source>Thiếu địa chỉ nhận kết quả</source>
-        <translation type="unfinished"></translation>
+        <translation>Postal address missing</translation>
     </message>
     <message>
         <location filename="../../app/errors.py" line="275"/>
         <source>Công dân chọn nhận kết quả qua bưu chính nhưng chưa có địa chỉ; hồ sơ chưa được lưu.</source>
-        <translation type="unfinished"></translation>
+        <translation>The citizen chose to receive the result by post but no address was entered; the dossier was not saved.</translation>
     </message>
     <message>
         <location filename="../../app/errors.py" line="279"/>
         <source>Nhập địa chỉ nhận kết quả, hoặc chọn nhận kết quả điện tử hay tại quầy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the postal address, or choose electronic delivery or collection at the counter.</translation>
     </message>
     <message>
         <location filename="../../app/errors.py" line="284"/>
@@ -3224,17 +3295,17 @@ Discard the current dossier and start a new one for this person?</translation>
     <message>
         <location filename="../../app/errors.py" line="366"/>
         <source>Hết số thứ tự hồ sơ dự phòng trong ngày</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline dossier numbers for today are used up</translation>
     </message>
     <message>
         <location filename="../../app/errors.py" line="367"/>
         <source>Quầy đã dùng hết số thứ tự dự phòng khi không kết nối được hệ thống trung tâm; hồ sơ chưa được lưu, thông tin đã nhập vẫn còn trên màn hình.</source>
-        <translation type="unfinished"></translation>
+        <translation>This counter has used all its reserve dossier numbers while the central system could not be reached; the dossier was not saved and what was entered is still on screen.</translation>
     </message>
     <message>
         <location filename="../../app/errors.py" line="372"/>
         <source>Kết nối mạng rồi bấm Đồng bộ để nhận thêm số thứ tự, sau đó lưu lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connect to the network and press Sync to get more numbers, then save again.</translation>
     </message>
     <message>
         <location filename="../../app/errors.py" line="377"/>
@@ -3690,12 +3761,12 @@ Discard the current dossier and start a new one for this person?</translation>
         <translation>Fetching the population database check…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/register_banner.py" line="133"/>
+        <location filename="../../app/ui/intake/register_banner.py" line="134"/>
         <source>lỗi không mong đợi, đã ghi nhật ký</source>
         <translation>unexpected error, logged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/register_banner.py" line="139"/>
+        <location filename="../../app/ui/intake/register_banner.py" line="140"/>
         <source>Chưa lấy được kết quả đối chiếu với CSDL dân cư ({0}). Tiếp nhận bình thường.</source>
         <translation>Could not fetch the population database check ({0}). Carry on with the intake as usual.</translation>
     </message>

@@ -96,7 +96,7 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Số &quầy (1–9):"), self.counter_number)
         form.addRow(self.tr("Mẫu &mã hồ sơ:"), self.code_pattern)
         form.addRow(self.tr("Địa chỉ máy chủ &trung tâm:"), self.central_url)
-        form.addRow(self.tr("Địa chỉ trang tra &cứu công khai:"), self.lookup_url)
+        form.addRow(self.tr("Địa chỉ trang tra cứ&u công khai:"), self.lookup_url)
         form.addRow(self.tr("Máy in &A4:"), self.default_printer)
         form.addRow(self.tr("Máy in &biên nhận 80 mm:"), self.receipt_printer)
         form.addRow(self.tr("Đầu đọc &thẻ:"), self.card_reader)
