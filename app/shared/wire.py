@@ -329,12 +329,7 @@ class BhxhNumberWire(Wire):
 
 
 ChangeData = Annotated[
-    DossierStatusChange
-    | OfficerWire
-    | PublishedWire
-    | Tombstone
-    | LifeEventWire
-    | BhxhNumberWire,
+    DossierStatusChange | OfficerWire | PublishedWire | Tombstone | LifeEventWire | BhxhNumberWire,
     Field(discriminator="kind"),
 ]
 

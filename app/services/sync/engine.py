@@ -24,9 +24,9 @@ from sqlalchemy import func, select
 from app.errors import ErrorKind, UserError
 from app.services.storage.db import Database
 from app.services.storage.models import KeyValue, OutboxItem
+from app.services.sync import serial_leases
 from app.services.sync.client import CentralClient
 from app.services.sync.credentials import CredentialStore, KeyringStore
-from app.services.sync import serial_leases
 from app.services.sync.life_event_closures import push_closures
 from app.services.sync.pull import PullTally, pull_all
 from app.services.sync.push import ContentPath, PushTally, default_content_path, push_all

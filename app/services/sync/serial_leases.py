@@ -12,10 +12,10 @@ import logging
 
 from sqlalchemy import func, select
 
+from app.services.calendar.days import local
 from app.services.storage.db import Database
 from app.services.storage.models import SerialLease
 from app.services.sync.client import CentralClient, Refused
-from app.services.calendar.days import local
 from app.shared.types import utcnow
 
 log = logging.getLogger(__name__)

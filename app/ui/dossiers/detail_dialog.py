@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.services import intake_snapshot
 from app.services.attachments import AttachmentStore
-from app.services.catalog import Catalog
 from app.services.calendar import VN_TZ
+from app.services.catalog import Catalog
 from app.services.dossiers import DossierDetail, load_detail
 from app.services.forms.model import Agency
 from app.services.lifecycle import DeadlineRules, transition

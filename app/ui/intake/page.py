@@ -38,8 +38,8 @@ from app.ui.intake.controller import ADJUST_PROCEDURE, IntakeController, Saved
 from app.ui.intake.dialogs import CanDialog, TypedEntryDialog
 from app.ui.intake.identity_panel import IdentityPanel
 from app.ui.intake.procedure_notes import ProcedureNotes
-from app.ui.intake.result_channel import ResultChannel
 from app.ui.intake.receipt_actions import ReceiptActions
+from app.ui.intake.result_channel import ResultChannel
 
 STATUS_STYLE = {
     "info": "background:#e3f2fd; color:#0d47a1;",

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QVBoxLayout, QWidg
 from app.services.catalog.filing import FilingCheck, FilingState, check_procedure
 from app.services.catalog.model import LimitDirection, Procedure
 
-
 NO_DATE = QDate(1900, 1, 1)  # the date edit's "not entered yet"
 
 

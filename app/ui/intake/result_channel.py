@@ -20,7 +20,10 @@ class ResultChannel(QWidget):
         self.method = QComboBox(objectName="delivery_method")
         for label, method in (
             (self.tr("Điện tử — ứng dụng VssID / VNeID (mặc định)"), DeliveryMethod.ELECTRONIC),
-            (self.tr("Bản giấy — nhận tại Bộ phận Tiếp nhận và Trả kết quả"), DeliveryMethod.COUNTER),
+            (
+                self.tr("Bản giấy — nhận tại Bộ phận Tiếp nhận và Trả kết quả"),
+                DeliveryMethod.COUNTER,
+            ),
             (self.tr("Bản giấy — gửi qua bưu chính công ích"), DeliveryMethod.POST),
         ):
             self.method.addItem(label, method.value)

@@ -34,7 +34,10 @@ def upgrade() -> None:
         sa.Column("assigned_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("dossier_id", name=op.f("pk_bhxh_numbers")),
         sa.UniqueConstraint(
-            "office_code", "year", "sequence", name=op.f("uq_bhxh_numbers_office_code_year_sequence")
+            "office_code",
+            "year",
+            "sequence",
+            name=op.f("uq_bhxh_numbers_office_code_year_sequence"),
         ),
     )
     with op.batch_alter_table("offices") as batch:

@@ -71,7 +71,9 @@ def test_bhxh_dossier_number_comes_back_with_the_pull(
     with counter.db.session() as s:
         numbers = {i: n for i, n in s.execute(select(Dossier.id, Dossier.bhxh_number))}
     assert set(numbers) == set(ids)
-    assert all(re.fullmatch(rf"\d{{5}}/\d{{4}}/{re.escape(DEMO_OFFICE)}", n) for n in numbers.values())
+    assert all(
+        re.fullmatch(rf"\d{{5}}/\d{{4}}/{re.escape(DEMO_OFFICE)}", n) for n in numbers.values()
+    )
     assert len(set(numbers.values())) == 3
     with counter.db.session() as s:  # a central field: nothing queued to push back
         assert counter.outbox().get("pending", 0) == 0

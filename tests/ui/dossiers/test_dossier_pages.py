@@ -16,14 +16,14 @@ from pytestqt.qtbot import QtBot
 from ui_samples import PEOPLE, SCREENSHOTS, rules, take_in
 
 from app.services.attachments import AttachmentStore
-from app.services.lifecycle import Status
-from app.services.storage.models import Dossier, DossierAttachment
 from app.services.forms import samples
 from app.services.forms.model import RefusalGround
+from app.services.lifecycle import Status
+from app.services.storage.models import Dossier, DossierAttachment
 from app.ui.dossiers import DossierDetailDialog, DossierListPage, ReturnsPage
+from app.ui.dossiers.list_model import COLUMNS
 from app.ui.dossiers.refusal_dialog import RefusalChoice, RefusalDialog
 from tests.unit.forms.forms_readback import pdf_text
-from app.ui.dossiers.list_model import COLUMNS
 
 NOW = vn("2026-03-12T09:00")
 
@@ -152,9 +152,7 @@ def test_detail_shows_papers_history_and_only_allowed_moves(
     shot(dialog, "detail-history")
 
 
-def test_detail_shows_bhxh_number_once_central_assigned_it(
-    qtbot: QtBot, env: Env, sample
-) -> None:
+def test_detail_shows_bhxh_number_once_central_assigned_it(qtbot: QtBot, env: Env, sample) -> None:
     def texts() -> list[str]:
         dialog = DossierDetailDialog(
             env.db, sample[0].id, env.catalog, rules(env), env.officer.id, clock=lambda: NOW

@@ -49,7 +49,10 @@ def test_only_an_administrator_sets_the_lookup_address(qtbot, tmp_path: Path) ->
 def test_receipt_qr_opens_the_lookup_page_by_default(env: Env, tmp_path: Path) -> None:
     dossier_row = take_in(env, 1, PEOPLE[0], "2026-03-02T09:00")
     for settings, base in [
-        (Settings(central_url="https://trungtam.bhxh.example:8765/"), "https://trungtam.bhxh.example:8765"),
+        (
+            Settings(central_url="https://trungtam.bhxh.example:8765/"),
+            "https://trungtam.bhxh.example:8765",
+        ),
         (
             Settings(
                 central_url="https://trungtam.bhxh.example:8765",

@@ -193,7 +193,9 @@ def test_the_register_bhxh_number_fills_tk1ts_part_two_for_a_first_visit(qtbot, 
         demo_db, Settings(), officer, CatalogStore(), CalendarStore(), TrustStore(),
         SyncRunner(), SyncRunner(),
     )  # fmt: skip
-    newcomer = Identity("001090009999", "Lê Thị Mới", dt.date(1990, 1, 2), "Nữ", IdentitySource.TYPED)
+    newcomer = Identity(
+        "001090009999", "Lê Thị Mới", dt.date(1990, 1, 2), "Nữ", IdentitySource.TYPED
+    )
     controller.typed(newcomer)
     assert controller.state.record is not None and not controller.state.record.known
     controller.register_checked(

@@ -137,7 +137,9 @@ def test_postal_delivery_prints_the_address() -> None:
 def test_counter_delivery_on_paper() -> None:
     data = samples.receipt(delivery=Delivery(DeliveryMethod.COUNTER))
     text = pdf_text(render_receipt(data, samples.AGENCY, copies=(1,)))
-    assert "6. Đăng ký nhận kết quả tại: Bản giấy, nhận tại Bộ phận Tiếp nhận và Trả kết quả" in text
+    assert (
+        "6. Đăng ký nhận kết quả tại: Bản giấy, nhận tại Bộ phận Tiếp nhận và Trả kết quả" in text
+    )
 
 
 def test_no_fee_line_when_the_procedure_has_none() -> None:

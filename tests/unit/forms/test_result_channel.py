@@ -44,7 +44,9 @@ def test_field_11_item_6_and_the_slip_agree(delivery: Delivery) -> None:
     slip = flat(render_receipt_80mm(receipt, samples.AGENCY))
 
     wording = result_delivery_text(delivery.method, delivery.address)
-    field_11 = after("[11]. Đăng ký nhận kết quả giải quyết thủ tục hành chính:", tk1ts, r"Địa chỉ nơi cư trú:")
+    field_11 = after(
+        "[11]. Đăng ký nhận kết quả giải quyết thủ tục hành chính:", tk1ts, r"Địa chỉ nơi cư trú:"
+    )
     item_6 = after("6. Đăng ký nhận kết quả tại:", form01, r"\(Có thể nhận kết quả")
     assert field_11 == item_6 == wording
     assert f"Nhận kết quả: {wording}" in slip

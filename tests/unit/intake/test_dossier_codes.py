@@ -12,9 +12,9 @@ from sqlalchemy import select
 
 from app.errors import ErrorKind, UserError
 from app.services import dossier_codes
-from app.services.sync import serial_leases
 from app.services.storage.db import open_database
 from app.services.storage.models import DossierSequence
+from app.services.sync import serial_leases
 
 DAY = dt.date(2026, 3, 2)
 PATTERN = "{agency}-{yymmdd}-{seq:04d}"
@@ -80,8 +80,7 @@ def test_leased_serials_go_first_and_stay_four_digits_past_999(db) -> None:
     lease(db, 601, 1200)
     with db.session() as s:
         codes = [
-            dossier_codes.next_dossier_code(s, PATTERN, OFFICE_CODE, 1, DAY)[0]
-            for _ in range(1100)
+            dossier_codes.next_dossier_code(s, PATTERN, OFFICE_CODE, 1, DAY)[0] for _ in range(1100)
         ]
     assert len(set(codes)) == 1100
     assert codes[0].endswith("-0001") and codes[999].endswith("-1000")
@@ -92,7 +91,9 @@ def test_leased_serials_go_first_and_stay_four_digits_past_999(db) -> None:
 def test_an_exhausted_lease_falls_back_to_the_reserve(db) -> None:
     lease(db, 41, 43)
     with db.session() as s:
-        serials = [dossier_codes.next_dossier_code(s, PATTERN, OFFICE_CODE, 2, DAY)[1] for _ in range(5)]
+        serials = [
+            dossier_codes.next_dossier_code(s, PATTERN, OFFICE_CODE, 2, DAY)[1] for _ in range(5)
+        ]
     assert serials == [41, 42, 43, 5556, 5557]
     assert serial_leases.remaining(db, OFFICE_CODE, DAY) == 0
 

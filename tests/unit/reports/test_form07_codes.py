@@ -35,8 +35,13 @@ def test_form_07_prints_published_name_and_national_code(month: Month) -> None:
         book = tracking_rows(s, ReportFilter(MARCH))
     text = pdf_stream_text(render_tracking_book_pdf(book, MARCH, AGENCY))  # row by row
     name = month.env.catalog.get("603").name
-    assert f"{name} — tên công bố: {PUBLISHED} (Mã thủ tục BHXH: 603; mã TTHC quốc gia: {NATIONAL})" in text
-    assert text.count(f"mã TTHC quốc gia: {NATIONAL}") == sum(r.procedure_code == "603" for r in book)
+    assert (
+        f"{name} — tên công bố: {PUBLISHED} (Mã thủ tục BHXH: 603; mã TTHC quốc gia: {NATIONAL})"
+        in text
+    )
+    assert text.count(f"mã TTHC quốc gia: {NATIONAL}") == sum(
+        r.procedure_code == "603" for r in book
+    )
 
 
 def test_every_shipped_procedure_has_its_published_entry() -> None:
