@@ -23,7 +23,7 @@ def test_round_trip_keeps_every_field(tmp_path):
     assert problem is None
     assert loaded == original
     # Vietnamese stays readable in the file an admin may open
-    assert "Hải Châu" in path.read_text(encoding="utf-8")
+    assert "Thử Nghiệm" in path.read_text(encoding="utf-8")
 
 
 def test_missing_file_gives_defaults(tmp_path):
