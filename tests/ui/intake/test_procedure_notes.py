@@ -89,7 +89,9 @@ def test_the_event_date_and_its_check_are_saved_with_the_dossier(qtbot, demo_db)
     )
     controller.choose_procedure("TU-TUAT")
     assert controller.filing_event() is None
-    death = dt.date.today() - dt.timedelta(days=95)
+    from app.services.calendar import VN_TZ
+
+    death = dt.datetime.now(VN_TZ).date() - dt.timedelta(days=95)  # the office's day
     controller.set_filing_event(death)
     controller.all_received()
     controller.save()
