@@ -74,6 +74,7 @@ class ErrorKind(StrEnum):
     CATALOG_INVALID = "catalog_invalid"
     CALENDAR_INVALID = "calendar_invalid"
     DOCUMENTS_MISSING = "documents_missing"
+    DELIVERY_ADDRESS_MISSING = "delivery_address_missing"
     ATTACHMENT_TOO_LARGE = "attachment_too_large"
     ATTACHMENT_BAD_TYPE = "attachment_bad_type"
     ATTACHMENT_CORRUPT = "attachment_corrupt"
@@ -91,6 +92,7 @@ class ErrorKind(StrEnum):
     SYNC_CLOCK_SKEW = "sync_clock_skew"
     SYNC_REJECTED = "sync_rejected"
     SYNC_ADDRESS_INSECURE = "sync_address_insecure"
+    SERIALS_EXHAUSTED = "serials_exhausted"
     # security and personal data
     DB_WRONG_KEY = "db_wrong_key"
     DB_NOT_THIS_COUNTER = "db_not_this_counter"
@@ -272,6 +274,16 @@ MESSAGES: dict[ErrorKind, Message] = {
             "errors", "In phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02) cho công dân."
         ),
     ),
+    ErrorKind.DELIVERY_ADDRESS_MISSING: _M(
+        QT_TRANSLATE_NOOP("errors", "Thiếu địa chỉ nhận kết quả"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Công dân chọn nhận kết quả qua bưu chính nhưng chưa có địa chỉ; hồ sơ chưa được lưu.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "errors", "Nhập địa chỉ nhận kết quả, hoặc chọn nhận kết quả điện tử hay tại quầy."
+        ),
+    ),
     ErrorKind.ATTACHMENT_TOO_LARGE: _M(
         QT_TRANSLATE_NOOP("errors", "Tệp quá lớn"),
         QT_TRANSLATE_NOOP("errors", "Tệp đính kèm vượt quá dung lượng cho phép."),
@@ -352,6 +364,17 @@ MESSAGES: dict[ErrorKind, Message] = {
         ),
         QT_TRANSLATE_NOOP(
             "errors", "Chỉnh lại ngày giờ của máy tính; giờ tiếp nhận hồ sơ phụ thuộc vào nó."
+        ),
+    ),
+    ErrorKind.SERIALS_EXHAUSTED: _M(
+        QT_TRANSLATE_NOOP("errors", "Hết số thứ tự hồ sơ dự phòng trong ngày"),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Quầy đã dùng hết số thứ tự dự phòng khi không kết nối được hệ thống trung tâm; "
+            "hồ sơ chưa được lưu, thông tin đã nhập vẫn còn trên màn hình.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "errors", "Kết nối mạng rồi bấm Đồng bộ để nhận thêm số thứ tự, sau đó lưu lại."
         ),
     ),
     ErrorKind.SYNC_REJECTED: _M(

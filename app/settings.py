@@ -34,7 +34,8 @@ class Settings:
     central_url: str = ""  # empty: work offline only
     central_cert_sha256: str = ""  # optional pinned server certificate fingerprint
     # The office's public address of the citizen look-up page (…/tra-cuu); the receipt
-    # QR opens it. Empty: the QR holds the plain MOTCUA|code|key text.
+    # QR opens it. Empty: central's own address when it is https (central serves the
+    # page), else the QR holds the plain MOTCUA|code|key text.
     public_lookup_base_url: str = ""
     default_printer: str = ""  # empty: the OS default
     receipt_printer: str = ""  # 80 mm thermal printer, empty: print receipts on A4
@@ -46,6 +47,15 @@ class Settings:
     language: str = "vi"  # vi or en
     retention_days: int = 365  # local copies of synced dossiers kept this long
     extra: dict[str, Any] = field(default_factory=dict)  # office-specific, kept as is
+
+    @property
+    def lookup_base_url(self) -> str:
+        """Where the receipt QR points: the administrator's public address, else
+        central's when it is https (a citizen's phone reaches it), else nothing."""
+        if self.public_lookup_base_url:
+            return self.public_lookup_base_url
+        central = self.central_url.strip().rstrip("/")
+        return central if central.startswith("https://") else ""
 
     def validate(self) -> None:
         problems = list(self.problems())

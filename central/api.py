@@ -423,6 +423,9 @@ def create_app(db: CentralDatabase) -> FastAPI:
 
     indicator_routes.install(app, db, Admin, device)
     openapi_refs.add_components(app, {**PUSH_COMPONENTS, **life_event_routes.EVENT_COMPONENTS})
+    from central import serials
+
+    serials.install(app, db, device)
     return app
 
 

@@ -3,8 +3,8 @@
 A reader must never see sequence 11 committed while 10 is still in flight, or it would
 move its watermark past 10 and miss it for good. Writers of the feed therefore take
 one transaction-scoped lock on PostgreSQL before appending, so sequences commit in
-order (SQLite already has a single writer). Only back-office actions and publications
-write here, so the lock costs nothing on the push path.
+order (SQLite already has a single writer). Back-office actions, publications and
+the first push of each new dossier (its BHXH number, ``central.serials``) write here.
 
 Every page carries the feed's **epoch**. Restoring central from an older backup makes
 the sequence restart below the counters' watermarks; the operator then runs
@@ -29,9 +29,14 @@ _FEED_LOCK = 0x4D6F7443  # "MotC": the advisory lock key of the feed
 _change_data: TypeAdapter[Any] = TypeAdapter(wire.ChangeData)
 
 
-def append(session: Session, office_code: str | None, data: Any, entity_id: str) -> Change:
+def lock_feed(session: Session) -> None:
+    """Held until the transaction ends (re-entrant within it)."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _FEED_LOCK})
+
+
+def append(session: Session, office_code: str | None, data: Any, entity_id: str) -> Change:
+    lock_feed(session)
     change = Change(
         office_code=office_code,
         kind=data.kind,

@@ -25,6 +25,7 @@ handful of statements whatever the number of rows.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -33,7 +34,8 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from app.shared import ownership, wire
-from central import attachment_checks
+from app.shared.timezone import VN_TZ
+from central import attachment_checks, serials
 from central.db import CentralDatabase
 from central.ingest_store import Batch, Writes, store
 from central.models import Blob, Device, SyncedRow
@@ -257,6 +259,7 @@ def ingest(
     refused_claims = attachment_checks.refusals(session, office, items)
     results = []
     writes = Writes()
+    new_dossiers: list[tuple[str, int]] = []  # (id, year received): BHXH numbers to give
     for item, rows in zip(items, per_item, strict=True):
         if item_office(item) != office:
             results.append(_result(item, "forbidden", 403, "office_mismatch"))
@@ -288,6 +291,11 @@ def ingest(
                 batch.restore(saved)
                 results.append(_database_refusal(item, exc))
                 continue
+        new_dossiers.extend(
+            (row.id, _year_received(row.data))
+            for row, (verdict, _) in zip(rows, verdicts, strict=True)
+            if verdict == "create" and row.entity == "dossier"
+        )
         kinds = {v for v, _ in verdicts}
         if kinds == {"same"}:
             results.append(_result(item, "duplicate", 200))
@@ -297,7 +305,14 @@ def ingest(
             results.append(_result(item, "created", 201))
     if writes:
         store(session, writes)
+    serials.assign_bhxh_numbers(session, office, new_dossiers)
     return results
+
+
+def _year_received(data: dict[str, Any]) -> int:
+    """The year (office time, UTC+7) the dossier was submitted."""
+    submitted = dt.datetime.fromisoformat(str(data["submitted_at"]))
+    return submitted.astimezone(VN_TZ).year
 
 
 def push(db: CentralDatabase, device: Device, items: list[Any]) -> list[wire.PushResult]:

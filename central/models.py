@@ -25,6 +25,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -52,7 +53,31 @@ class Office(Base):
     code: Mapped[str] = mapped_column(String(40), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     province_code: Mapped[str] = mapped_column(String(10), default="")
+    # BHXH's own office code (e.g. 07906), the last part of its dossier numbers.
+    bhxh_code: Mapped[str] = mapped_column(String(10), default="", server_default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class SerialDay(Base):
+    """The next 4-digit dossier serial central will lease for an office and day."""
+
+    __tablename__ = "serial_days"
+    office_code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    next_serial: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class BhxhNumber(Base):
+    """BHXH's own dossier number, ``<sequence>/<year>/<office code>``, one per dossier."""
+
+    __tablename__ = "bhxh_numbers"
+    __table_args__ = (UniqueConstraint("office_code", "year", "sequence"),)
+    dossier_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    office_code: Mapped[str] = mapped_column(String(40))
+    year: Mapped[int] = mapped_column(Integer)
+    sequence: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(30))
+    assigned_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class Device(Base):

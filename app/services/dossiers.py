@@ -29,6 +29,7 @@ from app.services.calendar import WorkCalendar, appointment
 from app.services.calendar.days import local
 from app.services.catalog.model import DocumentSpec
 from app.services.catalog.model import Procedure as CatalogProcedure
+from app.services.forms.model import DeliveryMethod
 from app.services.identity import Identity, identification_of
 from app.services.lifecycle import Status, record_event
 from app.services.search import fold
@@ -75,6 +76,8 @@ class IntakeOptions:
     number_of_sets: int = 1
     notes: str = ""
     form_data: Mapping[str, Any] = field(default_factory=dict)
+    # What the counter fetched from the register check (register_state.snapshot_fields).
+    register: Mapping[str, Any] | None = None
     return_time: dt.time | None = None
     # Scans picked for a citizen who has no row yet: stored inside the dossier's own
     # transaction, (session, citizen id) -> attachment ids.
@@ -171,9 +174,15 @@ def create_dossier(
         raise UserError(
             ErrorKind.DOCUMENTS_MISSING, detail="missing: " + ", ".join(d.id for d in missing)
         )
+    if DeliveryMethod(contact.delivery_method) is DeliveryMethod.POST and not (
+        contact.delivery_address.strip()
+    ):
+        raise UserError(ErrorKind.DELIVERY_ADDRESS_MISSING)
     with db.session() as s:
         # Decree 104/2022 Art. 14: what chip, register and record said, before the update.
-        seen = intake_snapshot.build(s, citizen, now, with_ethnicity=procedure.needs_tk1ts)
+        seen = intake_snapshot.build(
+            s, citizen, now, register=options.register, with_ethnicity=procedure.needs_tk1ts
+        )
         person = upsert_citizen(s, citizen, contact, now)
         snapshot_procedure(s, procedure, catalog_version)
         code, _seq = dossier_codes.next_dossier_code(

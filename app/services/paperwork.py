@@ -23,6 +23,8 @@ from app.services.forms.model import (
     DocumentLine,
     MissingDocument,
     ReceiptData,
+    RefusalData,
+    RefusalGround,
     Tk1tsData,
     Tk1tsPart,
     result_delivery_text,
@@ -98,6 +100,38 @@ def receipt_from(
         national_code=procedure.national_code,
         published_name=procedure.published_name,
         lookup_base_url=lookup_base_url,
+    )
+
+
+def refusal_from(
+    session: Session,
+    dossier: Dossier,
+    procedure_name: str,
+    ground: RefusalGround,
+    detail: str,
+    competent_office: str,
+    officer_id: str,
+    issued_on: dt.date,
+) -> RefusalData:
+    """Form 03 for the refusal the officer just recorded (signed by that officer)."""
+    citizen = session.get(Citizen, dossier.citizen_id)
+    officer = session.get(Officer, officer_id)
+    assert citizen is not None and officer is not None
+    return RefusalData(
+        applicant=Applicant(
+            full_name=citizen.full_name,
+            id_number=citizen.id_number,
+            address=citizen.residence,
+            phone=dossier.applicant_phone,
+            email=dossier.applicant_email,
+        ),
+        procedure_name=procedure_name,
+        reason=detail.strip(),
+        officer_name=officer.full_name,
+        issued_on=issued_on,
+        dossier_code=dossier.code,
+        ground=ground,
+        competent_office=competent_office.strip(),
     )
 
 

@@ -109,6 +109,22 @@ def fetch(
         raise UserError(ErrorKind.SERVER_UNREACHABLE, detail=f"HTTP {exc.status}") from exc
 
 
+def snapshot_fields(state: RegisterState) -> dict[str, object]:
+    """What the counter fetched from the register check, kept with the dossier
+    (Decree 104/2022 Art. 14): the verdict, when and where central checked, the BHXH
+    number it knows and each field the register holds differently."""
+    return {
+        "state": state.state,
+        "checked_at": state.checked_at.isoformat() if state.checked_at else None,
+        "source": state.source,
+        "bhxh_number": state.bhxh_number,
+        "differences": [
+            {"field": d.field, "bhxh": d.declared, "register": d.registered}
+            for d in state.differences
+        ],
+    }
+
+
 def checkable(id_number: str) -> bool:
     """Only 12-digit Vietnamese ID numbers are in the population register (not passports)."""
     return len(id_number) == 12 and id_number.isdigit()

@@ -319,11 +319,25 @@ class TrackingRow:
     due_at: dt.datetime | None  # None while the clock is stopped (waiting for papers)
     returned_at: dt.datetime | None
     delivery: str
+    published: tuple[str, str] = ("", "")  # (published name, national code), where known
+
+
+def published_procedures(session: Session) -> dict[str, tuple[str, str]]:
+    """Procedure code → (published name, national code) of its newest catalog snapshot."""
+    out: dict[str, tuple[str, str]] = {}
+    rows = session.execute(
+        select(Procedure.code, Procedure.definition).order_by(Procedure.created_at, Procedure.id)
+    )
+    for code, definition in rows:
+        published = (definition or {}).get("published") or {}
+        out[code] = (published.get("name", ""), published.get("national_code", ""))
+    return out
 
 
 def tracking_rows(session: Session, flt: ReportFilter) -> list[TrackingRow]:
     """Every dossier received in the period, in order of receipt."""
     names = procedure_names(session)
+    published = published_procedures(session)
     rows = session.execute(
         select(
             Dossier.id,
@@ -359,6 +373,7 @@ def tracking_rows(session: Session, flt: ReportFilter) -> list[TrackingRow]:
             due_at=local(r[10]) if r[10] else None,
             returned_at=local(r[11]) if r[11] else None,
             delivery=DELIVERY_TEXT.get(r[12]) or r[12],
+            published=published.get(r[3], ("", "")),
         )
         for r in rows
     ]
@@ -389,6 +404,8 @@ def tracking_book_data(
                 dossier_code=r.code,
                 procedure_name=r.procedure_name,
                 procedure_code=r.procedure_code,
+                published_name=r.published[0],
+                national_code=r.published[1],
                 applicant_name=r.applicant_name,
                 address_phone=r.address_phone,
                 lead_agency=r.lead_agency,

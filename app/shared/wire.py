@@ -285,6 +285,19 @@ class BlobStatus(Wire):
     complete: bool  # all bytes received and SHA-256 verified
 
 
+class SerialLeaseRequest(Wire):
+    """A block of the office-day's 4-digit dossier serials (see app.services.dossier_codes)."""
+
+    day: dt.date
+    count: int = Field(default=50, ge=1, le=500)
+
+
+class SerialLease(Wire):
+    day: dt.date
+    first: int
+    last: int
+
+
 # --- changes the counter pulls -------------------------------------------------------------
 
 
@@ -351,8 +364,16 @@ class LifeEventWire(Wire):
     row_version: int = 1
 
 
+class BhxhNumberWire(Wire):
+    """BHXH's own dossier number (``03706/2026/07906``), assigned by central on ingest."""
+
+    kind: Literal["bhxh_number"] = "bhxh_number"
+    dossier_id: str
+    number: str
+
+
 ChangeData = Annotated[
-    DossierStatusChange | OfficerWire | PublishedWire | Tombstone | LifeEventWire,
+    DossierStatusChange | OfficerWire | PublishedWire | Tombstone | LifeEventWire | BhxhNumberWire,
     Field(discriminator="kind"),
 ]
 

@@ -2,12 +2,12 @@
 signing certificates.
 
     motcua-central staff-add --username lan --name "Trần Thị Lan" \\
-        --role processing_officer --office 000.17.22.H56      # asks for the password
+        --role processing_officer --office 000.00.22.H99      # asks for the password
     motcua-central staff-deactivate --username lan   # also: staff-activate, staff-unlock
     motcua-central staff-reset-password --username lan      # asks for the new password
-    motcua-central office-profile --office 000.17.22.H56 --address "…" --phone "…" \\
+    motcua-central office-profile --office 000.00.22.H99 --address "…" --phone "…" \\
         --signing-key /etc/motcua/h56.key.pem --signing-cert /etc/motcua/h56.pem
-    motcua-central office-cert --office 000.17.22.H56 --out /etc/motcua/pki   # demo CA
+    motcua-central office-cert --office 000.00.22.H99 --out /etc/motcua/pki   # demo CA
 
 The password comes from ``MOTCUA_STAFF_PASSWORD`` when set (scripts), else a prompt:
 it never appears on the command line, where ``ps`` would show it.

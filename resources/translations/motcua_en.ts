@@ -228,152 +228,162 @@ Please send this file to technical support.</translation>
 <context>
     <name>DossierDetailDialog</name>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="91"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="113"/>
         <source>Chi tiết hồ sơ</source>
         <translation>Dossier details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="105"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="127"/>
         <source>Tên giấy tờ</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="106"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="128"/>
         <source>Bắt buộc</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="107"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="129"/>
         <source>Bản chính</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="108"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="130"/>
         <source>Bản sao</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="109"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="131"/>
         <source>Đã nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="124"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="146"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="125"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="147"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="126"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="148"/>
         <source>Từ</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="127"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="149"/>
         <source>Sang</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="128"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="150"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="140"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="162"/>
         <source>Giấ&amp;y tờ</source>
         <translation>Docu&amp;ments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="141"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="163"/>
         <source>Bản &amp;số hóa</source>
         <translation>S&amp;cans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="142"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="164"/>
         <source>&amp;Lịch sử</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="145"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="167"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="179"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="201"/>
         <source>Mã tra cứu:</source>
         <translation>Lookup code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="180"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="203"/>
+        <source>Số hồ sơ BHXH:</source>
+        <translation>BHXH dossier number:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="204"/>
+        <source>(chưa có — hệ thống trung tâm cấp khi đồng bộ)</source>
+        <translation>(none yet — the central system assigns it on sync)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="206"/>
         <source>Công dân:</source>
         <translation>Citizen:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="181"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="207"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="182"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="208"/>
         <source>Nộp lúc:</source>
         <translation>Submitted at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="183"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="209"/>
         <source>Nhận đủ hồ sơ lúc:</source>
         <translation>Complete dossier received at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="183"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="209"/>
         <source>(chưa đủ)</source>
         <translation>(incomplete)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="184"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="210"/>
         <source>Hẹn trả kết quả:</source>
         <translation>Results due:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="184"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="210"/>
         <source>(tạm dừng, chờ bổ sung)</source>
         <translation>(paused, awaiting additions)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="185"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="211"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="188"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="214"/>
         <source>Đã trả lúc:</source>
         <translation>Returned at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="191"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="217"/>
         <source>Dữ liệu khi tiếp nhận ({0}):</source>
         <translation>Data at intake ({0}):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="203"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="229"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="203"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="229"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="211"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="237"/>
         <source>Chưa</source>
         <translation>Not yet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="224"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="250"/>
         <source>%n trang</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -381,42 +391,42 @@ Please send this file to technical support.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="229"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="255"/>
         <source>Chưa có bản số hóa.</source>
         <translation>No scans yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="261"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="287"/>
         <source>&amp;Xuất dữ liệu của công dân…</source>
         <translation>E&amp;xport the citizen&apos;s data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="264"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="290"/>
         <source>Quyền của chủ thể dữ liệu: mọi dữ liệu về công dân này (PDF và JSON).</source>
         <translation>Data subject&apos;s right of access: everything held about this citizen (PDF and JSON).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="269"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="295"/>
         <source>&amp;In lại giấy tiếp nhận</source>
         <translation>&amp;Reprint the receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="271"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="297"/>
         <source>Sau ngày in lần đầu, chỉ lãnh đạo bộ phận được in lại.</source>
         <translation>After the day of the first print, only the head of the unit may reprint.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="317"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="343"/>
         <source>Lưu dữ liệu công dân vào</source>
         <translation>Save the citizen&apos;s data to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="352"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="384"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="352"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="384"/>
         <source>Họ tên người nhận kết quả:</source>
         <translation>Full name of the person collecting the results:</translation>
     </message>
@@ -976,52 +986,52 @@ Please send this file to technical support.</translation>
 <context>
     <name>IntakeController</name>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="169"/>
+        <location filename="../../app/ui/intake/controller.py" line="174"/>
         <source>Đã quét mã QR. Đặt thẻ lên đầu đọc để đọc chip và kiểm tra thẻ thật.</source>
         <translation>QR code scanned. Place the card on the reader to read the chip and check it is genuine.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="178"/>
+        <location filename="../../app/ui/intake/controller.py" line="183"/>
         <source>Đã có thẻ trên đầu đọc. Quét mã QR trên thẻ (hoặc bấm F3 nhập 6 số CAN) để mở khoá chip.</source>
         <translation>Card on the reader. Scan the QR code on the card (or press F3 to type the 6-digit CAN) to unlock the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="202"/>
+        <location filename="../../app/ui/intake/controller.py" line="207"/>
         <source>Đặt hộ chiếu lên đầu đọc.</source>
         <translation>Place the passport on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="215"/>
+        <location filename="../../app/ui/intake/controller.py" line="220"/>
         <source>Đặt thẻ lên đầu đọc.</source>
         <translation>Place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="235"/>
+        <location filename="../../app/ui/intake/controller.py" line="240"/>
         <source>Đang đọc chip… giữ yên thẻ trên đầu đọc.</source>
         <translation>Reading the chip… keep the card still on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="258"/>
+        <location filename="../../app/ui/intake/controller.py" line="263"/>
         <source>Đã đọc chip ({0:.1f} giây). {1}</source>
         <translation>Chip read ({0:.1f} s). {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="286"/>
+        <location filename="../../app/ui/intake/controller.py" line="291"/>
         <source>Đã nhập tay. Thông tin chưa được kiểm tra bằng chip.</source>
         <translation>Typed in. The details have not been checked against the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="302"/>
+        <location filename="../../app/ui/intake/controller.py" line="307"/>
         <source>Sẵn sàng. Quét mã QR trên thẻ hoặc đặt thẻ lên đầu đọc.</source>
         <translation>Ready. Scan the QR code on the card or place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="374"/>
+        <location filename="../../app/ui/intake/controller.py" line="380"/>
         <source>THẺ KHÔNG XÁC THỰC: chip có dấu hiệu bị sao chép. {0}</source>
         <translation>CARD NOT AUTHENTIC: the chip shows signs of being cloned. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="377"/>
+        <location filename="../../app/ui/intake/controller.py" line="383"/>
         <source>THẺ KHÔNG XÁC THỰC: {0}.</source>
         <translation>CARD NOT AUTHENTIC: {0}.</translation>
     </message>
@@ -1030,37 +1040,37 @@ Please send this file to technical support.</translation>
         <translation type="vanished">CARD NOT AUTHENTIC: the chip data has been altered ({0}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="379"/>
+        <location filename="../../app/ui/intake/controller.py" line="385"/>
         <source>Thẻ thật: chữ ký số hợp lệ, chuỗi chứng thư đến CSCA tin cậy.</source>
         <translation>Genuine card: valid digital signature, certificate chain to a trusted CSCA.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="381"/>
+        <location filename="../../app/ui/intake/controller.py" line="387"/>
         <source>Chưa kiểm tra được chữ ký số của thẻ này (loại khóa chưa hỗ trợ).</source>
         <translation>This card&apos;s digital signature cannot be checked (key type not supported).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="383"/>
+        <location filename="../../app/ui/intake/controller.py" line="389"/>
         <source>Chữ ký số hợp lệ; chưa cấu hình chứng thư CSCA để xác nhận nơi cấp.</source>
         <translation>Valid digital signature; no CSCA certificate configured to confirm the issuer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="384"/>
+        <location filename="../../app/ui/intake/controller.py" line="390"/>
         <source>Chưa kiểm tra tính xác thực của thẻ.</source>
         <translation>Card authenticity not checked.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="516"/>
+        <location filename="../../app/ui/intake/controller.py" line="558"/>
         <source>Đang lưu hồ sơ…</source>
         <translation>Saving the dossier…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="630"/>
+        <location filename="../../app/ui/intake/controller.py" line="675"/>
         <source>Không khôi phục được hồ sơ đang nhập dở.</source>
         <translation>Could not restore the unfinished dossier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="651"/>
+        <location filename="../../app/ui/intake/controller.py" line="698"/>
         <source>Đã khôi phục hồ sơ đang nhập dở.</source>
         <translation>Unfinished dossier restored.</translation>
     </message>
@@ -1068,77 +1078,77 @@ Please send this file to technical support.</translation>
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="98"/>
+        <location filename="../../app/ui/intake/page.py" line="99"/>
         <source>Chọn thủ tục Điều chỉnh thông tin</source>
         <translation>Choose the “Update personal details” procedure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="101"/>
+        <location filename="../../app/ui/intake/page.py" line="102"/>
         <source>Hồ sơ đã có của công dân</source>
         <translation>Citizen&apos;s existing records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="109"/>
+        <location filename="../../app/ui/intake/page.py" line="110"/>
         <source>Điện th&amp;oại:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="110"/>
+        <location filename="../../app/ui/intake/page.py" line="111"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="117"/>
+        <location filename="../../app/ui/intake/page.py" line="121"/>
         <source>Gõ để tìm thủ tục (mã, tên, từ khoá) — Ctrl+F</source>
         <translation>Type to find a procedure (code, name, keyword) — Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="123"/>
+        <location filename="../../app/ui/intake/page.py" line="127"/>
         <source>2. Thủ tục</source>
         <translation>2. Procedure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="138"/>
+        <location filename="../../app/ui/intake/page.py" line="143"/>
         <source>Giấy tờ</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="138"/>
+        <location filename="../../app/ui/intake/page.py" line="143"/>
         <source>Bản chính</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="138"/>
+        <location filename="../../app/ui/intake/page.py" line="143"/>
         <source>Bản sao</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="138"/>
+        <location filename="../../app/ui/intake/page.py" line="143"/>
         <source>Đã nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="143"/>
+        <location filename="../../app/ui/intake/page.py" line="148"/>
         <source>Đã nhận đủ giấy tờ (F8)</source>
         <translation>All documents received (F8)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="146"/>
+        <location filename="../../app/ui/intake/page.py" line="151"/>
         <source>3. Giấy tờ</source>
         <translation>3. Documents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="153"/>
+        <location filename="../../app/ui/intake/page.py" line="158"/>
         <source>Lưu và in giấy tiếp nhận (Ctrl+Enter)</source>
         <translation>Save and print intake receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="157"/>
+        <location filename="../../app/ui/intake/page.py" line="162"/>
         <source>In lại (Ctrl+P)</source>
         <translation>Reprint (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="164"/>
+        <location filename="../../app/ui/intake/page.py" line="169"/>
         <source>Nhập tay (F2)</source>
         <translation>Type in (F2)</translation>
     </message>
@@ -1147,112 +1157,117 @@ Please send this file to technical support.</translation>
         <translation type="vanished">Enter CAN (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="87"/>
+        <location filename="../../app/ui/intake/page.py" line="88"/>
         <source>Thông tin cá nhân của công dân được xử lý chỉ để giải quyết thủ tục, theo Luật Bảo vệ dữ liệu cá nhân. F1: đọc thông báo đầy đủ cho công dân.</source>
         <translation>The citizen&apos;s personal data is processed only to settle the procedure, under the Personal Data Protection Law. F1: read the full notice to the citizen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="166"/>
+        <location filename="../../app/ui/intake/page.py" line="113"/>
+        <source>Nhận &amp;kết quả:</source>
+        <translation>Result &amp;delivery:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="171"/>
         <source>Nhập CAN / MRZ (F3)</source>
         <translation>Enter CAN / MRZ (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="168"/>
+        <location filename="../../app/ui/intake/page.py" line="173"/>
         <source>Hồ sơ mới (Ctrl+N)</source>
         <translation>New dossier (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="236"/>
+        <location filename="../../app/ui/intake/page.py" line="241"/>
         <source>Sẵn sàng. Quét mã QR trên thẻ hoặc đặt thẻ lên đầu đọc.</source>
         <translation>Ready. Scan the QR code on the card or place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="252"/>
+        <location filename="../../app/ui/intake/page.py" line="257"/>
         <source>Không đọc được chip: dịch vụ thẻ thông minh (PC/SC) không chạy. Khởi động dịch vụ — Windows: dịch vụ “Smart Card” (Thẻ thông minh); Linux: “sudo systemctl start pcscd” — hoặc báo quản trị. Trong lúc chờ: quét mã QR trên thẻ hoặc F2 để nhập tay.</source>
         <translation>Cannot read the chip: the smart-card service (PC/SC) is not running. Start it — Windows: the “Smart Card” service; Linux: “sudo systemctl start pcscd” — or call the administrator. Meanwhile: scan the QR code on the card or press F2 to type the data.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="258"/>
+        <location filename="../../app/ui/intake/page.py" line="263"/>
         <source>Không đọc được chip: chưa thấy đầu đọc thẻ. Cắm đầu đọc USB (hoặc kiểm tra tên đầu đọc trong Cài đặt, Ctrl+5). Trong lúc chờ: quét mã QR trên thẻ hoặc F2 để nhập tay.</source>
         <translation>Cannot read the chip: no card reader found. Plug in the USB reader (or check the reader name in Settings, Ctrl+5). Meanwhile: scan the QR code on the card or press F2 to type the data.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="296"/>
+        <location filename="../../app/ui/intake/page.py" line="301"/>
         <source>Công dân chưa có trong dữ liệu của bộ phận.</source>
         <translation>This citizen is not yet in the desk&apos;s records.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="299"/>
+        <location filename="../../app/ui/intake/page.py" line="304"/>
         <source>Mã số BHXH: {0}</source>
         <translation>Social insurance number: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="299"/>
+        <location filename="../../app/ui/intake/page.py" line="304"/>
         <source>(chưa có)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="300"/>
+        <location filename="../../app/ui/intake/page.py" line="305"/>
         <source>Hồ sơ đã nộp trước đây: {0}</source>
         <translation>Dossiers submitted before: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="304"/>
+        <location filename="../../app/ui/intake/page.py" line="309"/>
         <source>&lt;b&gt;Khác với dữ liệu đã lưu&lt;/b&gt; (thông tin trên thẻ được dùng):</source>
         <translation>&lt;b&gt;Differs from the saved records&lt;/b&gt; (the card&apos;s details are used):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="333"/>
+        <location filename="../../app/ui/intake/page.py" line="344"/>
         <source>&lt;b&gt;Đã chọn:&lt;/b&gt; {0} — {1}</source>
         <translation>&lt;b&gt;Selected:&lt;/b&gt; {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="335"/>
+        <location filename="../../app/ui/intake/page.py" line="346"/>
         <source>Chưa chọn thủ tục.</source>
         <translation>No procedure selected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="345"/>
+        <location filename="../../app/ui/intake/page.py" line="357"/>
         <source> (nếu có)</source>
         <translation> (if any)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="377"/>
+        <location filename="../../app/ui/intake/page.py" line="389"/>
         <source>Thời hạn: {0}. &lt;b&gt;Hẹn trả kết quả: {1}&lt;/b&gt; (nếu tiếp nhận ngay)</source>
         <translation>Time limit: {0}. &lt;b&gt;Results due: {1}&lt;/b&gt; (if accepted now)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="388"/>
+        <location filename="../../app/ui/intake/page.py" line="400"/>
         <source>Thông báo xử lý dữ liệu cá nhân</source>
         <translation>Personal data processing notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="418"/>
+        <location filename="../../app/ui/intake/page.py" line="430"/>
         <source>Hồ sơ mới</source>
         <translation>New dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="418"/>
+        <location filename="../../app/ui/intake/page.py" line="430"/>
         <source>Bỏ hồ sơ đang nhập dở và bắt đầu hồ sơ mới?</source>
         <translation>Discard the unfinished dossier and start a new one?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="427"/>
+        <location filename="../../app/ui/intake/page.py" line="439"/>
         <source>Chưa có công dân: quét mã QR, đặt thẻ hoặc F2 để nhập tay.</source>
         <translation>No citizen yet: scan the QR code, place the card or press F2 to type the details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="431"/>
+        <location filename="../../app/ui/intake/page.py" line="443"/>
         <source>Chưa chọn thủ tục (Ctrl+F).</source>
         <translation>No procedure selected (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="440"/>
+        <location filename="../../app/ui/intake/page.py" line="452"/>
         <source>Hồ sơ chưa đủ giấy tờ</source>
         <translation>Dossier incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="442"/>
+        <location filename="../../app/ui/intake/page.py" line="454"/>
         <source>Còn thiếu giấy tờ bắt buộc:
 {0}
 
@@ -1263,99 +1278,101 @@ Chưa lập giấy tiếp nhận. In phiếu yêu cầu bổ sung, hoàn thiện
 No intake receipt has been issued. Print the request for additional documents (form 02) and save the dossier as awaiting additions?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="447"/>
+        <location filename="../../app/ui/intake/page.py" line="459"/>
         <source>Thiếu giấy tờ bắt buộc</source>
         <translation>Required documents missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="462"/>
+        <location filename="../../app/ui/intake/page.py" line="474"/>
         <source>Đã lưu hồ sơ {0}. Hẹn trả kết quả {1}. Đang in giấy tiếp nhận (2 liên)…</source>
         <translation>Dossier {0} saved. Results due {1}. Printing the intake receipt (2 copies)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="466"/>
-        <source>Đã lưu hồ sơ {0}. Hẹn trả kết quả {1}. Đang in giấy tiếp nhận…</source>
-        <translation>Dossier {0} saved. Result due {1}. Printing the receipt…</translation>
+        <location filename="../../app/ui/intake/page.py" line="515"/>
+        <source> Đã in thêm phiếu xếp hàng / tra cứu khổ 80 mm.</source>
+        <translation> Also printed the 80 mm queue / look-up slip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="473"/>
+        <source>Đã lưu hồ sơ {0}. Hẹn trả kết quả {1}. Đang in giấy tiếp nhận…</source>
+        <translation type="vanished">Dossier {0} saved. Result due {1}. Printing the receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/page.py" line="481"/>
         <source>Đã lưu hồ sơ {0} ở trạng thái chờ bổ sung. Đang in phiếu yêu cầu bổ sung…</source>
         <translation>Dossier {0} saved as awaiting additions. Printing the request for additional documents…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="487"/>
+        <location filename="../../app/ui/intake/page.py" line="495"/>
         <source>Đã lưu hồ sơ {0} (mã tra cứu {1}), nhưng chưa in được — {2} Giấy tiếp nhận vẫn phải giao cho công dân: Ctrl+Shift+P để xem trước và in ra máy khác, Ctrl+Shift+S để lưu PDF.</source>
         <translation>Dossier {0} saved (look-up code {1}), but nothing was printed — {2} The citizen is still owed the receipt: Ctrl+Shift+P to preview and print to another printer, Ctrl+Shift+S to save it as PDF.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="503"/>
+        <location filename="../../app/ui/intake/page.py" line="511"/>
         <source> Đang in giấy tiếp nhận (2 liên)…</source>
         <translation> Printing the intake receipt (2 copies)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="504"/>
         <source> Đang in giấy tiếp nhận…</source>
-        <translation> Printing the receipt…</translation>
+        <translation type="vanished"> Printing the receipt…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="505"/>
+        <location filename="../../app/ui/intake/page.py" line="512"/>
         <source> Đang in phiếu yêu cầu bổ sung…</source>
         <translation> Printing the request for additional documents…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="507"/>
+        <location filename="../../app/ui/intake/page.py" line="514"/>
         <source> Đã in giấy tiếp nhận.</source>
         <translation> Intake receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="508"/>
         <source> Đã in giấy tiếp nhận khổ 80 mm.</source>
-        <translation> 80 mm receipt printed.</translation>
+        <translation type="vanished"> 80 mm receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="509"/>
+        <location filename="../../app/ui/intake/page.py" line="516"/>
         <source> Đã in phiếu yêu cầu bổ sung (mẫu 02).</source>
         <translation> Request for additional documents (form 02) printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="510"/>
+        <location filename="../../app/ui/intake/page.py" line="517"/>
         <source> Đã in tờ khai TK1-TS để công dân ký.</source>
         <translation> TK1-TS declaration printed for the citizen to sign.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="532"/>
+        <location filename="../../app/ui/intake/page.py" line="539"/>
         <source>Thẻ đã hết hạn</source>
         <translation>Card expired</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="534"/>
+        <location filename="../../app/ui/intake/page.py" line="541"/>
         <source>Thẻ căn cước đã hết hạn. Nhập lý do vẫn tiếp nhận (nhắc công dân đi đổi thẻ):</source>
         <translation>The ID card has expired. Enter the reason for accepting it anyway (remind the citizen to renew the card):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="540"/>
+        <location filename="../../app/ui/intake/page.py" line="547"/>
         <source>Thẻ đã hết hạn — tiếp nhận với lý do: {0}</source>
         <translation>Card expired — accepted for this reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="543"/>
+        <location filename="../../app/ui/intake/page.py" line="550"/>
         <source>Thẻ đã hết hạn: cần ghi lý do để tiếp nhận.</source>
         <translation>Card expired: a reason is required to accept the dossier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="548"/>
+        <location filename="../../app/ui/intake/page.py" line="555"/>
         <source>Thẻ của người khác</source>
         <translation>Someone else&apos;s card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="550"/>
+        <location filename="../../app/ui/intake/page.py" line="557"/>
         <source>Thẻ vừa đặt lên là của {0}, không phải công dân đang tiếp nhận.
 Bỏ hồ sơ đang nhập và bắt đầu hồ sơ mới cho người này?</source>
         <translation>The card just placed belongs to {0}, not the citizen being served.
 Discard the current dossier and start a new one for this person?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="557"/>
+        <location filename="../../app/ui/intake/page.py" line="564"/>
         <source>Giữ hồ sơ đang nhập. Đặt lại đúng thẻ của công dân.</source>
         <translation>Current dossier kept. Place the right citizen&apos;s card back on the reader.</translation>
     </message>
@@ -1545,42 +1562,52 @@ Enter the officer&apos;s password to continue.</translation>
 <context>
     <name>ProcedureNotes</name>
     <message>
-        <location filename="../../app/ui/intake/procedure_notes.py" line="49"/>
+        <location filename="../../app/ui/intake/procedure_notes.py" line="37"/>
+        <source>(chưa nhập)</source>
+        <translation>(not entered)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/procedure_notes.py" line="56"/>
         <source>&lt;b&gt;Thông báo cho công dân:&lt;/b&gt; {0}</source>
         <translation>&lt;b&gt;Tell the citizen:&lt;/b&gt; {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/procedure_notes.py" line="55"/>
+        <location filename="../../app/ui/intake/procedure_notes.py" line="65"/>
         <source>&amp;Ngày sự kiện ({0}):</source>
         <translation>Date of the &amp;event ({0}):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/procedure_notes.py" line="73"/>
+        <location filename="../../app/ui/intake/procedure_notes.py" line="100"/>
+        <source>Nhập {0} để kiểm tra thời hạn nộp {1} ngày.</source>
+        <translation>Enter the {0} to check the {1}-day filing limit.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/procedure_notes.py" line="109"/>
         <source>⚠ Đã quá thời hạn nộp {0} ngày kể từ {1}: quá {2} ngày (hạn cuối {3}). Vẫn tiếp nhận; báo công dân cơ quan có thẩm quyền sẽ xem xét.</source>
         <translation>⚠ The filing limit of {0} days from {1} has passed: {2} days late (last day {3}). Still take the dossier in; tell the citizen the competent office will decide.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/procedure_notes.py" line="78"/>
+        <location filename="../../app/ui/intake/procedure_notes.py" line="114"/>
         <source>⚠ Nộp quá sớm: chỉ được nộp trước {0} tối đa {1} ngày, tức từ {2} (còn {3} ngày nữa).</source>
         <translation>⚠ Filed too early: it may be filed at most {1} days before {0}, that is from {2} ({3} more days).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/procedure_notes.py" line="82"/>
+        <location filename="../../app/ui/intake/procedure_notes.py" line="118"/>
         <source>Trong thời hạn nộp (từ {0}).</source>
         <translation>Within the filing period (from {0}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/procedure_notes.py" line="84"/>
+        <location filename="../../app/ui/intake/procedure_notes.py" line="120"/>
         <source>⚠ Sắp hết thời hạn nộp: còn {0} ngày (hạn cuối {1}).</source>
         <translation>⚠ The filing limit is near: {0} days left (last day {1}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/procedure_notes.py" line="88"/>
+        <location filename="../../app/ui/intake/procedure_notes.py" line="124"/>
         <source>Còn {0} ngày để nộp (hạn cuối {1}).</source>
         <translation>{0} days left to file (last day {1}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/procedure_notes.py" line="90"/>
+        <location filename="../../app/ui/intake/procedure_notes.py" line="126"/>
         <source> (Thời hạn chưa xác nhận.)</source>
         <translation> (Limit not yet confirmed.)</translation>
     </message>
@@ -1588,35 +1615,78 @@ Enter the officer&apos;s password to continue.</translation>
 <context>
     <name>ReceiptActions</name>
     <message>
-        <location filename="../../app/ui/intake/receipt_actions.py" line="21"/>
+        <location filename="../../app/ui/intake/receipt_actions.py" line="22"/>
         <source>Xem trước / in (Ctrl+Shift+P)</source>
         <translation>Preview / print (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/receipt_actions.py" line="25"/>
+        <location filename="../../app/ui/intake/receipt_actions.py" line="26"/>
         <source>Lưu PDF (Ctrl+Shift+S)</source>
         <translation>Save PDF (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/receipt_actions.py" line="46"/>
-        <location filename="../../app/ui/intake/receipt_actions.py" line="63"/>
+        <location filename="../../app/ui/intake/receipt_actions.py" line="45"/>
+        <location filename="../../app/ui/intake/receipt_actions.py" line="62"/>
         <source>Chưa có hồ sơ vừa lưu để in.</source>
         <translation>No dossier has just been saved to print.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/receipt_actions.py" line="69"/>
+        <location filename="../../app/ui/intake/receipt_actions.py" line="68"/>
         <source>Lưu giấy tiếp nhận thành PDF</source>
         <translation>Save the receipt as PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/receipt_actions.py" line="86"/>
+        <location filename="../../app/ui/intake/receipt_actions.py" line="89"/>
         <source>Đã lưu hồ sơ {0}, nhưng không ghi được tệp PDF ({1}). Chọn thư mục khác.</source>
         <translation>Dossier {0} saved, but the PDF file could not be written ({1}). Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/receipt_actions.py" line="93"/>
+        <location filename="../../app/ui/intake/receipt_actions.py" line="96"/>
         <source>Đã lưu hồ sơ {0}. Đã lưu PDF: {1}</source>
         <translation>Dossier {0} saved. PDF saved: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalDialog</name>
+    <message>
+        <location filename="../../app/ui/dossiers/refusal_dialog.py" line="40"/>
+        <source>Từ chối tiếp nhận hồ sơ (mẫu 03)</source>
+        <translation>Refuse to accept the dossier (form 03)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/refusal_dialog.py" line="45"/>
+        <source>Cơ quan có thẩm quyền tiếp nhận, giải quyết</source>
+        <translation>Office competent to accept and decide it</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/refusal_dialog.py" line="48"/>
+        <source>Cụ thể: giấy tờ còn thiếu hoặc không hợp lệ, đã hướng dẫn những gì…</source>
+        <translation>Details: which papers are missing or invalid, what guidance was given…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/refusal_dialog.py" line="52"/>
+        <source>Mẫu 03 chỉ từ chối tiếp nhận hồ sơ. Việc không đủ điều kiện hưởng do cơ quan có thẩm quyền trả lời bằng văn bản sau khi giải quyết.</source>
+        <translation>Form 03 only refuses to accept a dossier. Ineligibility is answered in writing by the competent office after processing.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/refusal_dialog.py" line="61"/>
+        <source>Từ chối và in mẫu 03</source>
+        <translation>Refuse and print form 03</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/refusal_dialog.py" line="66"/>
+        <source>Lý do:</source>
+        <translation>Ground:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/refusal_dialog.py" line="67"/>
+        <source>Nơi nộp đúng:</source>
+        <translation>Where to file:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dossiers/refusal_dialog.py" line="68"/>
+        <source>Cụ thể:</source>
+        <translation>Details:</translation>
     </message>
 </context>
 <context>
@@ -1906,6 +1976,34 @@ Enter the officer&apos;s password to continue.</translation>
     </message>
 </context>
 <context>
+    <name>ResultChannel</name>
+    <message>
+        <location filename="../../app/ui/intake/result_channel.py" line="22"/>
+        <source>Điện tử — ứng dụng VssID / VNeID (mặc định)</source>
+        <translation>Electronic — VssID / VNeID app (default)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/result_channel.py" line="24"/>
+        <source>Bản giấy — nhận tại Bộ phận Tiếp nhận và Trả kết quả</source>
+        <translation>On paper — collected at the one-stop counter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/result_channel.py" line="27"/>
+        <source>Bản giấy — gửi qua bưu chính công ích</source>
+        <translation>On paper — sent by public postal service</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/result_channel.py" line="31"/>
+        <source>Địa chỉ nhận kết quả qua bưu chính</source>
+        <translation>Postal address for the result</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/result_channel.py" line="70"/>
+        <source>In trên tờ khai và giấy tiếp nhận: {0}</source>
+        <translation>Printed on the declaration and the receipt: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ReturnsPage</name>
     <message>
         <location filename="../../app/ui/dossiers/returns_page.py" line="70"/>
@@ -2001,163 +2099,178 @@ Enter the officer&apos;s password to continue.</translation>
         <translation>The address used to enrol the counter. Sync always goes to the address and certificate recorded at enrolment; to change them, an administrator enrols the counter again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="78"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="72"/>
+        <source>(trống: dùng địa chỉ máy chủ trung tâm) https://tracuu.bhxh.example</source>
+        <translation>(empty: the central server&apos;s address) https://tracuu.bhxh.example</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="75"/>
+        <source>Mã QR trên giấy tiếp nhận mở trang tra cứu hồ sơ tại địa chỉ này.</source>
+        <translation>The QR code on the receipt opens the dossier look-up page at this address.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="85"/>
         <source>(không dùng) — thư mục máy quét lưu bản quét</source>
         <translation>(not used) — the folder the scanner saves into</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="82"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="89"/>
         <source> phút</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="91"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="98"/>
         <source>Mã cơ &amp;quan:</source>
         <translation>Office &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="92"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="99"/>
         <source>Tên &amp;cơ quan:</source>
         <translation>Office &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="93"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="100"/>
         <source>Cơ quan &amp;cấp trên:</source>
         <translation>&amp;Parent agency:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="94"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="101"/>
         <source>Địa danh (ghi ngày tháng):</source>
         <translation>Place name (used in dates):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="95"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="102"/>
         <source>Số &amp;quầy (1–9):</source>
         <translation>Counter num&amp;ber (1–9):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="96"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="103"/>
         <source>Mẫu &amp;mã hồ sơ:</source>
         <translation>Dossier code pa&amp;ttern:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="97"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="104"/>
         <source>Địa chỉ máy chủ &amp;trung tâm:</source>
         <translation>Central server a&amp;ddress:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="98"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="105"/>
+        <source>Địa chỉ trang tra cứ&amp;u công khai:</source>
+        <translation>Public loo&amp;k-up page address:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings_page.py" line="106"/>
         <source>Máy in &amp;A4:</source>
         <translation>&amp;A4 printer:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="99"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="107"/>
         <source>Máy in &amp;biên nhận 80 mm:</source>
         <translation>&amp;Receipt printer (80 mm):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="100"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="108"/>
         <source>Đầu đọc &amp;thẻ:</source>
         <translation>Card r&amp;eader:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="101"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="109"/>
         <source>Thư mục má&amp;y quét:</source>
         <translation>Scanner &amp;watch folder:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="102"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="110"/>
         <source>&amp;Khoá màn hình sau:</source>
         <translation>&amp;Lock screen after:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="103"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="111"/>
         <source>&amp;Giờ chốt nhận hồ sơ trong ngày:</source>
         <translation>Daily intake cut-off ti&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="104"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="112"/>
         <source>&amp;Ngôn ngữ (khởi động lại để áp dụng):</source>
         <translation>Lang&amp;uage (restart to apply):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="108"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="116"/>
         <source>Đăng &amp;ký quầy với máy chủ trung tâm…</source>
         <translation>Register c&amp;ounter with the central server…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="111"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="119"/>
         <source>Nhập chứng thư &amp;CSCA hoặc danh sách ICAO…</source>
         <translation>Import CSCA certi&amp;ficate or ICAO master list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="114"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="122"/>
         <source>Chứng thư gốc của nơi cấp thẻ: có nó, thẻ thật được xác nhận màu xanh.</source>
         <translation>The card issuer&apos;s root certificate: with it, genuine cards are confirmed in green.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="117"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="125"/>
         <source>&amp;Lưu cài đặt (Ctrl+S)</source>
         <translation>Save sett&amp;ings (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="122"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="130"/>
         <source>&lt;h2&gt;Cài đặt&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Settings&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="138"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="147"/>
         <source>(mặc định của hệ thống)</source>
         <translation>(system default)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="181"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="191"/>
         <source>Nhập địa chỉ máy chủ trung tâm trước.</source>
         <translation>Enter the central server address first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="185"/>
-        <location filename="../../app/ui/pages/settings_page.py" line="191"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="195"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="201"/>
         <source>Đăng ký quầy</source>
         <translation>Register counter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="185"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="195"/>
         <source>Mã đăng ký một lần (do quản trị viên cấp):</source>
         <translation>One-time registration code (issued by an administrator):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="192"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="202"/>
         <source>Dấu vân tay SHA-256 của chứng chỉ máy chủ (do quản trị viên cấp):</source>
         <translation>SHA-256 fingerprint of the server certificate (from the administrator):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="208"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="218"/>
         <source>Đã đăng ký: cơ quan {0}, quầy số {1}. Khởi động lại để bắt đầu đồng bộ.</source>
         <translation>Registered: office {0}, counter {1}. Restart to start syncing.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="223"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="233"/>
         <source>Chọn chứng thư CSCA hoặc danh sách ICAO</source>
         <translation>Choose a CSCA certificate or ICAO master list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="225"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="235"/>
         <source>Chứng thư và danh sách (*.der *.cer *.crt *.pem *.ml *.bin);;Mọi tệp (*)</source>
         <translation>Certificates and lists (*.der *.cer *.crt *.pem *.ml *.bin);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="239"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="249"/>
         <source>Không đọc được tệp: {0}</source>
         <translation>Cannot read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="242"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="252"/>
         <source>Đã thêm {0} chứng thư CSCA. Thẻ đọc từ nay được đối chiếu với chúng.</source>
         <translation>CSCA certificates added: {0}. Cards read from now on are checked against them.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="245"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="255"/>
         <source>Danh sách của: {0} (chữ ký hợp lệ).</source>
         <translation>List of: {0} (signature valid).</translation>
     </message>
@@ -2166,17 +2279,17 @@ Enter the officer&apos;s password to continue.</translation>
         <translation type="vanished">List of: {0} — SIGNATURE NOT VALID, check where the file came from.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="247"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="257"/>
         <source>{0} chứng thư không dùng được đã bỏ qua.</source>
         <translation>{0} unusable certificates skipped.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="268"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="278"/>
         <source>Không ghi được tệp cài đặt: {0}</source>
         <translation>Could not write the settings file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="272"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="282"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -2503,8 +2616,12 @@ Enter the officer&apos;s password to continue.</translation>
     </message>
     <message>
         <location filename="../../app/ui/dossiers/labels.py" line="20"/>
+        <source>Từ &amp;chối tiếp nhận (mẫu 03)…</source>
+        <translation>Re&amp;fuse to accept (form 03)…</translation>
+    </message>
+    <message>
         <source>Từ &amp;chối…</source>
-        <translation>Re&amp;fuse…</translation>
+        <translation type="vanished">Re&amp;fuse…</translation>
     </message>
     <message>
         <location filename="../../app/ui/dossiers/labels.py" line="21"/>
@@ -2522,17 +2639,16 @@ Enter the officer&apos;s password to continue.</translation>
         <translation>Documents to add and the reason (printed on form 02):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="30"/>
         <source>Lý do từ chối tiếp nhận (in trên mẫu 03):</source>
-        <translation>Reason for refusing the dossier (printed on form 03):</translation>
+        <translation type="vanished">Reason for refusing the dossier (printed on form 03):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="31"/>
+        <location filename="../../app/ui/dossiers/labels.py" line="30"/>
         <source>Lý do dừng giải quyết (in trên mẫu 05):</source>
         <translation>Reason for stopping processing (printed on form 05):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="32"/>
+        <location filename="../../app/ui/dossiers/labels.py" line="31"/>
         <source>Lý do công dân rút hồ sơ:</source>
         <translation>Reason the citizen withdraws the dossier:</translation>
     </message>
@@ -2565,22 +2681,22 @@ Enter the officer&apos;s password to continue.</translation>
         <translation type="vanished">—</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="36"/>
+        <location filename="../../app/ui/dossiers/labels.py" line="35"/>
         <source>Bản chính</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="37"/>
+        <location filename="../../app/ui/dossiers/labels.py" line="36"/>
         <source>Bản sao</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="38"/>
+        <location filename="../../app/ui/dossiers/labels.py" line="37"/>
         <source>Bản sao chứng thực</source>
         <translation>Certified copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/labels.py" line="39"/>
+        <location filename="../../app/ui/dossiers/labels.py" line="38"/>
         <source>Bản chính hoặc bản sao</source>
         <translation>Original or copy</translation>
     </message>
@@ -2643,628 +2759,658 @@ Enter the officer&apos;s password to continue.</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/errors.py" line="124"/>
+        <location filename="../../app/errors.py" line="126"/>
         <source>Tệp cài đặt bị hỏng</source>
         <translation>Settings file damaged</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="125"/>
+        <location filename="../../app/errors.py" line="127"/>
         <source>Không đọc được tệp cài đặt. Tệp cũ đã được cất sang một bên.</source>
         <translation>The settings file could not be read. The old file was set aside.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="126"/>
+        <location filename="../../app/errors.py" line="128"/>
         <source>Phần mềm dùng cài đặt mặc định; hãy kiểm tra lại trong Cài đặt.</source>
         <translation>MotCua is using default settings; please review them in Settings.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="131"/>
+        <location filename="../../app/errors.py" line="133"/>
         <source>Cài đặt không hợp lệ</source>
         <translation>Invalid settings</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="132"/>
+        <location filename="../../app/errors.py" line="134"/>
         <source>Một số giá trị cài đặt không hợp lệ.</source>
         <translation>Some settings have invalid values.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="133"/>
+        <location filename="../../app/errors.py" line="135"/>
         <source>Sửa các ô được đánh dấu rồi lưu lại.</source>
         <translation>Correct the highlighted fields and save again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="136"/>
+        <location filename="../../app/errors.py" line="138"/>
         <source>Cơ sở dữ liệu của phiên bản mới hơn</source>
         <translation>Database from a newer version</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="137"/>
+        <location filename="../../app/errors.py" line="139"/>
         <source>Cơ sở dữ liệu được tạo bởi phiên bản MotCua mới hơn phiên bản này.</source>
         <translation>The database was created by a newer version of MotCua than this one.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="140"/>
+        <location filename="../../app/errors.py" line="142"/>
         <source>Hãy cài phiên bản MotCua mới nhất. Dữ liệu không bị thay đổi.</source>
         <translation>Install the latest version of MotCua. Your data has not been changed.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="145"/>
+        <location filename="../../app/errors.py" line="147"/>
         <source>Cơ sở dữ liệu bị hỏng</source>
         <translation>Database damaged</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="146"/>
+        <location filename="../../app/errors.py" line="148"/>
         <source>Không đọc được cơ sở dữ liệu cục bộ.</source>
         <translation>The local database cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="147"/>
+        <location filename="../../app/errors.py" line="149"/>
         <source>Liên hệ bộ phận hỗ trợ kỹ thuật; đừng xoá thư mục dữ liệu.</source>
         <translation>Contact technical support; do not delete the data folder.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="150"/>
+        <location filename="../../app/errors.py" line="152"/>
         <source>Cơ sở dữ liệu đang bận</source>
         <translation>Database busy</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="151"/>
+        <location filename="../../app/errors.py" line="153"/>
         <source>Một chương trình khác đang giữ cơ sở dữ liệu.</source>
         <translation>Another program is holding the database.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="152"/>
+        <location filename="../../app/errors.py" line="154"/>
         <source>Đợi vài giây rồi thử lại.</source>
         <translation>Wait a few seconds and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="155"/>
+        <location filename="../../app/errors.py" line="157"/>
         <source>Ổ đĩa đầy</source>
         <translation>Disk full</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="156"/>
+        <location filename="../../app/errors.py" line="158"/>
         <source>Không còn chỗ trống để lưu dữ liệu.</source>
         <translation>There is no free space left to save data.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="157"/>
+        <location filename="../../app/errors.py" line="159"/>
         <source>Giải phóng dung lượng ổ đĩa rồi thử lại. Dữ liệu đang nhập vẫn được giữ.</source>
         <translation>Free up disk space and try again. The data being entered is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="162"/>
+        <location filename="../../app/errors.py" line="164"/>
         <source>Không ghi được dữ liệu</source>
         <translation>Cannot save data</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="163"/>
+        <location filename="../../app/errors.py" line="165"/>
         <source>Thư mục dữ liệu chỉ cho phép đọc.</source>
         <translation>The data folder is read-only.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="164"/>
+        <location filename="../../app/errors.py" line="166"/>
         <source>Kiểm tra quyền ghi của thư mục dữ liệu.</source>
         <translation>Check the write permissions of the data folder.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="167"/>
+        <location filename="../../app/errors.py" line="169"/>
         <source>MotCua đang chạy</source>
         <translation>MotCua is already running</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="168"/>
+        <location filename="../../app/errors.py" line="170"/>
         <source>Một cửa sổ MotCua khác đang dùng cùng thư mục dữ liệu.</source>
         <translation>Another MotCua window is using the same data folder.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="169"/>
+        <location filename="../../app/errors.py" line="171"/>
         <source>Dùng cửa sổ đang mở.</source>
         <translation>Use the window that is already open.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="172"/>
+        <location filename="../../app/errors.py" line="174"/>
         <source>Không có kho khoá bảo mật</source>
         <translation>No secure keyring</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="173"/>
+        <location filename="../../app/errors.py" line="175"/>
         <source>Hệ điều hành không cung cấp kho khoá (keyring).</source>
         <translation>The operating system provides no keyring.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="174"/>
+        <location filename="../../app/errors.py" line="176"/>
         <source>Xem mục «Kho khoá» trong hướng dẫn cài đặt.</source>
         <translation>See the “Keyring” section of the installation guide.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="177"/>
+        <location filename="../../app/errors.py" line="179"/>
         <source>Đăng nhập không thành công</source>
         <translation>Sign-in failed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="178"/>
+        <location filename="../../app/errors.py" line="180"/>
         <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>
         <translation>Incorrect user name or password.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="179"/>
+        <location filename="../../app/errors.py" line="181"/>
         <source>Nhập lại; kiểm tra phím Caps Lock và bộ gõ tiếng Việt.</source>
         <translation>Try again; check Caps Lock and the Vietnamese input method.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="182"/>
+        <location filename="../../app/errors.py" line="184"/>
         <source>Tài khoản tạm khoá</source>
         <translation>Account temporarily locked</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="183"/>
+        <location filename="../../app/errors.py" line="185"/>
         <source>Đăng nhập sai quá 5 lần nên tài khoản bị khoá 15 phút.</source>
         <translation>After more than 5 failed sign-ins the account is locked for 15 minutes.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="184"/>
+        <location filename="../../app/errors.py" line="186"/>
         <source>Đợi hết thời gian khoá hoặc nhờ quản trị viên mở khoá.</source>
         <translation>Wait until the lock expires or ask an administrator to unlock it.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="187"/>
+        <location filename="../../app/errors.py" line="189"/>
         <source>Mật khẩu quá ngắn</source>
         <translation>Password too short</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="188"/>
+        <location filename="../../app/errors.py" line="190"/>
         <source>Mật khẩu phải có ít nhất 8 ký tự.</source>
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="189"/>
+        <location filename="../../app/errors.py" line="191"/>
         <source>Chọn mật khẩu dài hơn.</source>
         <translation>Choose a longer password.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="192"/>
+        <location filename="../../app/errors.py" line="194"/>
         <source>Dịch vụ thẻ thông minh không chạy</source>
         <translation>Smart card service not running</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="193"/>
+        <location filename="../../app/errors.py" line="195"/>
         <source>Không kết nối được dịch vụ đọc thẻ thông minh (PC/SC).</source>
         <translation>Cannot connect to the smart card service (PC/SC).</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="194"/>
+        <location filename="../../app/errors.py" line="196"/>
         <source>Khởi động lại dịch vụ Smart Card (Windows) hoặc pcscd (Linux).</source>
         <translation>Restart the Smart Card service (Windows) or pcscd (Linux).</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="199"/>
+        <location filename="../../app/errors.py" line="201"/>
         <source>Không có đầu đọc thẻ</source>
         <translation>No card reader</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="200"/>
+        <location filename="../../app/errors.py" line="202"/>
         <source>Không tìm thấy đầu đọc thẻ nào.</source>
         <translation>No card reader was found.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="201"/>
+        <location filename="../../app/errors.py" line="203"/>
         <source>Cắm đầu đọc thẻ vào cổng USB rồi thử lại.</source>
         <translation>Plug the card reader into a USB port and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="204"/>
+        <location filename="../../app/errors.py" line="206"/>
         <source>Chưa có thẻ</source>
         <translation>No card</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="205"/>
+        <location filename="../../app/errors.py" line="207"/>
         <source>Không có thẻ trên đầu đọc.</source>
         <translation>There is no card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="206"/>
+        <location filename="../../app/errors.py" line="208"/>
         <source>Đặt thẻ căn cước lên đầu đọc và giữ yên.</source>
         <translation>Place the ID card on the reader and keep it still.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="209"/>
+        <location filename="../../app/errors.py" line="211"/>
         <source>Thẻ bị nhấc ra khi đang đọc</source>
         <translation>Card removed while reading</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="210"/>
+        <location filename="../../app/errors.py" line="212"/>
         <source>Thẻ bị nhấc ra trước khi đọc xong; chưa có dữ liệu nào được dùng.</source>
         <translation>The card was removed before reading finished; none of its data was used.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="213"/>
+        <location filename="../../app/errors.py" line="215"/>
         <source>Đặt lại thẻ lên đầu đọc, giữ yên đến khi đọc xong.</source>
         <translation>Place the card back on the reader and keep it still until reading finishes.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="216"/>
+        <location filename="../../app/errors.py" line="218"/>
         <source>Thẻ từ chối truy cập</source>
         <translation>Card refused access</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="217"/>
+        <location filename="../../app/errors.py" line="219"/>
         <source>Khoá truy cập không khớp với thẻ (số định danh, ngày sinh hoặc ngày hết hạn sai).</source>
         <translation>The access key does not match the card (wrong personal ID number, date of birth or expiry date).</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="221"/>
+        <location filename="../../app/errors.py" line="223"/>
         <source>Hỏi lại công dân và nhập lại thông tin trên thẻ.</source>
         <translation>Ask the citizen again and re-enter the details on the card.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="224"/>
+        <location filename="../../app/errors.py" line="226"/>
         <source>Thẻ không được hỗ trợ</source>
         <translation>Card not supported</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="225"/>
+        <location filename="../../app/errors.py" line="227"/>
         <source>Đây không phải thẻ căn cước gắn chip hay hộ chiếu điện tử.</source>
         <translation>This is not a chip ID card or an e-passport.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="226"/>
+        <location filename="../../app/errors.py" line="228"/>
         <source>Dùng quét mã QR hoặc nhập tay.</source>
         <translation>Scan the QR code or type the details instead.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="229"/>
+        <location filename="../../app/errors.py" line="231"/>
         <source>Không đọc được dữ liệu</source>
         <translation>Cannot read the data</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="230"/>
+        <location filename="../../app/errors.py" line="232"/>
         <source>Dữ liệu trên thẻ không đúng định dạng.</source>
         <translation>The data on the card is not in the expected format.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="231"/>
+        <location filename="../../app/errors.py" line="233"/>
         <source>Thử đọc lại; nếu vẫn lỗi, dùng quét mã QR hoặc nhập tay.</source>
         <translation>Try reading again; if it still fails, scan the QR code or type the details.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="234"/>
+        <location filename="../../app/errors.py" line="236"/>
         <source>CẢNH BÁO: thẻ không xác thực được</source>
         <translation>WARNING: card could not be authenticated</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="235"/>
+        <location filename="../../app/errors.py" line="237"/>
         <source>Kiểm tra tính xác thực của thẻ không đạt.</source>
         <translation>The card failed the authenticity check.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="236"/>
+        <location filename="../../app/errors.py" line="238"/>
         <source>Không tiếp nhận bằng thẻ này; báo lãnh đạo bộ phận.</source>
         <translation>Do not accept dossiers with this card; inform the desk supervisor.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="239"/>
+        <location filename="../../app/errors.py" line="241"/>
         <source>Thẻ đã hết hạn</source>
         <translation>Card expired</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="240"/>
+        <location filename="../../app/errors.py" line="242"/>
         <source>Thẻ căn cước đã quá ngày hết hạn.</source>
         <translation>The ID card is past its expiry date.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="241"/>
+        <location filename="../../app/errors.py" line="243"/>
         <source>Có thể tiếp tục nếu ghi rõ lý do; nhắc công dân đi đổi thẻ.</source>
         <translation>You may continue if you record the reason; remind the citizen to renew the card.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="244"/>
+        <location filename="../../app/errors.py" line="246"/>
         <source>Mã QR không hợp lệ</source>
         <translation>Invalid QR code</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="245"/>
+        <location filename="../../app/errors.py" line="247"/>
         <source>Nội dung quét được không phải mã QR của thẻ căn cước.</source>
         <translation>What was scanned is not the QR code of an ID card.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="246"/>
+        <location filename="../../app/errors.py" line="248"/>
         <source>Quét lại mặt có mã QR của thẻ căn cước.</source>
         <translation>Scan the side of the ID card that has the QR code again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="249"/>
+        <location filename="../../app/errors.py" line="251"/>
         <source>Máy quét gửi sai dấu tiếng Việt</source>
         <translation>Scanner sent garbled Vietnamese</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="250"/>
+        <location filename="../../app/errors.py" line="252"/>
         <source>Chữ tiếng Việt từ máy quét bị bộ gõ (Unikey/Telex) làm sai.</source>
         <translation>The Vietnamese input method (Unikey/Telex) garbled the text from the scanner.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="251"/>
+        <location filename="../../app/errors.py" line="253"/>
         <source>Tắt bộ gõ tiếng Việt (chuyển sang chế độ E) rồi quét lại.</source>
         <translation>Turn off the Vietnamese input method (switch to E mode) and scan again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="254"/>
+        <location filename="../../app/errors.py" line="256"/>
         <source>Số định danh không hợp lệ</source>
         <translation>Invalid personal ID number</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="255"/>
+        <location filename="../../app/errors.py" line="257"/>
         <source>Số định danh cá nhân không đúng quy tắc.</source>
         <translation>The personal ID number does not follow the numbering rules.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="256"/>
+        <location filename="../../app/errors.py" line="258"/>
         <source>Kiểm tra lại 12 chữ số trên thẻ.</source>
         <translation>Check the 12 digits on the card again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="259"/>
+        <location filename="../../app/errors.py" line="261"/>
         <source>Danh mục thủ tục không hợp lệ</source>
         <translation>Invalid procedure catalogue</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="260"/>
+        <location filename="../../app/errors.py" line="262"/>
         <source>Tệp danh mục thủ tục có lỗi; danh mục cũ vẫn được dùng.</source>
         <translation>The procedure catalogue file has errors; the previous catalogue is still in use.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="261"/>
-        <location filename="../../app/errors.py" line="266"/>
+        <location filename="../../app/errors.py" line="263"/>
+        <location filename="../../app/errors.py" line="268"/>
         <source>Sửa tệp theo vị trí lỗi được báo rồi nạp lại.</source>
         <translation>Fix the file at the reported position and load it again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="264"/>
+        <location filename="../../app/errors.py" line="266"/>
         <source>Lịch ngày nghỉ không hợp lệ</source>
         <translation>Invalid holiday calendar</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="265"/>
+        <location filename="../../app/errors.py" line="267"/>
         <source>Tệp lịch ngày nghỉ có lỗi; lịch cũ vẫn được dùng.</source>
         <translation>The holiday calendar file has errors; the previous calendar is still in use.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="269"/>
+        <location filename="../../app/errors.py" line="271"/>
         <source>Hồ sơ chưa đủ giấy tờ</source>
         <translation>Dossier incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="270"/>
+        <location filename="../../app/errors.py" line="272"/>
         <source>Còn thiếu giấy tờ bắt buộc nên chưa lập giấy tiếp nhận.</source>
         <translation>Required documents are missing, so no intake receipt was issued.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="271"/>
+        <location filename="../../app/errors.py" line="273"/>
         <source>In phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02) cho công dân.</source>
         <translation>Print the request for additional documents (form 02) for the citizen.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="276"/>
+        <location filename="../../app/errors.py" line="278"/>
+        <source>Thiếu địa chỉ nhận kết quả</source>
+        <translation>Postal address missing</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="279"/>
+        <source>Công dân chọn nhận kết quả qua bưu chính nhưng chưa có địa chỉ; hồ sơ chưa được lưu.</source>
+        <translation>The citizen chose to receive the result by post but no address was entered; the dossier was not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="283"/>
+        <source>Nhập địa chỉ nhận kết quả, hoặc chọn nhận kết quả điện tử hay tại quầy.</source>
+        <translation>Enter the postal address, or choose electronic delivery or collection at the counter.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="288"/>
         <source>Tệp quá lớn</source>
         <translation>File too large</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="277"/>
+        <location filename="../../app/errors.py" line="289"/>
         <source>Tệp đính kèm vượt quá dung lượng cho phép.</source>
         <translation>The attachment is larger than allowed.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="278"/>
+        <location filename="../../app/errors.py" line="290"/>
         <source>Quét lại với độ phân giải thấp hơn hoặc chia nhỏ tệp.</source>
         <translation>Scan again at a lower resolution or split the file.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="281"/>
+        <location filename="../../app/errors.py" line="293"/>
         <source>Loại tệp không được nhận</source>
         <translation>File type not accepted</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="282"/>
+        <location filename="../../app/errors.py" line="294"/>
         <source>Chỉ nhận ảnh (JPEG, PNG, TIFF) và PDF.</source>
         <translation>Only images (JPEG, PNG, TIFF) and PDF are accepted.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="283"/>
+        <location filename="../../app/errors.py" line="295"/>
         <source>Chọn tệp đúng loại.</source>
         <translation>Choose a file of an accepted type.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="286"/>
+        <location filename="../../app/errors.py" line="298"/>
         <source>Tệp bị hỏng</source>
         <translation>File damaged</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="287"/>
+        <location filename="../../app/errors.py" line="299"/>
         <source>Không mở được tệp đính kèm; không có gì được lưu.</source>
         <translation>The attachment cannot be opened; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="288"/>
+        <location filename="../../app/errors.py" line="300"/>
         <source>Quét lại giấy tờ.</source>
         <translation>Scan the document again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="291"/>
+        <location filename="../../app/errors.py" line="303"/>
         <source>Không thể chuyển trạng thái</source>
         <translation>Status change not allowed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="292"/>
+        <location filename="../../app/errors.py" line="304"/>
         <source>Hồ sơ đang ở trạng thái không cho phép thao tác này.</source>
         <translation>The dossier&apos;s current status does not allow this action.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="293"/>
+        <location filename="../../app/errors.py" line="305"/>
         <source>Xem lịch sử hồ sơ để biết trạng thái hiện tại.</source>
         <translation>See the dossier history for its current status.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="296"/>
+        <location filename="../../app/errors.py" line="308"/>
         <source>Không có máy in</source>
         <translation>No printer</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="297"/>
+        <location filename="../../app/errors.py" line="309"/>
         <source>Không tìm thấy máy in nào.</source>
         <translation>No printer was found.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="298"/>
+        <location filename="../../app/errors.py" line="310"/>
         <source>Cài máy in hoặc chọn máy in khác trong Cài đặt; có thể lưu PDF.</source>
         <translation>Install a printer or choose another one in Settings; you can also save a PDF.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="303"/>
+        <location filename="../../app/errors.py" line="315"/>
         <source>In không thành công</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="304"/>
+        <location filename="../../app/errors.py" line="316"/>
         <source>Máy in báo lỗi khi in.</source>
         <translation>The printer reported an error while printing.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="305"/>
+        <location filename="../../app/errors.py" line="317"/>
         <source>Kiểm tra giấy và máy in rồi in lại từ danh sách hồ sơ.</source>
         <translation>Check the paper and the printer, then reprint from the dossier list.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="308"/>
+        <location filename="../../app/errors.py" line="320"/>
         <source>Không kết nối được máy chủ</source>
         <translation>Cannot reach the server</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="309"/>
+        <location filename="../../app/errors.py" line="321"/>
         <source>Không kết nối được hệ thống trung tâm.</source>
         <translation>Cannot connect to the central system.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="310"/>
+        <location filename="../../app/errors.py" line="322"/>
         <source>Vẫn làm việc bình thường; dữ liệu sẽ tự đồng bộ khi có mạng.</source>
         <translation>Keep working as usual; data will sync automatically when the network is back.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="313"/>
+        <location filename="../../app/errors.py" line="325"/>
         <source>Quầy chưa được đăng ký với hệ thống trung tâm</source>
         <translation>Counter not registered with the central system</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="314"/>
+        <location filename="../../app/errors.py" line="326"/>
         <source>Máy này chưa có thông tin xác thực để đồng bộ.</source>
         <translation>This computer has no credentials to sync yet.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="315"/>
+        <location filename="../../app/errors.py" line="327"/>
         <source>Xin mã đăng ký một lần từ quản trị viên rồi đăng ký trong Cài đặt.</source>
         <translation>Ask an administrator for a one-time registration code, then register in Settings.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="320"/>
+        <location filename="../../app/errors.py" line="332"/>
         <source>Đăng ký quầy không thành công</source>
         <translation>Counter registration failed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="321"/>
+        <location filename="../../app/errors.py" line="333"/>
         <source>Mã đăng ký sai, đã dùng hoặc đã hết hạn.</source>
         <translation>The registration code is wrong, already used or expired.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="322"/>
+        <location filename="../../app/errors.py" line="334"/>
         <source>Xin quản trị viên cấp mã đăng ký mới rồi nhập lại.</source>
         <translation>Ask an administrator for a new registration code and enter it again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="325"/>
+        <location filename="../../app/errors.py" line="337"/>
         <source>Chứng chỉ máy chủ không đúng</source>
         <translation>Wrong server certificate</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="326"/>
+        <location filename="../../app/errors.py" line="338"/>
         <source>Chứng chỉ bảo mật của máy chủ không khớp với chứng chỉ đã cấu hình; chưa có dữ liệu nào được gửi.</source>
         <translation>The server&apos;s security certificate does not match the configured certificate; no data was sent.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="331"/>
+        <location filename="../../app/errors.py" line="343"/>
         <source>Báo ngay bộ phận kỹ thuật; không đổi cấu hình nếu chưa được hướng dẫn.</source>
         <translation>Inform technical staff at once; do not change the configuration unless instructed.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="336"/>
+        <location filename="../../app/errors.py" line="348"/>
         <source>Quầy đã bị thu hồi quyền đồng bộ</source>
         <translation>Counter&apos;s sync access revoked</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="337"/>
+        <location filename="../../app/errors.py" line="349"/>
         <source>Hệ thống trung tâm từ chối thông tin xác thực của máy này.</source>
         <translation>The central system rejected this computer&apos;s credentials.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="338"/>
+        <location filename="../../app/errors.py" line="350"/>
         <source>Liên hệ quản trị viên để đăng ký lại; hồ sơ đã nhập vẫn được giữ trên máy.</source>
         <translation>Contact an administrator to register again; dossiers already entered are kept on this computer.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="344"/>
+        <location filename="../../app/errors.py" line="356"/>
         <source>Sai đơn vị</source>
         <translation>Wrong office</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="345"/>
+        <location filename="../../app/errors.py" line="357"/>
         <source>Mã đơn vị trong Cài đặt khác với đơn vị quầy này đã đăng ký.</source>
         <translation>The office code in Settings differs from the office this counter was registered for.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="346"/>
+        <location filename="../../app/errors.py" line="358"/>
         <source>Kiểm tra mã đơn vị trong Cài đặt hoặc đăng ký lại quầy.</source>
         <translation>Check the office code in Settings or register the counter again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="349"/>
+        <location filename="../../app/errors.py" line="361"/>
         <source>Đồng hồ máy bị lệch</source>
         <translation>Computer clock is wrong</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="350"/>
+        <location filename="../../app/errors.py" line="362"/>
         <source>Giờ của máy tính lệch nhiều so với giờ của hệ thống trung tâm.</source>
         <translation>This computer&apos;s clock is far off the central system&apos;s time.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="353"/>
+        <location filename="../../app/errors.py" line="365"/>
         <source>Chỉnh lại ngày giờ của máy tính; giờ tiếp nhận hồ sơ phụ thuộc vào nó.</source>
         <translation>Correct the computer&apos;s date and time; dossier intake times depend on it.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="358"/>
+        <location filename="../../app/errors.py" line="370"/>
+        <source>Hết số thứ tự hồ sơ dự phòng trong ngày</source>
+        <translation>Offline dossier numbers for today are used up</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="371"/>
+        <source>Quầy đã dùng hết số thứ tự dự phòng khi không kết nối được hệ thống trung tâm; hồ sơ chưa được lưu, thông tin đã nhập vẫn còn trên màn hình.</source>
+        <translation>This counter has used all its reserve dossier numbers while the central system could not be reached; the dossier was not saved and what was entered is still on screen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="376"/>
+        <source>Kết nối mạng rồi bấm Đồng bộ để nhận thêm số thứ tự, sau đó lưu lại.</source>
+        <translation>Connect to the network and press Sync to get more numbers, then save again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="381"/>
         <source>Hệ thống trung tâm từ chối dữ liệu</source>
         <translation>Central system rejected data</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="359"/>
+        <location filename="../../app/errors.py" line="382"/>
         <source>Một số hồ sơ không được nhận; các hồ sơ khác vẫn được đồng bộ.</source>
         <translation>Some dossiers were not accepted; the others are still synced.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="362"/>
+        <location filename="../../app/errors.py" line="385"/>
         <source>Xem danh sách dữ liệu bị từ chối và lý do (bấm vào trạng thái đồng bộ hoặc Ctrl+F9): lấy bản của trung tâm, ghi lại thay đổi của mình hoặc bỏ thay đổi.</source>
         <translation>See the list of refused data and the reasons (click the sync status or press Ctrl+F9): take central&apos;s version, re-apply your change or discard it.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="369"/>
+        <location filename="../../app/errors.py" line="392"/>
         <source>Địa chỉ máy chủ trung tâm không an toàn</source>
         <translation>Central server address is not secure</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="370"/>
+        <location filename="../../app/errors.py" line="393"/>
         <source>Đồng bộ chỉ dùng địa chỉ https kèm dấu vân tay chứng chỉ đã ghi khi đăng ký quầy; địa chỉ này thiếu một trong hai. Chưa có dữ liệu nào được gửi.</source>
         <translation>Sync only uses an https address with the certificate fingerprint recorded when the counter was enrolled; this address lacks one of them. No data has been sent.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="375"/>
+        <location filename="../../app/errors.py" line="398"/>
         <source>Nhờ quản trị viên đăng ký lại quầy với địa chỉ https và dấu vân tay SHA-256 của chứng chỉ máy chủ.</source>
         <translation>Ask an administrator to enrol the counter again with an https address and the SHA-256 fingerprint of the server certificate.</translation>
     </message>
@@ -3273,227 +3419,227 @@ Enter the officer&apos;s password to continue.</translation>
         <translation type="vanished">See the list of rejected data and the reasons; inform technical staff.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="382"/>
+        <location filename="../../app/errors.py" line="405"/>
         <source>Không mở được cơ sở dữ liệu đã mã hoá</source>
         <translation>Cannot open the encrypted database</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="383"/>
+        <location filename="../../app/errors.py" line="406"/>
         <source>Khoá mã hoá trên máy này không mở được cơ sở dữ liệu (tệp được chép từ máy khác, khoá bị mất hoặc tệp bị hỏng). Tệp dữ liệu không bị thay đổi.</source>
         <translation>The encryption key on this computer cannot open the database (the file was copied from another computer, the key was lost or the file is damaged). The data file has not been changed.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="388"/>
+        <location filename="../../app/errors.py" line="411"/>
         <source>Liên hệ bộ phận hỗ trợ kỹ thuật; đừng xoá hay ghi đè thư mục dữ liệu.</source>
         <translation>Contact technical support; do not delete or overwrite the data folder.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="393"/>
+        <location filename="../../app/errors.py" line="416"/>
         <source>Tệp dữ liệu không phải của quầy này</source>
         <translation>The data file is not this counter&apos;s</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="394"/>
+        <location filename="../../app/errors.py" line="417"/>
         <source>Tệp cơ sở dữ liệu trong thư mục dữ liệu không phải tệp mà quầy này đã tạo (tệp không mã hoá, tệp của máy khác hoặc đã bị thay thế). Phần mềm không mở tệp đó và không thay đổi gì.</source>
         <translation>The database file in the data folder is not the one this counter created (an unencrypted file, another machine&apos;s file, or it was replaced). MotCua did not open it and changed nothing.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="400"/>
+        <location filename="../../app/errors.py" line="423"/>
         <source>Không dùng máy này và báo quản trị viên: khôi phục tệp đúng từ thư mục backups/ cạnh dữ liệu, hoặc chạy «motcua security reset-store» (xem docs/security.md).</source>
         <translation>Do not use this PC and tell the administrator: restore the right file from the backups/ folder beside the data, or run «motcua security reset-store» (see docs/security.md).</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="408"/>
+        <location filename="../../app/errors.py" line="431"/>
         <source>Mất cơ sở dữ liệu của quầy</source>
         <translation>The counter&apos;s database is missing</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="409"/>
+        <location filename="../../app/errors.py" line="432"/>
         <source>Máy này đã có cơ sở dữ liệu của quầy nhưng tệp không còn trong thư mục dữ liệu. Phần mềm không tạo dữ liệu mới thay thế.</source>
         <translation>This PC had the counter&apos;s database, but the file is no longer in the data folder. MotCua does not create new data in its place.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="414"/>
+        <location filename="../../app/errors.py" line="437"/>
         <source>Báo quản trị viên: đặt lại tệp từ bản sao lưu (thư mục backups/ cạnh dữ liệu), hoặc chạy «motcua security reset-store» rồi đăng ký lại quầy (xem docs/security.md).</source>
         <translation>Tell the administrator: put the file back from a backup (the backups/ folder beside the data), or run «motcua security reset-store» and then enrol the counter again (see docs/security.md).</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="422"/>
+        <location filename="../../app/errors.py" line="445"/>
         <source>Tệp khoá không an toàn</source>
         <translation>Key file not secure</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="423"/>
+        <location filename="../../app/errors.py" line="446"/>
         <source>Tệp khoá mã hoá dữ liệu có thể bị người dùng khác trên máy đọc được.</source>
         <translation>The data encryption key file may be readable by other users on this computer.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="426"/>
+        <location filename="../../app/errors.py" line="449"/>
         <source>Chỉ để tài khoản chạy MotCua được đọc tệp khoá (quyền 0600) rồi mở lại.</source>
         <translation>Let only the account running MotCua read the key file (permissions 0600), then reopen.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="431"/>
+        <location filename="../../app/errors.py" line="454"/>
         <source>Không có quyền</source>
         <translation>Not permitted</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="432"/>
+        <location filename="../../app/errors.py" line="455"/>
         <source>Tài khoản của bạn không được phép thực hiện thao tác này.</source>
         <translation>Your account is not allowed to perform this action.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="433"/>
+        <location filename="../../app/errors.py" line="456"/>
         <source>Nhờ lãnh đạo bộ phận hoặc quản trị viên thực hiện.</source>
         <translation>Ask the desk supervisor or an administrator to do it.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="436"/>
+        <location filename="../../app/errors.py" line="459"/>
         <source>Tên tệp không hợp lệ</source>
         <translation>Invalid file name</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="437"/>
+        <location filename="../../app/errors.py" line="460"/>
         <source>Tên tệp chứa đường dẫn hoặc ký tự không được phép; tệp không được nhận.</source>
         <translation>The file name contains a path or characters that are not allowed; the file was not accepted.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="440"/>
+        <location filename="../../app/errors.py" line="463"/>
         <source>Đổi tên tệp (chỉ chữ, số, dấu gạch) rồi chọn lại.</source>
         <translation>Rename the file (letters, digits and dashes only) and choose it again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="443"/>
+        <location filename="../../app/errors.py" line="466"/>
         <source>Tệp đính kèm bị thay đổi</source>
         <translation>Attachment altered</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="444"/>
+        <location filename="../../app/errors.py" line="467"/>
         <source>Tệp đính kèm đã bị sửa, bị hỏng hoặc được mã hoá bằng khoá khác nên không mở được.</source>
         <translation>The attachment was modified, is damaged or was encrypted with another key, so it cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="448"/>
+        <location filename="../../app/errors.py" line="471"/>
         <source>Báo bộ phận kỹ thuật; lấy lại bản quét từ hệ thống trung tâm hoặc quét lại.</source>
         <translation>Inform technical staff; fetch the scan again from the central system or rescan.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="453"/>
+        <location filename="../../app/errors.py" line="476"/>
         <source>Nhật ký truy cập bị can thiệp</source>
         <translation>Access log tampered with</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="454"/>
+        <location filename="../../app/errors.py" line="477"/>
         <source>Nhật ký truy cập dữ liệu cá nhân có bản ghi bị sửa, bị xoá hoặc bị đảo thứ tự.</source>
         <translation>The personal data access log has entries that were modified, deleted or reordered.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="458"/>
+        <location filename="../../app/errors.py" line="481"/>
         <source>Không sửa gì thêm trên máy; báo ngay lãnh đạo và bộ phận an toàn thông tin.</source>
         <translation>Change nothing more on this computer; inform the management and the information security team at once.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="464"/>
+        <location filename="../../app/errors.py" line="487"/>
         <source>Nội dung quá dài</source>
         <translation>Text too long</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="465"/>
+        <location filename="../../app/errors.py" line="488"/>
         <source>Một ô nhập vượt quá số ký tự cho phép; chưa có gì được lưu.</source>
         <translation>A field exceeds the allowed number of characters; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="466"/>
+        <location filename="../../app/errors.py" line="489"/>
         <source>Rút gọn nội dung ô được báo rồi lưu lại.</source>
         <translation>Shorten the reported field and save again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="469"/>
+        <location filename="../../app/errors.py" line="492"/>
         <source>Nội dung có ký tự không được phép</source>
         <translation>Text contains characters that are not allowed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="470"/>
+        <location filename="../../app/errors.py" line="493"/>
         <source>Một ô nhập chứa ký tự hỏng hoặc ký tự rỗng không lưu được; chưa có gì được lưu.</source>
         <translation>A field contains broken or null characters that cannot be saved; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="474"/>
+        <location filename="../../app/errors.py" line="497"/>
         <source>Gõ lại nội dung ô được báo thay vì dán từ nguồn khác.</source>
         <translation>Retype the reported field instead of pasting it from elsewhere.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="477"/>
+        <location filename="../../app/errors.py" line="500"/>
         <source>Không lưu được tệp xuất</source>
         <translation>Export file not saved</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="478"/>
+        <location filename="../../app/errors.py" line="501"/>
         <source>Không ghi được tệp vào thư mục đã chọn (ổ đĩa đầy, chỉ đọc hoặc đã bị rút ra).</source>
         <translation>The file could not be written to the chosen folder (disk full, read-only or removed).</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="482"/>
+        <location filename="../../app/errors.py" line="505"/>
         <source>Chọn thư mục khác hoặc kiểm tra ổ đĩa rồi xuất lại.</source>
         <translation>Choose another folder or check the drive, then export again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="485"/>
+        <location filename="../../app/errors.py" line="508"/>
         <source>Không phải chứng thư CSCA</source>
         <translation>Not a CSCA certificate</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="486"/>
+        <location filename="../../app/errors.py" line="509"/>
         <source>Tệp đã chọn không phải chứng thư CSCA (DER/PEM) hay danh sách ICAO.</source>
         <translation>The chosen file is not a CSCA certificate (DER/PEM) or an ICAO master list.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="489"/>
+        <location filename="../../app/errors.py" line="512"/>
         <source>Chọn đúng tệp do cơ quan cấp thẻ cung cấp.</source>
         <translation>Choose the file supplied by the card issuing authority.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="492"/>
+        <location filename="../../app/errors.py" line="515"/>
         <source>Danh sách CSCA không được ký hợp lệ</source>
         <translation>CSCA list not validly signed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="493"/>
+        <location filename="../../app/errors.py" line="516"/>
         <source>Chữ ký của danh sách ICAO không đúng hoặc người ký không thuộc danh sách: tệp có thể đã bị sửa. Chưa thêm chứng thư nào.</source>
         <translation>The ICAO list&apos;s signature is wrong, or its signer is not vouched for by the list: the file may have been altered. No certificate was added.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="498"/>
+        <location filename="../../app/errors.py" line="521"/>
         <source>Tải lại danh sách từ nguồn chính thức của cơ quan cấp rồi nhập lại.</source>
         <translation>Download the list again from the issuing authority&apos;s official source, then import it again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="503"/>
+        <location filename="../../app/errors.py" line="526"/>
         <source>Chưa cài chức năng đối chiếu khuôn mặt</source>
         <translation>Face match is not installed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="504"/>
+        <location filename="../../app/errors.py" line="527"/>
         <source>Máy này chưa có mô hình nhận dạng khuôn mặt; hồ sơ vẫn tiếp nhận bình thường.</source>
         <translation>This computer has no face recognition model; dossiers are received as usual.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="508"/>
+        <location filename="../../app/errors.py" line="531"/>
         <source>Nhờ quản trị viên cài gói bổ sung motcua[face].</source>
         <translation>Ask the administrator to install the motcua[face] extra.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="511"/>
+        <location filename="../../app/errors.py" line="534"/>
         <source>Không đọc được ảnh khuôn mặt</source>
         <translation>Cannot read the face image</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="512"/>
+        <location filename="../../app/errors.py" line="535"/>
         <source>Tệp ảnh không phải JPEG, JPEG 2000 hay PNG hợp lệ.</source>
         <translation>The image file is not a valid JPEG, JPEG 2000 or PNG.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="513"/>
+        <location filename="../../app/errors.py" line="536"/>
         <source>Chọn tệp ảnh khác.</source>
         <translation>Choose another image file.</translation>
     </message>
@@ -3820,12 +3966,12 @@ Enter the officer&apos;s password to continue.</translation>
         <translation>Fetching the population database check…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/register_banner.py" line="135"/>
+        <location filename="../../app/ui/intake/register_banner.py" line="136"/>
         <source>lỗi không mong đợi, đã ghi nhật ký</source>
         <translation>unexpected error, logged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/register_banner.py" line="141"/>
+        <location filename="../../app/ui/intake/register_banner.py" line="142"/>
         <source>Chưa lấy được kết quả đối chiếu với CSDL dân cư ({0}). Tiếp nhận bình thường.</source>
         <translation>Could not fetch the population database check ({0}). Carry on with the intake as usual.</translation>
     </message>

@@ -98,7 +98,7 @@ class CounterPusher:
         )  # fmt: skip
         dossier_id = str(uuid.uuid4())
         dossier = wire.DossierWire(
-            id=dossier_id, code=code or f"H56-{uuid.uuid4().hex[:10].upper()}",
+            id=dossier_id, code=code or f"H99-{uuid.uuid4().hex[:10].upper()}",
             lookup_code=uuid.uuid4().hex[:8].upper(), office_code=self.device.office_code,
             counter_number=self.device.counter_number, citizen_id=citizen.id,
             officer_id=str(uuid.uuid4()), procedure_code=procedure, catalog_version="2026.1",

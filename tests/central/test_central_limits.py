@@ -41,7 +41,7 @@ def _raw(central: RunningCentral, head: bytes, chunks: int, chunk: bytes) -> tup
 
 def test_the_limits_per_path() -> None:
     assert limit_for("POST", "/api/v1/enroll") == 64 * KB
-    assert limit_for("POST", "/api/v1/offices/000.17.22.H56/push") == 8 * MB
+    assert limit_for("POST", "/api/v1/offices/000.00.22.H99/push") == 8 * MB
     assert limit_for("PUT", "/api/v1/offices/X/blobs/" + "a" * 64) == 4 * MB
     assert limit_for("POST", "/api/v1/backoffice/officers") == 64 * KB
     assert limit_for("POST", "/backoffice/dossiers/d-1/result") > 20 * MB  # results.MAX_RESULT

@@ -11,9 +11,12 @@ Days here are calendar days (the limits are stated in "ngày").
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
+from app.services.calendar.timezone import VN_TZ
 from app.services.catalog.model import FilingLimit, LimitDirection, Procedure
 
 
@@ -76,3 +79,30 @@ def describe(check: FilingCheck) -> str:
     if limit.direction is LimitDirection.NOT_EARLIER_THAN_BEFORE:
         return f"Trong thời hạn nộp (từ {day}, trước {limit.event} tối đa {limit.days} ngày).{flag}"
     return f"Còn {check.days} ngày để nộp (hạn cuối {day}, {limit.days} ngày kể từ {limit.event}).{flag}"
+
+
+# Kept in the dossier's form_data: the date the officer entered, and what the check said.
+FILING_EVENT_KEY = "filing_event_date"
+FILING_CHECK_KEY = "filing_check"
+
+
+def with_filing_check(
+    procedure: Procedure, form_data: Mapping[str, Any], now: dt.datetime
+) -> dict[str, Any]:
+    """``form_data`` plus the filing-limit check as of ``now`` (office day), when the
+    procedure has a limit and the officer entered the event date; no date, no check."""
+    out = dict(form_data)
+    value = out.get(FILING_EVENT_KEY)
+    if procedure.filing_limit is None or not value:
+        out.pop(FILING_EVENT_KEY, None)
+        return out
+    found = check_filing(
+        procedure.filing_limit, dt.date.fromisoformat(value), now.astimezone(VN_TZ).date()
+    )
+    out[FILING_CHECK_KEY] = {
+        "event": found.limit.event,
+        "state": found.state.value,
+        "days": found.days,
+        "deadline": found.deadline.isoformat(),
+    }
+    return out

@@ -62,14 +62,17 @@ def procedure_codes_text(internal: str, national: str = "") -> str:
 
 
 def result_delivery_text(method: DeliveryMethod, address: str = "") -> str:
-    """The one wording TK1-TS [11] and the receipt share for the chosen channel."""
+    """The one wording of the chosen channel: TK1-TS [11], form 01 item 6 and the 80 mm
+    slip all print this, so the citizen reads the same answer on each paper."""
     if method is DeliveryMethod.ELECTRONIC:
         return "Điện tử (qua ứng dụng VssID/VNeID)"
     if method is DeliveryMethod.POST:
         return "Bản giấy, qua dịch vụ bưu chính công ích" + (
             f", địa chỉ: {address}" if address else ""
         )
-    return "Bản giấy, nhận tại Bộ phận Tiếp nhận và Trả kết quả"
+    return "Bản giấy, nhận tại Bộ phận Tiếp nhận và Trả kết quả" + (
+        f", {address}" if address else ""
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,6 +269,7 @@ class TrackingEntry:
     signed_by: str = ""  # ký nhận: usually left blank for the signature
     procedure_code: str = ""  # BHXH's internal code, printed under the name
     national_code: str = ""  # national procedure code, where known
+    published_name: str = ""  # name in the national database, when it differs
 
 
 @dataclass(frozen=True, slots=True)

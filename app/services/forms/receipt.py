@@ -32,7 +32,6 @@ from app.services.forms.layout import (
 )
 from app.services.forms.model import (
     Agency,
-    DeliveryMethod,
     ReceiptData,
     procedure_codes_text,
     result_delivery_text,
@@ -126,7 +125,7 @@ def _one_copy(
             f"5. Thời gian trả kết quả giải quyết hồ sơ: <b>{vn_time_date(data.appointment_at)}</b>",
             styles.body,
         ),
-        Paragraph(f"6. Đăng ký nhận kết quả tại: <b>{_delivery_text(data, t)}</b>", styles.body),
+        Paragraph(f"6. Đăng ký nhận kết quả tại: <b>{_delivery_text(data)}</b>", styles.body),
     ]
     if t.get("delivery_options"):
         story.append(Paragraph(text(t["delivery_options"]), styles.small_italic))
@@ -223,15 +222,6 @@ def _documents_table(data: ReceiptData, styles: Styles, width: float) -> Table:
     return grid_table(rows, [10 * mm, width - 10 * mm - 2 * count_width, count_width, count_width])
 
 
-def _delivery_text(data: ReceiptData, texts: Mapping[str, str]) -> str:
-    """Item 6: the same channel TK1-TS [11] records (result_delivery_text)."""
-    if data.delivery.method is DeliveryMethod.ELECTRONIC:
-        return text(
-            texts.get("delivery_electronic") or result_delivery_text(DeliveryMethod.ELECTRONIC)
-        )
-    if data.delivery.method is DeliveryMethod.POST:
-        return f"{text(texts['delivery_post'])} {text(data.delivery.address)}"
-    where = texts["delivery_counter"]
-    if data.delivery.address:
-        where = f"{where}, {data.delivery.address}"
-    return text(where)
+def _delivery_text(data: ReceiptData) -> str:
+    """Item 6: the same wording TK1-TS [11] prints (``result_delivery_text``)."""
+    return text(result_delivery_text(data.delivery.method, data.delivery.address))

@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table
 
 from app.services.forms.fonts import SANS
 from app.services.forms.layout import make_styles, short_datetime, text, write_pdf
-from app.services.forms.model import Agency, DeliveryMethod, ReceiptData
+from app.services.forms.model import Agency, ReceiptData, result_delivery_text
 from app.services.forms.qr import qr_drawing, receipt_qr_payload
 from app.services.forms.template import FormTemplate, default_template
 
@@ -129,12 +129,7 @@ def _story(data: ReceiptData, agency: Agency, t: Mapping[str, str], width: float
                 ParagraphStyle("doc80", parent=body, leftIndent=8, firstLineIndent=-8),
             )
         )
-    if data.delivery.method is DeliveryMethod.POST:
-        where = f"Bưu chính — {data.delivery.address}"
-    elif data.delivery.method is DeliveryMethod.ELECTRONIC:
-        where = "Điện tử qua VssID/VNeID"
-    else:
-        where = "Tại Bộ phận Tiếp nhận và Trả kết quả"
+    where = result_delivery_text(data.delivery.method, data.delivery.address)
     flow += [
         line("Số bộ hồ sơ:", f"{data.sets:02d}"),
         line("Thời hạn giải quyết:", data.processing_time_text),

@@ -58,10 +58,11 @@ PURPOSE_NOTICE = (
 
 RECEIVED = dt.datetime(2026, 3, 5, 8, 30)
 
-# The agency code in the samples is fictitious in a plausible shape for a Đà Nẵng
-# office (province code 48). The real code under QĐ 20/2020 (as amended) was not
-# found ("chưa xác nhận"): each office sets its own in the settings.
-SAMPLE_AGENCY_CODE = "000.20.48.H17"
+# The agency code in the samples is FICTITIOUS sample data: H99 is no province's letter
+# code (H29 is Hồ Chí Minh City, H56 Thanh Hóa; the rest of the QĐ 20/2020 list, as
+# amended, was not checked, so no real-looking code is paired with a real office).
+# Each office sets its own code in the settings.
+SAMPLE_AGENCY_CODE = "000.00.48.H99"
 
 
 def receipt(**changes: object) -> ReceiptData:

@@ -97,5 +97,9 @@ def render_tracking_book(
 
 
 def _with_codes(entry: TrackingEntry) -> str:
+    """The internal name, the published name when it differs, then both codes."""
+    name = entry.procedure_name
+    if entry.published_name and entry.published_name != name:
+        name = f"{name} — tên công bố: {entry.published_name}"
     codes = procedure_codes_text(entry.procedure_code, entry.national_code)
-    return f"{entry.procedure_name} ({codes})" if codes else entry.procedure_name
+    return f"{name} ({codes})" if codes else name

@@ -74,7 +74,7 @@ class SystemActor:
 SYSTEM_ADMIN = SystemActor()
 
 # Settings fields that change where data goes or whom the counter trusts.
-ADMIN_SETTINGS = ("central_url", "central_cert_sha256")
+ADMIN_SETTINGS = ("central_url", "central_cert_sha256", "public_lookup_base_url")
 
 
 def allowed(officer: HasRole | None, permission: Permission) -> bool:

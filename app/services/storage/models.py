@@ -145,6 +145,8 @@ class Dossier(Row, Base):
     form_data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # procedure fields
     # app.services.identity.IdentificationMethod of this intake ("" before revision 0004)
     identified_by: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    # BHXH's own "số hồ sơ" (e.g. 03706/2026/07906): central assigns it, the pull fills it.
+    bhxh_number: Mapped[str] = mapped_column(String(30), default="", server_default="")
 
     documents: Mapped[list[DossierDocument]] = relationship(
         back_populates="dossier", cascade="all, delete-orphan", order_by="DossierDocument.position"
@@ -243,6 +245,20 @@ class DossierSequence(Base):
     counter_number: Mapped[int] = mapped_column(Integer, primary_key=True)
     day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
     last_value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SerialLease(Base):
+    """A range of the day's 4-digit serials central leased to this counter; ``next_serial``
+    is the next one to hand out (the range is used up when it passes ``last_serial``)."""
+
+    __tablename__ = "serial_leases"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    office_code: Mapped[str] = mapped_column(String(40))
+    day: Mapped[dt.date] = mapped_column(Date)
+    first_serial: Mapped[int] = mapped_column(Integer)
+    last_serial: Mapped[int] = mapped_column(Integer)
+    next_serial: Mapped[int] = mapped_column(Integer)
+    leased_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class KeyValue(Base):

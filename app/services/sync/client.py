@@ -18,6 +18,7 @@ connection presenting another certificate fails the handshake.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import ssl
 from typing import Any, TypeVar
@@ -202,6 +203,10 @@ class CentralClient:
             f"/offices/{office}/changes",
             params={"since": since, "limit": limit, "epoch": epoch},
         )
+
+    def lease_serials(self, office: str, day: dt.date, count: int) -> wire.SerialLease:
+        body = wire.SerialLeaseRequest(day=day, count=count).model_dump(mode="json")
+        return self._call(wire.SerialLease, "POST", f"/offices/{office}/serials/lease", json=body)
 
     def close_life_event(self, office: str, event_id: str, dossier_code: str) -> None:
         self._send(

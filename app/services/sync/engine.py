@@ -25,6 +25,7 @@ from app.errors import ErrorKind, UserError
 from app.services import audit
 from app.services.storage.db import Database
 from app.services.storage.models import KeyValue, OutboxItem
+from app.services.sync import serial_leases
 from app.services.sync.client import CentralClient
 from app.services.sync.credentials import (
     CredentialStore,
@@ -190,6 +191,7 @@ class SyncEngine:
             if client.audit_seen is not None:
                 audit.remember_central_head(self.db, client.audit_seen)
             push_closures(self.db, client, office)
+            serial_leases.top_up(self.db, client, office)
             if self.after_pull is not None:
                 self.after_pull(client, office)
             sent_at = time.monotonic()

@@ -216,6 +216,14 @@ def apply_page(session: Session, page: wire.ChangesPage, tally: PullTally) -> No
                     _apply_trust(data)
             case wire.Tombstone():
                 _tombstone(session, data)
+            case wire.BhxhNumberWire():
+                # Central's field, not the counter's: no new version, nothing to push back.
+                session.execute(
+                    update(Dossier)
+                    .where(Dossier.id == data.dossier_id)
+                    .values(bhxh_number=data.number)
+                    .execution_options(synchronize_session=False)
+                )
             case wire.LifeEventWire():
                 life_events.apply(session, data)
                 tally.life_events += 1

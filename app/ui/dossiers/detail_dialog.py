@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.services import intake_snapshot, reprint
 from app.services.attachments import AttachmentStore
+from app.services.calendar import VN_TZ
 from app.services.catalog import Catalog
 from app.services.dossiers import DossierDetail, load_detail
+from app.services.forms.model import Agency
 from app.services.lifecycle import DeadlineRules, transition
 from app.services.security.permissions import HasRole, Permission, allowed, require
 from app.services.storage.db import Database
@@ -48,15 +50,30 @@ from app.ui.dossiers.labels import (
     tr,
     when,
 )
+from app.ui.dossiers.refusal_dialog import RefusalChoice, ask_refusal
 from app.ui.messages import show_error
 
 # (parent, title, prompt) -> text, or None when the officer cancels
 AskText = Callable[[QWidget, str, str], "str | None"]
 
 
+AskRefusal = Callable[[QWidget], "RefusalChoice | None"]
+ShowPaper = Callable[[QWidget, bytes], None]  # a paper to print (form 03)
+
+
 def ask_multiline(parent: QWidget, title: str, prompt: str) -> str | None:
     text, ok = QInputDialog.getMultiLineText(parent, title, prompt)
     return text if ok else None
+
+
+def preview_paper(parent: QWidget, pdf: bytes) -> None:
+    """Print preview: the officer prints from it to any printer, or to PDF."""
+    from app.ui.printing import preview_pdf
+
+    try:
+        preview_pdf(parent, pdf)
+    except UserError as err:
+        show_error(parent, err)
 
 
 class DossierDetailDialog(QDialog):
@@ -76,6 +93,9 @@ class DossierDetailDialog(QDialog):
         officer: HasRole | None = None,
         settings: Settings | None = None,
         print_receipt: Callable[[bytes], object] | None = None,
+        ask_refusal: AskRefusal = ask_refusal,
+        show_paper: ShowPaper = preview_paper,
+        agency: Agency | None = None,
     ) -> None:
         super().__init__(parent)
         self._officer = officer  # role checks: cancelling and exports are for supervisors
@@ -87,6 +107,8 @@ class DossierDetailDialog(QDialog):
             ask_text,
             clock,
         )
+        self._ask_refusal, self._show_paper, self._agency = ask_refusal, show_paper, agency
+        self.last_paper: bytes | None = None  # form 03 of a refusal made here
         self.setObjectName("dossier-detail")
         self.setWindowTitle(self.tr("Chi tiết hồ sơ"))
 
@@ -177,6 +199,10 @@ class DossierDetailDialog(QDialog):
             procedure = d.procedure_code
         rows = [
             (self.tr("Mã tra cứu:"), d.lookup_code),
+            (
+                self.tr("Số hồ sơ BHXH:"),
+                d.bhxh_number or self.tr("(chưa có — hệ thống trung tâm cấp khi đồng bộ)"),
+            ),
             (self.tr("Công dân:"), f"{c.full_name} — {c.id_number}"),
             (self.tr("Thủ tục:"), f"{d.procedure_code} – {procedure}"),
             (self.tr("Nộp lúc:"), when(d.submitted_at)),
@@ -341,7 +367,13 @@ class DossierDetailDialog(QDialog):
             except UserError as err:
                 show_error(self, err)
                 return False
-        if target in REASON_REQUIRED:
+        refusal = None
+        if target is Status.REFUSED:
+            refusal = self._ask_refusal(self)
+            if refusal is None:
+                return False
+            reason = refusal.reason_text()
+        elif target in REASON_REQUIRED:
             answer = self._ask(
                 self, move_label(move).replace("&", "").rstrip("…"), tr(REASON_PROMPT[move])
             )
@@ -373,4 +405,32 @@ class DossierDetailDialog(QDialog):
             return False
         self.reload()
         self.changed.emit(self._id)
+        if refusal is not None:
+            self.last_paper = self._form_03(refusal)
+            self._show_paper(self, self.last_paper)
         return True
+
+    def _form_03(self, refusal: RefusalChoice) -> bytes:
+        from app import settings as app_settings
+        from app.services import paperwork
+        from app.services.forms import render_refusal
+
+        agency = self._agency or paperwork.agency_from(app_settings.load_readonly()[0])
+        with self._db.session() as s:
+            d = s.get(Dossier, self._id)
+            assert d is not None
+            try:
+                procedure = self._catalog.get(d.procedure_code).name
+            except KeyError:
+                procedure = d.procedure_code
+            data = paperwork.refusal_from(
+                s,
+                d,
+                procedure,
+                refusal.ground,
+                refusal.detail,
+                refusal.competent_office,
+                self._officer_id,
+                self._clock().astimezone(VN_TZ).date(),
+            )
+        return render_refusal(data, agency)

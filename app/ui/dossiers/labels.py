@@ -17,7 +17,7 @@ MOVE = {
     "in_processing": QT_TRANSLATE_NOOP("dossiers", "Chuyển &giải quyết"),
     "result_ready": QT_TRANSLATE_NOOP("dossiers", "Đã có &kết quả"),
     "returned": QT_TRANSLATE_NOOP("dossiers", "&Trả kết quả…"),
-    "refused": QT_TRANSLATE_NOOP("dossiers", "Từ &chối…"),
+    "refused": QT_TRANSLATE_NOOP("dossiers", "Từ &chối tiếp nhận (mẫu 03)…"),
     "stopped": QT_TRANSLATE_NOOP("dossiers", "&Dừng giải quyết…"),
     "cancelled": QT_TRANSLATE_NOOP("dossiers", "&Rút hồ sơ…"),
 }
@@ -27,7 +27,6 @@ REASON_PROMPT = {
     "completion_requested": QT_TRANSLATE_NOOP(
         "dossiers", "Giấy tờ cần bổ sung và lý do (in trên mẫu 02):"
     ),
-    "refused": QT_TRANSLATE_NOOP("dossiers", "Lý do từ chối tiếp nhận (in trên mẫu 03):"),
     "stopped": QT_TRANSLATE_NOOP("dossiers", "Lý do dừng giải quyết (in trên mẫu 05):"),
     "cancelled": QT_TRANSLATE_NOOP("dossiers", "Lý do công dân rút hồ sơ:"),
 }

@@ -19,13 +19,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ErrorKind, UserError
-from app.services import audit, paperwork
+from app.services import audit, paperwork, register_state
 from app.services.calendar import appointment
 from app.services.calendar.store import CalendarStore
 from app.services.card import access_keys
 from app.services.card.access_keys import AccessKeys
 from app.services.card.passive_auth import TrustStore
 from app.services.card.qr import parse_qr
+from app.services.catalog.filing import FILING_EVENT_KEY, with_filing_check
 from app.services.catalog.model import DocumentSpec, Procedure
 from app.services.catalog.store import CatalogStore
 from app.services.dossiers import (
@@ -41,6 +42,7 @@ from app.services.security.accounts import SignedIn
 from app.services.storage.db import Database
 from app.services.storage.models import Citizen, Counter, Office, Officer
 from app.settings import Settings
+from app.shared.register_wire import RegisterState
 from app.shared.types import utcnow
 from app.ui.intake import draft
 
@@ -98,11 +100,14 @@ class IntakeState:
     received: dict[str, ReceivedPaper] = field(default_factory=dict)
     phone: str = ""
     email: str = ""
+    delivery_method: str = "electronic"  # TK1-TS [11] / form 01 item 6: VssID/VNeID by default
+    delivery_address: str = ""  # postal address when the result goes by post
     expired_reason: str = ""
     attachment_ids: list[str] = field(default_factory=list)
     # Fields taken from a life event (birth/death notice) the dossier answers.
     event_form: dict[str, Any] = field(default_factory=dict)
     register_notes: str = ""  # corrections from the central register check (608)
+    register: RegisterState | None = None  # what the register check said about this citizen
 
 
 def compare(identity: Identity, citizen: Citizen) -> tuple[Difference, ...]:
@@ -311,6 +316,7 @@ class IntakeController(QObject):
         previous = self.state.identity
         if previous is None or previous.id_number != identity.id_number:
             self.state.register_notes = ""  # another citizen: not their corrections
+            self.state.register = None  # nor their register check
             self.state.event_form = {}  # nor their relative's event
         self.state.identity = identity
         self.state.record = self._look_up(identity)
@@ -410,6 +416,28 @@ class IntakeController(QObject):
         self.state.event_form = dict(form)
         self._save_draft()
 
+    def register_checked(self, state: RegisterState) -> None:
+        """The register check's answer for the citizen at the counter: kept with the
+        dossier, and its BHXH number chooses TK1-TS Part II."""
+        identity = self.state.identity
+        if identity is not None and identity.id_number == state.id_number:
+            self.state.register = state
+
+    def set_filing_event(self, day: dt.date | None) -> None:
+        """The event date of the procedure's filing limit, as the officer entered it."""
+        if day is None:
+            self.state.event_form.pop(FILING_EVENT_KEY, None)
+        else:
+            self.state.event_form[FILING_EVENT_KEY] = day.isoformat()
+        self._save_draft()
+
+    def filing_event(self) -> dt.date | None:
+        value = self.state.event_form.get(FILING_EVENT_KEY)
+        try:
+            return dt.date.fromisoformat(value) if value else None
+        except (TypeError, ValueError):
+            return None
+
     def adjust_from_register(self, notes: str) -> None:
         """The "Điều chỉnh thông tin" procedure, with the register's corrections noted."""
         self.state.register_notes = notes
@@ -434,6 +462,10 @@ class IntakeController(QObject):
 
     def set_contact(self, phone: str, email: str) -> None:
         self.state.phone, self.state.email = phone.strip(), email.strip()
+        self._save_draft()
+
+    def set_delivery(self, method: str, address: str) -> None:
+        self.state.delivery_method, self.state.delivery_address = method, address.strip()
         self._save_draft()
 
     def _update_appointment(self) -> None:
@@ -492,12 +524,22 @@ class IntakeController(QObject):
                 settings,
                 calendar,
                 catalog.version,
-                contact=Contact(phone=state.phone, email=state.email),
+                contact=Contact(
+                    phone=state.phone,
+                    email=state.email,
+                    delivery_method=state.delivery_method,
+                    delivery_address=state.delivery_address,
+                ),
                 options=IntakeOptions(
                     completion_request=completion_reason,
                     attachment_ids=tuple(state.attachment_ids),
                     notes=notes,
-                    form_data=state.event_form,
+                    form_data=with_filing_check(procedure, state.event_form, utcnow()),
+                    register=(
+                        register_state.snapshot_fields(state.register)
+                        if state.register is not None
+                        else None
+                    ),
                     import_attachments=import_new,
                 ),
             )
@@ -540,7 +582,7 @@ class IntakeController(QObject):
             assert dossier is not None
             if dossier.due_at is not None:
                 receipt = paperwork.receipt_from(
-                    s, dossier, procedure, self.settings.public_lookup_base_url
+                    s, dossier, procedure, self.settings.lookup_base_url
                 )
                 paper = render_receipt(receipt, agency)
                 if self.settings.receipt_printer:  # the look-up slip on the thermal roll
@@ -553,6 +595,8 @@ class IntakeController(QObject):
             code, lookup, due = dossier.code, dossier.lookup_code, dossier.due_at
             citizen = s.get(Citizen, dossier.citizen_id)
             bhxh_number = citizen.bhxh_number if citizen is not None else ""
+            if not bhxh_number and self.state.register is not None:
+                bhxh_number = self.state.register.bhxh_number  # known to central's register
             delivery = paperwork.delivery_of(dossier)
         tk1ts = None
         if procedure.needs_tk1ts:
@@ -612,6 +656,7 @@ class IntakeController(QObject):
                 "received": {k: [v.originals, v.copies] for k, v in s.received.items()},
                 "phone": s.phone,
                 "email": s.email,
+                "delivery": [s.delivery_method, s.delivery_address],
                 "expired_reason": s.expired_reason,
                 "attachment_ids": list(s.attachment_ids),
                 "event_form": s.event_form,
@@ -636,6 +681,8 @@ class IntakeController(QObject):
             received={k: ReceivedPaper(*v) for k, v in raw.get("received", {}).items()},
             phone=raw.get("phone", ""),
             email=raw.get("email", ""),
+            delivery_method=str(raw.get("delivery", ["electronic", ""])[0]),
+            delivery_address=str(raw.get("delivery", ["electronic", ""])[1]),
             expired_reason=raw.get("expired_reason", ""),
             attachment_ids=list(raw.get("attachment_ids", [])),
             event_form=dict(raw.get("event_form", {})),

@@ -40,6 +40,7 @@ from app.ui.intake.dialogs import CanDialog, TypedEntryDialog
 from app.ui.intake.identity_panel import IdentityPanel
 from app.ui.intake.procedure_notes import ProcedureNotes
 from app.ui.intake.receipt_actions import ReceiptActions
+from app.ui.intake.result_channel import ResultChannel
 from app.ui.messages import show_error
 
 STATUS_STYLE = {
@@ -108,7 +109,10 @@ class IntakePage(QWidget):
         contact = QFormLayout()
         contact.addRow(self.tr("Điện th&oại:"), self.phone)
         contact.addRow(self.tr("&Email:"), self.email)
+        self.result_channel = ResultChannel()
+        contact.addRow(self.tr("Nhận &kết quả:"), self.result_channel)
         rl.addLayout(contact)
+        self.result_channel.changed.connect(self.c.set_delivery)
         self.phone.editingFinished.connect(self._contact_edited)
         self.email.editingFinished.connect(self._contact_edited)
 
@@ -127,6 +131,7 @@ class IntakePage(QWidget):
         pl.addWidget(self.chosen)
         self.procedure_notes = ProcedureNotes()
         pl.addWidget(self.procedure_notes)
+        self.procedure_notes.event_changed.connect(self.c.set_filing_event)
         pl.addWidget(self.appointment)
         self.search.textChanged.connect(self._search)
         self.search.returnPressed.connect(self._pick_first)
@@ -308,6 +313,12 @@ class IntakePage(QWidget):
             self.record.setText("<br>".join(lines))
         self.phone.setText(self.c.state.phone)
         self.email.setText(self.c.state.email)
+        identity = self.c.state.identity
+        self.result_channel.set_choice(
+            self.c.state.delivery_method,
+            self.c.state.delivery_address,
+            identity.residence if identity is not None else "",
+        )
 
     def _search(self, text: str) -> None:
         self.results.clear()
@@ -335,6 +346,7 @@ class IntakePage(QWidget):
             else self.tr("Chưa chọn thủ tục.")
         )
         self.procedure_notes.set_procedure(p)
+        self.procedure_notes.set_event(self.c.filing_event())
 
     def _show_documents(self) -> None:
         p = self.c.procedure()
@@ -460,10 +472,6 @@ class IntakePage(QWidget):
             self.show_status(
                 self.tr(
                     "Đã lưu hồ sơ {0}. Hẹn trả kết quả {1}. Đang in giấy tiếp nhận (2 liên)…"
-                ).format(saved.code, fmt(saved.due_at))
-                if not saved.receipt_80mm_pdf
-                else self.tr(
-                    "Đã lưu hồ sơ {0}. Hẹn trả kết quả {1}. Đang in giấy tiếp nhận…"
                 ).format(saved.code, fmt(saved.due_at)),
                 "ok",
             )
@@ -501,11 +509,10 @@ class IntakePage(QWidget):
     def printed(self, what: str) -> None:
         """Keep the saved dossier's code on screen and add what reached the printer."""
         text = self.status.text().replace(self.tr(" Đang in giấy tiếp nhận (2 liên)…"), "")
-        text = text.replace(self.tr(" Đang in giấy tiếp nhận…"), "")
         text = text.replace(self.tr(" Đang in phiếu yêu cầu bổ sung…"), "")
         done = {
             "receipt": self.tr(" Đã in giấy tiếp nhận."),
-            "receipt80": self.tr(" Đã in giấy tiếp nhận khổ 80 mm."),
+            "receipt80": self.tr(" Đã in thêm phiếu xếp hàng / tra cứu khổ 80 mm."),
             "form02": self.tr(" Đã in phiếu yêu cầu bổ sung (mẫu 02)."),
             "tk1ts": self.tr(" Đã in tờ khai TK1-TS để công dân ký."),
         }[what]

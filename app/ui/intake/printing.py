@@ -1,7 +1,8 @@
 """Printing the papers of a saved dossier: the receipt (or form 02), then TK1-TS.
 
-With an 80 mm receipt printer set, the receipt is the 80 mm slip on that printer;
-form 02 and TK1-TS stay on the A4 printer."""
+Form 01 (two copies, on A4) is always printed: it is the receipt Circular 03/2025 asks
+for. With an 80 mm receipt printer set, the 80 mm queue/look-up slip is printed on it
+*in addition*, never instead."""
 
 from __future__ import annotations
 
@@ -23,9 +24,11 @@ class PaperPrinter(QObject):
         self.settings = settings
         self._jobs: list[QObject] = []
 
-    def print_saved(self, saved: Saved) -> None:
+    def papers(self, saved: Saved) -> list[tuple[bytes, str, str | None, PageSize]]:
+        """(PDF, what, printer, page size) in printing order."""
         a4 = self.settings.default_printer or None
-        papers: list[tuple[bytes, str, str | None, PageSize]] = []
+        what = "receipt" if saved.due_at is not None else "form02"
+        papers = [(saved.receipt_pdf, what, a4, PageSize.A4)]
         if saved.receipt_80mm_pdf and self.settings.receipt_printer:
             papers.append(
                 (
@@ -35,12 +38,12 @@ class PaperPrinter(QObject):
                     PageSize.ROLL_80MM,
                 )
             )
-        else:
-            what = "receipt" if saved.due_at is not None else "form02"
-            papers.append((saved.receipt_pdf, what, a4, PageSize.A4))
         if saved.tk1ts_pdf:
             papers.append((saved.tk1ts_pdf, "tk1ts", a4, PageSize.A4))
-        for pdf, what, printer_name, page_size in papers:
+        return papers
+
+    def print_saved(self, saved: Saved) -> None:
+        for pdf, what, printer_name, page_size in self.papers(saved):
             try:
                 job = start_print(
                     pdf,

@@ -4,22 +4,27 @@ Two things the citizen must hear from the screen, not only from the officer: the
 procedure's counter notice from the catalog (e.g. a lost health-insurance card is
 replaced by the chip ID card or a level-2 VNeID account, Decree 188/2025), and the
 filing limit (survivors 90 days, maternity 60 days, pension up to 20 days ahead): the
-officer enters the date of the event and sees the days remaining or passed. A passed
-limit is a warning; the dossier is still taken in.
+officer enters the date of the event (blank until entered: a "today" default would
+read "in time" for every late dossier) and sees the days remaining or passed. A passed
+limit is a warning; the dossier is still taken in, and the date is saved with it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app.services.catalog.filing import FilingCheck, FilingState, check_procedure
 from app.services.catalog.model import LimitDirection, Procedure
 
+NO_DATE = QDate(1900, 1, 1)  # the date edit's "not entered yet"
+
 
 class ProcedureNotes(QWidget):
+    event_changed = Signal(object)  # dt.date, or None when cleared
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._procedure: Procedure | None = None
@@ -28,7 +33,9 @@ class ProcedureNotes(QWidget):
         self.event_date = QDateEdit(objectName="filing_event_date")
         self.event_date.setCalendarPopup(True)
         self.event_date.setDisplayFormat("dd/MM/yyyy")
-        self.event_date.setDate(QDate.currentDate())
+        self.event_date.setMinimumDate(NO_DATE)
+        self.event_date.setSpecialValueText(self.tr("(chưa nhập)"))
+        self.event_date.setDate(NO_DATE)
         self.event_label = QLabel()
         self.event_label.setBuddy(self.event_date)
         self.filing = QLabel(objectName="filing_limit")
@@ -40,7 +47,7 @@ class ProcedureNotes(QWidget):
         layout.addWidget(self.notice)
         layout.addLayout(form)
         layout.addWidget(self.filing)
-        self.event_date.dateChanged.connect(lambda _d: self._show_filing())
+        self.event_date.dateChanged.connect(self._date_changed)
         self.set_procedure(None)
 
     def set_procedure(self, procedure: Procedure | None) -> None:
@@ -49,23 +56,52 @@ class ProcedureNotes(QWidget):
         self.notice.setText(self.tr("<b>Thông báo cho công dân:</b> {0}").format(notice))
         self.notice.setVisible(bool(notice))
         limit = procedure.filing_limit if procedure else None
+        self.event_date.blockSignals(True)
+        self.event_date.setDate(NO_DATE)  # another procedure: its own event, entered anew
+        self.event_date.blockSignals(False)
         for widget in (self.event_label, self.event_date, self.filing):
             widget.setVisible(limit is not None)
         if limit is not None:
             self.event_label.setText(self.tr("&Ngày sự kiện ({0}):").format(limit.event))
         self._show_filing()
 
-    def check(self, today: dt.date | None = None) -> FilingCheck | None:
-        if self._procedure is None:
+    def event_day(self) -> dt.date | None:
+        if self.event_date.date() == NO_DATE:
             return None
-        event = self.event_date.date().toPython()
-        assert isinstance(event, dt.date)
+        day = self.event_date.date().toPython()
+        assert isinstance(day, dt.date)
+        return day
+
+    def set_event(self, day: dt.date | None) -> None:
+        """Show a saved or restored date without announcing it back."""
+        self.event_date.blockSignals(True)
+        self.event_date.setDate(QDate(day.year, day.month, day.day) if day else NO_DATE)
+        self.event_date.blockSignals(False)
+        self._show_filing()
+
+    def check(self, today: dt.date | None = None) -> FilingCheck | None:
+        event = self.event_day()
+        if self._procedure is None or event is None:
+            return None
         return check_procedure(self._procedure, event, today or dt.date.today())
+
+    def _date_changed(self, _date: QDate) -> None:
+        self._show_filing()
+        self.event_changed.emit(self.event_day())
 
     def _show_filing(self) -> None:
         found = self.check()
         if found is None:
-            self.filing.clear()
+            limit = self._procedure.filing_limit if self._procedure else None
+            if limit is None:
+                self.filing.clear()
+            else:
+                self.filing.setText(
+                    self.tr("Nhập {0} để kiểm tra thời hạn nộp {1} ngày.").format(
+                        limit.event, limit.days
+                    )
+                )
+                self.filing.setProperty("level", "info")
             return
         limit, day = found.limit, found.deadline.strftime("%d/%m/%Y")
         if found.state is FilingState.PASSED:

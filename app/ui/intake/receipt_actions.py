@@ -1,6 +1,7 @@
 """The receipt of the dossier just saved, without a printer: print preview (print to
-any printer from there, or to PDF) and "save as PDF". The receipt is owed to the
-citizen even when the counter's printer is missing or jammed."""
+any printer from there, or to PDF) and "save as PDF". The receipt (form 01, or form 02)
+is owed to the citizen even when the counter's printer is missing or jammed; the 80 mm
+look-up slip is only ever an extra, saved beside it."""
 
 from __future__ import annotations
 
@@ -32,8 +33,6 @@ class ReceiptActions(QObject):
         saved = self.page.c.last_saved
         if saved is None:
             return None
-        if saved.receipt_80mm_pdf and self.page.printer.settings.receipt_printer:
-            return saved.receipt_80mm_pdf, PageSize.ROLL_80MM
         return saved.receipt_pdf, PageSize.A4
 
     def preview(self) -> None:
@@ -80,6 +79,10 @@ class ReceiptActions(QObject):
                 declaration = target.with_name(f"{target.stem}-TK1-TS.pdf")
                 declaration.write_bytes(saved.tk1ts_pdf)
                 written.append(declaration)
+            if saved.receipt_80mm_pdf:
+                slip = target.with_name(f"{target.stem}-phieu-tra-cuu-80mm.pdf")
+                slip.write_bytes(saved.receipt_80mm_pdf)
+                written.append(slip)
         except OSError as exc:
             self.page.show_status(
                 self.tr(

@@ -124,6 +124,7 @@ class RegisterBanner(QFrame):
         if id_number != self._current_id():
             return  # another citizen came in meanwhile
         self.state = state
+        self.c.register_checked(state)
         self._show(*state_html(state))
         self.adjust.setVisible(state.state == "differs")
 

@@ -67,6 +67,13 @@ class SettingsPage(QWidget):
                 "ghi lúc đăng ký; muốn đổi, quản trị viên đăng ký lại quầy."
             )
         )
+        self.lookup_url = QLineEdit(settings.public_lookup_base_url, objectName="lookup_url")
+        self.lookup_url.setPlaceholderText(
+            self.tr("(trống: dùng địa chỉ máy chủ trung tâm) https://tracuu.bhxh.example")
+        )
+        self.lookup_url.setToolTip(
+            self.tr("Mã QR trên giấy tiếp nhận mở trang tra cứu hồ sơ tại địa chỉ này.")
+        )
         self.default_printer = self._combo(
             printers or [], settings.default_printer, "default_printer"
         )
@@ -95,6 +102,7 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Số &quầy (1–9):"), self.counter_number)
         form.addRow(self.tr("Mẫu &mã hồ sơ:"), self.code_pattern)
         form.addRow(self.tr("Địa chỉ máy chủ &trung tâm:"), self.central_url)
+        form.addRow(self.tr("Địa chỉ trang tra cứ&u công khai:"), self.lookup_url)
         form.addRow(self.tr("Máy in &A4:"), self.default_printer)
         form.addRow(self.tr("Máy in &biên nhận 80 mm:"), self.receipt_printer)
         form.addRow(self.tr("Đầu đọc &thẻ:"), self.card_reader)
@@ -129,6 +137,7 @@ class SettingsPage(QWidget):
         # The services refuse these to non-admins; the page only hides them.
         admin = allowed(officer, Permission.CHANGE_SYNC)
         self.central_url.setReadOnly(not admin)
+        self.lookup_url.setReadOnly(not admin)
         enroll.setVisible(admin)
         trust.setVisible(allowed(officer, Permission.MANAGE_TRUST))
 
@@ -159,6 +168,7 @@ class SettingsPage(QWidget):
             counter_number=self.counter_number.value(),
             dossier_code_pattern=self.code_pattern.text().strip(),
             central_url=self.central_url.text().strip(),
+            public_lookup_base_url=self.lookup_url.text().strip(),
             default_printer=self._combo_value(self.default_printer),
             receipt_printer=self._combo_value(self.receipt_printer),
             card_reader=self._combo_value(self.card_reader),

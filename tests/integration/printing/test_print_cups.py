@@ -182,7 +182,7 @@ def test_thermal_receipt_keeps_the_roll_width(
 def test_background_print_does_not_block_and_reports_done(
     qapp, qtbot, cups_queue: str, find_cups_output: Callable[[str], Path], tmp_path: Path
 ) -> None:
-    data = samples.receipt(dossier_code="000.20.48.H17-260305-0042")
+    data = samples.receipt(dossier_code="000.00.48.H99-260305-0042")
     pdf = render_receipt(data, samples.AGENCY, copies=(2,))
     title = job_title()
     job = start_print(pdf, cups_queue, job_name=title)
@@ -191,5 +191,5 @@ def test_background_print_does_not_block_and_reports_done(
     printed = find_cups_output(title)
     assert len(PdfReader(printed).pages) == 1
     assert qr_codes(printed, tmp_path, 1) == [
-        f"MOTCUA|000.20.48.H17-260305-0042|{data.lookup_code}"
+        f"MOTCUA|000.00.48.H99-260305-0042|{data.lookup_code}"
     ]

@@ -11,15 +11,19 @@ import pytest
 from intake_factories import Env, vn
 from PIL import Image, ImageDraw
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 from ui_samples import PEOPLE, SCREENSHOTS, rules, take_in
 
 from app.services.attachments import AttachmentStore
+from app.services.forms import samples
+from app.services.forms.model import RefusalGround
 from app.services.lifecycle import Status
 from app.services.storage.models import Dossier, DossierAttachment
 from app.ui.dossiers import DossierDetailDialog, DossierListPage, ReturnsPage
 from app.ui.dossiers.list_model import COLUMNS
+from app.ui.dossiers.refusal_dialog import RefusalChoice, RefusalDialog
+from tests.unit.forms.forms_readback import pdf_text
 
 NOW = vn("2026-03-12T09:00")
 
@@ -148,6 +152,20 @@ def test_detail_shows_papers_history_and_only_allowed_moves(
     shot(dialog, "detail-history")
 
 
+def test_detail_shows_bhxh_number_once_central_assigned_it(qtbot: QtBot, env: Env, sample) -> None:
+    def texts() -> list[str]:
+        dialog = DossierDetailDialog(
+            env.db, sample[0].id, env.catalog, rules(env), env.officer.id, clock=lambda: NOW
+        )
+        qtbot.addWidget(dialog)
+        return [label.text() for label in dialog.findChildren(QLabel)]
+
+    assert any("chưa có" in t for t in texts())
+    with env.db.session() as s:
+        s.get(Dossier, sample[0].id).bhxh_number = "00042/2026/00000"
+    assert "00042/2026/00000" in texts()
+
+
 def test_detail_move_with_reason_prompt(qtbot: QtBot, env: Env, sample) -> None:
     ask = answers("Bản sao giấy khai sinh")
     dialog = DossierDetailDialog(
@@ -188,10 +206,69 @@ def test_cancelling_the_reason_prompt_changes_nothing(qtbot: QtBot, env: Env, sa
         env.officer.id,
         ask_text=answers(),
         clock=lambda: NOW,
+        ask_refusal=lambda _parent: None,
+        show_paper=lambda _parent, _pdf: pytest.fail("nothing to print"),
     )
     qtbot.addWidget(dialog)
     assert dialog.apply_move("refused") is False
     assert dialog.detail.dossier.status == "received"
+
+
+def test_refusing_at_the_counter_prints_form_03_with_ground_and_office(
+    qtbot: QtBot, env: Env, sample
+) -> None:
+    shown: list[bytes] = []
+    choice = RefusalChoice(
+        RefusalGround.WRONG_OFFICE,
+        "người lao động đang làm việc tại đơn vị: hồ sơ do đơn vị nộp",
+        "Người sử dụng lao động nơi người lao động đang làm việc",
+    )
+    dialog = DossierDetailDialog(
+        env.db,
+        sample[3].id,
+        env.catalog,
+        rules(env),
+        env.officer.id,
+        clock=lambda: NOW,
+        ask_refusal=lambda _parent: choice,
+        show_paper=lambda _parent, pdf: shown.append(pdf),
+        agency=samples.AGENCY,
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.apply_move("refused") is True
+    assert dialog.detail.dossier.status == "refused"
+    assert len(shown) == 1
+    text = " ".join(pdf_text(shown[0]).split())
+    assert "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ" in text
+    assert f"Mã hồ sơ: {sample[3].code}" in text
+    assert (
+        "với lý do cụ thể như sau: Hồ sơ không thuộc phạm vi tiếp nhận, giải quyết của cơ quan: "
+        "người lao động đang làm việc tại đơn vị" in text
+    )
+    assert "Đề nghị Ông/Bà nộp hồ sơ tại: Người sử dụng lao động nơi người lao động" in text
+    assert PEOPLE[3] in text  # the applicant
+    assert dialog.history.item(dialog.history.rowCount() - 1, 4).text() == choice.reason_text()
+
+
+def test_refusal_dialog_needs_a_detail_and_for_the_wrong_office_where_to_go(qtbot: QtBot) -> None:
+    dialog = RefusalDialog()
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert [dialog.ground.itemData(i) for i in range(dialog.ground.count())] == [
+        "incomplete",
+        "wrong_office",
+        "invalid",
+    ]  # no "not eligible": that is the competent office's written decision
+    assert not ok.isEnabled()
+    dialog.detail.setPlainText("thiếu Sổ bảo hiểm xã hội")
+    assert ok.isEnabled() and not dialog.office.isEnabled()
+    dialog.ground.setCurrentIndex(1)
+    assert not ok.isEnabled() and dialog.office.isEnabled()
+    dialog.office.setText("Bảo hiểm xã hội cơ sở nơi cư trú")
+    assert ok.isEnabled()
+    assert dialog.choice() == RefusalChoice(
+        RefusalGround.WRONG_OFFICE, "thiếu Sổ bảo hiểm xã hội", "Bảo hiểm xã hội cơ sở nơi cư trú"
+    )
 
 
 def test_returns_page_by_receipt_qr(qtbot: QtBot, env: Env, sample) -> None:

@@ -121,12 +121,12 @@ def test_settings_screen_saves_and_refuses_bad_values(qtbot, demo_db):
     assert "office_code" in page.message.text()
     demo_file = paths.settings_file(demo=True)
     assert not demo_file.exists()  # nothing written
-    page.office_code.setText("000.17.22.H56")
+    page.office_code.setText("000.00.22.H99")
     page.counter_number.setValue(3)
     page.save()
     assert "Đã lưu" in page.message.text()
     saved = settings_mod.load(demo_file)[0]
-    assert saved.office_code == "000.17.22.H56" and saved.counter_number == 3
+    assert saved.office_code == "000.00.22.H99" and saved.counter_number == 3
     assert not paths.settings_file().exists()  # the demo never touches the office's settings
 
 
@@ -150,8 +150,8 @@ def test_first_run_without_demo_creates_the_admin(qtbot, db):
     def fill(dialog):
         if dialog.objectName() == "first_run":
             steps.append("first_run")
-            dialog.office_code.setText("000.17.22.H56")
-            dialog.office_name.setText("Bảo hiểm xã hội Quận Hải Châu")
+            dialog.office_code.setText("000.00.22.H99")
+            dialog.office_name.setText("Bảo hiểm xã hội cơ sở Thử Nghiệm")
             dialog.full_name.setText("Quản Trị Viên")
             dialog.password.setText("mật-khẩu-dài")
             dialog.password2.setText("mật-khẩu-dài")

@@ -52,3 +52,52 @@ def test_pension_filed_too_early(qtbot) -> None:  # type: ignore[no-untyped-def]
     retire = dt.date.today() + dt.timedelta(days=30)
     notes.event_date.setDate(QDate(retire.year, retire.month, retire.day))
     assert "Nộp quá sớm" in notes.filing.text() and "còn 10 ngày nữa" in notes.filing.text()
+
+
+def test_the_event_date_starts_blank_and_asks_for_it(qtbot) -> None:  # type: ignore[no-untyped-def]
+    notes = ProcedureNotes()
+    qtbot.addWidget(notes)
+    notes.show()
+    notes.set_procedure(CATALOG.get("TU-TUAT"))
+    assert notes.event_day() is None and notes.check() is None  # no "today" default
+    assert notes.event_date.text() == "(chưa nhập)"
+    assert "Nhập ngày chết để kiểm tra thời hạn nộp 90 ngày" in notes.filing.text()
+    death = dt.date.today() - dt.timedelta(days=100)
+    with qtbot.waitSignal(notes.event_changed) as entered:
+        notes.event_date.setDate(QDate(death.year, death.month, death.day))
+    assert entered.args == [death]
+
+
+def test_the_event_date_and_its_check_are_saved_with_the_dossier(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    from app.services.calendar.store import CalendarStore
+    from app.services.card.passive_auth import TrustStore
+    from app.services.catalog.store import CatalogStore
+    from app.services.demo import DEMO_PASSWORD, DEMO_USER
+    from app.services.identity import Identity, IdentitySource
+    from app.services.security.accounts import authenticate
+    from app.services.storage.models import Dossier
+    from app.settings import Settings
+    from app.ui.intake.controller import IntakeController
+    from app.ui.tasks import SyncRunner
+
+    controller = IntakeController(
+        demo_db, Settings(), authenticate(demo_db, DEMO_USER, DEMO_PASSWORD), CatalogStore(),
+        CalendarStore(), TrustStore(), SyncRunner(), SyncRunner(),
+    )  # fmt: skip
+    controller.typed(
+        Identity("001090008888", "Phạm Văn Thân", dt.date(1980, 5, 6), "Nam", IdentitySource.TYPED)
+    )
+    controller.choose_procedure("TU-TUAT")
+    assert controller.filing_event() is None
+    from app.services.calendar import VN_TZ
+
+    death = dt.datetime.now(VN_TZ).date() - dt.timedelta(days=95)  # the office's day
+    controller.set_filing_event(death)
+    controller.all_received()
+    controller.save()
+    qtbot.waitUntil(lambda: controller.last_saved is not None, timeout=20000)
+    with demo_db.session() as s:
+        saved = s.get(Dossier, controller.last_saved.dossier_id)
+        form = dict(saved.form_data)
+    assert form["filing_event_date"] == death.isoformat()
+    assert form["filing_check"]["state"] == "passed" and form["filing_check"]["days"] == 5

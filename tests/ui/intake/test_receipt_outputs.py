@@ -1,6 +1,6 @@
 """Where the receipt goes: with no printer the save still says what was saved and the
 receipt can be previewed or saved as PDF right there; with an 80 mm receipt printer
-set, the citizen's receipt is the 80 mm slip on that printer."""
+set, the 80 mm look-up slip is printed there in addition to form 01 on A4."""
 
 from __future__ import annotations
 
@@ -67,13 +67,17 @@ def test_no_printer_keeps_the_code_on_screen_and_offers_pdf_and_preview(qtbot, s
     assert seen == ["Xem trước khi in"]
 
 
-def test_receipt_goes_to_the_80mm_printer_when_set(qtbot, session, printed_files, tmp_path):
+def test_slip_goes_to_the_80mm_printer_besides_form_01(qtbot, session, printed_files, tmp_path):
     session._settings_saved(dataclasses.replace(session.settings, receipt_printer="PDF"))
     saved = _save_a_dossier(qtbot, session)
     assert saved.receipt_80mm_pdf is not None
+    both = printed_files(f"{saved.code}-receipt", 2)  # "-receipt" (A4) and "-receipt80"
+    form01 = [p for p in both if "receipt80" not in p.name]
+    assert len(form01) == 1 and "GIẤY TIẾP NHẬN HỒ SƠ" in pdf_text(form01[0].read_bytes())
     slips = printed_files(f"{saved.code}-receipt80", 1)
     width, _height = page_sizes_pt(slips[0].read_bytes())[0]
     assert abs(width - 80 / 25.4 * 72) < 2  # the roll's width, not A4's 595 pt
     # printed as page images (thermal printers): the dossier is read back from its QR
     assert zbar(slips[0], tmp_path) == [f"MOTCUA|{saved.code}|{saved.lookup_code}"]
     qtbot.waitUntil(lambda: "khổ 80 mm" in session.intake_page.status.text(), timeout=20000)
+    assert "Đã in giấy tiếp nhận." in session.intake_page.status.text()

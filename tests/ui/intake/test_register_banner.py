@@ -128,6 +128,16 @@ def test_a_citizen_whose_bhxh_record_differs_is_offered_the_adjustment_prefilled
     with demo_db.session() as s:
         saved = s.scalars(select(Dossier).where(Dossier.procedure_code == "608")).one()
         assert f"CSDL quốc gia về dân cư «{person.date_of_birth:%d/%m/%Y}»" in saved.notes
+        # Decree 104/2022 Art. 14: what the register check said is kept with the dossier.
+        (register,) = [
+            e for e in saved.form_data["intake_snapshot"] if e["source"] == "population_register"
+        ]
+    assert register["consulted"] is True
+    fields = register["fields"]
+    assert fields["state"] == "differs" and fields["bhxh_number"] == banner.state.bhxh_number
+    assert fields["checked_at"] and fields["source"]
+    assert [d["field"] for d in fields["differences"]] == ["date_of_birth"]
+    assert fields["differences"][0]["register"] == person.date_of_birth.isoformat()
 
     # the next citizen matches: a green line, no adjustment, no carried-over notes
     controller.start_new(_identity(other))
@@ -169,3 +179,41 @@ def test_a_passport_holder_is_not_looked_up_in_the_population_register(qtbot, de
     qtbot.addWidget(banner)
     controller.typed(Identity("UA4815162", "OLENA KOVAL", None, "Nữ", IdentitySource.PASSPORT))
     assert asked == [] and banner.isHidden()
+
+
+def test_the_register_bhxh_number_fills_tk1ts_part_two_for_a_first_visit(qtbot, demo_db) -> None:
+    """A citizen unknown at this counter whom central's register knows by BHXH number
+    fills Part II of TK1-TS, not Part I (a real central answer, as the banner gets it)."""
+    from app.shared.register_wire import RegisterState
+    from app.shared.types import utcnow
+    from tests.unit.forms.forms_readback import pdf_text
+
+    officer = authenticate(demo_db, DEMO_USER, DEMO_PASSWORD)
+    controller = IntakeController(
+        demo_db, Settings(), officer, CatalogStore(), CalendarStore(), TrustStore(),
+        SyncRunner(), SyncRunner(),
+    )  # fmt: skip
+    newcomer = Identity(
+        "001090009999", "Lê Thị Mới", dt.date(1990, 1, 2), "Nữ", IdentitySource.TYPED
+    )
+    controller.typed(newcomer)
+    assert controller.state.record is not None and not controller.state.record.known
+    controller.register_checked(
+        RegisterState(
+            id_number=newcomer.id_number, state="verified", bhxh_number="0190009999",
+            checked_at=utcnow(), source="CSDL quốc gia về dân cư",
+        )
+    )  # fmt: skip
+    controller.choose_procedure("603")
+    controller.all_received()
+    controller.save()
+    qtbot.waitUntil(lambda: controller.last_saved is not None, timeout=20000)
+    assert controller.last_saved.tk1ts_pdf is not None
+    text = pdf_text(controller.last_saved.tk1ts_pdf, 1)
+    assert "0190009999" in text
+    with demo_db.session() as s:
+        saved = s.get(Dossier, controller.last_saved.dossier_id)
+        (register,) = [
+            e for e in saved.form_data["intake_snapshot"] if e["source"] == "population_register"
+        ]
+    assert register["consulted"] is True and register["fields"]["bhxh_number"] == "0190009999"

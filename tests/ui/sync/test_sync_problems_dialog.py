@@ -20,7 +20,7 @@ from testkit.counter_sim import queue_dossiers, setup_counter
 
 def _conflicting_dossier(db: Database) -> tuple[str, int]:
     """A dossier central moved to "in processing" (v2) while the counter edited it."""
-    setup = setup_counter(db, "000.17.22.H56", 1)
+    setup = setup_counter(db, "000.00.22.H99", 1)
     [dossier_id] = queue_dossiers(db, setup, 1)
     with db.session() as s:
         versions.confirm(s, "dossier", {dossier_id: 1})

@@ -49,7 +49,7 @@ def test_completion_request_02() -> None:
             "Hồ sơ của: Nguyễn Thị Hồng Nhung",
             *APPLICANT,
             "Nội dung yêu cầu giải quyết: Điều chỉnh thông tin của người tham gia trên sổ bảo hiểm xã hội, thẻ bảo hiểm y tế",
-            "Mã hồ sơ: 000.20.48.H17-260305-0002",
+            "Mã hồ sơ: 000.00.48.H99-260305-0002",
             "Yêu cầu bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:",
             "TT Tên giấy tờ cần bổ sung, hoàn thiện Bản chính Bản sao có chứng thực Bản chụp Ghi chú",
             "1 Tờ khai TK1-TS ghi đủ mục [07] và [11], có chữ ký 1",
@@ -108,7 +108,7 @@ def test_apology_04_restates_dates_and_is_signed_by_the_head() -> None:
             "Đà Nẵng, ngày 11 tháng 3 năm 2026",
             "Kính gửi: Ông/Bà Nguyễn Thị Hồng Nhung",
             "Ngày 05/03/2026, Bộ phận Tiếp nhận và Trả kết quả đã tiếp nhận",
-            "(Mã hồ sơ): 000.20.48.H17-260305-0001",
+            "(Mã hồ sơ): 000.00.48.H99-260305-0001",
             "thời gian hẹn trả kết quả: 08 giờ 30 phút, ngày 12 tháng 3 năm 2026",
             "Lý do: cần xác minh quá trình đóng bảo hiểm xã hội tại đơn vị cũ.",
             "xin lỗi Ông/Bà",
@@ -131,7 +131,7 @@ def test_stop_notice_05() -> None:
             "THÔNG BÁO",
             "Về việc dừng giải quyết hồ sơ",
             "Kính gửi: Ông/Bà Nguyễn Thị Hồng Nhung",
-            "Mã hồ sơ: 000.20.48.H17-260305-0003",
+            "Mã hồ sơ: 000.00.48.H99-260305-0003",
             "Cấp lại thẻ bảo hiểm y tế do mất",
             "thông báo dừng giải quyết hồ sơ của Ông/Bà. Lý do: Ông/Bà đã có văn bản đề nghị rút hồ sơ ngày 09/3/2026.",
             "Lê Minh Châu",
@@ -145,7 +145,7 @@ def test_control_slip_06_has_a_row_per_handover_and_blank_rows() -> None:
         text,
         [
             "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
-            "Mã hồ sơ: 000.20.48.H17-260305-0001",
+            "Mã hồ sơ: 000.00.48.H99-260305-0001",
             "Hồ sơ của: Nguyễn Thị Hồng Nhung",
             "Thời gian nhận hồ sơ: 08 giờ 30 phút, ngày 05 tháng 3 năm 2026",
             "Thời gian hẹn trả kết quả: 08 giờ 30 phút, ngày 12 tháng 3 năm 2026",
@@ -174,7 +174,7 @@ def test_tracking_book_07_repeats_the_header_row_and_numbers_pages() -> None:
         text = pdf_stream_text(pdf, page)
         assert heading in text, f"page {page} lacks the column headings"
         assert f"Trang {page}/{pages}" in text
-        seen_codes += re.findall(r"000\.20\.48\.H17-\d{6}-\d{4}", text)
+        seen_codes += re.findall(r"000\.00\.48\.H99-\d{6}-\d{4}", text)
     assert seen_codes == [entry.dossier_code for entry in data.entries]
     first = pdf_stream_text(pdf, 1)
     assert_lines(
@@ -183,7 +183,7 @@ def test_tracking_book_07_repeats_the_header_row_and_numbers_pages() -> None:
             "SỔ THEO DÕI HỒ SƠ",
             "Từ ngày 05/03/2026 đến ngày 31/03/2026",
             "Quyển số: 03",
-            "1 000.20.48.H17-260305-0001 Đăng ký tham gia bảo hiểm xã hội tự nguyện, cấp sổ bảo hiểm xã hội (Mã thủ tục BHXH: 602) Nguyễn Thị Hồng Nhung",
+            "1 000.00.48.H99-260305-0001 Đăng ký tham gia bảo hiểm xã hội tự nguyện, cấp sổ bảo hiểm xã hội (Mã thủ tục BHXH: 602) Nguyễn Thị Hồng Nhung",
         ],
     )
 

@@ -43,4 +43,4 @@ def test_rendered_page_keeps_the_qr_readable(tmp_path) -> None:  # type: ignore[
     (page, _) = render_pages(render_receipt(samples.receipt(), samples.AGENCY), dpi=200)
     page.image.save(tmp_path / "page.png")
     out = subprocess.run([zbarimg, "-q", "--raw", str(tmp_path / "page.png")], capture_output=True)
-    assert out.stdout.decode().strip() == "MOTCUA|000.20.48.H17-260305-0001|K7QX2M9P"
+    assert out.stdout.decode().strip() == "MOTCUA|000.00.48.H99-260305-0001|K7QX2M9P"

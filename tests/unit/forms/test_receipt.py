@@ -40,7 +40,7 @@ def test_every_line_of_the_receipt(receipt_pdf: bytes, page: int) -> None:
         "Độc lập - Tự do - Hạnh phúc",
         "Đà Nẵng, ngày 05 tháng 3 năm 2026",
         "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
-        "Mã hồ sơ: 000.20.48.H17-260305-0001",
+        "Mã hồ sơ: 000.00.48.H99-260305-0001",
         "Mã tra cứu: K7QX2M9P",
         "Tiếp nhận hồ sơ của: Nguyễn Thị Hồng Nhung",
         "Số định danh cá nhân: 048190001234",
@@ -53,7 +53,7 @@ def test_every_line_of_the_receipt(receipt_pdf: bytes, page: int) -> None:
         "3. Thời gian giải quyết hồ sơ theo quy định là: 05 ngày làm việc",
         "4. Thời gian nhận hồ sơ: 08 giờ 30 phút, ngày 05 tháng 3 năm 2026",
         "5. Thời gian trả kết quả giải quyết hồ sơ: 08 giờ 30 phút, ngày 12 tháng 3 năm 2026",
-        "6. Đăng ký nhận kết quả tại: Ứng dụng VssID hoặc tài khoản định danh điện tử VNeID (kết quả điện tử)",
+        "6. Đăng ký nhận kết quả tại: Điện tử (qua ứng dụng VssID/VNeID)",
         "(Có thể nhận kết quả điện tử qua VssID/VNeID, nhận bản giấy tại Bộ phận Tiếp nhận",
         "7. Phí, lệ phí: Không",
         "Vào Sổ theo dõi hồ sơ, Quyển số: 03 Số thứ tự: 125",
@@ -82,22 +82,22 @@ def test_qr_code_decodes_to_the_documented_payload(
 ) -> None:
     decoded = decode_qr(receipt_pdf, tmp_path, page)
     expected = QR_PAYLOAD_FORMAT.format(
-        dossier_code="000.20.48.H17-260305-0001", lookup_code="K7QX2M9P"
+        dossier_code="000.00.48.H99-260305-0001", lookup_code="K7QX2M9P"
     )
     assert decoded == [expected]
-    assert parse_receipt_qr(decoded[0]) == ("000.20.48.H17-260305-0001", "K7QX2M9P")
+    assert parse_receipt_qr(decoded[0]) == ("000.00.48.H99-260305-0001", "K7QX2M9P")
 
 
 def test_qr_opens_the_citizen_look_up_page(tmp_path: Path) -> None:
     data = samples.receipt(lookup_base_url="https://dichvu.bhxh-danang.example/")
     decoded = decode_qr(render_receipt(data, samples.AGENCY, copies=(2,)), tmp_path, 1)
     assert decoded == [
-        "https://dichvu.bhxh-danang.example/tra-cuu?ma=000.20.48.H17-260305-0001&khoa=K7QX2M9P"
+        "https://dichvu.bhxh-danang.example/tra-cuu?ma=000.00.48.H99-260305-0001&khoa=K7QX2M9P"
     ]
-    assert parse_receipt_qr(decoded[0]) == ("000.20.48.H17-260305-0001", "K7QX2M9P")
+    assert parse_receipt_qr(decoded[0]) == ("000.00.48.H99-260305-0001", "K7QX2M9P")
     from app.services.search import parse_receipt_qr as counter_scanner
 
-    assert counter_scanner(decoded[0]) == ("000.20.48.H17-260305-0001", "K7QX2M9P")
+    assert counter_scanner(decoded[0]) == ("000.00.48.H99-260305-0001", "K7QX2M9P")
 
 
 def test_internal_and_national_codes_beside_the_name() -> None:
@@ -129,7 +129,7 @@ def test_postal_delivery_prints_the_address() -> None:
     )
     text = pdf_text(render_receipt(data, samples.AGENCY, copies=(1,)))
     assert (
-        "6. Đăng ký nhận kết quả tại: Qua dịch vụ bưu chính công ích, địa chỉ: Số 5 Lê Lợi, Phường Thạch Thang, TP Đà Nẵng"
+        "6. Đăng ký nhận kết quả tại: Bản giấy, qua dịch vụ bưu chính công ích, địa chỉ: Số 5 Lê Lợi, Phường Thạch Thang, TP Đà Nẵng"
         in text
     )
 
@@ -137,7 +137,9 @@ def test_postal_delivery_prints_the_address() -> None:
 def test_counter_delivery_on_paper() -> None:
     data = samples.receipt(delivery=Delivery(DeliveryMethod.COUNTER))
     text = pdf_text(render_receipt(data, samples.AGENCY, copies=(1,)))
-    assert "6. Đăng ký nhận kết quả tại: Bộ phận Tiếp nhận và Trả kết quả" in text
+    assert (
+        "6. Đăng ký nhận kết quả tại: Bản giấy, nhận tại Bộ phận Tiếp nhận và Trả kết quả" in text
+    )
 
 
 def test_no_fee_line_when_the_procedure_has_none() -> None:
@@ -210,4 +212,4 @@ def test_receipt_longer_than_a_page_keeps_both_copies_whole(tmp_path: Path) -> N
         assert label in copy_text
         assert "Giấy tờ số 30:" in copy_text
         assert "NGƯỜI TIẾP NHẬN HỒ SƠ" in copy_text
-    assert decode_qr(pdf, tmp_path, half + 1) == ["MOTCUA|000.20.48.H17-260305-0001|K7QX2M9P"]
+    assert decode_qr(pdf, tmp_path, half + 1) == ["MOTCUA|000.00.48.H99-260305-0001|K7QX2M9P"]

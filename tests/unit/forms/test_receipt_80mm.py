@@ -26,7 +26,7 @@ def test_essential_fields(tmp_path: Path) -> None:
         "BẢO HIỂM XÃ HỘI CƠ SỞ HẢI CHÂU",
         "PHIẾU TRA CỨU HỒ SƠ",
         "(Phiếu xếp hàng, tra cứu; không thay Giấy tiếp nhận hồ sơ và hẹn trả kết quả)",
-        "Mã hồ sơ: 000.20.48.H17-260305-0001",
+        "Mã hồ sơ: 000.00.48.H99-260305-0001",
         "Mã tra cứu: K7QX2M9P",
         "Người nộp: Nguyễn Thị Hồng Nhung",
         "Số định danh: 048190001234",
@@ -35,7 +35,7 @@ def test_essential_fields(tmp_path: Path) -> None:
         "Nhận hồ sơ lúc: 08:30 05/03/2026",
         "Hẹn trả kết quả: 08:30 12/03/2026",
         "Người tiếp nhận: Trần Văn Bình",
-        "Nhận kết quả: Điện tử qua VssID/VNeID",
+        "Nhận kết quả: Điện tử (qua ứng dụng VssID/VNeID)",
     ]:
         assert line in text, line
     # no motto, no signatures: it must never pass for form 01
@@ -44,7 +44,7 @@ def test_essential_fields(tmp_path: Path) -> None:
     )
     assert "CỘNG HÒA" not in text
     assert decode_qr(pdf, tmp_path, dpi=203) == [
-        receipt_qr_payload("000.20.48.H17-260305-0001", "K7QX2M9P")
+        receipt_qr_payload("000.00.48.H99-260305-0001", "K7QX2M9P")
     ]
 
 

@@ -56,7 +56,7 @@ def test_passwords_are_stored_as_argon2id(demo_db):
 
 def test_first_admin_needs_a_real_password(db):
     with db.session() as s:
-        office = Office(code="000.17.22.H56", name="BHXH")
+        office = Office(code="000.00.22.H99", name="BHXH")
         s.add(office)
         s.flush()
         office_id = office.id

@@ -10,8 +10,8 @@ from app.settings import Settings
 def test_round_trip_keeps_every_field(tmp_path):
     path = tmp_path / "settings.json"
     original = Settings(
-        office_code="000.17.22.H56",
-        office_name="Bảo hiểm xã hội Quận Hải Châu",
+        office_code="000.00.22.H99",
+        office_name="Bảo hiểm xã hội cơ sở Thử Nghiệm",
         counter_number=4,
         central_url="https://central.example:8765",
         idle_lock_minutes=7,
@@ -23,7 +23,7 @@ def test_round_trip_keeps_every_field(tmp_path):
     assert problem is None
     assert loaded == original
     # Vietnamese stays readable in the file an admin may open
-    assert "Hải Châu" in path.read_text(encoding="utf-8")
+    assert "Thử Nghiệm" in path.read_text(encoding="utf-8")
 
 
 def test_missing_file_gives_defaults(tmp_path):

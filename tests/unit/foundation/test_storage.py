@@ -64,12 +64,12 @@ def test_reopening_keeps_data_and_row_versions_count(tmp_path):
     path = tmp_path / "db.sqlite3"
     db = open_database(path)
     with db.session() as s:
-        s.add(Office(code="000.17.22.H56", name="Bảo hiểm xã hội Quận Hải Châu"))
+        s.add(Office(code="000.00.22.H99", name="Bảo hiểm xã hội cơ sở Thử Nghiệm"))
     db.dispose()
     db = open_database(path)
     with db.session() as s:
         office = s.scalar(select(Office))
-        assert office.name == "Bảo hiểm xã hội Quận Hải Châu"
+        assert office.name == "Bảo hiểm xã hội cơ sở Thử Nghiệm"
         assert office.row_version == 1 and len(office.id) == 36
         assert office.created_at.tzinfo is not None
         office.name = "Đổi tên"

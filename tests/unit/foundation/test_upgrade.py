@@ -39,7 +39,7 @@ def _database_of_an_earlier_release(path, key: bytes, revision: str) -> None:
         config.attributes["connection"] = conn
         command.upgrade(config, revision)
     with Database(engine).session() as s:
-        s.add(Office(code="000.17.22.H56", name="Bảo hiểm xã hội Quận Hải Châu"))
+        s.add(Office(code="000.00.22.H99", name="Bảo hiểm xã hội cơ sở Thử Nghiệm"))
     engine.dispose()
 
 
@@ -52,7 +52,7 @@ def test_an_earlier_releases_database_is_backed_up_then_migrated_once(tmp_path, 
     db = open_database(path, key=key)
     assert current_revision(db.engine) == head_revision()
     with db.session() as s:
-        assert s.scalar(select(Office)).name == "Bảo hiểm xã hội Quận Hải Châu"
+        assert s.scalar(select(Office)).name == "Bảo hiểm xã hội cơ sở Thử Nghiệm"
     db.dispose()
 
     backups = sorted((tmp_path / "backups").iterdir())
@@ -61,7 +61,7 @@ def test_an_earlier_releases_database_is_backed_up_then_migrated_once(tmp_path, 
     old = make_engine(f"sqlite:///{backups[0]}", key=key)
     assert current_revision(old) == revision  # the file as the earlier release left it
     with Database(old).session() as s:
-        assert s.scalar(select(Office)).code == "000.17.22.H56"
+        assert s.scalar(select(Office)).code == "000.00.22.H99"
     old.dispose()
 
     open_database(path, key=key).dispose()  # the next start: nothing to migrate, no copy

@@ -50,7 +50,7 @@ def count(env: Env, model) -> int:
 
 def test_complete_dossier_is_received_with_code_and_appointment(env: Env) -> None:
     d = take_in(env, contact=Contact(phone="0900000000"))
-    assert d.code == "000.00.00.H99-260302-1001"
+    assert d.code == "000.00.00.H99-260302-5001"  # offline: counter 1's reserve
     assert len(d.lookup_code) == 8
     assert d.status == "received"
     assert d.valid_received_at == vn("2026-03-02T09:00")

@@ -1,0 +1,113 @@
+"""Dossier serials and BHXH dossier numbers (installed by ``central.api``).
+
+``POST /offices/{office}/serials/lease`` (a counter, its own office): the next block of
+the office-day's 4-digit serials, 0001–4999, each handed out once (the counters'
+offline reserve 5001–9995 is theirs: ``app.services.dossier_codes``). 409
+``serials_exhausted`` when the day's leasable serials are gone.
+
+BHXH's own dossier number ``<5-digit sequence>/<year>/<office's BHXH code>`` is assigned
+here when a dossier first arrives and sent back to the counters in the change feed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fastapi import Depends, FastAPI
+from fastapi.responses import JSONResponse
+from sqlalchemy import func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from app.shared import wire
+from app.shared.codes import LEASED_LAST
+from central import changes
+from central.db import CentralDatabase
+from central.models import BhxhNumber, Device, Office, SerialDay
+
+
+def lease(session: Session, office: str, day: dt.date, count: int) -> tuple[int, int] | None:
+    """(first, last) of a new block, or None when the day's serials are used up."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    stmt = (
+        dialect.insert(SerialDay)
+        .values(office_code=office, day=day, next_serial=1 + count)
+        .on_conflict_do_update(
+            index_elements=["office_code", "day"],
+            set_={"next_serial": SerialDay.next_serial + count},
+        )
+        .returning(SerialDay.next_serial)
+    )
+    after = int(session.execute(stmt).scalar_one())
+    first = after - count
+    if first > LEASED_LAST:
+        return None
+    return first, min(after - 1, LEASED_LAST)
+
+
+def assign_bhxh_numbers(session: Session, office: str, dossiers: list[tuple[str, int]]) -> None:
+    """Number newly received dossiers (id, year of receipt) and tell the counters: a
+    few statements per push whatever its size (one look-up of numbers already given,
+    one MAX per year), so numbering does not cost ingest a round trip per dossier."""
+    if not dossiers:
+        return
+    # Taken first: the feed lock also serialises the sequence below on PostgreSQL.
+    changes.lock_feed(session)
+    ids = [dossier_id for dossier_id, _ in dossiers]
+    numbered = set(
+        session.scalars(select(BhxhNumber.dossier_id).where(BhxhNumber.dossier_id.in_(ids)))
+    )
+    found = session.get(Office, office)
+    office_code = (found.bhxh_code if found else "") or office
+    last_by_year: dict[int, int] = {}
+    for dossier_id, year in dossiers:
+        if dossier_id in numbered:
+            continue
+        numbered.add(dossier_id)
+        if year not in last_by_year:
+            last_by_year[year] = (
+                session.scalar(
+                    select(func.max(BhxhNumber.sequence)).where(
+                        BhxhNumber.office_code == office, BhxhNumber.year == year
+                    )
+                )
+                or 0
+            )
+        last_by_year[year] += 1
+        sequence = last_by_year[year]
+        number = f"{sequence:05d}/{year}/{office_code}"
+        session.add(
+            BhxhNumber(
+                dossier_id=dossier_id,
+                office_code=office,
+                year=year,
+                sequence=sequence,
+                number=number,
+            )
+        )
+        changes.append(
+            session, office, wire.BhxhNumberWire(dossier_id=dossier_id, number=number), dossier_id
+        )
+
+
+def install(app: FastAPI, db: CentralDatabase, counter: Any) -> None:
+    @app.post(
+        "/api/v1/offices/{office}/serials/lease",
+        response_model=wire.SerialLease,
+        tags=["sync"],
+    )
+    def lease_serials(
+        office: str,
+        request: wire.SerialLeaseRequest,
+        device: Device = Depends(counter),  # noqa: B008 - a default: see register_check
+    ) -> Any:
+        if office != device.office_code:
+            body = {"reason": "office_mismatch", "message": "a counter reaches only its own office"}
+            return JSONResponse(body, status_code=403)
+        with db.session() as s:
+            block = lease(s, office, request.day, request.count)
+        if block is None:
+            body = {"reason": "serials_exhausted", "message": f"0001–{LEASED_LAST} all leased"}
+            return JSONResponse(body, status_code=409)
+        return wire.SerialLease(day=request.day, first=block[0], last=block[1])
