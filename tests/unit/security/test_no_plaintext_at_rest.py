@@ -195,7 +195,7 @@ def _a_day_at_the_counter(central, scanner: Path) -> None:  # type: ignore[no-un
 
         with db.session() as s:
             assert len(s.scalars(select(Attachment)).all()) == 2 * len(CITIZENS)
-        engine = SyncEngine(db, SyncConfig(central.url, DEMO_OFFICE), store=central.store)
+        engine = SyncEngine(db, SyncConfig(central.url, DEMO_OFFICE, demo=True), store=central.store)
         report = engine.sync_once()
         assert report.error is None and engine.status().pending == 0
     finally:
