@@ -20,6 +20,7 @@ from app.services.lifecycle import Status
 from app.services.storage.models import Dossier, DossierAttachment
 from app.ui.dossiers import DossierDetailDialog, DossierListPage, ReturnsPage
 from app.ui.dossiers.list_model import COLUMNS
+from app.ui.tasks import SyncRunner
 
 NOW = vn("2026-03-12T09:00")
 
@@ -41,7 +42,9 @@ def column(page, name: str) -> list[str]:
 @pytest.fixture
 def list_page(qtbot: QtBot, env: Env, sample: list[Dossier]) -> DossierListPage:
     opened: list[str] = []
-    page = DossierListPage(env.db, env.catalog, open_dossier=opened.append, clock=lambda: NOW)
+    page = DossierListPage(
+        env.db, env.catalog, open_dossier=opened.append, clock=lambda: NOW, runner=SyncRunner()
+    )
     page.opened = opened  # type: ignore[attr-defined]
     qtbot.addWidget(page)
     page.resize(1100, 520)
@@ -95,7 +98,7 @@ def test_status_and_procedure_filters(qtbot: QtBot, list_page: DossierListPage) 
 def test_list_loads_in_pages(qtbot: QtBot, env: Env, sample) -> None:
     for i in range(120):
         take_in(env, 100 + i, f"Công Dân Thử {i}", "2026-03-09T09:00")
-    page = DossierListPage(env.db, env.catalog)
+    page = DossierListPage(env.db, env.catalog, runner=SyncRunner())
     qtbot.addWidget(page)
     assert page.model.rowCount() == 100 and page.model.canFetchMore()
     assert page.count_label.text() == "100+ hồ sơ"
@@ -129,7 +132,14 @@ def test_detail_shows_papers_history_and_only_allowed_moves(
         )
         s.add(DossierAttachment(dossier_id=sample[0].id, attachment_id=a.id))
     dialog = DossierDetailDialog(
-        env.db, sample[0].id, env.catalog, rules(env), env.officer.id, store, clock=lambda: NOW
+        env.db,
+        sample[0].id,
+        env.catalog,
+        rules(env),
+        env.officer.id,
+        store,
+        clock=lambda: NOW,
+        runner=SyncRunner(),
     )
     qtbot.addWidget(dialog)
     dialog.show()
@@ -158,6 +168,7 @@ def test_detail_move_with_reason_prompt(qtbot: QtBot, env: Env, sample) -> None:
         env.officer.id,
         ask_text=ask,
         clock=lambda: NOW,
+        runner=SyncRunner(),
     )
     qtbot.addWidget(dialog)
     changed: list[str] = []
@@ -188,6 +199,7 @@ def test_cancelling_the_reason_prompt_changes_nothing(qtbot: QtBot, env: Env, sa
         env.officer.id,
         ask_text=answers(),
         clock=lambda: NOW,
+        runner=SyncRunner(),
     )
     qtbot.addWidget(dialog)
     assert dialog.apply_move("refused") is False
@@ -195,7 +207,9 @@ def test_cancelling_the_reason_prompt_changes_nothing(qtbot: QtBot, env: Env, sa
 
 
 def test_returns_page_by_receipt_qr(qtbot: QtBot, env: Env, sample) -> None:
-    page = ReturnsPage(env.db, env.catalog, rules(env), env.officer.id, clock=lambda: NOW)
+    page = ReturnsPage(
+        env.db, env.catalog, rules(env), env.officer.id, clock=lambda: NOW, runner=SyncRunner()
+    )
     qtbot.addWidget(page)
     page.resize(1000, 520)
     page.show()
@@ -219,7 +233,9 @@ def test_returns_page_by_receipt_qr(qtbot: QtBot, env: Env, sample) -> None:
 
 
 def test_returns_page_explains_a_dossier_not_ready(qtbot: QtBot, env: Env, sample) -> None:
-    page = ReturnsPage(env.db, env.catalog, rules(env), env.officer.id, clock=lambda: NOW)
+    page = ReturnsPage(
+        env.db, env.catalog, rules(env), env.officer.id, clock=lambda: NOW, runner=SyncRunner()
+    )
     qtbot.addWidget(page)
     page.search.setText(sample[4].code)
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
