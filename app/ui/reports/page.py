@@ -44,7 +44,7 @@ from app.services.reports import (
     ReportOfficer,
     Summary,
     TrackingRow,
-    VerifiedBy,
+    METHODS,
     build_summary,
     export_summary,
     export_tracking_book,
@@ -154,7 +154,7 @@ class ReportsPage(QWidget):
             "returned": Tile(self.tr("Hồ sơ đã trả kết quả trong kỳ"), "returned"),
             "on_time": Tile(self.tr("Có kết quả đúng hạn, trước hạn"), "on_time"),
             "late": Tile(self.tr("Quá hạn (đã có kết quả hoặc còn mở)"), "late"),
-            "chip": Tile(self.tr("Người được xác thực bằng chip"), "chip"),
+            "chip": Tile(self.tr("Hồ sơ xác thực bằng chip"), "chip"),
         }
 
         # --- tables
@@ -182,12 +182,12 @@ class ReportsPage(QWidget):
         self.procedure_table.setWordWrap(False)
         self.procedure_table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.verification_table = count_table(
-            "reports-verification", [self.tr("Cách xác thực số định danh"), self.tr("Số người")]
+            "reports-verification", [self.tr("Cách xác thực số định danh"), self.tr("Số hồ sơ")]
         )
         for table, lines in (
             (self.status_table, len(Status)),
             (self.timeliness_table, len(Timeliness)),
-            (self.verification_table, len(VerifiedBy)),
+            (self.verification_table, len(METHODS)),
         ):
             table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             fit_rows(table, lines)
@@ -420,7 +420,7 @@ class ReportsPage(QWidget):
         self.tiles["late"].set(str(summary.late), RED if summary.late else "")
         self.tiles["chip"].set(
             percent(v.chip_share),
-            "" if v.chip_share is None else (GREEN if v.chip == v.citizens else AMBER),
+            "" if v.chip_share is None else (GREEN if v.chip == v.dossiers else AMBER),
         )
         fill(self.status_table, [[status_label(s), n] for s, n in summary.by_status.items()])
         fill(self.timeliness_table, self._timeliness_rows(summary.by_timeliness))
@@ -442,14 +442,14 @@ class ReportsPage(QWidget):
         if v.chip_share is None:
             self.chip_bar.setValue(0)
             self.chip_bar.setFormat("—")
-            self.chip_text.setText(self.tr("Chưa có người nào có hồ sơ trong kỳ."))
+            self.chip_text.setText(self.tr("Chưa có hồ sơ nào tiếp nhận trong kỳ."))
         else:
             self.chip_bar.setValue(round(v.chip_share * 1000))
             self.chip_bar.setFormat(percent(v.chip_share))
             self.chip_text.setText(
-                self.tr("%1 trên %2 người có hồ sơ trong kỳ được xác thực bằng chip.")
+                self.tr("%1 trên %2 hồ sơ tiếp nhận trong kỳ được xác thực bằng chip (CSCA tin cậy).")
                 .replace("%1", str(v.chip))
-                .replace("%2", str(v.citizens))
+                .replace("%2", str(v.dossiers))
             )
         self.message.clear()
 

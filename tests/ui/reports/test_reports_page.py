@@ -23,7 +23,7 @@ from sqlalchemy import select
 
 from app.services.lifecycle import Status
 from app.services.reports import MAX_PERIOD_DAYS, PeriodKind
-from app.services.storage.models import AuditEvent
+from app.services.storage.models import AuditEvent, Dossier
 from app.ui.reports import ReportsPage
 from app.ui.reports import page as page_module
 from app.ui.tasks import SyncRunner
@@ -83,15 +83,22 @@ class FakeJob(QObject):
 
 
 def test_opens_on_this_month_with_its_numbers(qtbot: QtBot, month: Month) -> None:
+    with month.env.db.session() as s:  # A's chip chained to a trusted CSCA; the rest did not
+        s.get(Dossier, month.dossiers["A"].id).identified_by = "chip_trusted"
     page = make_page(qtbot, month)
     assert page.kind.currentData() == PeriodKind.MONTH
     assert page.date_from.date().toString("dd/MM/yyyy") == "01/03/2026"
     assert page.date_to.date().toString("dd/MM/yyyy") == "31/03/2026"
     assert (tile(page, "received"), tile(page, "returned")) == ("6", "2")
     assert (tile(page, "on_time"), tile(page, "late")) == ("1", "2")
-    assert tile(page, "chip") == "40,0 %"
-    assert "2 trên 5 người" in page.chip_text.text()
-    assert page.chip_bar.value() == 400
+    assert tile(page, "chip") == "16,7 %"
+    assert "1 trên 6 hồ sơ" in page.chip_text.text()
+    assert page.chip_bar.value() == 167
+    methods = {
+        page.verification_table.item(r, 0).text(): page.verification_table.item(r, 1).text()
+        for r in range(page.verification_table.rowCount())
+    }
+    assert methods["Chip, xác thực không đạt"] == "2"  # D and E
     assert page.count(Status.COMPLETION_REQUESTED) == 1
     status_rows = {
         page.status_table.item(r, 0).text(): page.status_table.item(r, 1).text()
