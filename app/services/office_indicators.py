@@ -6,11 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from app.services.indicators import BIOMETRIC_LABEL, DossierFact, Figure, Indicators, compute
+from app.services.storage.db import Database
 from app.services.storage.models import Dossier, DossierAttachment, DossierEvent, Office
 from app.shared.lifecycle import Status
 
@@ -129,3 +131,34 @@ def for_office(session: Session, start: dt.date, end: dt.date, as_of: dt.datetim
         procedure_names=procedure_names(session),
         biometrics=biometrics_figure(session, [f.id for f in facts]),
     )
+
+
+def read_for_office(db: Database, start: dt.date, end: dt.date, as_of: dt.datetime) -> Indicators:
+    """``for_office`` in its own session: what the indicators page runs on its worker."""
+    with db.session() as s:
+        return for_office(s, start, end, as_of)
+
+
+@dataclass(frozen=True, slots=True)
+class DossierLine:
+    """One dossier behind a figure, as the page lists it."""
+
+    id: str
+    code: str
+    procedure_code: str
+    status: str
+    submitted_at: dt.datetime
+
+
+def dossiers_behind(db: Database, dossier_ids: Sequence[str]) -> list[DossierLine]:
+    """The dossiers a figure counted, in order of receipt."""
+    out: list[DossierLine] = []
+    with db.session() as s:
+        for chunk in _chunks(dossier_ids, 500):  # SQLite's bound-parameter limit
+            rows = s.execute(
+                select(Dossier.id, Dossier.code, Dossier.procedure_code, Dossier.status,
+                       Dossier.submitted_at)
+                .where(Dossier.id.in_(chunk))
+            )  # fmt: skip
+            out += [DossierLine(*row) for row in rows]
+    return sorted(out, key=lambda line: line.submitted_at)

@@ -4,33 +4,33 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../app/ui/intake/attachments_panel.py" line="97"/>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="109"/>
         <source>4. Bản số hóa</source>
         <translation>4. Scans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/attachments_panel.py" line="104"/>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="116"/>
         <source>Thêm bản quét… (Ctrl+O)</source>
         <translation>Add scans… (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/attachments_panel.py" line="106"/>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="118"/>
         <source>Bỏ bản quét (Delete)</source>
         <translation>Remove scan (Delete)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/attachments_panel.py" line="115"/>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="127"/>
         <source>Giấy tờ đã số hóa trước đây — đánh dấu để dùng lại:</source>
         <translation>Documents scanned before — tick to reuse:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/attachments_panel.py" line="130"/>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="142"/>
         <source>Bản quét mới:</source>
         <translation>New scans:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/intake/attachments_panel.py" line="188"/>
-        <location filename="../../app/ui/intake/attachments_panel.py" line="246"/>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="215"/>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="277"/>
         <source>%n trang</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -38,12 +38,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/attachments_panel.py" line="210"/>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="241"/>
         <source>Chọn bản quét</source>
         <translation>Choose scans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/attachments_panel.py" line="212"/>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="243"/>
         <source>Bản quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)</source>
         <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</translation>
     </message>
@@ -155,17 +155,17 @@
         <translation>Project 06 indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="428"/>
+        <location filename="../../app/ui/session.py" line="433"/>
         <source>Đồng bộ: không khởi động được</source>
         <translation>Sync: could not start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="521"/>
+        <location filename="../../app/ui/session.py" line="526"/>
         <source>Chẩn đoán hệ thống</source>
         <translation>System diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="524"/>
+        <location filename="../../app/ui/session.py" line="529"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
@@ -228,152 +228,152 @@ Please send this file to technical support.</translation>
 <context>
     <name>DossierDetailDialog</name>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="87"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="92"/>
         <source>Chi tiết hồ sơ</source>
         <translation>Dossier details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="101"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="106"/>
         <source>Tên giấy tờ</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="102"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="107"/>
         <source>Bắt buộc</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="103"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="108"/>
         <source>Bản chính</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="104"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="109"/>
         <source>Bản sao</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="105"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="110"/>
         <source>Đã nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="120"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="125"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="121"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="126"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="122"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="127"/>
         <source>Từ</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="123"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="128"/>
         <source>Sang</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="124"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="129"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="136"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="141"/>
         <source>Giấ&amp;y tờ</source>
         <translation>Docu&amp;ments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="137"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="142"/>
         <source>Bản &amp;số hóa</source>
         <translation>S&amp;cans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="138"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="143"/>
         <source>&amp;Lịch sử</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="141"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="146"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="175"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="187"/>
         <source>Mã tra cứu:</source>
         <translation>Lookup code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="176"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="188"/>
         <source>Công dân:</source>
         <translation>Citizen:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="177"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="189"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="178"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="190"/>
         <source>Nộp lúc:</source>
         <translation>Submitted at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="179"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="191"/>
         <source>Nhận đủ hồ sơ lúc:</source>
         <translation>Complete dossier received at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="179"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="191"/>
         <source>(chưa đủ)</source>
         <translation>(incomplete)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="180"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="192"/>
         <source>Hẹn trả kết quả:</source>
         <translation>Results due:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="180"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="192"/>
         <source>(tạm dừng, chờ bổ sung)</source>
         <translation>(paused, awaiting additions)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="181"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="193"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="184"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="196"/>
         <source>Đã trả lúc:</source>
         <translation>Returned at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="187"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="199"/>
         <source>Dữ liệu khi tiếp nhận ({0}):</source>
         <translation>Data at intake ({0}):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="199"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="211"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="199"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="211"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="207"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="219"/>
         <source>Chưa</source>
         <translation>Not yet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="220"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="232"/>
         <source>%n trang</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -381,32 +381,32 @@ Please send this file to technical support.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="225"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="237"/>
         <source>Chưa có bản số hóa.</source>
         <translation>No scans yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="257"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="269"/>
         <source>&amp;Xuất dữ liệu của công dân…</source>
         <translation>E&amp;xport the citizen&apos;s data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="260"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="272"/>
         <source>Quyền của chủ thể dữ liệu: mọi dữ liệu về công dân này (PDF và JSON).</source>
         <translation>Data subject&apos;s right of access: everything held about this citizen (PDF and JSON).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="275"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="286"/>
         <source>Lưu dữ liệu công dân vào</source>
         <translation>Save the citizen&apos;s data to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="310"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="317"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="310"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="317"/>
         <source>Họ tên người nhận kết quả:</source>
         <translation>Full name of the person collecting the results:</translation>
     </message>
@@ -414,47 +414,47 @@ Please send this file to technical support.</translation>
 <context>
     <name>DossierListPage</name>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="56"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="65"/>
         <source>Mã hồ sơ, mã tra cứu, số định danh hoặc họ tên (không cần dấu)</source>
         <translation>Dossier code, lookup code, personal ID number or name (accents optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="59"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="68"/>
         <source>&amp;Tìm:</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="64"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="73"/>
         <source>Tất cả trạng thái</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="67"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="76"/>
         <source>Trạng thá&amp;i:</source>
         <translation>S&amp;tatus:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="72"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="81"/>
         <source>Tất cả thủ tục</source>
         <translation>All procedures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="75"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="84"/>
         <source>Thủ tụ&amp;c:</source>
         <translation>&amp;Procedure:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="79"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="88"/>
         <source>Từ &amp;ngày</source>
         <translation>Fro&amp;m</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="81"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="90"/>
         <source>Đế&amp;n ngày</source>
         <translation>T&amp;o</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="174"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="187"/>
         <source>%1%2 hồ sơ</source>
         <translation>%1%2 dossiers</translation>
     </message>
@@ -806,132 +806,132 @@ Please send this file to technical support.</translation>
 <context>
     <name>IndicatorsPage</name>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="91"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="89"/>
         <source>&amp;Từ ngày:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="93"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="91"/>
         <source>Đế&amp;n ngày:</source>
         <translation>U&amp;ntil:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="95"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="93"/>
         <source>Tính lại (F5)</source>
         <translation>Count again (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="96"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="94"/>
         <source>Xuất &amp;Excel (Ctrl+E)</source>
         <translation>&amp;Excel export (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="97"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="95"/>
         <source>Xuất &amp;PDF (Ctrl+P)</source>
         <translation>&amp;PDF export (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="115"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="113"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="115"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="113"/>
         <source>Số lượng</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="115"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="113"/>
         <source>Tỷ lệ</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="125"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="123"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="125"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="123"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="125"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="123"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="125"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="123"/>
         <source>Ngày nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="133"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="131"/>
         <source>&lt;b&gt;Định danh công dân khi tiếp nhận&lt;/b&gt;</source>
         <translation>&lt;b&gt;How citizens were identified at intake&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="135"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="133"/>
         <source>&lt;b&gt;Hồ sơ theo ngày&lt;/b&gt;</source>
         <translation>&lt;b&gt;Dossiers per day&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="145"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="143"/>
         <source>&lt;b style=&apos;font-size:14pt&apos;&gt;Chỉ tiêu Đề án 06&lt;/b&gt;</source>
         <translation>&lt;b style=&apos;font-size:14pt&apos;&gt;Project 06 indicators&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="163"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="161"/>
         <source>Kỳ báo cáo không hợp lệ: đến ngày phải sau từ ngày.</source>
         <translation>Invalid period: the end date must come after the start date.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="166"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="164"/>
         <source>Đang tính…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="190"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="187"/>
         <source>{0}: {1} hồ sơ tiếp nhận từ {2:%d/%m/%Y} đến {3:%d/%m/%Y}.</source>
         <translation>{0}: {1} dossiers received from {2:%d/%m/%Y} to {3:%d/%m/%Y}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="194"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="191"/>
         <source>Chưa lấy được kết quả đối chiếu CSDL dân cư ({0}).</source>
         <translation>The population database figures could not be fetched ({0}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="199"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="196"/>
         <source>Hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="220"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="217"/>
         <source>Chọn một chỉ tiêu để xem các hồ sơ.</source>
         <translation>Pick an indicator to see its dossiers.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="240"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="238"/>
         <source>{0}: {1} hồ sơ (Enter để mở)</source>
         <translation>{0}: {1} dossiers (Enter opens one)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="268"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="266"/>
         <source>Lưu báo cáo chỉ tiêu</source>
         <translation>Save the indicators report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="279"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="277"/>
         <source>Không lưu được tệp</source>
         <translation>The file could not be saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="279"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="277"/>
         <source>Chọn thư mục khác rồi thử lại.</source>
         <translation>Choose another folder and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="285"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="283"/>
         <source>Đã lưu {0}</source>
         <translation>Saved {0}</translation>
     </message>
@@ -1596,258 +1596,270 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="79"/>
+        <location filename="../../app/ui/reports/paper_actions.py" line="49"/>
         <source>Tệp CSV (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="113"/>
+        <location filename="../../app/ui/reports/page.py" line="87"/>
         <source>&lt;b style=&apos;font-size:14pt&apos;&gt;Báo cáo&lt;/b&gt;</source>
         <translation>&lt;b style=&apos;font-size:14pt&apos;&gt;Reports&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="120"/>
+        <location filename="../../app/ui/reports/page.py" line="94"/>
         <source>&amp;Kỳ báo cáo:</source>
         <translation>Perio&amp;d:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="128"/>
+        <location filename="../../app/ui/reports/page.py" line="102"/>
         <source>&amp;Từ ngày:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="130"/>
+        <location filename="../../app/ui/reports/page.py" line="104"/>
         <source>Đế&amp;n ngày:</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="138"/>
+        <location filename="../../app/ui/reports/page.py" line="112"/>
         <source>Thủ tụ&amp;c:</source>
         <translation>Pro&amp;cedure:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="142"/>
+        <location filename="../../app/ui/reports/page.py" line="116"/>
         <source>Cán &amp;bộ tiếp nhận:</source>
         <translation>Intake &amp;officer:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="144"/>
+        <location filename="../../app/ui/reports/page.py" line="118"/>
         <source>Làm &amp;mới (F5)</source>
         <translation>&amp;Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="153"/>
+        <location filename="../../app/ui/reports/page.py" line="127"/>
         <source>Hồ sơ tiếp nhận trong kỳ</source>
         <translation>Dossiers received in the period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="154"/>
+        <location filename="../../app/ui/reports/page.py" line="128"/>
         <source>Hồ sơ đã trả kết quả trong kỳ</source>
         <translation>Results returned in the period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="155"/>
+        <location filename="../../app/ui/reports/page.py" line="129"/>
         <source>Có kết quả đúng hạn, trước hạn</source>
         <translation>Results on time or early</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="156"/>
+        <location filename="../../app/ui/reports/page.py" line="130"/>
         <source>Quá hạn (đã có kết quả hoặc còn mở)</source>
         <translation>Late (results ready or still open)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="157"/>
         <source>Người được xác thực bằng chip</source>
-        <translation>People verified by chip</translation>
+        <translation type="vanished">People verified by chip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="162"/>
+        <location filename="../../app/ui/reports/page.py" line="136"/>
         <source>Trạng thái hiện tại</source>
         <translation>Current status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="162"/>
-        <location filename="../../app/ui/reports/page.py" line="165"/>
+        <location filename="../../app/ui/reports/page.py" line="136"/>
+        <location filename="../../app/ui/reports/page.py" line="139"/>
+        <location filename="../../app/ui/reports/page.py" line="159"/>
         <source>Số hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="165"/>
+        <location filename="../../app/ui/reports/page.py" line="139"/>
         <source>Tiến độ giải quyết</source>
         <translation>Processing progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="170"/>
+        <location filename="../../app/ui/reports/page.py" line="144"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="171"/>
+        <location filename="../../app/ui/reports/page.py" line="145"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="172"/>
+        <location filename="../../app/ui/reports/page.py" line="146"/>
         <source>Tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="173"/>
+        <location filename="../../app/ui/reports/page.py" line="147"/>
         <source>Đã trả</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="174"/>
+        <location filename="../../app/ui/reports/page.py" line="148"/>
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="175"/>
+        <location filename="../../app/ui/reports/page.py" line="149"/>
         <source>Quá hạn</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="176"/>
+        <location filename="../../app/ui/reports/page.py" line="150"/>
         <source>Trong hạn</source>
         <translation>Within time limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="185"/>
+        <location filename="../../app/ui/reports/page.py" line="159"/>
         <source>Cách xác thực số định danh</source>
         <translation>How the personal ID number was verified</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="185"/>
         <source>Số người</source>
-        <translation>People</translation>
+        <translation type="vanished">People</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="204"/>
+        <location filename="../../app/ui/reports/page.py" line="131"/>
+        <source>Hồ sơ xác thực bằng chip</source>
+        <translation>Dossiers verified by chip</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="178"/>
         <source>Mục tiêu Đề án 06: 100 %. Mã QR và nhập tay chưa phải là xác thực.</source>
         <translation>Project 06 target: 100%. A QR code or typed entry is not verification.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="208"/>
+        <location filename="../../app/ui/reports/page.py" line="182"/>
         <source>Đề án 06 yêu cầu xác thực số định danh của mọi người tham gia. Mã QR và nhập tay chỉ chép thông tin in trên thẻ; đọc chip có kiểm tra chữ ký số của dữ liệu.</source>
         <translation>Project 06 requires verifying the personal ID number of every participant. A QR code or typed entry only copies what is printed on the card; reading the chip checks the digital signature of the data.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="216"/>
+        <location filename="../../app/ui/reports/page.py" line="190"/>
         <source>&amp;Xem trước mẫu 07</source>
         <translation>&amp;Preview form 07</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="218"/>
+        <location filename="../../app/ui/reports/page.py" line="192"/>
         <source>&amp;In sổ theo dõi hồ sơ (mẫu 07)</source>
         <translation>Pr&amp;int dossier tracking book (form 07)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="220"/>
+        <location filename="../../app/ui/reports/page.py" line="194"/>
         <source>Ctrl+P — in danh sách hồ sơ tiếp nhận trong kỳ</source>
         <translation>Ctrl+P — print the list of dossiers received in the period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="221"/>
+        <location filename="../../app/ui/reports/page.py" line="195"/>
         <source>Xuất CS&amp;V…</source>
         <translation>&amp;Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="225"/>
+        <location filename="../../app/ui/reports/page.py" line="199"/>
         <source>&amp;Bảng tổng hợp (không có dữ liệu cá nhân)…</source>
         <translation>S&amp;ummary table (no personal data)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="228"/>
+        <location filename="../../app/ui/reports/page.py" line="202"/>
         <source>&amp;Sổ theo dõi hồ sơ (có dữ liệu cá nhân)…</source>
         <translation>Dossier tracking &amp;book (with personal data)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="236"/>
+        <location filename="../../app/ui/reports/page.py" line="210"/>
         <source>Chỉ lãnh đạo bộ phận được xuất dữ liệu ra tệp: sổ theo dõi có họ tên, địa chỉ của công dân.</source>
         <translation>Only the desk supervisor may export data to files: the tracking book holds citizens&apos; names and addresses.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="242"/>
+        <location filename="../../app/ui/reports/page.py" line="216"/>
         <source>Xuất CSV: chỉ lãnh đạo bộ phận.</source>
         <translation>CSV export: desk supervisor only.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="265"/>
+        <location filename="../../app/ui/reports/page.py" line="239"/>
         <source>Xác thực danh tính người tham gia (Đề án 06)</source>
         <translation>Participant identity verification (Project 06)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="392"/>
+        <location filename="../../app/ui/reports/page.py" line="373"/>
         <source>Tất cả thủ tục</source>
         <translation>All procedures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="395"/>
+        <location filename="../../app/ui/reports/page.py" line="376"/>
         <source>Tất cả cán bộ</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="403"/>
+        <location filename="../../app/ui/reports/page.py" line="383"/>
         <source>ngày %1</source>
         <translation>on %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="406"/>
+        <location filename="../../app/ui/reports/page.py" line="386"/>
         <source>từ ngày %1 đến ngày %2</source>
         <translation>from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="412"/>
+        <location filename="../../app/ui/reports/page.py" line="392"/>
         <source>Số liệu hồ sơ tiếp nhận %1 — tiến độ tính đến %2.</source>
         <translation>Dossiers received %1 — progress as of %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="445"/>
+        <location filename="../../app/ui/reports/page.py" line="425"/>
+        <source>Chưa có hồ sơ nào tiếp nhận trong kỳ.</source>
+        <translation>No dossier was received in this period yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="431"/>
+        <source>%1 trên %2 hồ sơ tiếp nhận trong kỳ được xác thực bằng chip (CSCA tin cậy).</source>
+        <translation>%1 of %2 dossiers received in the period were verified by chip (trusted CSCA).</translation>
+    </message>
+    <message>
         <source>Chưa có người nào có hồ sơ trong kỳ.</source>
-        <translation>No one has a dossier in this period yet.</translation>
+        <translation type="vanished">No one has a dossier in this period yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="450"/>
         <source>%1 trên %2 người có hồ sơ trong kỳ được xác thực bằng chip.</source>
-        <translation>%1 of %2 people with dossiers in the period were verified by chip.</translation>
+        <translation type="vanished">%1 of %2 people with dossiers in the period were verified by chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="480"/>
+        <location filename="../../app/ui/reports/paper_actions.py" line="100"/>
         <source>Không có hồ sơ nào tiếp nhận trong kỳ này.</source>
         <translation>No dossiers were received in this period.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="485"/>
+        <location filename="../../app/ui/reports/paper_actions.py" line="106"/>
         <source>Kỳ này có %1 hồ sơ, quá nhiều để in một lần (tối đa %2): hãy chọn kỳ ngắn hơn.</source>
         <translation>This period has %1 dossiers, too many to print at once (at most %2): choose a shorter period.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="491"/>
+        <location filename="../../app/ui/reports/paper_actions.py" line="122"/>
         <source>Đang chuẩn bị sổ theo dõi hồ sơ…</source>
         <translation>Preparing the dossier tracking book…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="536"/>
+        <location filename="../../app/ui/reports/paper_actions.py" line="164"/>
         <source>Đã gửi sổ theo dõi hồ sơ (%1 hồ sơ) tới máy in.</source>
         <translation>Dossier tracking book (%1 dossiers) sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="566"/>
+        <location filename="../../app/ui/reports/paper_actions.py" line="193"/>
         <source>Lưu bảng tổng hợp</source>
         <translation>Save summary table</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="576"/>
+        <location filename="../../app/ui/reports/paper_actions.py" line="204"/>
         <source>Đã lưu bảng tổng hợp: %1</source>
         <translation>Summary table saved: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="584"/>
+        <location filename="../../app/ui/reports/paper_actions.py" line="217"/>
         <source>Lưu sổ theo dõi hồ sơ</source>
         <translation>Save dossier tracking book</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="594"/>
+        <location filename="../../app/ui/reports/paper_actions.py" line="230"/>
         <source>Đã lưu sổ theo dõi hồ sơ (%1 hồ sơ): %2</source>
         <translation>Dossier tracking book saved (%1 dossiers): %2</translation>
     </message>
@@ -1855,87 +1867,87 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>ReturnsPage</name>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="70"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="77"/>
         <source>&lt;b style=&apos;font-size:14pt&apos;&gt;Trả kết quả&lt;/b&gt;</source>
         <translation>&lt;b style=&apos;font-size:14pt&apos;&gt;Return results&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="74"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="81"/>
         <source>Quét mã QR trên giấy hẹn, hoặc nhập mã hồ sơ, mã tra cứu, số định danh</source>
         <translation>Scan the QR code on the appointment slip, or type the dossier code, lookup code or personal ID number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="77"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="84"/>
         <source>&amp;Tìm hồ sơ:</source>
         <translation>&amp;Find dossier:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="79"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="86"/>
         <source>Tì&amp;m</source>
         <translation>Searc&amp;h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="96"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="105"/>
         <source>Họ tên người đến nhận (công dân hoặc người được ủy quyền)</source>
         <translation>Full name of the person collecting (the citizen or an authorised person)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="102"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="111"/>
         <source>&amp;Xác nhận đã trả kết quả</source>
         <translation>&amp;Confirm results returned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="108"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="117"/>
         <source>&amp;In kết quả đã ký số (Ctrl+P)</source>
         <translation>&amp;Print the signed result (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="116"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="125"/>
         <source>&amp;Người nhận:</source>
         <translation>&amp;Recipient:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="118"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="127"/>
         <source>Thời &amp;gian nhận:</source>
         <translation>Collection &amp;time:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="181"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="216"/>
         <source>Chưa có kết quả để trả. Trạng thái hiện tại — %1</source>
         <translation>No results to return yet. Current status — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="186"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="219"/>
         <source>Không tìm thấy hồ sơ nào.</source>
         <translation>No dossier found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="230"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="261"/>
         <source>Kết quả đã ký số chưa về máy quầy: đồng bộ (F9) rồi chọn lại hồ sơ.</source>
         <translation>The signed result has not reached this counter yet: sync (F9), then select the dossier again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="234"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="265"/>
         <source>&lt;b style=&apos;color:#1b5e20&apos;&gt;Chữ ký số hợp lệ&lt;/b&gt; — %1</source>
         <translation>&lt;b style=&apos;color:#1b5e20&apos;&gt;Valid digital signature&lt;/b&gt; — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="241"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="272"/>
         <source>&lt;b style=&apos;color:#b71c1c&apos;&gt;Chữ ký số KHÔNG hợp lệ hoặc không tin cậy&lt;/b&gt; — không in, báo cho bộ phận giải quyết.</source>
         <translation>&lt;b style=&apos;color:#b71c1c&apos;&gt;The digital signature is NOT valid or not trusted&lt;/b&gt; — do not print; tell the processing office.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="257"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="291"/>
         <source>Đã gửi kết quả đã ký số tới máy in.</source>
         <translation>The signed result was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="272"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="306"/>
         <source>Thời gian nhận không thể ở tương lai.</source>
         <translation>The collection time cannot be in the future.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="292"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="320"/>
         <source>Đã trả kết quả hồ sơ %1 cho %2.</source>
         <translation>Results of dossier %1 returned to %2.</translation>
     </message>
@@ -1943,177 +1955,177 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="64"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="72"/>
         <source>(không dùng) — thư mục máy quét lưu bản quét</source>
         <translation>(not used) — the folder the scanner saves into</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="68"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="76"/>
         <source> phút</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="77"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="85"/>
         <source>Mã cơ &amp;quan:</source>
         <translation>Office &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="78"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="86"/>
         <source>Tên &amp;cơ quan:</source>
         <translation>Office &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="79"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="87"/>
         <source>Cơ quan &amp;cấp trên:</source>
         <translation>&amp;Parent agency:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="80"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="88"/>
         <source>Địa danh (ghi ngày tháng):</source>
         <translation>Place name (used in dates):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="81"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="89"/>
         <source>Số &amp;quầy (1–9):</source>
         <translation>Counter num&amp;ber (1–9):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="82"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="90"/>
         <source>Mẫu &amp;mã hồ sơ:</source>
         <translation>Dossier code pa&amp;ttern:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="83"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="91"/>
         <source>Địa chỉ máy chủ &amp;trung tâm:</source>
         <translation>Central server a&amp;ddress:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="84"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="92"/>
         <source>Máy in &amp;A4:</source>
         <translation>&amp;A4 printer:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="85"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="93"/>
         <source>Máy in &amp;biên nhận 80 mm:</source>
         <translation>&amp;Receipt printer (80 mm):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="86"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="94"/>
         <source>Đầu đọc &amp;thẻ:</source>
         <translation>Card r&amp;eader:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="87"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="95"/>
         <source>Thư mục má&amp;y quét:</source>
         <translation>Scanner &amp;watch folder:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="88"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="96"/>
         <source>&amp;Khoá màn hình sau:</source>
         <translation>&amp;Lock screen after:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="89"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="97"/>
         <source>&amp;Giờ chốt nhận hồ sơ trong ngày:</source>
         <translation>Daily intake cut-off ti&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="90"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="98"/>
         <source>&amp;Ngôn ngữ (khởi động lại để áp dụng):</source>
         <translation>Lang&amp;uage (restart to apply):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="94"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="102"/>
         <source>Đăng &amp;ký quầy với máy chủ trung tâm…</source>
         <translation>Register c&amp;ounter with the central server…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="97"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="105"/>
         <source>Nhập chứng thư &amp;CSCA hoặc danh sách ICAO…</source>
         <translation>Import CSCA certi&amp;ficate or ICAO master list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="100"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="108"/>
         <source>Chứng thư gốc của nơi cấp thẻ: có nó, thẻ thật được xác nhận màu xanh.</source>
         <translation>The card issuer&apos;s root certificate: with it, genuine cards are confirmed in green.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="103"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="111"/>
         <source>&amp;Lưu cài đặt (Ctrl+S)</source>
         <translation>Save sett&amp;ings (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="108"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="116"/>
         <source>&lt;h2&gt;Cài đặt&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Settings&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="119"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="132"/>
         <source>(mặc định của hệ thống)</source>
         <translation>(system default)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="162"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="175"/>
         <source>Nhập địa chỉ máy chủ trung tâm trước.</source>
         <translation>Enter the central server address first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="166"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="179"/>
         <source>Đăng ký quầy</source>
         <translation>Register counter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="166"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="179"/>
         <source>Mã đăng ký một lần (do quản trị viên cấp):</source>
         <translation>One-time registration code (issued by an administrator):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="180"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="195"/>
         <source>Đã đăng ký: cơ quan {0}, quầy số {1}. Khởi động lại để bắt đầu đồng bộ.</source>
         <translation>Registered: office {0}, counter {1}. Restart to start syncing.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="195"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="210"/>
         <source>Chọn chứng thư CSCA hoặc danh sách ICAO</source>
         <translation>Choose a CSCA certificate or ICAO master list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="197"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="212"/>
         <source>Chứng thư và danh sách (*.der *.cer *.crt *.pem *.ml *.bin);;Mọi tệp (*)</source>
         <translation>Certificates and lists (*.der *.cer *.crt *.pem *.ml *.bin);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="211"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="226"/>
         <source>Không đọc được tệp: {0}</source>
         <translation>Cannot read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="214"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="229"/>
         <source>Đã thêm {0} chứng thư CSCA. Thẻ đọc từ nay được đối chiếu với chúng.</source>
         <translation>CSCA certificates added: {0}. Cards read from now on are checked against them.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="218"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="233"/>
         <source>Danh sách của: {0} (chữ ký hợp lệ).</source>
         <translation>List of: {0} (signature valid).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="220"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="235"/>
         <source>Danh sách của: {0} — CHỮ KÝ KHÔNG HỢP LỆ, kiểm tra nguồn tệp.</source>
         <translation>List of: {0} — SIGNATURE NOT VALID, check where the file came from.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="223"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="238"/>
         <source>{0} chứng thư không dùng được đã bỏ qua.</source>
         <translation>{0} unusable certificates skipped.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="243"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="259"/>
         <source>Không ghi được tệp cài đặt: {0}</source>
         <translation>Could not write the settings file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="247"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="263"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -2508,57 +2520,57 @@ Discard the current dossier and start a new one for this person?</translation>
         <translation>Original or copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_model.py" line="28"/>
+        <location filename="../../app/ui/dossiers/list_model.py" line="32"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_model.py" line="29"/>
+        <location filename="../../app/ui/dossiers/list_model.py" line="33"/>
         <source>Công dân</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_model.py" line="30"/>
+        <location filename="../../app/ui/dossiers/list_model.py" line="34"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_model.py" line="31"/>
+        <location filename="../../app/ui/dossiers/list_model.py" line="35"/>
         <source>Ngày nhận</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_model.py" line="32"/>
+        <location filename="../../app/ui/dossiers/list_model.py" line="36"/>
         <source>Hẹn trả</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_model.py" line="33"/>
+        <location filename="../../app/ui/dossiers/list_model.py" line="37"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_model.py" line="34"/>
+        <location filename="../../app/ui/dossiers/list_model.py" line="38"/>
         <source>Tiến độ</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_model.py" line="35"/>
+        <location filename="../../app/ui/dossiers/list_model.py" line="39"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_model.py" line="38"/>
+        <location filename="../../app/ui/dossiers/list_model.py" line="42"/>
         <source>Đã gửi</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_model.py" line="39"/>
+        <location filename="../../app/ui/dossiers/list_model.py" line="43"/>
         <source>Chờ gửi</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_model.py" line="40"/>
+        <location filename="../../app/ui/dossiers/list_model.py" line="44"/>
         <source>Bị từ chối</source>
         <translation>Rejected</translation>
     </message>
@@ -3676,34 +3688,28 @@ Discard the current dossier and start a new one for this person?</translation>
         <translation type="vanished">No time limit (refused, stopped, withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/labels.py" line="19"/>
         <source>Đọc chip CCCD, xác thực dữ liệu chip</source>
-        <translation>ID card chip read, chip data verified</translation>
+        <translation type="vanished">ID card chip read, chip data verified</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/labels.py" line="20"/>
         <source>Đọc chip hộ chiếu</source>
-        <translation>Passport chip read</translation>
+        <translation type="vanished">Passport chip read</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/labels.py" line="21"/>
         <source>Quét mã QR trên thẻ (chưa xác thực)</source>
-        <translation>QR code on the card scanned (not verified)</translation>
+        <translation type="vanished">QR code on the card scanned (not verified)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/labels.py" line="22"/>
         <source>Nhập tay từ thẻ (chưa xác thực)</source>
-        <translation>Typed in from the card (not verified)</translation>
+        <translation type="vanished">Typed in from the card (not verified)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/labels.py" line="23"/>
         <source>Đối chiếu CSDL quốc gia về dân cư</source>
-        <translation>Checked against the National Population Database</translation>
+        <translation type="vanished">Checked against the National Population Database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/labels.py" line="24"/>
         <source>Chưa ghi nhận</source>
-        <translation>Not recorded</translation>
+        <translation type="vanished">Not recorded</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,7 @@ from app.services.reports.csv_export import (
 from app.services.reports.form07 import (
     DELIVERY_TEXT,
     TrackingRow,
+    read_tracking_rows,
     render_tracking_book_pdf,
     tracking_book_data,
     tracking_rows,
@@ -56,11 +57,13 @@ from app.services.reports.summary import (
     METHODS,
     ON_TIME,
     ProcedureLine,
+    ReportScreen,
     Summary,
     Verification,
     build_summary,
     officer_names,
     procedure_names,
+    read_report,
     verification,
 )
 
@@ -78,6 +81,7 @@ __all__ = [
     "ProcedureLine",
     "ReportFilter",
     "ReportOfficer",
+    "ReportScreen",
     "Summary",
     "TrackingRow",
     "Verification",
@@ -87,6 +91,8 @@ __all__ = [
     "log_tracking_use",
     "officer_names",
     "procedure_names",
+    "read_report",
+    "read_tracking_rows",
     "render_tracking_book_pdf",
     "summary_csv",
     "tracking_book_data",

@@ -14,6 +14,7 @@ from app.services.calendar.timezone import VN_TZ
 from app.services.forms.model import Agency, TrackingBookData, TrackingEntry
 from app.services.reports.period import Period, ReportFilter, _where
 from app.services.reports.summary import procedure_names
+from app.services.storage.db import Database
 from app.services.storage.models import Citizen, Dossier, Office
 
 DELIVERY_TEXT = {"counter": "Trực tiếp", "post": "Bưu chính", "electronic": "Điện tử"}
@@ -126,3 +127,8 @@ def render_tracking_book_pdf(
     from app.services.forms.tracking_book import render_tracking_book  # reportlab: on demand
 
     return render_tracking_book(tracking_book_data(rows, period, issued_on), agency)
+
+
+def read_tracking_rows(db: Database, flt: ReportFilter) -> list[TrackingRow]:
+    with db.session() as s:
+        return tracking_rows(s, flt)

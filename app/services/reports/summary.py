@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.services.identity import IdentificationMethod
 from app.services.lifecycle import Status, Timeliness, classify
 from app.services.reports.period import ReportFilter, _ready_at, _where
+from app.services.storage.db import Database
 from app.services.storage.models import Dossier, Officer, Procedure
 
 # Every identification the counter records, then "" for a dossier without one (older rows).
@@ -163,3 +164,17 @@ def verification(session: Session, flt: ReportFilter) -> Verification:
         # a method a newer version wrote is not a verification this one knows
         counts[method if method in METHODS else ""] += count
     return Verification({m: counts[m] for m in METHODS})
+
+
+@dataclass(frozen=True, slots=True)
+class ReportScreen:
+    """What the reports page shows, read in one go on the database worker."""
+
+    procedures: Mapping[str, str]  # code → name: the procedure filter's choices
+    officers: list[tuple[str, str]]  # (id, name): the officer filter's choices
+    summary: Summary
+
+
+def read_report(db: Database, flt: ReportFilter, as_of: dt.datetime) -> ReportScreen:
+    with db.session() as s:
+        return ReportScreen(procedure_names(s), officer_names(s), build_summary(s, flt, as_of))

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from app.errors import UserError, describe
 from app.services import indicators_export, office_indicators
@@ -42,11 +41,10 @@ from app.services.indicators import (
     Indicators,
 )
 from app.services.storage.db import Database
-from app.services.storage.models import Dossier
 from app.shared.types import utcnow
 from app.ui.dossiers.labels import status_label
 from app.ui.reports.indicators_chart import BarChart, TrendChart
-from app.ui.reports.page import ask_save_path
+from app.ui.reports.paper_actions import ask_save_path
 from app.ui.tasks import TaskRunner
 
 KEY = Qt.ItemDataRole.UserRole
@@ -168,8 +166,7 @@ class IndicatorsPage(QWidget):
         fetch_register = self._register_figure
 
         def work() -> tuple[Indicators, str]:
-            with db.session() as s:
-                ind = office_indicators.for_office(s, start, end, as_of)
+            ind = office_indicators.read_for_office(db, start, end, as_of)
             if fetch_register is None:
                 return ind, ""
             try:  # the register check runs at central: its figure comes from there
@@ -229,13 +226,14 @@ class IndicatorsPage(QWidget):
         if self.indicators is None:
             return
         figure = self.indicators.figure(key)
-        with self._db.session() as s:
-            rows = s.execute(
-                select(Dossier.id, Dossier.code, Dossier.procedure_code, Dossier.status,
-                       Dossier.submitted_at)
-                .where(Dossier.id.in_(figure.dossiers))
-                .order_by(Dossier.submitted_at)
-            ).all()  # fmt: skip
+        db, ids = self._db, list(figure.dossiers)
+        self._runner.run(
+            lambda: office_indicators.dossiers_behind(db, ids),
+            lambda rows: self._show_behind(figure, rows),
+            self._failed,
+        )
+
+    def _show_behind(self, figure: Figure, rows: list[office_indicators.DossierLine]) -> None:
         self.behind_label.setText(
             self.tr("{0}: {1} hồ sơ (Enter để mở)").format(_t(figure.label), len(rows))
         )

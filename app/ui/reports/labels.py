@@ -15,6 +15,7 @@ PERIOD = {
     PeriodKind.CUSTOM: QT_TRANSLATE_NOOP("reports", "Tùy chọn"),
 }
 
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("reports", text)
 

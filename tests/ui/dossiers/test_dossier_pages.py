@@ -242,3 +242,19 @@ def test_returns_page_explains_a_dossier_not_ready(qtbot: QtBot, env: Env, sampl
     assert page.model.rowCount() == 0
     assert "Đã tiếp nhận" in page.message.text()
     assert not page.confirm.isEnabled()
+
+
+def test_the_list_reads_on_its_worker_and_drops_a_page_for_an_older_query(
+    qtbot: QtBot, env: Env, sample
+) -> None:
+    page = DossierListPage(env.db, env.catalog)  # its own worker thread, as in the application
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.count_label.text() == "5 hồ sơ")
+    page.search.setText(sample[2].code)
+    page.refresh()
+    page.search.setText("")
+    page.refresh()  # the first answer arrives for a query no longer asked
+    qtbot.waitUntil(lambda: page.model.rowCount() == 5)
+    page._runner.wait()
+    qtbot.wait(50)  # let any late delivery land: it must not replace the list
+    assert page.model.rowCount() == 5

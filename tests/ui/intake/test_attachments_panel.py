@@ -29,6 +29,7 @@ from app.services.security.keys import KeySet, new_secret
 from app.services.storage.db import Database
 from app.services.storage.models import Attachment
 from app.ui.intake.attachments_panel import AttachmentsPanel
+from app.ui.tasks import SyncRunner
 
 
 @pytest.fixture(autouse=True)
@@ -69,7 +70,7 @@ def store(tmp_path: Path) -> AttachmentStore:
 
 @pytest.fixture
 def panel(qtbot: QtBot, db: Database, store: AttachmentStore) -> AttachmentsPanel:
-    widget = AttachmentsPanel(db, store)
+    widget = AttachmentsPanel(db, store, runner=SyncRunner())
     qtbot.addWidget(widget)
     widget.resize(700, 520)
     widget.show()
@@ -229,3 +230,16 @@ def test_a_scan_removed_before_the_save_rolls_the_whole_import_back(
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(Attachment)) == 0
     assert panel.pending_files() == [first, second] and panel.selected_ids() == []
+
+
+def test_earlier_papers_come_from_the_database_worker_and_a_draft_s_ticks_wait_for_them(
+    qtbot: QtBot, db: Database, store: AttachmentStore, citizen_id: str
+) -> None:
+    with db.session() as s:
+        card = store.import_bytes(s, citizen_id, jpeg(), "cccd.jpg")
+    panel = AttachmentsPanel(db, store)  # its own worker thread, as in the application
+    qtbot.addWidget(panel)
+    panel.set_citizen(citizen_id)
+    panel.tick([card.id])  # a restored draft, before the list has arrived
+    qtbot.waitUntil(lambda: panel.earlier.count() == 1)
+    assert panel.selected_ids() == [card.id]

@@ -357,13 +357,17 @@ def test_demo_dossier_reaches_the_embedded_central_service(qtbot, session):
 
     from app.ui.dossiers.list_model import COLUMNS
 
+    def sync_cell() -> str | None:  # the list reads on its worker: wait for its rows
+        model = session.dossier_list.model
+        return model.index(0, COLUMNS.index("sync")).data() if model.rowCount() else None
+
     session.main.show_page("dossiers")
-    model = session.dossier_list.model
-    assert model.index(0, COLUMNS.index("sync")).data() in ("Chờ gửi", "Đã gửi")
+    qtbot.waitUntil(lambda: sync_cell() is not None)
+    assert sync_cell() in ("Chờ gửi", "Đã gửi")
     qtbot.waitUntil(all_sent, timeout=30000)
     qtbot.waitUntil(lambda: "Đã đồng bộ" in session.main.sync_status.text(), timeout=30000)
     session.main.show_page("dossiers")  # the list shows each dossier's sync state
-    assert session.dossier_list.model.index(0, COLUMNS.index("sync")).data() == "Đã gửi"
+    qtbot.waitUntil(lambda: sync_cell() == "Đã gửi")
 
 
 def test_imported_csca_turns_the_verdict_green(qtbot, session):

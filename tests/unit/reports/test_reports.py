@@ -21,7 +21,6 @@ from app.errors import ErrorKind, UserError
 from app.services import audit
 from app.services.calendar import VN_TZ
 from app.services.forms.model import Agency
-from app.services.identity import IdentitySource
 from app.services.lifecycle import Status, Timeliness
 from app.services.reports import (
     MAX_PERIOD_DAYS,
