@@ -13,7 +13,9 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 
+from app.services.identity import IdentificationMethod
 from app.services.indicators import NO_DATA, Figure, Indicators
+from app.services.vocabulary import IDENTIFICATION
 
 TITLE = "BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU ĐỀ ÁN 06"
 SECTIONS = (
@@ -87,7 +89,7 @@ def to_xlsx(units: Sequence[Indicators]) -> bytes:
         sheet.column_dimensions[chr(ord("B") + index % 25)].width = 22
     # the daily trend of the first unit, for a chart in the spreadsheet
     trend = book.create_sheet("Theo ngày")
-    trend.append(["Ngày", "Hồ sơ", "Chip, chuỗi chứng thư tin cậy"])
+    trend.append(["Ngày", "Hồ sơ", IDENTIFICATION[IdentificationMethod.CHIP_TRUSTED]])
     for day, count, chip in first.daily:
         trend.append([day, count, chip])
     out = io.BytesIO()

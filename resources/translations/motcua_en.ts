@@ -753,185 +753,175 @@ Please send this file to technical support.</translation>
         <translation>the chip has no signing certificate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="81"/>
         <source>Số định danh</source>
-        <translation>Personal ID number</translation>
+        <translation type="vanished">Personal ID number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="82"/>
         <source>Họ và tên</source>
-        <translation>Full name</translation>
+        <translation type="vanished">Full name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="83"/>
         <source>Ngày sinh</source>
-        <translation>Date of birth</translation>
+        <translation type="vanished">Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="84"/>
         <source>Giới tính</source>
-        <translation>Sex</translation>
+        <translation type="vanished">Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="85"/>
         <source>Quốc tịch</source>
-        <translation>Nationality</translation>
+        <translation type="vanished">Nationality</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="86"/>
         <source>Quê quán</source>
-        <translation>Place of origin</translation>
+        <translation type="vanished">Place of origin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="87"/>
         <source>Nơi thường trú</source>
-        <translation>Permanent residence</translation>
+        <translation type="vanished">Permanent residence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="88"/>
         <source>Ngày cấp</source>
-        <translation>Date of issue</translation>
+        <translation type="vanished">Date of issue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="89"/>
         <source>Có giá trị đến</source>
-        <translation>Valid until</translation>
+        <translation type="vanished">Valid until</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="90"/>
         <source>Số CMND cũ</source>
-        <translation>Old ID card number</translation>
+        <translation type="vanished">Old ID card number</translation>
     </message>
 </context>
 <context>
     <name>IndicatorsPage</name>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="89"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="94"/>
         <source>&amp;Từ ngày:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="91"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="96"/>
         <source>Đế&amp;n ngày:</source>
         <translation>U&amp;ntil:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="93"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="98"/>
         <source>Tính lại (F5)</source>
         <translation>Count again (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="94"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="99"/>
         <source>Xuất &amp;Excel (Ctrl+E)</source>
         <translation>&amp;Excel export (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="95"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="100"/>
         <source>Xuất &amp;PDF (Ctrl+P)</source>
         <translation>&amp;PDF export (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="113"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="118"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="113"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="118"/>
         <source>Số lượng</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="113"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="118"/>
         <source>Tỷ lệ</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="123"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="128"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="123"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="128"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="123"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="128"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="123"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="128"/>
         <source>Ngày nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="131"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="136"/>
         <source>&lt;b&gt;Định danh công dân khi tiếp nhận&lt;/b&gt;</source>
         <translation>&lt;b&gt;How citizens were identified at intake&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="133"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="138"/>
         <source>&lt;b&gt;Hồ sơ theo ngày&lt;/b&gt;</source>
         <translation>&lt;b&gt;Dossiers per day&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="143"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="148"/>
         <source>&lt;b style=&apos;font-size:14pt&apos;&gt;Chỉ tiêu Đề án 06&lt;/b&gt;</source>
         <translation>&lt;b style=&apos;font-size:14pt&apos;&gt;Project 06 indicators&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="161"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="166"/>
         <source>Kỳ báo cáo không hợp lệ: đến ngày phải sau từ ngày.</source>
         <translation>Invalid period: the end date must come after the start date.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="164"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="169"/>
         <source>Đang tính…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="187"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="192"/>
         <source>{0}: {1} hồ sơ tiếp nhận từ {2:%d/%m/%Y} đến {3:%d/%m/%Y}.</source>
         <translation>{0}: {1} dossiers received from {2:%d/%m/%Y} to {3:%d/%m/%Y}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="191"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="196"/>
         <source>Chưa lấy được kết quả đối chiếu CSDL dân cư ({0}).</source>
         <translation>The population database figures could not be fetched ({0}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="196"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="201"/>
         <source>Hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="217"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="222"/>
         <source>Chọn một chỉ tiêu để xem các hồ sơ.</source>
         <translation>Pick an indicator to see its dossiers.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="238"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="243"/>
         <source>{0}: {1} hồ sơ (Enter để mở)</source>
         <translation>{0}: {1} dossiers (Enter opens one)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="266"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="271"/>
         <source>Lưu báo cáo chỉ tiêu</source>
         <translation>Save the indicators report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="277"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="282"/>
         <source>Không lưu được tệp</source>
         <translation>The file could not be saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="277"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="282"/>
         <source>Chọn thư mục khác rồi thử lại.</source>
         <translation>Choose another folder and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="283"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="288"/>
         <source>Đã lưu {0}</source>
         <translation>Saved {0}</translation>
     </message>
@@ -3479,87 +3469,80 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>indicators</name>
     <message>
-        <location filename="../../app/services/indicators.py" line="33"/>
         <source>Chip, chuỗi chứng thư tin cậy</source>
-        <translation>Chip, trusted certificate chain</translation>
+        <translation type="vanished">Chip, trusted certificate chain</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="36"/>
         <source>Chip, chưa có chứng thư CSCA</source>
-        <translation>Chip, no CSCA certificate configured</translation>
+        <translation type="vanished">Chip, no CSCA certificate configured</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="39"/>
         <source>Chip, kiểm tra không đạt</source>
-        <translation>Chip, check failed</translation>
+        <translation type="vanished">Chip, check failed</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="42"/>
         <source>Mã QR</source>
-        <translation>QR code</translation>
+        <translation type="vanished">QR code</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="43"/>
         <source>Nhập tay</source>
-        <translation>Typed</translation>
+        <translation type="vanished">Typed</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="44"/>
         <source>Đối chiếu CSDL dân cư</source>
-        <translation>Population database check</translation>
+        <translation type="vanished">Population database check</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="45"/>
         <source>Chưa ghi nhận</source>
-        <translation>Not recorded</translation>
+        <translation type="vanished">Not recorded</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="48"/>
+        <location filename="../../app/services/indicators.py" line="35"/>
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="49"/>
+        <location filename="../../app/services/indicators.py" line="36"/>
         <source>Trễ hạn</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="50"/>
+        <location filename="../../app/services/indicators.py" line="37"/>
         <source>Đang giải quyết</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="51"/>
+        <location filename="../../app/services/indicators.py" line="38"/>
         <source>Không tính hạn</source>
         <translation>No deadline applies</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="54"/>
+        <location filename="../../app/services/indicators.py" line="41"/>
         <source>Nhận kết quả tại quầy</source>
         <translation>Result collected at the counter</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="55"/>
+        <location filename="../../app/services/indicators.py" line="42"/>
         <source>Nhận kết quả qua bưu chính</source>
         <translation>Result sent by post</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="57"/>
+        <location filename="../../app/services/indicators.py" line="44"/>
         <source>chưa có dữ liệu</source>
         <translation>no data yet</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="58"/>
+        <location filename="../../app/services/indicators.py" line="45"/>
         <source>Người tham gia đã đối chiếu khớp với CSDL quốc gia về dân cư</source>
         <translation>Participants matching the national population database</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="61"/>
+        <location filename="../../app/services/indicators.py" line="48"/>
         <source>Hồ sơ có đối chiếu khuôn mặt tại quầy</source>
         <translation>Dossiers with a face match at the counter</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="200"/>
+        <location filename="../../app/services/indicators.py" line="187"/>
         <source>Giấy tờ dùng lại, không quét lại</source>
         <translation>Documents reused, not scanned again</translation>
     </message>
@@ -3715,112 +3698,112 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>vocabulary</name>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="16"/>
+        <location filename="../../app/services/vocabulary.py" line="18"/>
         <source>Đã tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="17"/>
+        <location filename="../../app/services/vocabulary.py" line="19"/>
         <source>Chờ bổ sung</source>
         <translation>Awaiting additions</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="18"/>
+        <location filename="../../app/services/vocabulary.py" line="20"/>
         <source>Đã bổ sung đủ</source>
         <translation>Additions complete</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="19"/>
+        <location filename="../../app/services/vocabulary.py" line="21"/>
         <source>Đang giải quyết</source>
         <translation>In processing</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="20"/>
+        <location filename="../../app/services/vocabulary.py" line="22"/>
         <source>Có kết quả</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="21"/>
+        <location filename="../../app/services/vocabulary.py" line="23"/>
         <source>Đã trả kết quả</source>
         <translation>Results returned</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="22"/>
+        <location filename="../../app/services/vocabulary.py" line="24"/>
         <source>Từ chối tiếp nhận</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="23"/>
+        <location filename="../../app/services/vocabulary.py" line="25"/>
         <source>Dừng giải quyết</source>
         <translation>Processing stopped</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="24"/>
+        <location filename="../../app/services/vocabulary.py" line="26"/>
         <source>Đã rút hồ sơ</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="29"/>
+        <location filename="../../app/services/vocabulary.py" line="31"/>
         <source>Trước hạn</source>
         <translation>Early</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="30"/>
+        <location filename="../../app/services/vocabulary.py" line="32"/>
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="31"/>
+        <location filename="../../app/services/vocabulary.py" line="33"/>
         <source>Quá hạn</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="32"/>
+        <location filename="../../app/services/vocabulary.py" line="34"/>
         <source>Trong hạn</source>
         <translation>Within time limit</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="33"/>
+        <location filename="../../app/services/vocabulary.py" line="35"/>
         <source>Đã quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="34"/>
+        <location filename="../../app/services/vocabulary.py" line="36"/>
         <source>Tạm dừng</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="35"/>
+        <location filename="../../app/services/vocabulary.py" line="37"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="40"/>
+        <location filename="../../app/services/vocabulary.py" line="42"/>
         <source>Có kết quả trước hạn</source>
         <translation>Result ready early</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="41"/>
+        <location filename="../../app/services/vocabulary.py" line="43"/>
         <source>Có kết quả đúng hạn</source>
         <translation>Result ready on time</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="42"/>
+        <location filename="../../app/services/vocabulary.py" line="44"/>
         <source>Có kết quả quá hạn</source>
         <translation>Result ready late</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="43"/>
+        <location filename="../../app/services/vocabulary.py" line="45"/>
         <source>Đang giải quyết, trong hạn</source>
         <translation>In processing, within time limit</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="44"/>
+        <location filename="../../app/services/vocabulary.py" line="46"/>
         <source>Đang giải quyết, đã quá hạn</source>
         <translation>In processing, overdue</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="45"/>
+        <location filename="../../app/services/vocabulary.py" line="47"/>
         <source>Tạm dừng, chờ bổ sung</source>
         <translation>Paused, awaiting additions</translation>
     </message>
@@ -3829,134 +3812,175 @@ Discard the current dossier and start a new one for this person?</translation>
         <translation type="vanished">Not timed</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="46"/>
+        <location filename="../../app/services/vocabulary.py" line="48"/>
         <source>Không tính hạn (từ chối, dừng, rút)</source>
         <translation>No time limit (refused, stopped, withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="52"/>
+        <location filename="../../app/services/vocabulary.py" line="54"/>
         <source>Chip, xác thực đến CSCA tin cậy</source>
         <translation>Chip, verified up to a trusted CSCA</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="55"/>
+        <location filename="../../app/services/vocabulary.py" line="57"/>
         <source>Chip, chưa có CSCA để xác thực</source>
         <translation>Chip, no CSCA to verify against</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="58"/>
+        <location filename="../../app/services/vocabulary.py" line="60"/>
         <source>Chip, xác thực không đạt</source>
         <translation>Chip, verification failed</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="59"/>
+        <location filename="../../app/services/vocabulary.py" line="61"/>
         <source>Mã QR trên thẻ (chưa xác thực)</source>
         <translation>QR code on the card (not verified)</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="60"/>
+        <location filename="../../app/services/vocabulary.py" line="62"/>
         <source>Nhập tay (chưa xác thực)</source>
         <translation>Typed (not verified)</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="61"/>
+        <location filename="../../app/services/vocabulary.py" line="63"/>
+        <location filename="../../app/services/vocabulary.py" line="76"/>
         <source>Đối chiếu CSDL quốc gia về dân cư</source>
         <translation>Checked against the National Population Database</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="64"/>
+        <location filename="../../app/services/vocabulary.py" line="66"/>
         <source>Chưa ghi nhận</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="69"/>
+        <location filename="../../app/services/vocabulary.py" line="72"/>
+        <source>Chip thẻ Căn cước</source>
+        <translation>Citizen ID card chip</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="73"/>
+        <source>Mã QR trên thẻ</source>
+        <translation>QR code on the card</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="74"/>
+        <source>Nhập tay từ thẻ</source>
+        <translation>Typed in from the card</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="75"/>
+        <source>Chip hộ chiếu</source>
+        <translation>Passport chip</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="77"/>
+        <source>CSDL quốc gia về dân cư</source>
+        <translation>National Population Database</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="78"/>
+        <source>Hồ sơ BHXH đã lưu</source>
+        <translation>Stored social insurance record</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="83"/>
         <source>Số định danh cá nhân</source>
         <translation>Personal ID number</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="70"/>
+        <location filename="../../app/services/vocabulary.py" line="84"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="71"/>
+        <location filename="../../app/services/vocabulary.py" line="85"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="72"/>
+        <location filename="../../app/services/vocabulary.py" line="86"/>
         <source>Ngày sinh (như trên giấy tờ)</source>
         <translation>Date of birth (as on the document)</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="73"/>
+        <location filename="../../app/services/vocabulary.py" line="87"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="74"/>
+        <location filename="../../app/services/vocabulary.py" line="88"/>
         <source>Quốc tịch</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="75"/>
+        <location filename="../../app/services/vocabulary.py" line="89"/>
         <source>Dân tộc</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="76"/>
+        <location filename="../../app/services/vocabulary.py" line="90"/>
         <source>Tôn giáo</source>
         <translation>Religion</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="77"/>
+        <location filename="../../app/services/vocabulary.py" line="91"/>
         <source>Quê quán</source>
         <translation>Place of origin</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="78"/>
+        <location filename="../../app/services/vocabulary.py" line="92"/>
         <source>Nơi cư trú</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="79"/>
+        <location filename="../../app/services/vocabulary.py" line="93"/>
         <source>Số CMND cũ</source>
         <translation>Old ID card number</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="80"/>
+        <location filename="../../app/services/vocabulary.py" line="94"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="81"/>
+        <location filename="../../app/services/vocabulary.py" line="95"/>
         <source>Thư điện tử</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="82"/>
+        <location filename="../../app/services/vocabulary.py" line="96"/>
         <source>Mã số BHXH</source>
         <translation>Social insurance number</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="83"/>
+        <location filename="../../app/services/vocabulary.py" line="97"/>
         <source>Cách xác thực danh tính</source>
         <translation>How the identity was verified</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="84"/>
+        <location filename="../../app/services/vocabulary.py" line="98"/>
         <source>Thời điểm xác thực</source>
         <translation>Verified at</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="85"/>
+        <location filename="../../app/services/vocabulary.py" line="99"/>
         <source>Lưu lần đầu</source>
         <translation>First saved</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="86"/>
+        <location filename="../../app/services/vocabulary.py" line="100"/>
         <source>Cập nhật lần cuối</source>
         <translation>Last updated</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="106"/>
+        <source>Ngày cấp</source>
+        <translation>Date of issue</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="107"/>
+        <source>Có giá trị đến</source>
+        <translation>Valid until</translation>
     </message>
 </context>
 <context>

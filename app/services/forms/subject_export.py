@@ -12,7 +12,13 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from app.services.calendar.timezone import VN_TZ
-from app.services.vocabulary import CITIZEN_FIELDS, citizen_field_name, status_name
+from app.services.vocabulary import (
+    CITIZEN_FIELDS,
+    citizen_field_name,
+    identification_name,
+    source_name,
+    status_name,
+)
 
 _DATE_FIELDS = {"date_of_birth", "id_verified_at", "created_at", "updated_at"}
 ACTION_NAMES = {
@@ -39,6 +45,14 @@ def _when(value: Any) -> str:
     if parsed.tzinfo is None:  # a date of birth
         return parsed.strftime("%d/%m/%Y")
     return parsed.astimezone(VN_TZ).strftime("%H:%M %d/%m/%Y")
+
+
+def _citizen_value(field: str, value: Any) -> str:
+    if field in _DATE_FIELDS:
+        return _when(value)
+    if field == "id_verified_by" and value:
+        return source_name(str(value))  # where the data was last read, by name
+    return "" if value is None else str(value)
 
 
 def subject_pdf(data: Mapping[str, Any]) -> bytes:
@@ -89,13 +103,7 @@ def subject_pdf(data: Mapping[str, Any]) -> bytes:
         Spacer(1, 4 * mm),
         p("1. Thông tin về Ông/Bà", heading),
         table(
-            [
-                [
-                    citizen_field_name(k),
-                    _when(citizen.get(k)) if k in _DATE_FIELDS else citizen.get(k) or "",
-                ]
-                for k in CITIZEN_FIELDS
-            ],
+            [[citizen_field_name(k), _citizen_value(k, citizen.get(k))] for k in CITIZEN_FIELDS],
             [60 * mm, 110 * mm],
             header=False,
         ),
@@ -104,18 +112,19 @@ def subject_pdf(data: Mapping[str, Any]) -> bytes:
     if data["dossiers"]:
         story.append(
             table(
-                [["Mã hồ sơ", "Thủ tục", "Trạng thái", "Ngày nộp", "Giấy tờ"]]
+                [["Mã hồ sơ", "Thủ tục", "Trạng thái", "Xác thực danh tính", "Ngày nộp", "Giấy tờ"]]
                 + [
                     [
                         d["code"],
                         d["procedure_code"],
                         status_name(d["status"]),
+                        identification_name(d.get("identified_by") or ""),
                         _when(d["submitted_at"]),
                         "; ".join(doc["name"] for doc in d["documents"]),
                     ]
                     for d in data["dossiers"]
                 ],
-                [46 * mm, 16 * mm, 26 * mm, 30 * mm, 52 * mm],
+                [46 * mm, 12 * mm, 24 * mm, 30 * mm, 24 * mm, 34 * mm],
             )
         )
     else:

@@ -52,7 +52,7 @@ IDENTITY_FIELDS = (
     ("sex", "Giới tính"),
     ("nationality", "Quốc tịch"),
     ("place_of_origin", "Quê quán"),
-    ("residence", "Nơi thường trú"),
+    ("residence", "Nơi cư trú"),  # the vocabulary's name (app.services.vocabulary)
     ("old_id_number", "Số CMND cũ"),
 )
 ADJUST_PROCEDURE = "608"  # "Điều chỉnh thông tin": offered when the record differs

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError, describe
 from app.services import indicators_export, office_indicators
 from app.services.calendar.days import local
+from app.services.identity import IdentificationMethod
 from app.services.indicators import (
     BIOMETRIC_LABEL,
     NO_DATA,
@@ -41,6 +42,7 @@ from app.services.indicators import (
     Indicators,
 )
 from app.services.storage.db import Database
+from app.services.vocabulary import identification_name
 from app.shared.types import utcnow
 from app.ui.dossiers.labels import status_label
 from app.ui.reports.indicators_chart import BarChart, TrendChart
@@ -51,7 +53,10 @@ KEY = Qt.ItemDataRole.UserRole
 
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate("indicators", text)  # text: a marked constant
+    """A marked constant of ``app.services.indicators``: its own ("indicators") or, for
+    the identification figures, the shared vocabulary's ("vocabulary")."""
+    shown = QCoreApplication.translate("indicators", text)
+    return shown if shown != text else QCoreApplication.translate("vocabulary", text)
 
 
 def _share(figure: Figure | None) -> str:
@@ -193,7 +198,7 @@ class IndicatorsPage(QWidget):
             )
         self.status.setText(text)
         self.bars.set_bars([(f.key, _t(f.label), f.count, f.share) for f in ind.identification])
-        self.trend.set_days(ind.daily, (self.tr("Hồ sơ"), _t("Chip, chuỗi chứng thư tin cậy")))
+        self.trend.set_days(ind.daily, (self.tr("Hồ sơ"), identification_name(IdentificationMethod.CHIP_TRUSTED)))
         rows: list[tuple[str, Figure | None]] = [
             *[(f.key, f) for f in ind.identification],
             ("register", ind.register),

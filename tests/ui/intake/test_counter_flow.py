@@ -97,7 +97,7 @@ def test_tap_to_printed_receipt_in_five_actions(qtbot, session, printed_files, t
     assert "1b5e20" in page.identity.verdict.styleSheet()  # green
     assert not page.identity.portrait.pixmap().isNull()
     # the stored (demo) record had an older address: shown, and the adjustment offered
-    assert any(d.label == "Nơi thường trú" for d in intake(session).state.record.differences)
+    assert any(d.label == "Nơi cư trú" for d in intake(session).state.record.differences)
     assert page.adjust.isVisibleTo(page)
 
     officer.type_and_enter("602")  # 2: procedure by code, Enter
