@@ -164,10 +164,6 @@ class FaultyProxy:
         self._closed.set()
         self._listener.close()
 
-    def set_faults(self, *, drop: float = 0.0, reset: float = 0.0, delay: float = 0.0) -> None:
-        with self._lock:
-            self.drop, self.reset, self.delay = drop, reset, delay
-
     def _plan(self) -> tuple[str, int]:
         with self._lock:
             self.connections += 1
