@@ -461,7 +461,10 @@ def test_scans_from_the_scanner_folder_reach_the_intake(qtbot, session, tmp_path
     session._settings_saved(session.settings.replace(scan_folder=str(folder)))
     page = session.main.findChild(type(session.main.stack.widget(0)), "intake_page")
     Image.new("RGB", (600, 800), "white").save(folder / "scan-0001.jpg", "JPEG")
-    qtbot.wait(2500)
+    polls: list[int] = []
+    session._scan_timer.timeout.connect(lambda: polls.append(1))
+    # Three polls: the file was stable long enough to be taken, had anyone been served.
+    qtbot.waitUntil(lambda: len(polls) >= 3, timeout=10000)
     assert page.attachments.pending_files() == []  # nobody at the counter: it waits
     intake(session).qr_scanned(qr_text(load_profile("cccd-2021")))
     qtbot.waitUntil(lambda: len(page.attachments.pending_files()) == 1, timeout=10000)
