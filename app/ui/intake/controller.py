@@ -31,6 +31,7 @@ from app.services.catalog.store import CatalogStore
 from app.services.dossiers import (
     Contact,
     IntakeOptions,
+    IntakeRequest,
     ReceivedPaper,
     create_dossier,
     missing_documents,
@@ -482,22 +483,24 @@ class IntakeController(QObject):
             assert officer_row is not None and office is not None and counter is not None
             dossier = create_dossier(
                 self.db,
-                identity,
-                procedure,
-                state.received,
-                officer_row,
-                counter,
-                office,
-                settings,
-                calendar,
-                catalog.version,
-                contact=Contact(phone=state.phone, email=state.email),
-                options=IntakeOptions(
-                    completion_request=completion_reason,
-                    attachment_ids=tuple(state.attachment_ids),
-                    notes=notes,
-                    form_data=state.event_form,
-                    import_attachments=import_new,
+                IntakeRequest(
+                    identity,
+                    procedure,
+                    state.received,
+                    officer_row,
+                    counter,
+                    office,
+                    settings,
+                    calendar,
+                    catalog.version,
+                    contact=Contact(phone=state.phone, email=state.email),
+                    options=IntakeOptions(
+                        completion_request=completion_reason,
+                        attachment_ids=tuple(state.attachment_ids),
+                        notes=notes,
+                        form_data=state.event_form,
+                        import_attachments=import_new,
+                    ),
                 ),
             )
             audit.log(
