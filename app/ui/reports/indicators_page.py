@@ -198,7 +198,9 @@ class IndicatorsPage(QWidget):
             )
         self.status.setText(text)
         self.bars.set_bars([(f.key, _t(f.label), f.count, f.share) for f in ind.identification])
-        self.trend.set_days(ind.daily, (self.tr("Hồ sơ"), identification_name(IdentificationMethod.CHIP_TRUSTED)))
+        self.trend.set_days(
+            ind.daily, (self.tr("Hồ sơ"), identification_name(IdentificationMethod.CHIP_TRUSTED))
+        )
         rows: list[tuple[str, Figure | None]] = [
             *[(f.key, f) for f in ind.identification],
             ("register", ind.register),
