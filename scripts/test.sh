@@ -6,9 +6,9 @@ cd "$(dirname "$0")/.."
 eval "$(bash scripts/services.sh start)"
 trap 'bash scripts/services.sh stop' EXIT
 
-# The services were started here, so a test that cannot reach one must fail, not skip.
-export MOTCUA_REQUIRE_PCSC=1 MOTCUA_REQUIRE_CUPS=1
-[ -n "${MOTCUA_TEST_PG_URL:-}" ] && export MOTCUA_REQUIRE_PG=1
+# The services were started here, so a test that cannot reach one must fail, not skip
+# (PostgreSQL too: if it did not start, its tests fail and say why).
+export MOTCUA_REQUIRE_PCSC=1 MOTCUA_REQUIRE_CUPS=1 MOTCUA_REQUIRE_PG=1
 
 status=0
 make --no-print-directory lint || status=1

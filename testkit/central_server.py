@@ -36,6 +36,19 @@ def pg_url_from_env() -> str | None:
     return os.environ.get(PG_ENV) or None
 
 
+def pg_url_or_skip() -> str:
+    """The test PostgreSQL's URL. Without one the test skips, or fails when
+    ``MOTCUA_REQUIRE_PG=1`` (``scripts/test.sh`` always sets it: PostgreSQL is required)."""
+    import pytest
+
+    url = pg_url_from_env()
+    if url is None:
+        if os.environ.get("MOTCUA_REQUIRE_PG") == "1":
+            pytest.fail(f"MOTCUA_REQUIRE_PG=1 but {PG_ENV} is not set")
+        pytest.skip(f"{PG_ENV} not set (scripts/postgres.sh start)")
+    return url
+
+
 @contextlib.contextmanager
 def fresh_pg_database(base_url: str) -> Iterator[str]:
     """Create an empty database beside ``base_url``'s, yield its URL, drop it after."""
@@ -166,10 +179,6 @@ class FaultyProxy:
     def close(self) -> None:
         self._closed.set()
         self._listener.close()
-
-    def set_faults(self, *, drop: float = 0.0, reset: float = 0.0, delay: float = 0.0) -> None:
-        with self._lock:
-            self.drop, self.reset, self.delay = drop, reset, delay
 
     def _plan(self) -> tuple[str, int]:
         with self._lock:

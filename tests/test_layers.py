@@ -16,7 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("app", "central")
 
-# Card I/O happens here and nowhere else (docs/architecture.md, "Card I/O").
+# Card I/O happens here and nowhere else (docs/architecture.md, "Who may import whom", rule 5).
 PYSCARD_MODULES = {"app.services.card.pcsc", "app.services.card.monitor"}
 
 
@@ -266,3 +266,48 @@ def test_a_cycle_is_caught() -> None:
         Import("app.services.lifecycle", "app.services.dossiers", 1),
     ]
     assert ["app.services.dossiers", "app.services.lifecycle"] in _cycles([*IMPORTS, *loop])
+
+
+# ---- no database work on the GUI thread (docs/architecture.md, "Threads and processes")
+
+# The screens still opening sessions themselves; each is being moved onto the database
+# worker. Delete a line when its file is clean: the list only shrinks.
+GUI_THREAD_SESSION_ALLOWED = {
+    "app/ui/session.py",  # the signed-in window's start-up reads
+    "app/ui/intake/controller.py",  # the intake's look-ups and saving of papers
+}
+
+
+def sessions_opened(source: str) -> list[int]:
+    """Lines calling ``<anything>.session()``: a database session opened right there."""
+    return [
+        node.lineno
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "session"
+    ]
+
+
+def test_the_ui_opens_no_database_session() -> None:
+    found = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for path in sorted((ROOT / "app" / "ui").rglob("*.py"))
+        if str(path.relative_to(ROOT)) not in GUI_THREAD_SESSION_ALLOWED
+        for line in sessions_opened(path.read_text(encoding="utf-8"))
+    ]
+    assert found == [], "database work belongs in a service function run on a worker"
+
+
+def test_an_allowed_file_still_needs_its_exception() -> None:
+    stale = [
+        name
+        for name in GUI_THREAD_SESSION_ALLOWED
+        if not sessions_opened((ROOT / name).read_text(encoding="utf-8"))
+    ]
+    assert stale == [], "clean now: take it off GUI_THREAD_SESSION_ALLOWED"
+
+
+def test_a_session_opened_in_a_screen_is_caught() -> None:
+    planted = "def reload(self):\n    with self._db.session() as s:\n        return s\n"
+    assert sessions_opened(planted) == [2]

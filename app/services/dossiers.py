@@ -151,23 +151,36 @@ def snapshot_procedure(session: Session, procedure: CatalogProcedure, version: s
         )
 
 
-def create_dossier(
-    db: Database,
-    citizen: Identity,
-    procedure: CatalogProcedure,
-    documents_received: Mapping[str, ReceivedPaper],
-    officer: Officer,
-    counter: Counter,
-    office: Office,
-    settings: Settings,
-    calendar: WorkCalendar,
-    catalog_version: str,
-    now: dt.datetime | None = None,
-    contact: Contact = Contact(),
-    options: IntakeOptions = IntakeOptions(),
-) -> Dossier:
+@dataclass(frozen=True, slots=True)
+class IntakeRequest:
+    """One intake to save: who came, for what, what they handed in, and at which counter."""
+
+    citizen: Identity
+    procedure: CatalogProcedure
+    documents_received: Mapping[str, ReceivedPaper]
+    officer: Officer
+    counter: Counter
+    office: Office
+    settings: Settings
+    calendar: WorkCalendar
+    catalog_version: str
+    now: dt.datetime | None = None  # None: the moment of saving
+    contact: Contact = Contact()
+    options: IntakeOptions = IntakeOptions()
+
+
+def create_dossier(db: Database, request: IntakeRequest) -> Dossier:
     """Save a new dossier; raises ``DOCUMENTS_MISSING`` before writing anything."""
-    now = now or utcnow()
+    r = request
+    citizen, procedure, documents_received = r.citizen, r.procedure, r.documents_received
+    officer, counter, office, settings = r.officer, r.counter, r.office, r.settings
+    calendar, catalog_version, contact, options = (
+        r.calendar,
+        r.catalog_version,
+        r.contact,
+        r.options,
+    )
+    now = r.now or utcnow()
     missing = missing_documents(procedure, documents_received, options.flags)
     incomplete = bool(missing)
     if incomplete and not options.completion_request.strip():

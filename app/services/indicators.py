@@ -26,24 +26,11 @@ from dataclasses import dataclass, field
 from app.errors import QT_TRANSLATE_NOOP
 from app.services.calendar.days import local
 from app.services.identity import IdentificationMethod
+from app.services.vocabulary import IDENTIFICATION
 from app.shared.lifecycle import Status, Timeliness, classify
 
 CONTEXT = "indicators"
-METHOD_LABELS = {
-    IdentificationMethod.CHIP_TRUSTED.value: QT_TRANSLATE_NOOP(
-        "indicators", "Chip, chuỗi chứng thư tin cậy"
-    ),
-    IdentificationMethod.CHIP_NO_CSCA.value: QT_TRANSLATE_NOOP(
-        "indicators", "Chip, chưa có chứng thư CSCA"
-    ),
-    IdentificationMethod.CHIP_FAILED.value: QT_TRANSLATE_NOOP(
-        "indicators", "Chip, kiểm tra không đạt"
-    ),
-    IdentificationMethod.QR.value: QT_TRANSLATE_NOOP("indicators", "Mã QR"),
-    IdentificationMethod.TYPED.value: QT_TRANSLATE_NOOP("indicators", "Nhập tay"),
-    IdentificationMethod.REGISTER.value: QT_TRANSLATE_NOOP("indicators", "Đối chiếu CSDL dân cư"),
-    "": QT_TRANSLATE_NOOP("indicators", "Chưa ghi nhận"),
-}
+METHOD_LABELS = IDENTIFICATION  # the shared vocabulary's names (context "vocabulary")
 TIMELINESS_LABELS = {
     "on_time": QT_TRANSLATE_NOOP("indicators", "Đúng hạn"),
     "late": QT_TRANSLATE_NOOP("indicators", "Trễ hạn"),

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.services.identity import Identity
 from app.services.storage.models import Citizen
+from app.services.vocabulary import source_name
 
 SNAPSHOT_KEY = "intake_snapshot"
 CARD_FIELDS = (
@@ -34,14 +35,6 @@ CARD_FIELDS = (
     "document_type",
 )
 RECORD_FIELDS = ("bhxh_number", "full_name", "dob_text", "sex", "place_of_origin", "residence")
-SOURCE_LABELS = {
-    "chip": "Chip thẻ Căn cước",
-    "qr": "Mã QR trên thẻ",
-    "typed": "Nhập tay từ thẻ",
-    "passport": "Chip hộ chiếu",
-    "population_register": "CSDL quốc gia về dân cư",
-    "bhxh_record": "Hồ sơ BHXH đã lưu",
-}
 
 
 def _iso(value: Any) -> Any:
@@ -89,7 +82,7 @@ def summary_lines(form_data: Mapping[str, Any]) -> list[tuple[str, str]]:
     """(source label, "time — field: value; …") for the dossier detail."""
     out = []
     for entry in form_data.get(SNAPSHOT_KEY) or []:
-        label = SOURCE_LABELS.get(entry.get("source", ""), entry.get("source", ""))
+        label = source_name(entry.get("source", ""))
         fields = entry.get("fields") or {}
         if entry.get("consulted") is False:
             shown = "không tra cứu"

@@ -1,7 +1,9 @@
 """The names people read for the product's codes, defined once.
 
-Dossier statuses, timeliness classes, identification methods and the citizen's fields
-print the same on the screen, in the CSV export and in the data-subject export: each
+Dossier statuses, timeliness classes, identification methods (each dossier's verdict),
+identity sources (where the data was read) and the citizen's fields print the same on
+the screen, in the CSV export, in the indicators, in the intake snapshot and in the
+data-subject export: each
 is a Vietnamese source text marked for Qt's translation tools (context
 ``vocabulary``) and translated where it is shown (``app.errors.translate``).
 """
@@ -9,8 +11,8 @@ is a Vietnamese source text marked for Qt's translation tools (context
 from __future__ import annotations
 
 from app.errors import QT_TRANSLATE_NOOP, translate
-from app.services.identity import IdentificationMethod
-from app.services.lifecycle import Status, Timeliness
+from app.services.identity import IdentificationMethod, IdentitySource
+from app.shared.lifecycle import Status, Timeliness
 
 STATUS: dict[str, str] = {
     Status.RECEIVED: QT_TRANSLATE_NOOP("vocabulary", "Đã tiếp nhận"),
@@ -64,6 +66,18 @@ IDENTIFICATION: dict[str, str] = {
     "": QT_TRANSLATE_NOOP("vocabulary", "Chưa ghi nhận"),
 }
 
+# Where identity data was read (``Citizen.id_verified_by``, the intake snapshot's
+# sources): a source, not a verdict on the card's genuineness.
+SOURCE: dict[str, str] = {
+    IdentitySource.CHIP: QT_TRANSLATE_NOOP("vocabulary", "Chip thẻ Căn cước"),
+    IdentitySource.QR: QT_TRANSLATE_NOOP("vocabulary", "Mã QR trên thẻ"),
+    IdentitySource.TYPED: QT_TRANSLATE_NOOP("vocabulary", "Nhập tay từ thẻ"),
+    IdentitySource.PASSPORT: QT_TRANSLATE_NOOP("vocabulary", "Chip hộ chiếu"),
+    "register": QT_TRANSLATE_NOOP("vocabulary", "Đối chiếu CSDL quốc gia về dân cư"),
+    "population_register": QT_TRANSLATE_NOOP("vocabulary", "CSDL quốc gia về dân cư"),
+    "bhxh_record": QT_TRANSLATE_NOOP("vocabulary", "Hồ sơ BHXH đã lưu"),
+}
+
 # The citizen's stored fields, in the order they are shown and exported.
 CITIZEN_FIELDS: dict[str, str] = {
     "id_number": QT_TRANSLATE_NOOP("vocabulary", "Số định danh cá nhân"),
@@ -84,6 +98,13 @@ CITIZEN_FIELDS: dict[str, str] = {
     "id_verified_at": QT_TRANSLATE_NOOP("vocabulary", "Thời điểm xác thực"),
     "created_at": QT_TRANSLATE_NOOP("vocabulary", "Lưu lần đầu"),
     "updated_at": QT_TRANSLATE_NOOP("vocabulary", "Cập nhật lần cuối"),
+}
+
+
+# Printed on the card, shown at intake, not stored with the citizen.
+CARD_FIELDS: dict[str, str] = {
+    "issue_date": QT_TRANSLATE_NOOP("vocabulary", "Ngày cấp"),
+    "expiry_text": QT_TRANSLATE_NOOP("vocabulary", "Có giá trị đến"),
 }
 
 
@@ -110,3 +131,12 @@ def identification_name(method: str) -> str:
 
 def citizen_field_name(field: str) -> str:
     return _name(CITIZEN_FIELDS, field)
+
+
+def source_name(source: str) -> str:
+    return _name(SOURCE, source)
+
+
+def field_name(field: str) -> str:
+    """A citizen's or a card's field, by its attribute name."""
+    return _name(CARD_FIELDS if field in CARD_FIELDS else CITIZEN_FIELDS, field)

@@ -96,10 +96,9 @@ class SyncController(QObject):
             self.engine.start()
 
     def _offline_status(self) -> None:
-        from app.services.storage.outbox import pending_count
+        from app.services.storage.outbox import waiting_items
 
-        with self.db.session() as s:
-            waiting = pending_count(s)
+        waiting = waiting_items(self.db)  # on the background runner, like ``start``
         self._status.arrived.emit(SyncStatus(configured=False, enrolled=False, pending=waiting))
 
     def sync_now(self) -> None:

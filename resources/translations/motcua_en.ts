@@ -4,33 +4,33 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../app/ui/intake/attachments_panel.py" line="97"/>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="109"/>
         <source>4. Bản số hóa</source>
         <translation>4. Scans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/attachments_panel.py" line="106"/>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="118"/>
         <source>Thêm bản quét… (Ctrl+O)</source>
         <translation>Add scans… (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/attachments_panel.py" line="108"/>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="120"/>
         <source>Bỏ bản quét (Delete)</source>
         <translation>Remove scan (Delete)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/attachments_panel.py" line="117"/>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="129"/>
         <source>Giấy tờ đã số hóa trước đây — đánh dấu để dùng lại:</source>
         <translation>Documents scanned before — tick to reuse:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/attachments_panel.py" line="132"/>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="144"/>
         <source>Bản quét mới:</source>
         <translation>New scans:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/intake/attachments_panel.py" line="190"/>
-        <location filename="../../app/ui/intake/attachments_panel.py" line="248"/>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="217"/>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="279"/>
         <source>%n trang</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -38,12 +38,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/attachments_panel.py" line="212"/>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="243"/>
         <source>Chọn bản quét</source>
         <translation>Choose scans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/attachments_panel.py" line="214"/>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="245"/>
         <source>Bản quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)</source>
         <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</translation>
     </message>
@@ -228,162 +228,162 @@ Please send this file to technical support.</translation>
 <context>
     <name>DossierDetailDialog</name>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="113"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="123"/>
         <source>Chi tiết hồ sơ</source>
         <translation>Dossier details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="127"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="137"/>
         <source>Tên giấy tờ</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="128"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="138"/>
         <source>Bắt buộc</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="129"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="139"/>
         <source>Bản chính</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="130"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="140"/>
         <source>Bản sao</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="131"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="141"/>
         <source>Đã nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="146"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="156"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="147"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="157"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="148"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="158"/>
         <source>Từ</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="149"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="159"/>
         <source>Sang</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="150"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="160"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="162"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="172"/>
         <source>Giấ&amp;y tờ</source>
         <translation>Docu&amp;ments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="163"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="173"/>
         <source>Bản &amp;số hóa</source>
         <translation>S&amp;cans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="164"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="174"/>
         <source>&amp;Lịch sử</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="167"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="177"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="201"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="218"/>
         <source>Mã tra cứu:</source>
         <translation>Lookup code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="203"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="220"/>
         <source>Số hồ sơ BHXH:</source>
         <translation>BHXH dossier number:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="204"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="221"/>
         <source>(chưa có — hệ thống trung tâm cấp khi đồng bộ)</source>
         <translation>(none yet — the central system assigns it on sync)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="206"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="223"/>
         <source>Công dân:</source>
         <translation>Citizen:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="207"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="224"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="208"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="225"/>
         <source>Nộp lúc:</source>
         <translation>Submitted at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="209"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="226"/>
         <source>Nhận đủ hồ sơ lúc:</source>
         <translation>Complete dossier received at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="209"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="226"/>
         <source>(chưa đủ)</source>
         <translation>(incomplete)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="210"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="227"/>
         <source>Hẹn trả kết quả:</source>
         <translation>Results due:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="210"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="227"/>
         <source>(tạm dừng, chờ bổ sung)</source>
         <translation>(paused, awaiting additions)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="211"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="228"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="214"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="231"/>
         <source>Đã trả lúc:</source>
         <translation>Returned at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="217"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="234"/>
         <source>Dữ liệu khi tiếp nhận ({0}):</source>
         <translation>Data at intake ({0}):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="229"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="246"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="229"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="246"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="237"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="254"/>
         <source>Chưa</source>
         <translation>Not yet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="250"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="267"/>
         <source>%n trang</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -391,42 +391,42 @@ Please send this file to technical support.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="255"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="272"/>
         <source>Chưa có bản số hóa.</source>
         <translation>No scans yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="287"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="304"/>
         <source>&amp;Xuất dữ liệu của công dân…</source>
         <translation>E&amp;xport the citizen&apos;s data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="290"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="307"/>
         <source>Quyền của chủ thể dữ liệu: mọi dữ liệu về công dân này (PDF và JSON).</source>
         <translation>Data subject&apos;s right of access: everything held about this citizen (PDF and JSON).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="295"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="312"/>
         <source>&amp;In lại giấy tiếp nhận</source>
         <translation>&amp;Reprint the receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="297"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="314"/>
         <source>Sau ngày in lần đầu, chỉ lãnh đạo bộ phận được in lại.</source>
         <translation>After the day of the first print, only the head of the unit may reprint.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="343"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="359"/>
         <source>Lưu dữ liệu công dân vào</source>
         <translation>Save the citizen&apos;s data to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="384"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="396"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="384"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="396"/>
         <source>Họ tên người nhận kết quả:</source>
         <translation>Full name of the person collecting the results:</translation>
     </message>
@@ -434,47 +434,47 @@ Please send this file to technical support.</translation>
 <context>
     <name>DossierListPage</name>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="56"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="65"/>
         <source>Mã hồ sơ, mã tra cứu, số định danh hoặc họ tên (không cần dấu)</source>
         <translation>Dossier code, lookup code, personal ID number or name (accents optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="59"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="68"/>
         <source>&amp;Tìm:</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="64"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="73"/>
         <source>Tất cả trạng thái</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="67"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="76"/>
         <source>Trạng thá&amp;i:</source>
         <translation>S&amp;tatus:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="72"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="81"/>
         <source>Tất cả thủ tục</source>
         <translation>All procedures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="75"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="84"/>
         <source>Thủ tụ&amp;c:</source>
         <translation>&amp;Procedure:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="79"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="88"/>
         <source>Từ &amp;ngày</source>
         <translation>Fro&amp;m</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="81"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="90"/>
         <source>Đế&amp;n ngày</source>
         <translation>T&amp;o</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="174"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="187"/>
         <source>%1%2 hồ sơ</source>
         <translation>%1%2 dossiers</translation>
     </message>
@@ -635,87 +635,87 @@ Please send this file to technical support.</translation>
 <context>
     <name>IdentityPanel</name>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="94"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="96"/>
         <source>1. Công dân</source>
         <translation>1. Citizen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="110"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="112"/>
         <source>Lấy từ thẻ — không sửa tại đây</source>
         <translation>Taken from the card — cannot be edited here</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="135"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="137"/>
         <source>Ảnh chân dung</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="139"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="141"/>
         <source>Chưa có công dân. Quét mã QR trên thẻ, đặt thẻ lên đầu đọc, hoặc F2 để nhập tay.</source>
         <translation>No citizen yet. Scan the QR code on the card, place the card on the reader, or press F2 to type the details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="156"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="158"/>
         <source>(không có ảnh)</source>
         <translation>(no photo)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="158"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="160"/>
         <source>Nguồn: chip thẻ căn cước</source>
         <translation>Source: ID card chip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="159"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="161"/>
         <source>Nguồn: chip hộ chiếu</source>
         <translation>Source: passport chip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="160"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="162"/>
         <source>Nguồn: mã QR trên thẻ (chưa đọc chip)</source>
         <translation>Source: QR code on the card (chip not read)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="161"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="163"/>
         <source>Nguồn: nhập tay (chưa kiểm tra bằng chip)</source>
         <translation>Source: typed in (not checked against the chip)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="171"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="173"/>
         <source>kiểm tra chip không đạt</source>
         <translation>chip check failed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="175"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="177"/>
         <source>chip có dấu hiệu bị sao chép (clone)</source>
         <translation>the chip shows signs of being cloned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="176"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="178"/>
         <source>⚠ THẺ KHÔNG XÁC THỰC — {0}. Không tiếp nhận bằng thẻ này.</source>
         <translation>⚠ CARD NOT AUTHENTIC — {0}. Do not accept dossiers with this card.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="178"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="180"/>
         <source>✔ Thẻ thật: chữ ký số hợp lệ và được CSCA tin cậy xác nhận.</source>
         <translation>✔ Genuine card: valid digital signature, confirmed by a trusted CSCA.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="181"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="183"/>
         <source>? Chưa kiểm tra được chữ ký số của thẻ này (loại khóa hoặc thuật toán chưa hỗ trợ) — đối chiếu giấy tờ bằng mắt.</source>
         <translation>? This card&apos;s digital signature cannot be checked (key type or algorithm not supported) — compare the document by eye.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="185"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="187"/>
         <source>✔ Chữ ký số hợp lệ — chưa cấu hình chứng thư CSCA để xác nhận nơi cấp.</source>
         <translation>✔ Valid digital signature — no CSCA certificate configured to confirm the issuer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="187"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="189"/>
         <source>Chưa kiểm tra tính xác thực: đặt thẻ lên đầu đọc để đọc chip.</source>
         <translation>Authenticity not checked: place the card on the reader to read the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="188"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="190"/>
         <source>Chưa kiểm tra tính xác thực.</source>
         <translation>Authenticity not checked.</translation>
     </message>
@@ -790,195 +790,185 @@ Please send this file to technical support.</translation>
         <translation>the chip has no signing certificate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="81"/>
         <source>Số định danh</source>
-        <translation>Personal ID number</translation>
+        <translation type="vanished">Personal ID number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="82"/>
         <source>Họ và tên</source>
-        <translation>Full name</translation>
+        <translation type="vanished">Full name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="83"/>
         <source>Ngày sinh</source>
-        <translation>Date of birth</translation>
+        <translation type="vanished">Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="84"/>
         <source>Giới tính</source>
-        <translation>Sex</translation>
+        <translation type="vanished">Sex</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="85"/>
         <source>Quốc tịch</source>
-        <translation>Nationality</translation>
+        <translation type="vanished">Nationality</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="86"/>
         <source>Quê quán</source>
-        <translation>Place of origin</translation>
+        <translation type="vanished">Place of origin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="87"/>
         <source>Nơi thường trú</source>
-        <translation>Permanent residence</translation>
+        <translation type="vanished">Permanent residence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="88"/>
         <source>Ngày cấp</source>
-        <translation>Date of issue</translation>
+        <translation type="vanished">Date of issue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="89"/>
         <source>Có giá trị đến</source>
-        <translation>Valid until</translation>
+        <translation type="vanished">Valid until</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="90"/>
         <source>Số CMND cũ</source>
-        <translation>Old ID card number</translation>
+        <translation type="vanished">Old ID card number</translation>
     </message>
 </context>
 <context>
     <name>IndicatorsPage</name>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="92"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="95"/>
         <source>&amp;Từ ngày:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="94"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="97"/>
         <source>Đế&amp;n ngày:</source>
         <translation>U&amp;ntil:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="96"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="99"/>
         <source>Tính lại (F5)</source>
         <translation>Count again (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="97"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="100"/>
         <source>Xuất &amp;Excel (Ctrl+E)</source>
         <translation>&amp;Excel export (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="98"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="101"/>
         <source>Xuất &amp;PDF (Ctrl+P)</source>
         <translation>&amp;PDF export (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="116"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="119"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="116"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="119"/>
         <source>Số lượng</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="116"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="119"/>
         <source>Tỷ lệ</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="126"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="129"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="126"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="129"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="126"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="129"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="126"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="129"/>
         <source>Ngày nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="134"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="137"/>
         <source>&lt;b&gt;Định danh công dân khi tiếp nhận&lt;/b&gt;</source>
         <translation>&lt;b&gt;How citizens were identified at intake&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="136"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="139"/>
         <source>&lt;b&gt;Hồ sơ theo ngày&lt;/b&gt;</source>
         <translation>&lt;b&gt;Dossiers per day&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="146"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="149"/>
         <source>&lt;b style=&apos;font-size:14pt&apos;&gt;Chỉ tiêu Đề án 06&lt;/b&gt;</source>
         <translation>&lt;b style=&apos;font-size:14pt&apos;&gt;Project 06 indicators&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="164"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="167"/>
         <source>Kỳ báo cáo không hợp lệ: đến ngày phải sau từ ngày.</source>
         <translation>Invalid period: the end date must come after the start date.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="167"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="170"/>
         <source>Đang tính…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="191"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="193"/>
         <source>{0}: {1} hồ sơ tiếp nhận từ {2:%d/%m/%Y} đến {3:%d/%m/%Y}.</source>
         <translation>{0}: {1} dossiers received from {2:%d/%m/%Y} to {3:%d/%m/%Y}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="195"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="197"/>
         <source>Chưa lấy được kết quả đối chiếu CSDL dân cư ({0}).</source>
         <translation>The population database figures could not be fetched ({0}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="200"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="203"/>
         <source>Hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="226"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="230"/>
         <source>Chọn một chỉ tiêu để xem các hồ sơ.</source>
         <translation>Pick an indicator to see its dossiers.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="233"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="237"/>
         <source>Sự kiện hộ tịch nhận được (khai sinh, khai tử)</source>
         <translation>Life events received (births, deaths)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="234"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="238"/>
         <source>Số ngày trung bình từ sự kiện đến khi lập hồ sơ</source>
         <translation>Average days from the event to the dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="261"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="266"/>
         <source>{0}: {1} hồ sơ (Enter để mở)</source>
         <translation>{0}: {1} dossiers (Enter opens one)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="289"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="294"/>
         <source>Lưu báo cáo chỉ tiêu</source>
         <translation>Save the indicators report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="300"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="305"/>
         <source>Không lưu được tệp</source>
         <translation>The file could not be saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="300"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="305"/>
         <source>Chọn thư mục khác rồi thử lại.</source>
         <translation>Choose another folder and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="306"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="311"/>
         <source>Đã lưu {0}</source>
         <translation>Saved {0}</translation>
     </message>
@@ -986,52 +976,52 @@ Please send this file to technical support.</translation>
 <context>
     <name>IntakeController</name>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="174"/>
+        <location filename="../../app/ui/intake/controller.py" line="175"/>
         <source>Đã quét mã QR. Đặt thẻ lên đầu đọc để đọc chip và kiểm tra thẻ thật.</source>
         <translation>QR code scanned. Place the card on the reader to read the chip and check it is genuine.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="183"/>
+        <location filename="../../app/ui/intake/controller.py" line="184"/>
         <source>Đã có thẻ trên đầu đọc. Quét mã QR trên thẻ (hoặc bấm F3 nhập 6 số CAN) để mở khoá chip.</source>
         <translation>Card on the reader. Scan the QR code on the card (or press F3 to type the 6-digit CAN) to unlock the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="207"/>
+        <location filename="../../app/ui/intake/controller.py" line="208"/>
         <source>Đặt hộ chiếu lên đầu đọc.</source>
         <translation>Place the passport on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="220"/>
+        <location filename="../../app/ui/intake/controller.py" line="221"/>
         <source>Đặt thẻ lên đầu đọc.</source>
         <translation>Place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="240"/>
+        <location filename="../../app/ui/intake/controller.py" line="241"/>
         <source>Đang đọc chip… giữ yên thẻ trên đầu đọc.</source>
         <translation>Reading the chip… keep the card still on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="263"/>
+        <location filename="../../app/ui/intake/controller.py" line="264"/>
         <source>Đã đọc chip ({0:.1f} giây). {1}</source>
         <translation>Chip read ({0:.1f} s). {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="291"/>
+        <location filename="../../app/ui/intake/controller.py" line="292"/>
         <source>Đã nhập tay. Thông tin chưa được kiểm tra bằng chip.</source>
         <translation>Typed in. The details have not been checked against the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="307"/>
+        <location filename="../../app/ui/intake/controller.py" line="308"/>
         <source>Sẵn sàng. Quét mã QR trên thẻ hoặc đặt thẻ lên đầu đọc.</source>
         <translation>Ready. Scan the QR code on the card or place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="380"/>
+        <location filename="../../app/ui/intake/controller.py" line="381"/>
         <source>THẺ KHÔNG XÁC THỰC: chip có dấu hiệu bị sao chép. {0}</source>
         <translation>CARD NOT AUTHENTIC: the chip shows signs of being cloned. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="383"/>
+        <location filename="../../app/ui/intake/controller.py" line="384"/>
         <source>THẺ KHÔNG XÁC THỰC: {0}.</source>
         <translation>CARD NOT AUTHENTIC: {0}.</translation>
     </message>
@@ -1040,37 +1030,37 @@ Please send this file to technical support.</translation>
         <translation type="vanished">CARD NOT AUTHENTIC: the chip data has been altered ({0}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="385"/>
+        <location filename="../../app/ui/intake/controller.py" line="386"/>
         <source>Thẻ thật: chữ ký số hợp lệ, chuỗi chứng thư đến CSCA tin cậy.</source>
         <translation>Genuine card: valid digital signature, certificate chain to a trusted CSCA.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="387"/>
+        <location filename="../../app/ui/intake/controller.py" line="388"/>
         <source>Chưa kiểm tra được chữ ký số của thẻ này (loại khóa chưa hỗ trợ).</source>
         <translation>This card&apos;s digital signature cannot be checked (key type not supported).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="389"/>
+        <location filename="../../app/ui/intake/controller.py" line="390"/>
         <source>Chữ ký số hợp lệ; chưa cấu hình chứng thư CSCA để xác nhận nơi cấp.</source>
         <translation>Valid digital signature; no CSCA certificate configured to confirm the issuer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="390"/>
+        <location filename="../../app/ui/intake/controller.py" line="391"/>
         <source>Chưa kiểm tra tính xác thực của thẻ.</source>
         <translation>Card authenticity not checked.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="558"/>
+        <location filename="../../app/ui/intake/controller.py" line="561"/>
         <source>Đang lưu hồ sơ…</source>
         <translation>Saving the dossier…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="675"/>
+        <location filename="../../app/ui/intake/controller.py" line="678"/>
         <source>Không khôi phục được hồ sơ đang nhập dở.</source>
         <translation>Could not restore the unfinished dossier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="698"/>
+        <location filename="../../app/ui/intake/controller.py" line="701"/>
         <source>Đã khôi phục hồ sơ đang nhập dở.</source>
         <translation>Unfinished dossier restored.</translation>
     </message>
@@ -1719,258 +1709,270 @@ Enter the officer&apos;s password to continue.</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="79"/>
+        <location filename="../../app/ui/reports/paper_actions.py" line="49"/>
         <source>Tệp CSV (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="113"/>
+        <location filename="../../app/ui/reports/page.py" line="87"/>
         <source>&lt;b style=&apos;font-size:14pt&apos;&gt;Báo cáo&lt;/b&gt;</source>
         <translation>&lt;b style=&apos;font-size:14pt&apos;&gt;Reports&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="120"/>
+        <location filename="../../app/ui/reports/page.py" line="94"/>
         <source>&amp;Kỳ báo cáo:</source>
         <translation>Perio&amp;d:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="128"/>
+        <location filename="../../app/ui/reports/page.py" line="102"/>
         <source>&amp;Từ ngày:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="130"/>
+        <location filename="../../app/ui/reports/page.py" line="104"/>
         <source>Đế&amp;n ngày:</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="138"/>
+        <location filename="../../app/ui/reports/page.py" line="112"/>
         <source>Thủ tụ&amp;c:</source>
         <translation>Pro&amp;cedure:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="142"/>
+        <location filename="../../app/ui/reports/page.py" line="116"/>
         <source>Cán &amp;bộ tiếp nhận:</source>
         <translation>Intake &amp;officer:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="144"/>
+        <location filename="../../app/ui/reports/page.py" line="118"/>
         <source>Làm &amp;mới (F5)</source>
         <translation>&amp;Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="153"/>
+        <location filename="../../app/ui/reports/page.py" line="127"/>
         <source>Hồ sơ tiếp nhận trong kỳ</source>
         <translation>Dossiers received in the period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="154"/>
+        <location filename="../../app/ui/reports/page.py" line="128"/>
         <source>Hồ sơ đã trả kết quả trong kỳ</source>
         <translation>Results returned in the period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="155"/>
+        <location filename="../../app/ui/reports/page.py" line="129"/>
         <source>Có kết quả đúng hạn, trước hạn</source>
         <translation>Results on time or early</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="156"/>
+        <location filename="../../app/ui/reports/page.py" line="130"/>
         <source>Quá hạn (đã có kết quả hoặc còn mở)</source>
         <translation>Late (results ready or still open)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="157"/>
         <source>Người được xác thực bằng chip</source>
-        <translation>People verified by chip</translation>
+        <translation type="vanished">People verified by chip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="162"/>
+        <location filename="../../app/ui/reports/page.py" line="136"/>
         <source>Trạng thái hiện tại</source>
         <translation>Current status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="162"/>
-        <location filename="../../app/ui/reports/page.py" line="165"/>
+        <location filename="../../app/ui/reports/page.py" line="136"/>
+        <location filename="../../app/ui/reports/page.py" line="139"/>
+        <location filename="../../app/ui/reports/page.py" line="159"/>
         <source>Số hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="165"/>
+        <location filename="../../app/ui/reports/page.py" line="139"/>
         <source>Tiến độ giải quyết</source>
         <translation>Processing progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="170"/>
+        <location filename="../../app/ui/reports/page.py" line="144"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="171"/>
+        <location filename="../../app/ui/reports/page.py" line="145"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="172"/>
+        <location filename="../../app/ui/reports/page.py" line="146"/>
         <source>Tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="173"/>
+        <location filename="../../app/ui/reports/page.py" line="147"/>
         <source>Đã trả</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="174"/>
+        <location filename="../../app/ui/reports/page.py" line="148"/>
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="175"/>
+        <location filename="../../app/ui/reports/page.py" line="149"/>
         <source>Quá hạn</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="176"/>
+        <location filename="../../app/ui/reports/page.py" line="150"/>
         <source>Trong hạn</source>
         <translation>Within time limit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="185"/>
+        <location filename="../../app/ui/reports/page.py" line="159"/>
         <source>Cách xác thực số định danh</source>
         <translation>How the personal ID number was verified</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="185"/>
         <source>Số người</source>
-        <translation>People</translation>
+        <translation type="vanished">People</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="204"/>
+        <location filename="../../app/ui/reports/page.py" line="131"/>
+        <source>Hồ sơ xác thực bằng chip</source>
+        <translation>Dossiers verified by chip</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="178"/>
         <source>Mục tiêu Đề án 06: 100 %. Mã QR và nhập tay chưa phải là xác thực.</source>
         <translation>Project 06 target: 100%. A QR code or typed entry is not verification.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="208"/>
+        <location filename="../../app/ui/reports/page.py" line="182"/>
         <source>Đề án 06 yêu cầu xác thực số định danh của mọi người tham gia. Mã QR và nhập tay chỉ chép thông tin in trên thẻ; đọc chip có kiểm tra chữ ký số của dữ liệu.</source>
         <translation>Project 06 requires verifying the personal ID number of every participant. A QR code or typed entry only copies what is printed on the card; reading the chip checks the digital signature of the data.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="216"/>
+        <location filename="../../app/ui/reports/page.py" line="190"/>
         <source>&amp;Xem trước mẫu 07</source>
         <translation>&amp;Preview form 07</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="218"/>
+        <location filename="../../app/ui/reports/page.py" line="192"/>
         <source>&amp;In sổ theo dõi hồ sơ (mẫu 07)</source>
         <translation>Pr&amp;int dossier tracking book (form 07)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="220"/>
+        <location filename="../../app/ui/reports/page.py" line="194"/>
         <source>Ctrl+P — in danh sách hồ sơ tiếp nhận trong kỳ</source>
         <translation>Ctrl+P — print the list of dossiers received in the period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="221"/>
+        <location filename="../../app/ui/reports/page.py" line="195"/>
         <source>Xuất CS&amp;V…</source>
         <translation>&amp;Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="225"/>
+        <location filename="../../app/ui/reports/page.py" line="199"/>
         <source>&amp;Bảng tổng hợp (không có dữ liệu cá nhân)…</source>
         <translation>S&amp;ummary table (no personal data)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="228"/>
+        <location filename="../../app/ui/reports/page.py" line="202"/>
         <source>&amp;Sổ theo dõi hồ sơ (có dữ liệu cá nhân)…</source>
         <translation>Dossier tracking &amp;book (with personal data)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="236"/>
+        <location filename="../../app/ui/reports/page.py" line="210"/>
         <source>Chỉ lãnh đạo bộ phận được xuất dữ liệu ra tệp: sổ theo dõi có họ tên, địa chỉ của công dân.</source>
         <translation>Only the desk supervisor may export data to files: the tracking book holds citizens&apos; names and addresses.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="242"/>
+        <location filename="../../app/ui/reports/page.py" line="216"/>
         <source>Xuất CSV: chỉ lãnh đạo bộ phận.</source>
         <translation>CSV export: desk supervisor only.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="265"/>
+        <location filename="../../app/ui/reports/page.py" line="239"/>
         <source>Xác thực danh tính người tham gia (Đề án 06)</source>
         <translation>Participant identity verification (Project 06)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="392"/>
+        <location filename="../../app/ui/reports/page.py" line="373"/>
         <source>Tất cả thủ tục</source>
         <translation>All procedures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="395"/>
+        <location filename="../../app/ui/reports/page.py" line="376"/>
         <source>Tất cả cán bộ</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="403"/>
+        <location filename="../../app/ui/reports/page.py" line="383"/>
         <source>ngày %1</source>
         <translation>on %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="406"/>
+        <location filename="../../app/ui/reports/page.py" line="386"/>
         <source>từ ngày %1 đến ngày %2</source>
         <translation>from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="412"/>
+        <location filename="../../app/ui/reports/page.py" line="392"/>
         <source>Số liệu hồ sơ tiếp nhận %1 — tiến độ tính đến %2.</source>
         <translation>Dossiers received %1 — progress as of %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="445"/>
+        <location filename="../../app/ui/reports/page.py" line="425"/>
+        <source>Chưa có hồ sơ nào tiếp nhận trong kỳ.</source>
+        <translation>No dossier was received in this period yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/page.py" line="431"/>
+        <source>%1 trên %2 hồ sơ tiếp nhận trong kỳ được xác thực bằng chip (CSCA tin cậy).</source>
+        <translation>%1 of %2 dossiers received in the period were verified by chip (trusted CSCA).</translation>
+    </message>
+    <message>
         <source>Chưa có người nào có hồ sơ trong kỳ.</source>
-        <translation>No one has a dossier in this period yet.</translation>
+        <translation type="vanished">No one has a dossier in this period yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="450"/>
         <source>%1 trên %2 người có hồ sơ trong kỳ được xác thực bằng chip.</source>
-        <translation>%1 of %2 people with dossiers in the period were verified by chip.</translation>
+        <translation type="vanished">%1 of %2 people with dossiers in the period were verified by chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="480"/>
+        <location filename="../../app/ui/reports/paper_actions.py" line="100"/>
         <source>Không có hồ sơ nào tiếp nhận trong kỳ này.</source>
         <translation>No dossiers were received in this period.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="485"/>
+        <location filename="../../app/ui/reports/paper_actions.py" line="106"/>
         <source>Kỳ này có %1 hồ sơ, quá nhiều để in một lần (tối đa %2): hãy chọn kỳ ngắn hơn.</source>
         <translation>This period has %1 dossiers, too many to print at once (at most %2): choose a shorter period.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="491"/>
+        <location filename="../../app/ui/reports/paper_actions.py" line="122"/>
         <source>Đang chuẩn bị sổ theo dõi hồ sơ…</source>
         <translation>Preparing the dossier tracking book…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="536"/>
+        <location filename="../../app/ui/reports/paper_actions.py" line="164"/>
         <source>Đã gửi sổ theo dõi hồ sơ (%1 hồ sơ) tới máy in.</source>
         <translation>Dossier tracking book (%1 dossiers) sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="566"/>
+        <location filename="../../app/ui/reports/paper_actions.py" line="193"/>
         <source>Lưu bảng tổng hợp</source>
         <translation>Save summary table</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="576"/>
+        <location filename="../../app/ui/reports/paper_actions.py" line="204"/>
         <source>Đã lưu bảng tổng hợp: %1</source>
         <translation>Summary table saved: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="584"/>
+        <location filename="../../app/ui/reports/paper_actions.py" line="217"/>
         <source>Lưu sổ theo dõi hồ sơ</source>
         <translation>Save dossier tracking book</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/page.py" line="594"/>
+        <location filename="../../app/ui/reports/paper_actions.py" line="230"/>
         <source>Đã lưu sổ theo dõi hồ sơ (%1 hồ sơ): %2</source>
         <translation>Dossier tracking book saved (%1 dossiers): %2</translation>
     </message>
@@ -2006,87 +2008,87 @@ Enter the officer&apos;s password to continue.</translation>
 <context>
     <name>ReturnsPage</name>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="70"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="77"/>
         <source>&lt;b style=&apos;font-size:14pt&apos;&gt;Trả kết quả&lt;/b&gt;</source>
         <translation>&lt;b style=&apos;font-size:14pt&apos;&gt;Return results&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="74"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="81"/>
         <source>Quét mã QR trên giấy hẹn, hoặc nhập mã hồ sơ, mã tra cứu, số định danh</source>
         <translation>Scan the QR code on the appointment slip, or type the dossier code, lookup code or personal ID number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="77"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="84"/>
         <source>&amp;Tìm hồ sơ:</source>
         <translation>&amp;Find dossier:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="79"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="86"/>
         <source>Tì&amp;m</source>
         <translation>Searc&amp;h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="96"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="105"/>
         <source>Họ tên người đến nhận (công dân hoặc người được ủy quyền)</source>
         <translation>Full name of the person collecting (the citizen or an authorised person)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="102"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="111"/>
         <source>&amp;Xác nhận đã trả kết quả</source>
         <translation>&amp;Confirm results returned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="108"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="117"/>
         <source>&amp;In kết quả đã ký số (Ctrl+P)</source>
         <translation>&amp;Print the signed result (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="116"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="125"/>
         <source>&amp;Người nhận:</source>
         <translation>&amp;Recipient:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="118"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="127"/>
         <source>Thời &amp;gian nhận:</source>
         <translation>Collection &amp;time:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="181"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="216"/>
         <source>Chưa có kết quả để trả. Trạng thái hiện tại — %1</source>
         <translation>No results to return yet. Current status — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="186"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="219"/>
         <source>Không tìm thấy hồ sơ nào.</source>
         <translation>No dossier found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="230"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="261"/>
         <source>Kết quả đã ký số chưa về máy quầy: đồng bộ (F9) rồi chọn lại hồ sơ.</source>
         <translation>The signed result has not reached this counter yet: sync (F9), then select the dossier again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="234"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="265"/>
         <source>&lt;b style=&apos;color:#1b5e20&apos;&gt;Chữ ký số hợp lệ&lt;/b&gt; — %1</source>
         <translation>&lt;b style=&apos;color:#1b5e20&apos;&gt;Valid digital signature&lt;/b&gt; — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="241"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="272"/>
         <source>&lt;b style=&apos;color:#b71c1c&apos;&gt;Chữ ký số KHÔNG hợp lệ hoặc không tin cậy&lt;/b&gt; — không in, báo cho bộ phận giải quyết.</source>
         <translation>&lt;b style=&apos;color:#b71c1c&apos;&gt;The digital signature is NOT valid or not trusted&lt;/b&gt; — do not print; tell the processing office.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="257"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="291"/>
         <source>Đã gửi kết quả đã ký số tới máy in.</source>
         <translation>The signed result was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="272"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="306"/>
         <source>Thời gian nhận không thể ở tương lai.</source>
         <translation>The collection time cannot be in the future.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/returns_page.py" line="292"/>
+        <location filename="../../app/ui/dossiers/returns_page.py" line="320"/>
         <source>Đã trả kết quả hồ sơ %1 cho %2.</source>
         <translation>Results of dossier %1 returned to %2.</translation>
     </message>
@@ -2701,57 +2703,57 @@ Enter the officer&apos;s password to continue.</translation>
         <translation>Original or copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_model.py" line="28"/>
+        <location filename="../../app/ui/dossiers/list_model.py" line="32"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_model.py" line="29"/>
+        <location filename="../../app/ui/dossiers/list_model.py" line="33"/>
         <source>Công dân</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_model.py" line="30"/>
+        <location filename="../../app/ui/dossiers/list_model.py" line="34"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_model.py" line="31"/>
+        <location filename="../../app/ui/dossiers/list_model.py" line="35"/>
         <source>Ngày nhận</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_model.py" line="32"/>
+        <location filename="../../app/ui/dossiers/list_model.py" line="36"/>
         <source>Hẹn trả</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_model.py" line="33"/>
+        <location filename="../../app/ui/dossiers/list_model.py" line="37"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_model.py" line="34"/>
+        <location filename="../../app/ui/dossiers/list_model.py" line="38"/>
         <source>Tiến độ</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_model.py" line="35"/>
+        <location filename="../../app/ui/dossiers/list_model.py" line="39"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_model.py" line="38"/>
+        <location filename="../../app/ui/dossiers/list_model.py" line="42"/>
         <source>Đã gửi</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_model.py" line="39"/>
+        <location filename="../../app/ui/dossiers/list_model.py" line="43"/>
         <source>Chờ gửi</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_model.py" line="40"/>
+        <location filename="../../app/ui/dossiers/list_model.py" line="44"/>
         <source>Bị từ chối</source>
         <translation>Rejected</translation>
     </message>
@@ -3808,92 +3810,85 @@ Enter the officer&apos;s password to continue.</translation>
 <context>
     <name>indicators</name>
     <message>
-        <location filename="../../app/services/indicators.py" line="33"/>
         <source>Chip, chuỗi chứng thư tin cậy</source>
-        <translation>Chip, trusted certificate chain</translation>
+        <translation type="vanished">Chip, trusted certificate chain</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="36"/>
         <source>Chip, chưa có chứng thư CSCA</source>
-        <translation>Chip, no CSCA certificate configured</translation>
+        <translation type="vanished">Chip, no CSCA certificate configured</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="39"/>
         <source>Chip, kiểm tra không đạt</source>
-        <translation>Chip, check failed</translation>
+        <translation type="vanished">Chip, check failed</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="42"/>
         <source>Mã QR</source>
-        <translation>QR code</translation>
+        <translation type="vanished">QR code</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="43"/>
         <source>Nhập tay</source>
-        <translation>Typed</translation>
+        <translation type="vanished">Typed</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="44"/>
         <source>Đối chiếu CSDL dân cư</source>
-        <translation>Population database check</translation>
+        <translation type="vanished">Population database check</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="45"/>
         <source>Chưa ghi nhận</source>
-        <translation>Not recorded</translation>
+        <translation type="vanished">Not recorded</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="48"/>
+        <location filename="../../app/services/indicators.py" line="35"/>
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="49"/>
+        <location filename="../../app/services/indicators.py" line="36"/>
         <source>Trễ hạn</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="50"/>
+        <location filename="../../app/services/indicators.py" line="37"/>
         <source>Đang giải quyết</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="51"/>
+        <location filename="../../app/services/indicators.py" line="38"/>
         <source>Không tính hạn</source>
         <translation>No deadline applies</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="54"/>
+        <location filename="../../app/services/indicators.py" line="41"/>
         <source>Nhận kết quả tại quầy</source>
         <translation>Result collected at the counter</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="55"/>
+        <location filename="../../app/services/indicators.py" line="42"/>
         <source>Nhận kết quả qua bưu chính</source>
         <translation>Result sent by post</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="57"/>
+        <location filename="../../app/services/indicators.py" line="44"/>
         <source>chưa có dữ liệu</source>
         <translation>no data yet</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="58"/>
+        <location filename="../../app/services/indicators.py" line="45"/>
         <source>Người tham gia đã đối chiếu khớp với CSDL quốc gia về dân cư</source>
         <translation>Participants matching the national population database</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="61"/>
+        <location filename="../../app/services/indicators.py" line="48"/>
         <source>Hồ sơ có đối chiếu khuôn mặt tại quầy</source>
         <translation>Dossiers with a face match at the counter</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="97"/>
+        <location filename="../../app/services/indicators.py" line="84"/>
         <source>Hồ sơ lập từ sự kiện hộ tịch</source>
         <translation>Dossiers opened from life events</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="216"/>
+        <location filename="../../app/services/indicators.py" line="203"/>
         <source>Giấy tờ dùng lại, không quét lại</source>
         <translation>Documents reused, not scanned again</translation>
     </message>
@@ -4027,145 +4022,139 @@ Enter the officer&apos;s password to continue.</translation>
         <translation type="vanished">No time limit (refused, stopped, withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/labels.py" line="19"/>
         <source>Đọc chip CCCD, xác thực dữ liệu chip</source>
-        <translation>ID card chip read, chip data verified</translation>
+        <translation type="vanished">ID card chip read, chip data verified</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/labels.py" line="20"/>
         <source>Đọc chip hộ chiếu</source>
-        <translation>Passport chip read</translation>
+        <translation type="vanished">Passport chip read</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/labels.py" line="21"/>
         <source>Quét mã QR trên thẻ (chưa xác thực)</source>
-        <translation>QR code on the card scanned (not verified)</translation>
+        <translation type="vanished">QR code on the card scanned (not verified)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/labels.py" line="22"/>
         <source>Nhập tay từ thẻ (chưa xác thực)</source>
-        <translation>Typed in from the card (not verified)</translation>
+        <translation type="vanished">Typed in from the card (not verified)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/labels.py" line="23"/>
         <source>Đối chiếu CSDL quốc gia về dân cư</source>
-        <translation>Checked against the National Population Database</translation>
+        <translation type="vanished">Checked against the National Population Database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/labels.py" line="24"/>
         <source>Chưa ghi nhận</source>
-        <translation>Not recorded</translation>
+        <translation type="vanished">Not recorded</translation>
     </message>
 </context>
 <context>
     <name>vocabulary</name>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="16"/>
+        <location filename="../../app/services/vocabulary.py" line="18"/>
         <source>Đã tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="17"/>
+        <location filename="../../app/services/vocabulary.py" line="19"/>
         <source>Chờ bổ sung</source>
         <translation>Awaiting additions</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="18"/>
+        <location filename="../../app/services/vocabulary.py" line="20"/>
         <source>Đã bổ sung đủ</source>
         <translation>Additions complete</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="19"/>
+        <location filename="../../app/services/vocabulary.py" line="21"/>
         <source>Đang giải quyết</source>
         <translation>In processing</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="20"/>
+        <location filename="../../app/services/vocabulary.py" line="22"/>
         <source>Có kết quả</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="21"/>
+        <location filename="../../app/services/vocabulary.py" line="23"/>
         <source>Đã trả kết quả</source>
         <translation>Results returned</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="22"/>
+        <location filename="../../app/services/vocabulary.py" line="24"/>
         <source>Từ chối tiếp nhận</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="23"/>
+        <location filename="../../app/services/vocabulary.py" line="25"/>
         <source>Dừng giải quyết</source>
         <translation>Processing stopped</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="24"/>
+        <location filename="../../app/services/vocabulary.py" line="26"/>
         <source>Đã rút hồ sơ</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="29"/>
+        <location filename="../../app/services/vocabulary.py" line="31"/>
         <source>Trước hạn</source>
         <translation>Early</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="30"/>
+        <location filename="../../app/services/vocabulary.py" line="32"/>
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="31"/>
+        <location filename="../../app/services/vocabulary.py" line="33"/>
         <source>Quá hạn</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="32"/>
+        <location filename="../../app/services/vocabulary.py" line="34"/>
         <source>Trong hạn</source>
         <translation>Within time limit</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="33"/>
+        <location filename="../../app/services/vocabulary.py" line="35"/>
         <source>Đã quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="34"/>
+        <location filename="../../app/services/vocabulary.py" line="36"/>
         <source>Tạm dừng</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="35"/>
+        <location filename="../../app/services/vocabulary.py" line="37"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="40"/>
+        <location filename="../../app/services/vocabulary.py" line="42"/>
         <source>Có kết quả trước hạn</source>
         <translation>Result ready early</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="41"/>
+        <location filename="../../app/services/vocabulary.py" line="43"/>
         <source>Có kết quả đúng hạn</source>
         <translation>Result ready on time</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="42"/>
+        <location filename="../../app/services/vocabulary.py" line="44"/>
         <source>Có kết quả quá hạn</source>
         <translation>Result ready late</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="43"/>
+        <location filename="../../app/services/vocabulary.py" line="45"/>
         <source>Đang giải quyết, trong hạn</source>
         <translation>In processing, within time limit</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="44"/>
+        <location filename="../../app/services/vocabulary.py" line="46"/>
         <source>Đang giải quyết, đã quá hạn</source>
         <translation>In processing, overdue</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="45"/>
+        <location filename="../../app/services/vocabulary.py" line="47"/>
         <source>Tạm dừng, chờ bổ sung</source>
         <translation>Paused, awaiting additions</translation>
     </message>
@@ -4174,134 +4163,175 @@ Enter the officer&apos;s password to continue.</translation>
         <translation type="vanished">Not timed</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="46"/>
+        <location filename="../../app/services/vocabulary.py" line="48"/>
         <source>Không tính hạn (từ chối, dừng, rút)</source>
         <translation>No time limit (refused, stopped, withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="52"/>
+        <location filename="../../app/services/vocabulary.py" line="54"/>
         <source>Chip, xác thực đến CSCA tin cậy</source>
         <translation>Chip, verified up to a trusted CSCA</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="55"/>
+        <location filename="../../app/services/vocabulary.py" line="57"/>
         <source>Chip, chưa có CSCA để xác thực</source>
         <translation>Chip, no CSCA to verify against</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="58"/>
+        <location filename="../../app/services/vocabulary.py" line="60"/>
         <source>Chip, xác thực không đạt</source>
         <translation>Chip, verification failed</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="59"/>
+        <location filename="../../app/services/vocabulary.py" line="61"/>
         <source>Mã QR trên thẻ (chưa xác thực)</source>
         <translation>QR code on the card (not verified)</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="60"/>
+        <location filename="../../app/services/vocabulary.py" line="62"/>
         <source>Nhập tay (chưa xác thực)</source>
         <translation>Typed (not verified)</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="61"/>
+        <location filename="../../app/services/vocabulary.py" line="63"/>
+        <location filename="../../app/services/vocabulary.py" line="76"/>
         <source>Đối chiếu CSDL quốc gia về dân cư</source>
         <translation>Checked against the National Population Database</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="64"/>
+        <location filename="../../app/services/vocabulary.py" line="66"/>
         <source>Chưa ghi nhận</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="69"/>
+        <location filename="../../app/services/vocabulary.py" line="72"/>
+        <source>Chip thẻ Căn cước</source>
+        <translation>Citizen ID card chip</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="73"/>
+        <source>Mã QR trên thẻ</source>
+        <translation>QR code on the card</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="74"/>
+        <source>Nhập tay từ thẻ</source>
+        <translation>Typed in from the card</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="75"/>
+        <source>Chip hộ chiếu</source>
+        <translation>Passport chip</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="77"/>
+        <source>CSDL quốc gia về dân cư</source>
+        <translation>National Population Database</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="78"/>
+        <source>Hồ sơ BHXH đã lưu</source>
+        <translation>Stored social insurance record</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="83"/>
         <source>Số định danh cá nhân</source>
         <translation>Personal ID number</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="70"/>
+        <location filename="../../app/services/vocabulary.py" line="84"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="71"/>
+        <location filename="../../app/services/vocabulary.py" line="85"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="72"/>
+        <location filename="../../app/services/vocabulary.py" line="86"/>
         <source>Ngày sinh (như trên giấy tờ)</source>
         <translation>Date of birth (as on the document)</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="73"/>
+        <location filename="../../app/services/vocabulary.py" line="87"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="74"/>
+        <location filename="../../app/services/vocabulary.py" line="88"/>
         <source>Quốc tịch</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="75"/>
+        <location filename="../../app/services/vocabulary.py" line="89"/>
         <source>Dân tộc</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="76"/>
+        <location filename="../../app/services/vocabulary.py" line="90"/>
         <source>Tôn giáo</source>
         <translation>Religion</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="77"/>
+        <location filename="../../app/services/vocabulary.py" line="91"/>
         <source>Quê quán</source>
         <translation>Place of origin</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="78"/>
+        <location filename="../../app/services/vocabulary.py" line="92"/>
         <source>Nơi cư trú</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="79"/>
+        <location filename="../../app/services/vocabulary.py" line="93"/>
         <source>Số CMND cũ</source>
         <translation>Old ID card number</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="80"/>
+        <location filename="../../app/services/vocabulary.py" line="94"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="81"/>
+        <location filename="../../app/services/vocabulary.py" line="95"/>
         <source>Thư điện tử</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="82"/>
+        <location filename="../../app/services/vocabulary.py" line="96"/>
         <source>Mã số BHXH</source>
         <translation>Social insurance number</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="83"/>
+        <location filename="../../app/services/vocabulary.py" line="97"/>
         <source>Cách xác thực danh tính</source>
         <translation>How the identity was verified</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="84"/>
+        <location filename="../../app/services/vocabulary.py" line="98"/>
         <source>Thời điểm xác thực</source>
         <translation>Verified at</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="85"/>
+        <location filename="../../app/services/vocabulary.py" line="99"/>
         <source>Lưu lần đầu</source>
         <translation>First saved</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="86"/>
+        <location filename="../../app/services/vocabulary.py" line="100"/>
         <source>Cập nhật lần cuối</source>
         <translation>Last updated</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="106"/>
+        <source>Ngày cấp</source>
+        <translation>Date of issue</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="107"/>
+        <source>Có giá trị đến</source>
+        <translation>Valid until</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,16 +13,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from central_helpers import OTHER_OFFICE, Device
 
 from central.seed import DEMO_OFFICE
-from testkit.central_server import RunningCentral, fresh_pg_database, pg_url_from_env
-
-
-def _pg_or_skip() -> str:
-    url = pg_url_from_env()
-    if url is None:
-        if os.environ.get("MOTCUA_REQUIRE_PG") == "1":
-            pytest.fail("MOTCUA_REQUIRE_PG=1 but MOTCUA_TEST_PG_URL is not set")
-        pytest.skip("MOTCUA_TEST_PG_URL not set (scripts/postgres.sh start)")
-    return url
+from testkit.central_server import RunningCentral, fresh_pg_database, pg_url_or_skip
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -31,7 +21,7 @@ def central_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[s
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'central.sqlite3'}"
         return
-    with fresh_pg_database(_pg_or_skip()) as url:
+    with fresh_pg_database(pg_url_or_skip()) as url:
         yield url
 
 

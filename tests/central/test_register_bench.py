@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from testkit.central_server import pg_url_from_env
+from testkit.central_server import pg_url_or_skip
 
 
 @pytest.mark.postgres
 def test_the_register_check_benchmark_runs_at_a_small_size(capsys) -> None:
-    if pg_url_from_env() is None:
-        pytest.skip("MOTCUA_TEST_PG_URL not set")
+    pg_url_or_skip()  # bench.register_check reads the same variable
     from bench import register_check
 
     # rc 0 means: the re-run checked exactly the changed 1 %, a third run nothing

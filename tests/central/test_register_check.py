@@ -240,12 +240,9 @@ def test_a_stopped_run_resumes_after_its_cursor_without_checking_anyone_twice(
 
 @pytest.mark.postgres
 def test_verify_register_killed_mid_run_resumes_on_postgresql(tmp_path: Path) -> None:
-    from testkit.central_server import fresh_pg_database, pg_url_from_env
+    from testkit.central_server import fresh_pg_database, pg_url_or_skip
 
-    base = pg_url_from_env()
-    if base is None:
-        pytest.skip("MOTCUA_TEST_PG_URL not set")
-    with fresh_pg_database(base) as url:
+    with fresh_pg_database(pg_url_or_skip()) as url:
         database = open_central(url, pool_size=2)
         with database.session() as s:
             seed(s, 1500, hasher=CHEAP_HASHER)
@@ -297,12 +294,9 @@ def test_a_second_run_at_the_same_time_is_refused_on_postgresql() -> None:
     from sqlalchemy import text
 
     from central.register_check.runner import AlreadyRunning
-    from testkit.central_server import fresh_pg_database, pg_url_from_env
+    from testkit.central_server import fresh_pg_database, pg_url_or_skip
 
-    base = pg_url_from_env()
-    if base is None:
-        pytest.skip("MOTCUA_TEST_PG_URL not set")
-    with fresh_pg_database(base) as url:
+    with fresh_pg_database(pg_url_or_skip()) as url:
         database = open_central(url, pool_size=2)
         try:
             with database.engine.connect() as holder:

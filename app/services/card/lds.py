@@ -25,14 +25,6 @@ DG_TAGS: dict[int, int] = {
 TAG_TO_DG = {tag: number for number, tag in DG_TAGS.items()}
 
 
-def dg_fid(number: int) -> int:
-    return 0x0100 + number
-
-
-def dg_sfi(number: int) -> int:
-    return number
-
-
 @dataclass(frozen=True, slots=True)
 class EfCom:
     lds_version: str

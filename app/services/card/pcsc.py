@@ -1,4 +1,5 @@
-"""PC/SC transport: the only module that imports pyscard.
+"""PC/SC transport: reading a card (``card/monitor.py`` is the other pyscard importer:
+it watches readers for insertion and removal).
 
 One ``PcscConnection`` holds the card exclusively for a whole read (other programs
 cannot interleave APDUs into our secure-messaging session) and resets the card on

@@ -8,12 +8,15 @@ row before a push therefore coalesce into one upload of the latest version.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.services.storage.models import OutboxItem
+
+if TYPE_CHECKING:
+    from app.services.storage.db import Database
 
 
 def enqueue(
@@ -40,3 +43,9 @@ def pending_count(session: Session) -> int:
         )
         or 0
     )
+
+
+def waiting_items(db: Database) -> int:
+    """How many items wait to be sent, in a session of its own (the status bar's count)."""
+    with db.session() as s:
+        return pending_count(s)

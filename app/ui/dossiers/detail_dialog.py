@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
@@ -33,12 +34,17 @@ from app.services import intake_snapshot, reprint
 from app.services.attachments import AttachmentStore
 from app.services.calendar import VN_TZ
 from app.services.catalog import Catalog
-from app.services.dossiers import DossierDetail, load_detail
+from app.services.dossier_work import (
+    move_dossier,
+    read_detail,
+    refusal_paper,
+    write_subject_export,
+)
+from app.services.dossiers import DossierDetail
 from app.services.forms.model import Agency
-from app.services.lifecycle import DeadlineRules, transition
+from app.services.lifecycle import DeadlineRules
 from app.services.security.permissions import HasRole, Permission, allowed, require
 from app.services.storage.db import Database
-from app.services.storage.models import Dossier
 from app.settings import Settings
 from app.shared.lifecycle import REASON_REQUIRED, Status, allowed_moves, classify
 from app.shared.types import utcnow
@@ -52,6 +58,7 @@ from app.ui.dossiers.labels import (
 )
 from app.ui.dossiers.refusal_dialog import RefusalChoice, ask_refusal
 from app.ui.messages import show_error
+from app.ui.tasks import TaskRunner
 
 # (parent, title, prompt) -> text, or None when the officer cancels
 AskText = Callable[[QWidget, str, str], "str | None"]
@@ -96,8 +103,11 @@ class DossierDetailDialog(QDialog):
         ask_refusal: AskRefusal = ask_refusal,
         show_paper: ShowPaper = preview_paper,
         agency: Agency | None = None,
+        runner: Any = None,  # TaskRunner (the database worker), or tests' SyncRunner
     ) -> None:
         super().__init__(parent)
+        self._runner = runner if runner is not None else TaskRunner(max_threads=1, parent=self)
+        self.written: list[Path] = []  # the files of the last data-subject export
         self._officer = officer  # role checks: cancelling and exports are for supervisors
         self._settings, self._print_receipt = settings, print_receipt  # the reprint
         self._db, self._id, self._catalog, self._rules = db, dossier_id, catalog, rules
@@ -184,8 +194,15 @@ class DossierDetailDialog(QDialog):
     # --- display
 
     def reload(self) -> None:
-        with self._db.session() as s:
-            detail = load_detail(s, self._id)
+        db, dossier_id = self._db, self._id
+        self._runner.run(lambda: read_detail(db, dossier_id), self._show, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, UserError):
+            raise exc
+        show_error(self, exc)
+
+    def _show(self, detail: DossierDetail) -> None:
         self.detail = detail
         d, c = detail.dossier, detail.citizen
         self.title.setText(f"<b style='font-size:15pt'>{d.code}</b>")
@@ -334,31 +351,26 @@ class DossierDetailDialog(QDialog):
 
     # --- moves
 
-    def export_subject(self, folder: str = "") -> list[Path]:
-        """Everything held about the citizen, as PDF and JSON (logged as an export)."""
-        from app.services.privacy import export_subject, subject_json, subject_pdf
-
+    def export_subject(self, folder: str = "") -> None:
+        """Everything held about the citizen, as PDF and JSON (logged as an export);
+        the files written land in ``self.written`` when the worker is done."""
         assert self._officer is not None
         if not folder:
             folder = QFileDialog.getExistingDirectory(self, self.tr("Lưu dữ liệu công dân vào"))
         if not folder:
-            return []
-        with self._db.session() as s:
-            d = s.get(Dossier, self._id)
-            assert d is not None
-            citizen_id = d.citizen_id
-        try:
-            data = export_subject(self._db, self._officer, self._officer_id, citizen_id)
-        except UserError as err:
-            show_error(self, err)
-            return []
-        stem = Path(folder) / f"du-lieu-cong-dan-{citizen_id[:8]}"
-        written = [stem.with_suffix(".pdf"), stem.with_suffix(".json")]
-        written[0].write_bytes(subject_pdf(data))
-        written[1].write_bytes(subject_json(data))
-        return written
+            return
+        db, officer, officer_id, dossier_id = self._db, self._officer, self._officer_id, self._id
+        self._runner.run(
+            lambda: write_subject_export(db, officer, officer_id, dossier_id, Path(folder)),
+            self._exported,
+            self._failed,
+        )
+
+    def _exported(self, written: list[Path]) -> None:
+        self.written = written
 
     def apply_move(self, move: str) -> bool:
+        """False when the officer gave up or may not; True once the move is on the worker."""
         reason, collector = "", ""
         target = Status(move)
         if target is Status.CANCELLED:
@@ -385,52 +397,42 @@ class DossierDetailDialog(QDialog):
             if answer is None or not answer.strip():
                 return False
             collector = answer
-        try:
-            with self._db.session() as s:
-                d = s.get(Dossier, self._id)
-                assert d is not None
-                transition(
-                    s,
-                    d,
-                    target,
-                    self._officer_id,
-                    reason,
-                    now=self._clock(),
-                    rules=self._rules,
-                    returned_to=collector,
-                    actor=self._officer,
-                )
-        except UserError as err:
-            show_error(self, err)
-            return False
+        db, dossier_id, officer_id, now = self._db, self._id, self._officer_id, self._clock()
+        rules, actor = self._rules, self._officer
+        self._runner.run(
+            lambda: move_dossier(
+                db,
+                dossier_id,
+                target,
+                officer_id,
+                rules=rules,
+                now=now,
+                reason=reason,
+                returned_to=collector,
+                actor=actor,
+            ),
+            lambda _none: self._moved(refusal),
+            self._failed,
+        )
+        return True
+
+    def _moved(self, refusal: RefusalChoice | None = None) -> None:
         self.reload()
         self.changed.emit(self._id)
         if refusal is not None:
-            self.last_paper = self._form_03(refusal)
-            self._show_paper(self, self.last_paper)
-        return True
+            self._print_refusal(refusal)
 
-    def _form_03(self, refusal: RefusalChoice) -> bytes:
-        from app import settings as app_settings
-        from app.services import paperwork
-        from app.services.forms import render_refusal
+    def _print_refusal(self, refusal: RefusalChoice) -> None:
+        """Form 03, built on the worker from the dossier as now stored, then shown."""
+        db, dossier_id, catalog, officer_id = self._db, self._id, self._catalog, self._officer_id
+        agency, today = self._agency, self._clock().astimezone(VN_TZ).date()
+        choice = (refusal.ground, refusal.detail, refusal.competent_office)
+        self._runner.run(
+            lambda: refusal_paper(db, dossier_id, catalog, choice, officer_id, today, agency),
+            self._refusal_printed,
+            self._failed,
+        )
 
-        agency = self._agency or paperwork.agency_from(app_settings.load_readonly()[0])
-        with self._db.session() as s:
-            d = s.get(Dossier, self._id)
-            assert d is not None
-            try:
-                procedure = self._catalog.get(d.procedure_code).name
-            except KeyError:
-                procedure = d.procedure_code
-            data = paperwork.refusal_from(
-                s,
-                d,
-                procedure,
-                refusal.ground,
-                refusal.detail,
-                refusal.competent_office,
-                self._officer_id,
-                self._clock().astimezone(VN_TZ).date(),
-            )
-        return render_refusal(data, agency)
+    def _refusal_printed(self, paper: bytes) -> None:
+        self.last_paper = paper
+        self._show_paper(self, paper)

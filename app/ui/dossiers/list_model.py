@@ -1,4 +1,7 @@
-"""The dossier list as a lazy table model: pages of rows fetched as the view scrolls."""
+"""The dossier list as a lazy table model: pages of rows fetched as the view scrolls.
+
+Each page is read on the database worker (``runner``); rows arrive on the GUI thread.
+A page that arrives for a query the officer has since replaced is dropped."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 
@@ -45,6 +49,8 @@ _ALERT = {Timeliness.LATE, Timeliness.OVERDUE}
 class DossierTableModel(QAbstractTableModel):
     PAGE = 100
     IdRole = Qt.ItemDataRole.UserRole + 1
+    loaded = Signal()  # the first page of a new query is in
+    failed = Signal(object)  # the exception a read raised
 
     def __init__(
         self,
@@ -52,39 +58,73 @@ class DossierTableModel(QAbstractTableModel):
         procedure_names: dict[str, str],
         parent: Any = None,
         clock: Callable[[], dt.datetime] = utcnow,
+        *,
+        runner: Any,  # app.ui.tasks.TaskRunner, or tests' SyncRunner
     ) -> None:
         super().__init__(parent)
         self._clock = clock
         self._fetch = fetch
+        self._runner = runner
         self._names = procedure_names
         self._query = DossierQuery()
         self._rows: list[DossierRow] = []
         self._exhausted = True
+        self._generation = 0  # bumped by each new query: older pages are dropped
+        self._fetching = False
 
     # --- loading
 
     def set_query(self, query: DossierQuery) -> None:
-        self.beginResetModel()
         self._query = query
-        self._rows = self._fetch(query, self.PAGE, 0)
-        self._exhausted = len(self._rows) < self.PAGE
+        self._generation += 1
+        generation, fetch, page = self._generation, self._fetch, self.PAGE
+        self._runner.run(
+            lambda: fetch(query, page, 0),
+            lambda rows: self._reset(generation, rows),
+            self.failed.emit,
+        )
+
+    def _reset(self, generation: int, rows: list[DossierRow]) -> None:
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self._rows = rows
+        self._exhausted = len(rows) < self.PAGE
+        self._fetching = False
         self.endResetModel()
+        self.loaded.emit()
 
     def reload(self) -> None:
         self.set_query(self._query)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt signature
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and not self._exhausted and not self._fetching
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._exhausted:
+        if parent.isValid() or self._exhausted or self._fetching:
             return
-        more = self._fetch(self._query, self.PAGE, len(self._rows))
+        self._fetching = True
+        query, offset, generation = self._query, len(self._rows), self._generation
+        fetch, page = self._fetch, self.PAGE
+        self._runner.run(
+            lambda: fetch(query, page, offset),
+            lambda more: self._append(generation, more),
+            self._fetch_failed,
+        )
+
+    def _append(self, generation: int, more: list[DossierRow]) -> None:
+        if generation != self._generation:
+            return
+        self._fetching = False
         self._exhausted = len(more) < self.PAGE
         if more:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
             self._rows.extend(more)
             self.endInsertRows()
+
+    def _fetch_failed(self, exc: BaseException) -> None:
+        self._fetching = False
+        self.failed.emit(exc)
 
     # --- table
 

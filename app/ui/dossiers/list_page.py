@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -21,13 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.services.catalog import Catalog
-from app.services.search import DossierQuery, DossierRow, search_dossiers
+from app.services.dossier_work import find_dossiers
+from app.services.search import DossierQuery, DossierRow
 from app.services.storage.db import Database
 from app.services.vocabulary import STATUS
 from app.shared.types import utcnow
 from app.ui.dossiers.labels import status_label
 from app.ui.dossiers.list_model import DossierTableModel
+from app.ui.messages import show_error
+from app.ui.tasks import TaskRunner
 
 
 class DossierListPage(QWidget):
@@ -44,9 +49,13 @@ class DossierListPage(QWidget):
         open_dossier: Callable[[str], None] | None = None,
         clock: Callable[[], dt.datetime] = utcnow,
         parent: QWidget | None = None,
+        *,
+        runner: Any = None,  # TaskRunner (the database worker), or tests' SyncRunner
     ) -> None:
         super().__init__(parent)
         self._db = db
+        self._runner = runner if runner is not None else TaskRunner(max_threads=1, parent=self)
+        self._open_if_single = False  # Enter while a search was pending: open a lone match
         self._open_dossier = open_dossier
         self.setObjectName("dossier-list-page")
 
@@ -88,7 +97,9 @@ class DossierListPage(QWidget):
         self.use_to.toggled.connect(self.date_to.setEnabled)
 
         names = {p.code: p.short_name for p in catalog.procedures}
-        self.model = DossierTableModel(self._fetch, names, self, clock=clock)
+        self.model = DossierTableModel(self._fetch, names, self, clock=clock, runner=self._runner)
+        self.model.loaded.connect(self._loaded)
+        self.model.failed.connect(self._failed)
         self.table = QTableView()
         self.table.setObjectName("dossier-table")
         self.table.setModel(self.model)
@@ -169,25 +180,36 @@ class DossierListPage(QWidget):
     def refresh(self) -> None:
         self._debounce.stop()
         self.model.set_query(self.query())
+
+    def _loaded(self) -> None:
         n = self.model.rowCount()
         more = "+" if self.model.canFetchMore() else ""
         self.count_label.setText(self.tr("%1%2 hồ sơ").replace("%1", str(n)).replace("%2", more))
         if n:
             self.table.setCurrentIndex(self.model.index(0, 0))
             self.table.selectRow(0)
+        if self._open_if_single:
+            self._open_if_single = False
+            if n == 1:
+                self.open_current()
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, UserError):
+            raise exc
+        show_error(self, exc)
 
     def _fetch(self, query: DossierQuery, limit: int, offset: int) -> list[DossierRow]:
-        with self._db.session() as s:
-            return search_dossiers(s, query, limit=limit, offset=offset)
+        return find_dossiers(self._db, query, limit, offset)  # on the worker
 
     def _focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
 
     def _search_now_or_open(self) -> None:
-        pending = self._debounce.isActive()
-        self.refresh() if pending else None
-        if self.model.rowCount() == 1 or not pending:
+        if self._debounce.isActive():  # the list is not yet what was typed: search first
+            self._open_if_single = True
+            self.refresh()
+        else:
             self.open_current()
 
     def current_id(self) -> str | None:

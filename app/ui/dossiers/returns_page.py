@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -34,15 +35,16 @@ from app.errors import UserError
 from app.services.attachments import AttachmentStore
 from app.services.calendar import VN_TZ
 from app.services.catalog import Catalog
-from app.services.lifecycle import DeadlineRules, Status, transition
-from app.services.returned_results import StoredResult, result_pdf, stored_result
-from app.services.search import DossierQuery, DossierRow, search_dossiers
+from app.services.dossier_work import find_dossiers, move_dossier, read_signed_result
+from app.services.lifecycle import DeadlineRules, Status
+from app.services.returned_results import StoredResult, result_pdf
+from app.services.search import DossierQuery, DossierRow
 from app.services.storage.db import Database
-from app.services.storage.models import Dossier
 from app.shared.types import utcnow
 from app.ui.dossiers.labels import status_label
 from app.ui.dossiers.list_model import DossierTableModel
 from app.ui.messages import show_error
+from app.ui.tasks import TaskRunner
 
 READY = (Status.RESULT_READY.value,)
 
@@ -61,8 +63,13 @@ class ReturnsPage(QWidget):
         *,
         store: AttachmentStore | None = None,
         print_result: Callable[[bytes], None] | None = None,
+        runner: Any = None,  # TaskRunner (the database worker), or tests' SyncRunner
     ) -> None:
         super().__init__(parent)
+        self._runner = runner if runner is not None else TaskRunner(max_threads=1, parent=self)
+        self._search_text = ""  # what the last search looked for
+        self._searching = False  # the list being loaded answers a search (not a refresh)
+        self._result: tuple[str, StoredResult | None] | None = None  # (dossier id, its result)
         self._db, self._rules, self._officer_id, self._clock = db, rules, officer_id, clock
         self._store, self._print_result = store, print_result
         self.setObjectName("returns-page")
@@ -79,7 +86,9 @@ class ReturnsPage(QWidget):
         self.find_button = QPushButton(self.tr("Tì&m"))
 
         names = {p.code: p.short_name for p in catalog.procedures}
-        self.model = DossierTableModel(self._fetch, names, self, clock=clock)
+        self.model = DossierTableModel(self._fetch, names, self, clock=clock, runner=self._runner)
+        self.model.loaded.connect(self._found)
+        self.model.failed.connect(self._failed)
         self.table = QTableView()
         self.table.setObjectName("returns-table")
         self.table.setModel(self.model)
@@ -161,29 +170,33 @@ class ReturnsPage(QWidget):
     # --- behaviour
 
     def _fetch(self, query: DossierQuery, limit: int, offset: int) -> list[DossierRow]:
-        with self._db.session() as s:
-            return search_dossiers(s, query, limit=limit, offset=offset)
+        return find_dossiers(self._db, query, limit, offset)  # on the worker
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, UserError):
+            raise exc
+        show_error(self, exc)
 
     def _focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
 
     def find(self) -> None:
-        text = self.search.text().strip()
+        self._search_text = text = self.search.text().strip()
+        self._searching = True
         self.model.set_query(DossierQuery(text=text, statuses=READY))
+
+    def _found(self) -> None:
+        if not self._searching:  # the list refreshed after a return: nothing selected
+            self._update_confirm()
+            return
+        self._searching = False
+        text = self._search_text
         self.message.setText("")
         n = self.model.rowCount()
         if n == 0 and text:
-            others = self._fetch(DossierQuery(text=text), 5, 0)
-            if others:
-                states = ", ".join(f"{r.code}: {status_label(r.status)}" for r in others)
-                self.message.setText(
-                    self.tr("Chưa có kết quả để trả. Trạng thái hiện tại — %1").replace(
-                        "%1", states
-                    )
-                )
-            else:
-                self.message.setText(self.tr("Không tìm thấy hồ sơ nào."))
+            db, query = self._db, DossierQuery(text=text)
+            self._runner.run(lambda: find_dossiers(db, query, 5, 0), self._not_ready, self._failed)
         if n:
             self.table.setCurrentIndex(self.model.index(0, 0))
             self.table.selectRow(0)
@@ -195,6 +208,15 @@ class ReturnsPage(QWidget):
             self.collector.clear()
         self.collected_at.setDateTime(self._now_local())
         self._update_confirm()
+
+    def _not_ready(self, others: list[DossierRow]) -> None:
+        if others:
+            states = ", ".join(f"{r.code}: {status_label(r.status)}" for r in others)
+            self.message.setText(
+                self.tr("Chưa có kết quả để trả. Trạng thái hiện tại — %1").replace("%1", states)
+            )
+        else:
+            self.message.setText(self.tr("Không tìm thấy hồ sơ nào."))
 
     def _now_local(self) -> QDateTime:
         # Qt sees only the wall-clock fields; they are Vietnamese time whatever the OS zone.
@@ -212,14 +234,23 @@ class ReturnsPage(QWidget):
         self._show_result(row)
         self._update_confirm()
 
-    def _result(self, row: DossierRow | None) -> StoredResult | None:
-        if row is None:
-            return None
-        with self._db.session() as s:
-            return stored_result(s, row.id)
-
     def _show_result(self, row: DossierRow | None) -> None:
-        result = self._result(row)
+        self._result = None
+        if row is None:
+            self._shown(None, None)
+            return
+        db, dossier_id = self._db, row.id
+        self._runner.run(
+            lambda: read_signed_result(db, dossier_id),
+            lambda result: self._shown(row, result),
+            self._failed,
+        )
+
+    def _shown(self, row: DossierRow | None, result: StoredResult | None) -> None:
+        current = self.selected()
+        if row is not None and (current is None or current.id != row.id):
+            return  # the officer has moved on to another dossier
+        self._result = (row.id, result) if row is not None else None
         self.print_button.setEnabled(
             result is not None and result.check.valid and self._print_result is not None
         )
@@ -244,7 +275,10 @@ class ReturnsPage(QWidget):
             )
 
     def print_signed_result(self) -> None:
-        result = self._result(self.selected())
+        row = self.selected()
+        if row is None or self._result is None or self._result[0] != row.id:
+            return
+        result = self._result[1]
         if result is None or not result.check.valid or self._print_result is None:
             return
         if self._store is None:
@@ -271,22 +305,16 @@ class ReturnsPage(QWidget):
         if at > now + dt.timedelta(minutes=1):
             self.message.setText(self.tr("Thời gian nhận không thể ở tương lai."))
             return
-        try:
-            with self._db.session() as s:
-                d = s.get(Dossier, row.id)
-                assert d is not None
-                transition(
-                    s,
-                    d,
-                    Status.RETURNED,
-                    self._officer_id,
-                    now=at,
-                    rules=self._rules,
-                    returned_to=who,
-                )
-        except UserError as err:
-            show_error(self, err)
-            return
+        db, officer_id, rules = self._db, self._officer_id, self._rules
+        self._runner.run(
+            lambda: move_dossier(
+                db, row.id, Status.RETURNED, officer_id, rules=rules, now=at, returned_to=who
+            ),
+            lambda _none: self._was_returned(row, who),
+            self._failed,
+        )
+
+    def _was_returned(self, row: DossierRow, who: str) -> None:
         self.returned.emit(row.id)
         self.message.setText(
             self.tr("Đã trả kết quả hồ sơ %1 cho %2.").replace("%1", row.code).replace("%2", who)
@@ -294,6 +322,7 @@ class ReturnsPage(QWidget):
         self.search.clear()
         self.collector.clear()
         self.collector.setModified(False)
+        self._searching = False
         self.model.set_query(DossierQuery(statuses=READY))
         self._update_confirm()
         self.search.setFocus()

@@ -19,6 +19,7 @@ import html
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut
@@ -37,11 +38,13 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from app.errors import ErrorKind, UserError, describe
-from app.services.attachments import AttachmentStore, Checked, check_content, citizen_attachments
+from app.services.attachments import AttachmentStore, Checked, check_content
 from app.services.calendar.days import local
+from app.services.dossier_work import earlier_papers
 from app.services.security.filenames import safe_filename
 from app.services.storage.db import Database
 from app.services.storage.models import Attachment
+from app.ui.tasks import TaskRunner
 
 ICON = QSize(96, 96)
 _ID = Qt.ItemDataRole.UserRole  # attachment id (earlier) or content hash (new scan)
@@ -92,8 +95,17 @@ def _icon_list(name: str) -> QListWidget:
 class AttachmentsPanel(QGroupBox):
     changed = Signal()  # scans added or dropped, earlier papers ticked or unticked
 
-    def __init__(self, db: Database, store: AttachmentStore, parent: QWidget | None = None):
+    def __init__(
+        self,
+        db: Database,
+        store: AttachmentStore,
+        parent: QWidget | None = None,
+        *,
+        runner: Any = None,  # TaskRunner (the database worker), or tests' SyncRunner
+    ):
         super().__init__(parent)
+        self._runner = runner if runner is not None else TaskRunner(max_threads=1, parent=self)
+        self._to_tick: set[str] = set()  # ids a restored draft ticks once the list is in
         self.setTitle(self.tr("4. Bản số hóa"))
         self.setObjectName("attachments_panel")
         self._db, self._store = db, store
@@ -158,13 +170,28 @@ class AttachmentsPanel(QGroupBox):
         if citizen_id != self._citizen_id:
             self.clear()
             self._citizen_id = citizen_id
-        ticked = set(self._ticked())
         if citizen_id is None:
             self._show_earlier([])
             return
-        with self._db.session() as s:
-            earlier = [a for a in citizen_attachments(s, citizen_id) if a.id not in self._imported]
-        self._show_earlier(earlier, ticked)
+        db = self._db
+        self._runner.run(
+            lambda: earlier_papers(db, citizen_id),
+            lambda papers: self._earlier_arrived(citizen_id, papers),
+            self._failed,
+        )
+
+    def _earlier_arrived(self, citizen_id: str, papers: list[Attachment]) -> None:
+        if citizen_id != self._citizen_id:
+            return  # the officer has moved on to another citizen
+        ticked = set(self._ticked()) | self._to_tick
+        self._to_tick = set()
+        self._show_earlier([a for a in papers if a.id not in self._imported], ticked)
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, UserError):
+            raise exc
+        self.message.setText(html.escape(describe(exc).title))
+        self.message.show()
 
     def _show_earlier(self, attachments: list[Attachment], ticked: Collection[str] = ()) -> None:
         self.earlier.blockSignals(True)
@@ -192,11 +219,15 @@ class AttachmentsPanel(QGroupBox):
         return f"{a.label or a.filename}\n{pages}\n{day}"
 
     def tick(self, attachment_ids: Collection[str]) -> None:
-        """Tick earlier papers by id (a restored draft); ids not offered are ignored."""
+        """Tick earlier papers by id (a restored draft); ids not offered are ignored.
+        Ids not yet listed are ticked when the citizen's earlier papers arrive."""
+        offered = set()
         for i in range(self.earlier.count()):
             item = self.earlier.item(i)
+            offered.add(item.data(_ID))
             if item.data(_ID) in attachment_ids:
                 item.setCheckState(Qt.CheckState.Checked)
+        self._to_tick |= set(attachment_ids) - offered
 
     def _ticked(self) -> list[str]:
         return [
@@ -294,6 +325,7 @@ class AttachmentsPanel(QGroupBox):
         self._citizen_id = None
         self._pending.clear()
         self._imported = []
+        self._to_tick = set()
         self.pending.clear()
         self.message.clear()
         self.message.hide()

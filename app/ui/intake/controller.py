@@ -32,6 +32,7 @@ from app.services.catalog.store import CatalogStore
 from app.services.dossiers import (
     Contact,
     IntakeOptions,
+    IntakeRequest,
     ReceivedPaper,
     create_dossier,
     missing_documents,
@@ -55,7 +56,7 @@ IDENTITY_FIELDS = (
     ("sex", "Giới tính"),
     ("nationality", "Quốc tịch"),
     ("place_of_origin", "Quê quán"),
-    ("residence", "Nơi thường trú"),
+    ("residence", "Nơi cư trú"),  # the vocabulary's name (app.services.vocabulary)
     ("old_id_number", "Số CMND cũ"),
 )
 ADJUST_PROCEDURE = "608"  # "Điều chỉnh thông tin": offered when the record differs
@@ -515,32 +516,34 @@ class IntakeController(QObject):
             assert officer_row is not None and office is not None and counter is not None
             dossier = create_dossier(
                 self.db,
-                identity,
-                procedure,
-                state.received,
-                officer_row,
-                counter,
-                office,
-                settings,
-                calendar,
-                catalog.version,
-                contact=Contact(
-                    phone=state.phone,
-                    email=state.email,
-                    delivery_method=state.delivery_method,
-                    delivery_address=state.delivery_address,
-                ),
-                options=IntakeOptions(
-                    completion_request=completion_reason,
-                    attachment_ids=tuple(state.attachment_ids),
-                    notes=notes,
-                    form_data=with_filing_check(procedure, state.event_form, utcnow()),
-                    register=(
-                        register_state.snapshot_fields(state.register)
-                        if state.register is not None
-                        else None
+                IntakeRequest(
+                    identity,
+                    procedure,
+                    state.received,
+                    officer_row,
+                    counter,
+                    office,
+                    settings,
+                    calendar,
+                    catalog.version,
+                    contact=Contact(
+                        phone=state.phone,
+                        email=state.email,
+                        delivery_method=state.delivery_method,
+                        delivery_address=state.delivery_address,
                     ),
-                    import_attachments=import_new,
+                    options=IntakeOptions(
+                        completion_request=completion_reason,
+                        attachment_ids=tuple(state.attachment_ids),
+                        notes=notes,
+                        form_data=with_filing_check(procedure, state.event_form, utcnow()),
+                        register=(
+                            register_state.snapshot_fields(state.register)
+                            if state.register is not None
+                            else None
+                        ),
+                        import_attachments=import_new,
+                    ),
                 ),
             )
             audit.log(

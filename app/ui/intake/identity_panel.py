@@ -6,8 +6,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QLabel, QWidget
 
-from app.errors import QT_TRANSLATE_NOOP
 from app.services.identity import Identity, IdentitySource, Verdict
+from app.services.vocabulary import field_name
 
 VERDICT_STYLE = {
     "green": "background:#1b5e20; color:white; padding:6px; font-weight:bold;",
@@ -77,17 +77,19 @@ def passive_detail_text(detail: str) -> str:
 
 
 class IdentityPanel(QGroupBox):
+    # (attribute shown, its name in the shared vocabulary): the card's date of birth is
+    # shown as printed, under the plain "date of birth" name.
     FIELDS = (
-        ("id_number", QT_TRANSLATE_NOOP("IdentityPanel", "Số định danh")),
-        ("full_name", QT_TRANSLATE_NOOP("IdentityPanel", "Họ và tên")),
-        ("dob_text", QT_TRANSLATE_NOOP("IdentityPanel", "Ngày sinh")),
-        ("sex", QT_TRANSLATE_NOOP("IdentityPanel", "Giới tính")),
-        ("nationality", QT_TRANSLATE_NOOP("IdentityPanel", "Quốc tịch")),
-        ("place_of_origin", QT_TRANSLATE_NOOP("IdentityPanel", "Quê quán")),
-        ("residence", QT_TRANSLATE_NOOP("IdentityPanel", "Nơi thường trú")),
-        ("issue_date", QT_TRANSLATE_NOOP("IdentityPanel", "Ngày cấp")),
-        ("expiry_text", QT_TRANSLATE_NOOP("IdentityPanel", "Có giá trị đến")),
-        ("old_id_number", QT_TRANSLATE_NOOP("IdentityPanel", "Số CMND cũ")),
+        ("id_number", "id_number"),
+        ("full_name", "full_name"),
+        ("dob_text", "date_of_birth"),
+        ("sex", "sex"),
+        ("nationality", "nationality"),
+        ("place_of_origin", "place_of_origin"),
+        ("residence", "residence"),
+        ("issue_date", "issue_date"),
+        ("expiry_text", "expiry_text"),
+        ("old_id_number", "old_id_number"),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -102,14 +104,14 @@ class IdentityPanel(QGroupBox):
         self.fields: dict[str, QLabel] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for name, label in self.FIELDS:
+        for name, vocabulary_name in self.FIELDS:
             # Identity comes from the chip: shown, selectable, never typed again.
             value = QLabel(objectName=f"field_{name}")
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setToolTip(self.tr("Lấy từ thẻ — không sửa tại đây"))
             value.setStyleSheet("background:#f1f5f9; padding:2px 4px; border:1px solid #dde3ea;")
-            form.addRow(self.tr(label), value)
+            form.addRow(field_name(vocabulary_name), value)
             self.fields[name] = value
         grid = QGridLayout(self)
         grid.addWidget(self.portrait, 0, 0, Qt.AlignmentFlag.AlignTop)

@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from app.errors import UserError, describe
 from app.services import indicators_export, office_indicators
 from app.services.calendar.days import local
+from app.services.identity import IdentificationMethod
 from app.services.indicators import (
     BIOMETRIC_LABEL,
     NO_DATA,
@@ -43,18 +43,21 @@ from app.services.indicators import (
     LifeEventFigures,
 )
 from app.services.storage.db import Database
-from app.services.storage.models import Dossier
+from app.services.vocabulary import identification_name
 from app.shared.types import utcnow
 from app.ui.dossiers.labels import status_label
 from app.ui.reports.indicators_chart import BarChart, TrendChart
-from app.ui.reports.page import ask_save_path
+from app.ui.reports.paper_actions import ask_save_path
 from app.ui.tasks import TaskRunner
 
 KEY = Qt.ItemDataRole.UserRole
 
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate("indicators", text)  # text: a marked constant
+    """A marked constant of ``app.services.indicators``: its own ("indicators") or, for
+    the identification figures, the shared vocabulary's ("vocabulary")."""
+    shown = QCoreApplication.translate("indicators", text)
+    return shown if shown != text else QCoreApplication.translate("vocabulary", text)
 
 
 def _share(figure: Figure | None) -> str:
@@ -169,8 +172,7 @@ class IndicatorsPage(QWidget):
         fetch_register = self._register_figure
 
         def work() -> tuple[Indicators, str]:
-            with db.session() as s:
-                ind = office_indicators.for_office(s, start, end, as_of)
+            ind = office_indicators.read_for_office(db, start, end, as_of)
             if fetch_register is None:
                 return ind, ""
             try:  # the register check runs at central: its figure comes from there
@@ -197,7 +199,9 @@ class IndicatorsPage(QWidget):
             )
         self.status.setText(text)
         self.bars.set_bars([(f.key, _t(f.label), f.count, f.share) for f in ind.identification])
-        self.trend.set_days(ind.daily, (self.tr("Hồ sơ"), _t("Chip, chuỗi chứng thư tin cậy")))
+        self.trend.set_days(
+            ind.daily, (self.tr("Hồ sơ"), identification_name(IdentificationMethod.CHIP_TRUSTED))
+        )
         rows: list[tuple[str, Figure | None]] = [
             *[(f.key, f) for f in ind.identification],
             # a present figure is stored under its own key (e.g. "register.verified")
@@ -250,13 +254,14 @@ class IndicatorsPage(QWidget):
         if self.indicators is None:
             return
         figure = self.indicators.figure(key)
-        with self._db.session() as s:
-            rows = s.execute(
-                select(Dossier.id, Dossier.code, Dossier.procedure_code, Dossier.status,
-                       Dossier.submitted_at)
-                .where(Dossier.id.in_(figure.dossiers))
-                .order_by(Dossier.submitted_at)
-            ).all()  # fmt: skip
+        db, ids = self._db, list(figure.dossiers)
+        self._runner.run(
+            lambda: office_indicators.dossiers_behind(db, ids),
+            lambda rows: self._show_behind(figure, rows),
+            self._failed,
+        )
+
+    def _show_behind(self, figure: Figure, rows: list[office_indicators.DossierLine]) -> None:
         self.behind_label.setText(
             self.tr("{0}: {1} hồ sơ (Enter để mở)").format(_t(figure.label), len(rows))
         )

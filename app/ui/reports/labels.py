@@ -6,22 +6,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.services import vocabulary
 from app.services.lifecycle import Timeliness
-from app.services.reports import PeriodKind, VerifiedBy
+from app.services.reports import PeriodKind
 
 PERIOD = {
     PeriodKind.TODAY: QT_TRANSLATE_NOOP("reports", "Hôm nay"),
     PeriodKind.WEEK: QT_TRANSLATE_NOOP("reports", "Tuần này"),
     PeriodKind.MONTH: QT_TRANSLATE_NOOP("reports", "Tháng này"),
     PeriodKind.CUSTOM: QT_TRANSLATE_NOOP("reports", "Tùy chọn"),
-}
-
-VERIFIED_BY = {
-    VerifiedBy.CHIP: QT_TRANSLATE_NOOP("reports", "Đọc chip CCCD, xác thực dữ liệu chip"),
-    VerifiedBy.PASSPORT: QT_TRANSLATE_NOOP("reports", "Đọc chip hộ chiếu"),
-    VerifiedBy.QR: QT_TRANSLATE_NOOP("reports", "Quét mã QR trên thẻ (chưa xác thực)"),
-    VerifiedBy.TYPED: QT_TRANSLATE_NOOP("reports", "Nhập tay từ thẻ (chưa xác thực)"),
-    VerifiedBy.REGISTER: QT_TRANSLATE_NOOP("reports", "Đối chiếu CSDL quốc gia về dân cư"),
-    VerifiedBy.UNKNOWN: QT_TRANSLATE_NOOP("reports", "Chưa ghi nhận"),
 }
 
 
@@ -37,8 +28,9 @@ def timeliness_label(value: Timeliness) -> str:
     return vocabulary.timeliness_class_name(value)
 
 
-def verified_by_label(value: VerifiedBy) -> str:
-    return tr(VERIFIED_BY[value])
+def verified_by_label(method: str) -> str:
+    """How a dossier's citizen was identified: the vocabulary's name, as in the CSV."""
+    return vocabulary.identification_name(method)
 
 
 def percent(share: float | None) -> str:

@@ -2,23 +2,21 @@
 
 The page shows counts only; the citizens' names appear on paper (form 07) or in the
 supervisor's CSV, and each of those uses writes the access log (see
-``app.services.reports``). Queries are ranges on indexed columns over at most a
-year, so they run on the GUI thread; rendering a long tracking book runs on a worker.
+``app.services.reports``). Counting, reading the book's rows, rendering it and
+writing the access log run on the page's worker (``runner``), never on the GUI thread.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -34,25 +32,16 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.services.calendar.days import local
 from app.services.lifecycle import Status, Timeliness
-from app.services.paperwork import agency_from
 from app.services.reports import (
-    MAX_BOOK_ROWS,
     MAX_PERIOD_DAYS,
+    METHODS,
     Period,
     PeriodKind,
     ReportFilter,
     ReportOfficer,
+    ReportScreen,
     Summary,
-    TrackingRow,
-    VerifiedBy,
-    build_summary,
-    export_summary,
-    export_tracking_book,
-    log_tracking_use,
-    officer_names,
-    procedure_names,
-    render_tracking_book_pdf,
-    tracking_rows,
+    read_report,
 )
 from app.services.security.permissions import Permission, allowed
 from app.services.storage.db import Database
@@ -60,25 +49,10 @@ from app.settings import Settings
 from app.shared.types import utcnow
 from app.ui.dossiers.labels import status_label
 from app.ui.messages import show_error
-from app.ui.printing import PageSize, preview_pdf, start_print
 from app.ui.reports.labels import percent, period_label, timeliness_label, verified_by_label
+from app.ui.reports.paper_actions import AskPath, PaperActions, ask_save_path
 from app.ui.reports.widgets import AMBER, GREEN, RED, Tile, count_table, fill, fit_rows
 from app.ui.tasks import TaskRunner
-
-# A save dialog: (parent, title, suggested file name) → chosen path or None.
-AskPath = Callable[[QWidget, str, str], Path | None]
-
-
-def ask_save_path(parent: QWidget, title: str, suggested: str) -> Path | None:
-    start = Path.home() / "Documents"
-    folder = start if start.is_dir() else Path.home()
-    name, _ = QFileDialog.getSaveFileName(
-        parent,
-        title,
-        str(folder / suggested),
-        QCoreApplication.translate("ReportsPage", "Tệp CSV (*.csv)"),
-    )
-    return Path(name) if name else None
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -89,7 +63,7 @@ def _pydate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
 
-class ReportsPage(QWidget):
+class ReportsPage(PaperActions, QWidget):
     def __init__(
         self,
         db: Database,
@@ -154,7 +128,7 @@ class ReportsPage(QWidget):
             "returned": Tile(self.tr("Hồ sơ đã trả kết quả trong kỳ"), "returned"),
             "on_time": Tile(self.tr("Có kết quả đúng hạn, trước hạn"), "on_time"),
             "late": Tile(self.tr("Quá hạn (đã có kết quả hoặc còn mở)"), "late"),
-            "chip": Tile(self.tr("Người được xác thực bằng chip"), "chip"),
+            "chip": Tile(self.tr("Hồ sơ xác thực bằng chip"), "chip"),
         }
 
         # --- tables
@@ -182,12 +156,12 @@ class ReportsPage(QWidget):
         self.procedure_table.setWordWrap(False)
         self.procedure_table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.verification_table = count_table(
-            "reports-verification", [self.tr("Cách xác thực số định danh"), self.tr("Số người")]
+            "reports-verification", [self.tr("Cách xác thực số định danh"), self.tr("Số hồ sơ")]
         )
         for table, lines in (
             (self.status_table, len(Status)),
             (self.timeliness_table, len(Timeliness)),
-            (self.verification_table, len(VerifiedBy)),
+            (self.verification_table, len(METHODS)),
         ):
             table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             fit_rows(table, lines)
@@ -385,17 +359,23 @@ class ReportsPage(QWidget):
                 self.date_to.setDate(_qdate(period.end))
             finally:
                 self._loading = False
-        with self._db.session() as s:
-            names = procedure_names(s)
-            self._reload_choices(
-                self.procedure,
-                self.tr("Tất cả thủ tục"),
-                [(code, f"{code} – {name}") for code, name in sorted(names.items())],
-            )
-            self._reload_choices(self.officer_filter, self.tr("Tất cả cán bộ"), officer_names(s))
-            as_of = self._clock()
-            self.summary = build_summary(s, self.report_filter(), as_of)
-        self._show(self.summary)
+        db, flt, as_of = self._db, self.report_filter(), self._clock()
+        self._runner.run(lambda: read_report(db, flt, as_of), self._counted, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, UserError):
+            raise exc
+        show_error(self, exc)
+
+    def _counted(self, screen: ReportScreen) -> None:
+        self._reload_choices(
+            self.procedure,
+            self.tr("Tất cả thủ tục"),
+            [(code, f"{code} – {name}") for code, name in sorted(screen.procedures.items())],
+        )
+        self._reload_choices(self.officer_filter, self.tr("Tất cả cán bộ"), screen.officers)
+        self.summary = screen.summary
+        self._show(screen.summary)
 
     def _show(self, summary: Summary) -> None:
         period = summary.filter.period
@@ -420,7 +400,7 @@ class ReportsPage(QWidget):
         self.tiles["late"].set(str(summary.late), RED if summary.late else "")
         self.tiles["chip"].set(
             percent(v.chip_share),
-            "" if v.chip_share is None else (GREEN if v.chip == v.citizens else AMBER),
+            "" if v.chip_share is None else (GREEN if v.chip == v.dossiers else AMBER),
         )
         fill(self.status_table, [[status_label(s), n] for s, n in summary.by_status.items()])
         fill(self.timeliness_table, self._timeliness_rows(summary.by_timeliness))
@@ -442,14 +422,16 @@ class ReportsPage(QWidget):
         if v.chip_share is None:
             self.chip_bar.setValue(0)
             self.chip_bar.setFormat("—")
-            self.chip_text.setText(self.tr("Chưa có người nào có hồ sơ trong kỳ."))
+            self.chip_text.setText(self.tr("Chưa có hồ sơ nào tiếp nhận trong kỳ."))
         else:
             self.chip_bar.setValue(round(v.chip_share * 1000))
             self.chip_bar.setFormat(percent(v.chip_share))
             self.chip_text.setText(
-                self.tr("%1 trên %2 người có hồ sơ trong kỳ được xác thực bằng chip.")
+                self.tr(
+                    "%1 trên %2 hồ sơ tiếp nhận trong kỳ được xác thực bằng chip (CSCA tin cậy)."
+                )
                 .replace("%1", str(v.chip))
-                .replace("%2", str(v.citizens))
+                .replace("%2", str(v.dossiers))
             )
         self.message.clear()
 
@@ -460,139 +442,3 @@ class ReportsPage(QWidget):
     def count(self, status: Status) -> int:
         assert self.summary is not None
         return self.summary.by_status[status]
-
-    # --- form 07 ------------------------------------------------------------------
-
-    def tracking_rows(self) -> list[TrackingRow]:
-        with self._db.session() as s:
-            return tracking_rows(s, self.report_filter())
-
-    def tracking_book_pdf(self, rows: list[TrackingRow], period: Period) -> bytes:
-        """What the print and preview buttons send: form 07 for the period."""
-        return render_tracking_book_pdf(
-            rows, period, agency_from(self._settings), issued_on=self._today()
-        )
-
-    def _with_book(self, then: Callable[[list[TrackingRow], Period, bytes], None]) -> None:
-        period = self.period()
-        rows = self.tracking_rows()
-        if not rows:
-            self.message.setText(self.tr("Không có hồ sơ nào tiếp nhận trong kỳ này."))
-            return
-        if len(rows) > MAX_BOOK_ROWS:
-            self.message.setText(
-                self.tr(
-                    "Kỳ này có %1 hồ sơ, quá nhiều để in một lần (tối đa %2): hãy chọn kỳ ngắn hơn."
-                )
-                .replace("%1", str(len(rows)))
-                .replace("%2", str(MAX_BOOK_ROWS))
-            )
-            return
-        self.message.setText(self.tr("Đang chuẩn bị sổ theo dõi hồ sơ…"))
-        self.print_button.setEnabled(False)
-        self.preview_button.setEnabled(False)
-
-        def done(pdf: bytes) -> None:
-            self._buttons_back()
-            then(rows, period, pdf)
-
-        def failed(exc: BaseException) -> None:
-            self._buttons_back()
-            if isinstance(exc, UserError):
-                show_error(self, exc)
-            else:
-                raise exc
-
-        self._runner.run(lambda: self.tracking_book_pdf(rows, period), done, failed)
-
-    def _buttons_back(self) -> None:
-        self.print_button.setEnabled(True)
-        self.preview_button.setEnabled(True)
-        self.message.clear()
-
-    def print_tracking_book(self) -> None:
-        self._with_book(self._send_to_printer)
-
-    def _send_to_printer(self, rows: list[TrackingRow], period: Period, pdf: bytes) -> None:
-        try:
-            job = start_print(
-                pdf,
-                self._settings.default_printer or None,
-                page_size=PageSize.A4,
-                job_name=f"MotCua-mau07-{period.slug()}",  # spooler logs: no personal data
-                parent=self,
-            )
-        except UserError as err:
-            show_error(self, err)
-            return
-        self._jobs.append(job)
-        job.finished.connect(lambda: self._printed(job, rows, period))
-        job.failed.connect(lambda exc: self._print_failed(job, exc))
-
-    def _printed(self, job: Any, rows: list[TrackingRow], period: Period) -> None:
-        self._jobs.remove(job)
-        log_tracking_use(self._db, self._officer.officer_id, "print", rows, period, "form07 print")
-        self.message.setText(
-            self.tr("Đã gửi sổ theo dõi hồ sơ (%1 hồ sơ) tới máy in.").replace("%1", str(len(rows)))
-        )
-
-    def _print_failed(self, job: Any, exc: object) -> None:
-        self._jobs.remove(job)
-        if isinstance(exc, UserError):
-            show_error(self, exc)
-        elif isinstance(exc, BaseException):
-            raise exc
-
-    def preview_tracking_book(self) -> None:
-        self._with_book(self._preview)
-
-    def _preview(self, rows: list[TrackingRow], period: Period, pdf: bytes) -> None:
-        # The names are on screen now; printing from the preview accepts the dialog.
-        log_tracking_use(
-            self._db, self._officer.officer_id, "display", rows, period, "form07 preview"
-        )
-        if preview_pdf(self, pdf, PageSize.A4):
-            log_tracking_use(
-                self._db, self._officer.officer_id, "print", rows, period, "form07 print (preview)"
-            )
-
-    # --- CSV ------------------------------------------------------------------------
-
-    def export_summary_csv(self) -> Path | None:
-        if not self.can_export or self.summary is None:
-            return None
-        path = self._ask_path(
-            self,
-            self.tr("Lưu bảng tổng hợp"),
-            f"bao-cao-tong-hop-{self.summary.filter.period.slug()}.csv",
-        )
-        if path is None:
-            return None
-        try:
-            export_summary(self.summary, path)
-        except UserError as err:
-            show_error(self, err)
-            return None
-        self.message.setText(self.tr("Đã lưu bảng tổng hợp: %1").replace("%1", path.name))
-        return path
-
-    def export_tracking_csv(self) -> Path | None:
-        if not self.can_export:
-            return None
-        flt = self.report_filter()
-        path = self._ask_path(
-            self, self.tr("Lưu sổ theo dõi hồ sơ"), f"so-theo-doi-ho-so-{flt.period.slug()}.csv"
-        )
-        if path is None:
-            return None
-        try:
-            n = export_tracking_book(self._db, self._officer, flt, path)
-        except UserError as err:
-            show_error(self, err)
-            return None
-        self.message.setText(
-            self.tr("Đã lưu sổ theo dõi hồ sơ (%1 hồ sơ): %2")
-            .replace("%1", str(n))
-            .replace("%2", path.name)
-        )
-        return path

@@ -16,7 +16,7 @@ from sync_helpers import Counter
 from app.services import life_events
 from app.services.calendar import load_calendar
 from app.services.catalog import Catalog
-from app.services.dossiers import IntakeOptions, ReceivedPaper, create_dossier
+from app.services.dossiers import IntakeOptions, IntakeRequest, ReceivedPaper, create_dossier
 from app.services.identity import Identity, IdentitySource
 from app.services.storage.models import Counter as CounterRow
 from app.services.storage.models import Office, Officer
@@ -91,11 +91,12 @@ def _take_in(counter: Counter, who: Person, procedure: str, form: dict[str, Any]
         office = s.scalar(select(Office).where(Office.code == DEMO_OFFICE))
         row = s.get(CounterRow, counter.setup.counter_id)
         officer = s.get(Officer, counter.setup.officer_id)
-    dossier = create_dossier(
-        counter.db, _identity(who), proc, papers, officer, row, office,
-        Settings(office_code=DEMO_OFFICE, counter_number=1), load_calendar(), catalog.version,
-        options=IntakeOptions(form_data=form),
+    settings = Settings(office_code=DEMO_OFFICE, counter_number=1)
+    request = IntakeRequest(
+        _identity(who), proc, papers, officer, row, office, settings, load_calendar(),
+        catalog.version, options=IntakeOptions(form_data=form),
     )  # fmt: skip
+    dossier = create_dossier(counter.db, request)
     return dossier.code
 
 

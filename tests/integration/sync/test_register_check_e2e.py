@@ -25,7 +25,7 @@ from app.services.calendar.store import CalendarStore, load_calendar
 from app.services.card.passive_auth import TrustStore
 from app.services.catalog import Catalog
 from app.services.catalog.store import CatalogStore
-from app.services.dossiers import ReceivedPaper, create_dossier
+from app.services.dossiers import IntakeRequest, ReceivedPaper, create_dossier
 from app.services.identity import Checks, Identity, IdentitySource, Verdict
 from app.services.security.accounts import SignedIn
 from app.services.storage.db import Database
@@ -81,15 +81,17 @@ def _take_in(db: Database, identity: Identity) -> str:
     papers = {d.id: ReceivedPaper(originals=d.count) for d in procedure.required_documents()}
     dossier = create_dossier(
         db,
-        identity,
-        procedure,
-        papers,
-        officer,
-        counter,
-        office,
-        Settings(office_code=DEMO_OFFICE),
-        load_calendar(),
-        catalog.version,
+        IntakeRequest(
+            identity,
+            procedure,
+            papers,
+            officer,
+            counter,
+            office,
+            Settings(office_code=DEMO_OFFICE),
+            load_calendar(),
+            catalog.version,
+        ),
     )
     return dossier.code
 

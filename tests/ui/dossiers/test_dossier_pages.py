@@ -23,6 +23,7 @@ from app.services.storage.models import Dossier, DossierAttachment
 from app.ui.dossiers import DossierDetailDialog, DossierListPage, ReturnsPage
 from app.ui.dossiers.list_model import COLUMNS
 from app.ui.dossiers.refusal_dialog import RefusalChoice, RefusalDialog
+from app.ui.tasks import SyncRunner
 from tests.unit.forms.forms_readback import pdf_text
 
 NOW = vn("2026-03-12T09:00")
@@ -45,7 +46,9 @@ def column(page, name: str) -> list[str]:
 @pytest.fixture
 def list_page(qtbot: QtBot, env: Env, sample: list[Dossier]) -> DossierListPage:
     opened: list[str] = []
-    page = DossierListPage(env.db, env.catalog, open_dossier=opened.append, clock=lambda: NOW)
+    page = DossierListPage(
+        env.db, env.catalog, open_dossier=opened.append, clock=lambda: NOW, runner=SyncRunner()
+    )
     page.opened = opened  # type: ignore[attr-defined]
     qtbot.addWidget(page)
     page.resize(1100, 520)
@@ -99,7 +102,7 @@ def test_status_and_procedure_filters(qtbot: QtBot, list_page: DossierListPage) 
 def test_list_loads_in_pages(qtbot: QtBot, env: Env, sample) -> None:
     for i in range(120):
         take_in(env, 100 + i, f"Công Dân Thử {i}", "2026-03-09T09:00")
-    page = DossierListPage(env.db, env.catalog)
+    page = DossierListPage(env.db, env.catalog, runner=SyncRunner())
     qtbot.addWidget(page)
     assert page.model.rowCount() == 100 and page.model.canFetchMore()
     assert page.count_label.text() == "100+ hồ sơ"
@@ -133,7 +136,14 @@ def test_detail_shows_papers_history_and_only_allowed_moves(
         )
         s.add(DossierAttachment(dossier_id=sample[0].id, attachment_id=a.id))
     dialog = DossierDetailDialog(
-        env.db, sample[0].id, env.catalog, rules(env), env.officer.id, store, clock=lambda: NOW
+        env.db,
+        sample[0].id,
+        env.catalog,
+        rules(env),
+        env.officer.id,
+        store,
+        clock=lambda: NOW,
+        runner=SyncRunner(),
     )
     qtbot.addWidget(dialog)
     dialog.show()
@@ -176,6 +186,7 @@ def test_detail_move_with_reason_prompt(qtbot: QtBot, env: Env, sample) -> None:
         env.officer.id,
         ask_text=ask,
         clock=lambda: NOW,
+        runner=SyncRunner(),
     )
     qtbot.addWidget(dialog)
     changed: list[str] = []
@@ -208,6 +219,7 @@ def test_cancelling_the_reason_prompt_changes_nothing(qtbot: QtBot, env: Env, sa
         clock=lambda: NOW,
         ask_refusal=lambda _parent: None,
         show_paper=lambda _parent, _pdf: pytest.fail("nothing to print"),
+        runner=SyncRunner(),
     )
     qtbot.addWidget(dialog)
     assert dialog.apply_move("refused") is False
@@ -272,7 +284,9 @@ def test_refusal_dialog_needs_a_detail_and_for_the_wrong_office_where_to_go(qtbo
 
 
 def test_returns_page_by_receipt_qr(qtbot: QtBot, env: Env, sample) -> None:
-    page = ReturnsPage(env.db, env.catalog, rules(env), env.officer.id, clock=lambda: NOW)
+    page = ReturnsPage(
+        env.db, env.catalog, rules(env), env.officer.id, clock=lambda: NOW, runner=SyncRunner()
+    )
     qtbot.addWidget(page)
     page.resize(1000, 520)
     page.show()
@@ -296,10 +310,28 @@ def test_returns_page_by_receipt_qr(qtbot: QtBot, env: Env, sample) -> None:
 
 
 def test_returns_page_explains_a_dossier_not_ready(qtbot: QtBot, env: Env, sample) -> None:
-    page = ReturnsPage(env.db, env.catalog, rules(env), env.officer.id, clock=lambda: NOW)
+    page = ReturnsPage(
+        env.db, env.catalog, rules(env), env.officer.id, clock=lambda: NOW, runner=SyncRunner()
+    )
     qtbot.addWidget(page)
     page.search.setText(sample[4].code)
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
     assert page.model.rowCount() == 0
     assert "Đã tiếp nhận" in page.message.text()
     assert not page.confirm.isEnabled()
+
+
+def test_the_list_reads_on_its_worker_and_drops_a_page_for_an_older_query(
+    qtbot: QtBot, env: Env, sample
+) -> None:
+    page = DossierListPage(env.db, env.catalog)  # its own worker thread, as in the application
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.count_label.text() == "5 hồ sơ")
+    page.search.setText(sample[2].code)
+    page.refresh()
+    page.search.setText("")
+    page.refresh()  # the first answer arrives for a query no longer asked
+    qtbot.waitUntil(lambda: page.model.rowCount() == 5)
+    page._runner.wait()
+    qtbot.wait(50)  # let any late delivery land: it must not replace the list
+    assert page.model.rowCount() == 5

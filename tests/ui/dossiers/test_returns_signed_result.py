@@ -19,6 +19,7 @@ from app.services.returned_results import fetch_result, load_trust_roots
 from app.services.storage.models import Dossier
 from app.shared.result_signature import sign_result
 from app.ui.dossiers import ReturnsPage
+from app.ui.tasks import SyncRunner
 from central.web.office_cert import issue_office_certificate
 
 
@@ -62,7 +63,7 @@ def test_valid_signature_prints_and_a_forged_one_does_not(
 
     printed: list[bytes] = []
     page = ReturnsPage(env.db, env.catalog, rules(env), env.officer.id, clock=lambda: NOW,
-                       store=store, print_result=printed.append)  # fmt: skip
+                       store=store, print_result=printed.append, runner=SyncRunner())  # fmt: skip
     qtbot.addWidget(page)
     page.show()
     page.search.setText(good.code)

@@ -15,6 +15,7 @@ from app.errors import ErrorKind
 from app.services.storage.models import AuditEvent, Dossier
 from app.ui.dossiers import DossierDetailDialog
 from app.ui.dossiers import detail_dialog as module
+from app.ui.tasks import SyncRunner
 
 
 @dataclass
@@ -24,7 +25,13 @@ class Who:
 
 def _dialog(qtbot: QtBot, env: Env, dossier: Dossier, role: str) -> DossierDetailDialog:
     dialog = DossierDetailDialog(
-        env.db, dossier.id, env.catalog, rules(env), env.officer.id, officer=Who(role)
+        env.db,
+        dossier.id,
+        env.catalog,
+        rules(env),
+        env.officer.id,
+        officer=Who(role),
+        runner=SyncRunner(),
     )
     qtbot.addWidget(dialog)
     return dialog
@@ -48,7 +55,9 @@ def test_a_supervisor_cancels_and_exports_the_citizens_data(
     dialog = _dialog(qtbot, env, sample[4], "supervisor")
     dialog._ask = lambda *a: "công dân rút hồ sơ"
     assert dialog.apply_move("cancelled")
-    pdf, data = dialog.export_subject(str(tmp_path))
+    dialog.export_subject(str(tmp_path))
+    pdf, data = dialog.written
+    assert pdf.parent == data.parent == tmp_path and data.suffix == ".json"
     assert pdf.read_bytes().startswith(b"%PDF")
     exported = json.loads(data.read_text(encoding="utf-8"))
     assert sample[4].code in json.dumps(exported, ensure_ascii=False)

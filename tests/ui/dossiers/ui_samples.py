@@ -9,7 +9,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "unit" / "intake"))
 
 from intake_factories import Env, person, vn
 
-from app.services.dossiers import IntakeOptions, ReceivedPaper, create_dossier
+from app.services.dossiers import IntakeOptions, IntakeRequest, ReceivedPaper, create_dossier
 from app.services.lifecycle import DeadlineRules, transition
 from app.services.storage.models import Dossier
 
@@ -26,17 +26,19 @@ def take_in(env: Env, n: int, name: str, when: str, code: str = "603", **options
     )
     return create_dossier(
         env.db,
-        person(n, name),
-        procedure,
-        papers,
-        env.officer,
-        env.counter,
-        env.office,
-        env.settings,
-        env.calendar,
-        env.catalog.version,
-        now=vn(when),
-        options=IntakeOptions(**options),
+        IntakeRequest(
+            person(n, name),
+            procedure,
+            papers,
+            env.officer,
+            env.counter,
+            env.office,
+            env.settings,
+            env.calendar,
+            env.catalog.version,
+            now=vn(when),
+            options=IntakeOptions(**options),
+        ),
     )
 
 

@@ -29,6 +29,7 @@ from app.services.security.keys import KeySet, new_secret
 from app.services.storage.db import Database
 from app.services.storage.models import Attachment
 from app.ui.intake.attachments_panel import AttachmentsPanel
+from app.ui.tasks import SyncRunner
 
 
 @pytest.fixture(autouse=True)
@@ -69,7 +70,7 @@ def store(tmp_path: Path) -> AttachmentStore:
 
 @pytest.fixture
 def panel(qtbot: QtBot, db: Database, store: AttachmentStore) -> AttachmentsPanel:
-    widget = AttachmentsPanel(db, store)
+    widget = AttachmentsPanel(db, store, runner=SyncRunner())
     qtbot.addWidget(widget)
     widget.resize(700, 520)
     widget.show()
@@ -252,3 +253,16 @@ def test_scanner_originals_go_only_after_the_save_and_a_failed_save_keeps_them(
         panel.import_pending(s, citizen_id)
     panel.originals_stored()  # the intake page calls it once the save committed
     assert not taken[0].exists() and list((inbox / "taken").iterdir()) == []
+
+
+def test_earlier_papers_come_from_the_database_worker_and_a_draft_s_ticks_wait_for_them(
+    qtbot: QtBot, db: Database, store: AttachmentStore, citizen_id: str
+) -> None:
+    with db.session() as s:
+        card = store.import_bytes(s, citizen_id, jpeg(), "cccd.jpg")
+    panel = AttachmentsPanel(db, store)  # its own worker thread, as in the application
+    qtbot.addWidget(panel)
+    panel.set_citizen(citizen_id)
+    panel.tick([card.id])  # a restored draft, before the list has arrived
+    qtbot.waitUntil(lambda: panel.earlier.count() == 1)
+    assert panel.selected_ids() == [card.id]

@@ -97,7 +97,7 @@ def test_tap_to_printed_receipt_in_five_actions(qtbot, session, printed_files, t
     assert "1b5e20" in page.identity.verdict.styleSheet()  # green
     assert not page.identity.portrait.pixmap().isNull()
     # the stored (demo) record had an older address: shown, and the adjustment offered
-    assert any(d.label == "Nơi thường trú" for d in intake(session).state.record.differences)
+    assert any(d.label == "Nơi cư trú" for d in intake(session).state.record.differences)
     assert page.adjust.isVisibleTo(page)
 
     officer.type_and_enter("602")  # 2: procedure by code, Enter
@@ -357,13 +357,17 @@ def test_demo_dossier_reaches_the_embedded_central_service(qtbot, session):
 
     from app.ui.dossiers.list_model import COLUMNS
 
+    def sync_cell() -> str | None:  # the list reads on its worker: wait for its rows
+        model = session.dossier_list.model
+        return model.index(0, COLUMNS.index("sync")).data() if model.rowCount() else None
+
     session.main.show_page("dossiers")
-    model = session.dossier_list.model
-    assert model.index(0, COLUMNS.index("sync")).data() in ("Chờ gửi", "Đã gửi")
+    qtbot.waitUntil(lambda: sync_cell() is not None)
+    assert sync_cell() in ("Chờ gửi", "Đã gửi")
     qtbot.waitUntil(all_sent, timeout=30000)
     qtbot.waitUntil(lambda: "Đã đồng bộ" in session.main.sync_status.text(), timeout=30000)
     session.main.show_page("dossiers")  # the list shows each dossier's sync state
-    assert session.dossier_list.model.index(0, COLUMNS.index("sync")).data() == "Đã gửi"
+    qtbot.waitUntil(lambda: sync_cell() == "Đã gửi")
 
 
 def test_imported_csca_turns_the_verdict_green(qtbot, session):
@@ -457,7 +461,10 @@ def test_scans_from_the_scanner_folder_reach_the_intake(qtbot, session, tmp_path
     session._settings_saved(session.settings.replace(scan_folder=str(folder)))
     page = session.main.findChild(type(session.main.stack.widget(0)), "intake_page")
     Image.new("RGB", (600, 800), "white").save(folder / "scan-0001.jpg", "JPEG")
-    qtbot.wait(2500)
+    polls: list[int] = []
+    session._scan_timer.timeout.connect(lambda: polls.append(1))
+    # Three polls: the file was stable long enough to be taken, had anyone been served.
+    qtbot.waitUntil(lambda: len(polls) >= 3, timeout=10000)
     assert page.attachments.pending_files() == []  # nobody at the counter: it waits
     intake(session).qr_scanned(qr_text(load_profile("cccd-2021")))
     qtbot.waitUntil(lambda: len(page.attachments.pending_files()) == 1, timeout=10000)

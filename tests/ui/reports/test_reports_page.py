@@ -22,10 +22,10 @@ from report_samples import NOW, Month, take_in
 from sqlalchemy import select
 
 from app.services.lifecycle import Status
-from app.services.reports import MAX_PERIOD_DAYS, PeriodKind
-from app.services.storage.models import AuditEvent
+from app.services.reports import MAX_PERIOD_DAYS, PeriodKind, read_tracking_rows
+from app.services.storage.models import AuditEvent, Dossier
 from app.ui.reports import ReportsPage
-from app.ui.reports import page as page_module
+from app.ui.reports import paper_actions as paper_actions
 from app.ui.tasks import SyncRunner
 
 SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
@@ -83,15 +83,22 @@ class FakeJob(QObject):
 
 
 def test_opens_on_this_month_with_its_numbers(qtbot: QtBot, month: Month) -> None:
+    with month.env.db.session() as s:  # A's chip chained to a trusted CSCA; the rest did not
+        s.get(Dossier, month.dossiers["A"].id).identified_by = "chip_trusted"
     page = make_page(qtbot, month)
     assert page.kind.currentData() == PeriodKind.MONTH
     assert page.date_from.date().toString("dd/MM/yyyy") == "01/03/2026"
     assert page.date_to.date().toString("dd/MM/yyyy") == "31/03/2026"
     assert (tile(page, "received"), tile(page, "returned")) == ("6", "2")
     assert (tile(page, "on_time"), tile(page, "late")) == ("1", "2")
-    assert tile(page, "chip") == "40,0 %"
-    assert "2 trên 5 người" in page.chip_text.text()
-    assert page.chip_bar.value() == 400
+    assert tile(page, "chip") == "16,7 %"
+    assert "1 trên 6 hồ sơ" in page.chip_text.text()
+    assert page.chip_bar.value() == 167
+    methods = {
+        page.verification_table.item(r, 0).text(): page.verification_table.item(r, 1).text()
+        for r in range(page.verification_table.rowCount())
+    }
+    assert methods["Chip, xác thực không đạt"] == "2"  # D and E
     assert page.count(Status.COMPLETION_REQUESTED) == 1
     status_rows = {
         page.status_table.item(r, 0).text(): page.status_table.item(r, 1).text()
@@ -202,14 +209,20 @@ def test_a_supervisor_exports_the_summary(qtbot: QtBot, month: Month, tmp_path) 
 
 def test_the_tracking_book_the_page_prints_lists_the_period(qtbot: QtBot, month: Month) -> None:
     page = make_page(qtbot, month)
-    pdf = page.tracking_book_pdf(page.tracking_rows(), page.period())
+    pdf = page.tracking_book_pdf(
+        read_tracking_rows(month.env.db, page.report_filter()), page.period()
+    )
     text = pdf_text(pdf)
     for letter in "ABCDEG":
         assert month.code(letter) in text
     assert month.code("F") not in text
     assert "BẢO HIỂM XÃ HỘI CƠ SỞ THỬ NGHIỆM" in text
     page.set_period(PeriodKind.WEEK)
-    week = pdf_text(page.tracking_book_pdf(page.tracking_rows(), page.period()))
+    week = pdf_text(
+        page.tracking_book_pdf(
+            read_tracking_rows(month.env.db, page.report_filter()), page.period()
+        )
+    )
     assert month.code("E") in week and month.code("A") not in week
 
 
@@ -223,7 +236,7 @@ def test_printing_sends_form07_and_logs_each_dossier(
         sent.append((pdf, printer, job_name))
         return job
 
-    monkeypatch.setattr(page_module, "start_print", fake_start_print)
+    monkeypatch.setattr(paper_actions, "start_print", fake_start_print)
     page = make_page(qtbot, month, default_printer="Quầy 1")
     qtbot.keyClick(page, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert len(sent) == 1
@@ -242,7 +255,7 @@ def test_printing_sends_form07_and_logs_each_dossier(
 def test_nothing_to_print_in_an_empty_period(
     qtbot: QtBot, month: Month, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(page_module, "start_print", lambda *a, **k: pytest.fail("printed"))
+    monkeypatch.setattr(paper_actions, "start_print", lambda *a, **k: pytest.fail("printed"))
     page = make_page(qtbot, month)
     page.set_period(PeriodKind.TODAY)
     page.print_button.click()
@@ -252,8 +265,8 @@ def test_nothing_to_print_in_an_empty_period(
 def test_a_book_too_long_to_print_asks_for_a_shorter_period(
     qtbot: QtBot, month: Month, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(page_module, "start_print", lambda *a, **k: pytest.fail("printed"))
-    monkeypatch.setattr(page_module, "MAX_BOOK_ROWS", 5)
+    monkeypatch.setattr(paper_actions, "start_print", lambda *a, **k: pytest.fail("printed"))
+    monkeypatch.setattr(paper_actions, "MAX_BOOK_ROWS", 5)
     page = make_page(qtbot, month)
     page.print_button.click()  # March: 6 dossiers
     assert "6 hồ sơ" in page.message.text() and "kỳ ngắn hơn" in page.message.text()
@@ -266,7 +279,7 @@ def test_preview_logs_what_was_shown(
 ) -> None:
     shown: list[bytes] = []
     monkeypatch.setattr(
-        page_module, "preview_pdf", lambda parent, pdf, size: shown.append(pdf) or accepted
+        paper_actions, "preview_pdf", lambda parent, pdf, size: shown.append(pdf) or accepted
     )
     page = make_page(qtbot, month)
     page.set_period(PeriodKind.WEEK)

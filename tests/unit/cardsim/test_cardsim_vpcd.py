@@ -23,6 +23,8 @@ class FakeDriver:
         self.conn: socket.socket | None = None
 
     def accept(self) -> None:
+        if self.conn is not None:  # the client came back (card reinserted): drop the old one
+            self.conn.close()
         self.conn, _ = self.server.accept()
         self.conn.settimeout(5)
 

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from app.services.calendar import load_calendar
 from app.services.catalog import Catalog
-from app.services.dossiers import ReceivedPaper, create_dossier
+from app.services.dossiers import IntakeRequest, ReceivedPaper, create_dossier
 from app.services.storage.db import open_database
 from app.services.storage.models import Counter, Office, Officer
 from app.settings import Settings
@@ -46,17 +46,19 @@ def main() -> None:
     while True:
         d = create_dossier(
             env.db,
-            person(n),
-            env.catalog.get("603"),
-            papers,
-            env.officer,
-            env.counter,
-            env.office,
-            env.settings,
-            env.calendar,
-            env.catalog.version,
-            now=vn("2026-03-02T09:00"),
-            options=IntakeOptions(flags={"household"}),
+            IntakeRequest(
+                person(n),
+                env.catalog.get("603"),
+                papers,
+                env.officer,
+                env.counter,
+                env.office,
+                env.settings,
+                env.calendar,
+                env.catalog.version,
+                now=vn("2026-03-02T09:00"),
+                options=IntakeOptions(flags={"household"}),
+            ),
         )
         print(d.code, d.lookup_code, flush=True)
         n += 1

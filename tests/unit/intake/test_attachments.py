@@ -29,6 +29,7 @@ from app.services.attachments import (
 from app.services.dossiers import (
     Contact,
     IntakeOptions,
+    IntakeRequest,
     ReceivedPaper,
     create_dossier,
     upsert_citizen,
@@ -367,17 +368,19 @@ def test_earlier_attachments_can_be_linked_to_a_new_dossier(
     assert [x.id for x in earlier] == [a.id]
     d = create_dossier(
         env.db,
-        person(),
-        env.catalog.get("603"),
-        {"tk1ts": ReceivedPaper(originals=1)},
-        env.officer,
-        env.counter,
-        env.office,
-        env.settings,
-        env.calendar,
-        env.catalog.version,
-        now=vn("2026-03-02T10:00"),
-        options=IntakeOptions(attachment_ids=[a.id]),
+        IntakeRequest(
+            person(),
+            env.catalog.get("603"),
+            {"tk1ts": ReceivedPaper(originals=1)},
+            env.officer,
+            env.counter,
+            env.office,
+            env.settings,
+            env.calendar,
+            env.catalog.version,
+            now=vn("2026-03-02T10:00"),
+            options=IntakeOptions(attachment_ids=[a.id]),
+        ),
     )
     with env.db.session() as s:
         assert [x.id for x in dossier_attachments(s, d.id)] == [a.id]
@@ -390,17 +393,19 @@ def test_someone_elses_attachment_cannot_be_linked(
     with pytest.raises(ValueError):
         create_dossier(
             env.db,
-            person(2, "Trần Thị Bình"),
-            env.catalog.get("603"),
-            {"tk1ts": ReceivedPaper(originals=1)},
-            env.officer,
-            env.counter,
-            env.office,
-            env.settings,
-            env.calendar,
-            env.catalog.version,
-            now=vn("2026-03-02T10:00"),
-            options=IntakeOptions(attachment_ids=[a.id]),
+            IntakeRequest(
+                person(2, "Trần Thị Bình"),
+                env.catalog.get("603"),
+                {"tk1ts": ReceivedPaper(originals=1)},
+                env.officer,
+                env.counter,
+                env.office,
+                env.settings,
+                env.calendar,
+                env.catalog.version,
+                now=vn("2026-03-02T10:00"),
+                options=IntakeOptions(attachment_ids=[a.id]),
+            ),
         )
 
 

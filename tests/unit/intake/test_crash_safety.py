@@ -60,6 +60,8 @@ def run_and_kill(db_path: Path, start: int, after_lines: int, extra_delay: float
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     t.join(timeout=10)
+    for pipe in (proc.stdout, proc.stderr):  # the killed worker's pipes: ours to close
+        pipe.close()
     return handed_out
 
 

@@ -10,7 +10,13 @@ from intake_factories import Env, person, vn
 from sqlalchemy import func, select
 
 from app.errors import ErrorKind, UserError
-from app.services.dossiers import Contact, IntakeOptions, ReceivedPaper, create_dossier
+from app.services.dossiers import (
+    Contact,
+    IntakeOptions,
+    IntakeRequest,
+    ReceivedPaper,
+    create_dossier,
+)
 from app.services.identity import Checks, IdentitySource, Verdict, identification_of
 from app.services.storage.models import (
     Citizen,
@@ -29,17 +35,19 @@ def take_in(
 ):
     return create_dossier(
         env.db,
-        person(n),
-        env.catalog.get(code),
-        papers,
-        env.officer,
-        env.counter,
-        env.office,
-        env.settings,
-        env.calendar,
-        env.catalog.version,
-        now=vn(when),
-        **kw,
+        IntakeRequest(
+            person(n),
+            env.catalog.get(code),
+            papers,
+            env.officer,
+            env.counter,
+            env.office,
+            env.settings,
+            env.calendar,
+            env.catalog.version,
+            now=vn(when),
+            **kw,
+        ),
     )
 
 
@@ -169,16 +177,18 @@ def test_each_dossier_keeps_how_its_citizen_was_identified(
     identity = replace(person(), source=source, checks=Checks(passive=passive))
     d = create_dossier(
         env.db,
-        identity,
-        env.catalog.get("603"),
-        TK1,
-        env.officer,
-        env.counter,
-        env.office,
-        env.settings,
-        env.calendar,
-        env.catalog.version,
-        now=vn("2026-03-02T09:00"),
+        IntakeRequest(
+            identity,
+            env.catalog.get("603"),
+            TK1,
+            env.officer,
+            env.counter,
+            env.office,
+            env.settings,
+            env.calendar,
+            env.catalog.version,
+            now=vn("2026-03-02T09:00"),
+        ),
     )
     with env.db.session() as s:
         saved = s.get(Dossier, d.id)

@@ -9,7 +9,7 @@ import json
 from intake_factories import Env, person, vn
 
 from app.services import intake_snapshot, privacy
-from app.services.dossiers import ReceivedPaper, create_dossier
+from app.services.dossiers import IntakeRequest, ReceivedPaper, create_dossier
 from app.services.storage.models import Citizen, Dossier
 
 TK1 = {"tk1ts": ReceivedPaper(originals=1)}
@@ -18,16 +18,18 @@ TK1 = {"tk1ts": ReceivedPaper(originals=1)}
 def take_in(env: Env, identity, when: str):  # type: ignore[no-untyped-def]
     return create_dossier(
         env.db,
-        identity,
-        env.catalog.get("603"),
-        TK1,
-        env.officer,
-        env.counter,
-        env.office,
-        env.settings,
-        env.calendar,
-        env.catalog.version,
-        now=vn(when),
+        IntakeRequest(
+            identity,
+            env.catalog.get("603"),
+            TK1,
+            env.officer,
+            env.counter,
+            env.office,
+            env.settings,
+            env.calendar,
+            env.catalog.version,
+            now=vn(when),
+        ),
     )
 
 

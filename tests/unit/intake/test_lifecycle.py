@@ -7,7 +7,7 @@ from intake_factories import Env, person, vn
 from sqlalchemy import select
 
 from app.errors import ErrorKind, UserError
-from app.services.dossiers import IntakeOptions, ReceivedPaper, create_dossier
+from app.services.dossiers import IntakeOptions, IntakeRequest, ReceivedPaper, create_dossier
 from app.services.lifecycle import (
     TRANSITIONS,
     DeadlineRules,
@@ -25,17 +25,19 @@ TK1 = {"tk1ts": ReceivedPaper(originals=1)}
 def new(env: Env, papers=TK1, when="2026-03-02T09:00", **options) -> str:
     d = create_dossier(
         env.db,
-        person(),
-        env.catalog.get("603"),
-        papers,
-        env.officer,
-        env.counter,
-        env.office,
-        env.settings,
-        env.calendar,
-        env.catalog.version,
-        now=vn(when),
-        options=IntakeOptions(**options),
+        IntakeRequest(
+            person(),
+            env.catalog.get("603"),
+            papers,
+            env.officer,
+            env.counter,
+            env.office,
+            env.settings,
+            env.calendar,
+            env.catalog.version,
+            now=vn(when),
+            options=IntakeOptions(**options),
+        ),
     )
     return d.id
 

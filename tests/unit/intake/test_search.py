@@ -8,7 +8,7 @@ import pytest
 from intake_factories import Env, person, vn
 from sqlalchemy import update
 
-from app.services.dossiers import ReceivedPaper, create_dossier
+from app.services.dossiers import IntakeRequest, ReceivedPaper, create_dossier
 from app.services.lifecycle import DeadlineRules, transition
 from app.services.search import (
     DossierQuery,
@@ -30,16 +30,18 @@ def saved(env: Env) -> list[Dossier]:
         out.append(
             create_dossier(
                 env.db,
-                person(i + 1, name),
-                env.catalog.get(code),
-                {"tk1ts": ReceivedPaper(originals=1)},
-                env.officer,
-                env.counter,
-                env.office,
-                env.settings,
-                env.calendar,
-                env.catalog.version,
-                now=vn(f"2026-03-0{i + 2}T09:00"),
+                IntakeRequest(
+                    person(i + 1, name),
+                    env.catalog.get(code),
+                    {"tk1ts": ReceivedPaper(originals=1)},
+                    env.officer,
+                    env.counter,
+                    env.office,
+                    env.settings,
+                    env.calendar,
+                    env.catalog.version,
+                    now=vn(f"2026-03-0{i + 2}T09:00"),
+                ),
             )
         )
     return out

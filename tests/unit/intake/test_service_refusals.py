@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from app.errors import ErrorKind, UserError
 from app.services import privacy, reprint
-from app.services.dossiers import IntakeOptions, ReceivedPaper, create_dossier
+from app.services.dossiers import IntakeOptions, IntakeRequest, ReceivedPaper, create_dossier
 from app.services.lifecycle import DeadlineRules, transition
 from app.services.security import accounts
 from app.services.storage.models import AuditEvent, Dossier, Officer
@@ -39,9 +39,12 @@ def _take_in(env: Env, n: int, when: str) -> Dossier:
     procedure = env.catalog.get("603")
     papers = {d.id: ReceivedPaper(originals=d.count) for d in procedure.required_documents()}
     return create_dossier(
-        env.db, person(n, "Khúc Thị Thử"), procedure, papers, env.officer, env.counter,
-        env.office, env.settings, env.calendar, env.catalog.version, now=vn(when),
-        options=IntakeOptions(),
+        env.db,
+        IntakeRequest(
+            person(n, "Khúc Thị Thử"), procedure, papers, env.officer, env.counter,
+            env.office, env.settings, env.calendar, env.catalog.version, now=vn(when),
+            options=IntakeOptions(),
+        ),
     )  # fmt: skip
 
 

@@ -16,7 +16,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "intake"))
 
 from intake_factories import Env, person, seed, vn
 
-from app.services.dossiers import Contact, IntakeOptions, ReceivedPaper, create_dossier
+from app.services.dossiers import (
+    Contact,
+    IntakeOptions,
+    IntakeRequest,
+    ReceivedPaper,
+    create_dossier,
+)
 from app.services.identity import IdentitySource
 from app.services.lifecycle import DeadlineRules, transition
 from app.services.storage.db import Database
@@ -54,18 +60,20 @@ def take_in(
     )
     return create_dossier(
         env.db,
-        dataclasses.replace(person(n, name), source=source),
-        procedure,
-        papers,
-        officer or env.officer,
-        env.counter,
-        env.office,
-        env.settings,
-        env.calendar,
-        env.catalog.version,
-        now=vn(when),
-        contact=contact or Contact(),
-        options=IntakeOptions(completion_request=completion_request),
+        IntakeRequest(
+            dataclasses.replace(person(n, name), source=source),
+            procedure,
+            papers,
+            officer or env.officer,
+            env.counter,
+            env.office,
+            env.settings,
+            env.calendar,
+            env.catalog.version,
+            now=vn(when),
+            contact=contact or Contact(),
+            options=IntakeOptions(completion_request=completion_request),
+        ),
     )
 
 

@@ -21,14 +21,12 @@ from app.errors import ErrorKind, UserError
 from app.services import audit
 from app.services.calendar import VN_TZ
 from app.services.forms.model import Agency
-from app.services.identity import IdentitySource
 from app.services.lifecycle import Status, Timeliness
 from app.services.reports import (
     MAX_PERIOD_DAYS,
     Period,
     PeriodKind,
     ReportFilter,
-    VerifiedBy,
     build_summary,
     export_summary,
     export_tracking_book,
@@ -39,7 +37,7 @@ from app.services.reports import (
     tracking_rows,
     write_csv,
 )
-from app.services.storage.models import AuditEvent, Citizen
+from app.services.storage.models import AuditEvent, Citizen, Dossier
 
 MARCH = Period(dt.date(2026, 3, 1), dt.date(2026, 3, 31))
 AGENCY = Agency(name="BẢO HIỂM XÃ HỘI CƠ SỞ THỬ NGHIỆM", place="Thử Nghiệm")
@@ -155,7 +153,7 @@ def test_filter_by_procedure_and_by_receiving_officer(month: Month) -> None:
     assert [line.code for line in only_603.by_procedure] == ["603"]
     second = summary(month, officer_id=month.second_officer.id)
     assert second.received == 1  # E
-    assert second.verification.citizens == 1
+    assert second.verification.dossiers == 1
     assert [r.code for r in rows(month, officer_id=month.second_officer.id)] == [month.code("E")]
     first = summary(month, officer_id=month.env.officer.id)
     assert first.received == 5
@@ -173,38 +171,43 @@ def test_a_line_per_procedure_with_its_name(month: Month) -> None:
 # ---- ID verification (Project 06) ----------------------------------------------------
 
 
-def test_distinct_citizens_by_how_their_id_was_verified(month: Month) -> None:
+def _identified(month: Month, key: str, method: str) -> None:
+    with month.env.db.session() as s:
+        dossier = s.get(Dossier, month.dossiers[key].id)
+        assert dossier is not None
+        dossier.identified_by = method
+
+
+def test_each_dossier_counts_by_how_its_citizen_was_identified(month: Month) -> None:
     v = summary(month).verification
-    # Nguyễn (A and E) counts once; Phan (F) came in February.
-    assert v.citizens == 5
-    assert v.by_method[VerifiedBy.CHIP] == 2  # Nguyễn, Lê
-    assert v.by_method[VerifiedBy.QR] == 1  # Trần
-    assert v.by_method[VerifiedBy.TYPED] == 2  # Đặng, Vũ
-    assert v.chip_share == pytest.approx(2 / 5)
+    # Nguyễn came twice (A and E): two dossiers, each counted as identified then.
+    assert v.dossiers == 6  # F came in February
+    # The sample cards' chips fail the genuineness checks: read, but not proven.
+    assert v.by_method["chip_failed"] == 3  # A, D, E
+    assert v.by_method["qr"] == 1  # B
+    assert v.by_method["typed"] == 2  # C, G
+    assert v.by_method["chip_trusted"] == 0 and v.chip_share == 0.0
 
 
-def test_reading_the_chip_later_raises_the_share(month: Month) -> None:
-    before = summary(month).verification.chip_share
-    take_in(month.env, 2, "Trần Thị Bình", "2026-03-13T09:00", source=IdentitySource.CHIP)
-    after = summary(month).verification
-    assert after.citizens == 5  # same people
-    assert after.chip_share == pytest.approx(3 / 5) and before == pytest.approx(2 / 5)
+def test_only_a_chip_chained_to_a_trusted_csca_counts_as_verified(month: Month) -> None:
+    _identified(month, "A", "chip_trusted")
+    _identified(month, "D", "chip_no_csca")
+    v = summary(month).verification
+    assert (v.chip, v.by_method["chip_no_csca"]) == (1, 1)
+    assert v.chip_share == pytest.approx(1 / 6)
 
 
 def test_no_share_when_nobody_came(month: Month) -> None:
     empty = Period(dt.date(2026, 1, 5), dt.date(2026, 1, 9))
     v = summary(month, empty).verification
-    assert v.citizens == 0 and v.chip_share is None
+    assert v.dossiers == 0 and v.chip_share is None
 
 
 def test_an_unknown_method_is_not_counted_as_verified(month: Month) -> None:
-    with month.env.db.session() as s:
-        citizen = s.get(Citizen, month.dossiers["B"].citizen_id)
-        assert citizen is not None
-        citizen.id_verified_by = "face"  # written by a newer version
+    _identified(month, "B", "face")  # written by a newer version
     v = summary(month).verification
-    assert v.by_method[VerifiedBy.UNKNOWN] == 1 and v.by_method[VerifiedBy.QR] == 0
-    assert v.citizens == 5
+    assert v.by_method[""] == 1 and v.by_method["qr"] == 0
+    assert v.dossiers == 6
 
 
 # ---- form 07 ---------------------------------------------------------------------------
@@ -267,8 +270,9 @@ def test_summary_csv_has_the_counts_and_no_personal_data(month: Month, tmp_path:
     assert values[("tong_hop", "late")] == "2"
     assert values[("trang_thai", "completion_requested")] == "1"
     assert values[("thu_tuc", "603.received")] == "3"
-    assert values[("xac_thuc", "chip")] == "2"
-    assert values[("xac_thuc", "chip_share_percent")] == "40,0"
+    assert values[("xac_thuc", "chip_failed")] == "3"
+    assert values[("xac_thuc", "dossiers")] == "6"
+    assert values[("xac_thuc", "chip_share_percent")] == "0,0"
     text = path.read_text(encoding="utf-8-sig")
     for r in rows(month):
         assert r.applicant_name not in text and r.code not in text

@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.errors import UserError
 from app.services import audit, privacy
+from app.services.forms.subject_export import subject_pdf
 from app.services.security import accounts, blobs
 from app.services.security.database import open_local, rotate_local
 from app.services.security.passwords import hash_password
@@ -98,7 +99,7 @@ def test_a_realistic_session_logs_no_personal_data(memory_keyring, caplog, tmp_p
     )
 
     data = privacy.export_subject(db, Who("supervisor"), who.officer_id, citizens[0].id)
-    privacy.subject_pdf(data)
+    subject_pdf(data)
     privacy.purge_expired(db, 30, actor=SYSTEM_ADMIN)
     stored = blobs.encrypt_blob(f"scan of {CITIZENS[0][1]}".encode())
     blobs.decrypt_blob(stored)

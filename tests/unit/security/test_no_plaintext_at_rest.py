@@ -33,7 +33,7 @@ from app.services import reprint
 from app.services.attachments import AttachmentStore
 from app.services.calendar import load_calendar
 from app.services.catalog import Catalog
-from app.services.dossiers import IntakeOptions, ReceivedPaper, create_dossier
+from app.services.dossiers import IntakeOptions, IntakeRequest, ReceivedPaper, create_dossier
 from app.services.identity import Identity, IdentitySource
 from app.services.printing import spool_pdf
 from app.services.scan_folder import ScanFolder
@@ -177,9 +177,12 @@ def _a_day_at_the_counter(central, scanner: Path) -> None:  # type: ignore[no-un
                 portrait_format="png",
             )
             dossier = create_dossier(
-                db, identity, procedure, papers, officer, counter, office, settings,
-                load_calendar(), catalog.version,
-                options=IntakeOptions(import_attachments=import_scans),
+                db,
+                IntakeRequest(
+                    identity, procedure, papers, officer, counter, office, settings,
+                    load_calendar(), catalog.version,
+                    options=IntakeOptions(import_attachments=import_scans),
+                ),
             )  # fmt: skip
             assert folder.discard(taken) == 1  # saved: the original goes
             dossier_ids.append(dossier.id)
@@ -195,7 +198,9 @@ def _a_day_at_the_counter(central, scanner: Path) -> None:  # type: ignore[no-un
 
         with db.session() as s:
             assert len(s.scalars(select(Attachment)).all()) == 2 * len(CITIZENS)
-        engine = SyncEngine(db, SyncConfig(central.url, DEMO_OFFICE, demo=True), store=central.store)
+        engine = SyncEngine(
+            db, SyncConfig(central.url, DEMO_OFFICE, demo=True), store=central.store
+        )
         report = engine.sync_once()
         assert report.error is None and engine.status().pending == 0
     finally:

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from app.errors import ErrorKind, UserError
 from app.services import audit, privacy
+from app.services.forms.subject_export import subject_pdf
 from app.services.security.permissions import SYSTEM_ADMIN
 from app.services.storage.models import (
     Attachment,
@@ -120,7 +121,7 @@ def test_data_subject_export_holds_everything_and_is_logged(env):
 def test_export_pdf_is_readable_vietnamese(env):
     citizen, dossier = _dossier_with_everything(env)
     data = privacy.export_subject(env.db, Who("admin"), env.officers["admin"].id, citizen.id)
-    pdf = privacy.subject_pdf(data)
+    pdf = subject_pdf(data)
     text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
     assert CITIZENS[0][1] in text and CITIZENS[0][0] in text
     assert dossier.code in text
@@ -133,7 +134,7 @@ def test_markup_in_citizen_text_prints_literally(env):
         c = s.get(Citizen, citizen.id)
         c.residence = "<b>Số 1</b> & <font size=40>ngõ</font> <unclosed"
     data = privacy.export_subject(env.db, Who("admin"), env.officers["admin"].id, citizen.id)
-    pdf = privacy.subject_pdf(data)
+    pdf = subject_pdf(data)
     text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
     assert "<b>Số 1</b> & <font size=40>ngõ</font> <unclosed" in text
 

@@ -1,0 +1,62 @@
+"""The unfinished intake, kept in the local database so a crash or a restart loses
+nothing: the officer finds the citizen, procedure and ticks where they were.
+
+``save`` and ``load`` open their own session: callers run them on the database worker."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from app.services.identity import Checks, Identity, IdentitySource, Verdict
+from app.services.storage.db import Database
+from app.services.storage.models import KeyValue
+
+KEY = "intake_draft"
+_DATES = ("date_of_birth", "issue_date", "expiry_date")
+
+
+def identity_to_json(identity: Identity) -> dict[str, Any]:
+    raw = dataclasses.asdict(identity)
+    for name in _DATES:
+        raw[name] = raw[name].isoformat() if raw[name] else None
+    raw["portrait"] = base64.b64encode(identity.portrait).decode("ascii")
+    raw["raw_extra"] = list(identity.raw_extra)
+    return raw
+
+
+def identity_from_json(raw: dict[str, Any]) -> Identity:
+    values = dict(raw)
+    for name in _DATES:
+        values[name] = dt.date.fromisoformat(values[name]) if values.get(name) else None
+    values["portrait"] = base64.b64decode(values.get("portrait", ""))
+    values["source"] = IdentitySource(values["source"])
+    values["checks"] = Checks(
+        **{
+            k: (Verdict(v) if k != "passive_detail" else v)
+            for k, v in values.get("checks", {}).items()
+        }
+    )
+    values["raw_extra"] = tuple(values.get("raw_extra", ()))
+    return Identity(**values)
+
+
+def save(db: Database, state: dict[str, Any] | None) -> None:
+    with db.session() as s:
+        row = s.get(KeyValue, KEY)
+        if state is None:
+            if row is not None:
+                s.delete(row)
+            return
+        if row is None:
+            s.add(KeyValue(key=KEY, value=state))
+        else:
+            row.value = state
+
+
+def load(db: Database) -> dict[str, Any] | None:
+    with db.session() as s:
+        row = s.get(KeyValue, KEY)
+        return dict(row.value) if row is not None else None
