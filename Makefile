@@ -23,8 +23,8 @@ bench: $(SETUP)
 soak: $(SETUP)
 	bash scripts/with-services.sh $(PY) -m bench.soak
 
-screenshots: $(SETUP)
-	bash scripts/with-services.sh $(PY) -m scripts.screenshots
+screenshots: $(SETUP)  # the counter's windows on a 1366×768 screen of their own
+	MOTCUA_XVFB_DISPLAY=:98 MOTCUA_XVFB_SIZE=1366x768 bash scripts/with-services.sh $(PY) -m scripts.screenshots
 	MOTCUA_WRITE_SCREENSHOTS=1 $(PY) -m pytest -q tests/ui/dossiers
 	MOTCUA_WRITE_SCREENSHOTS=1 bash scripts/with-services.sh $(PY) -m pytest -q tests/integration/sync/test_backoffice_browser.py
 

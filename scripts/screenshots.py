@@ -83,7 +83,10 @@ def main() -> int:
     def page(key: str, name: str) -> Callable[[], None]:
         def shot() -> None:
             window = main_window()
-            window.resize(1366, 720)  # a common counter screen, less the taskbar
+            if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+                window.resize(1366, 720)  # a common counter screen, less the taskbar
+            # on a real screen (make screenshots: a 1366×768 Xvfb) the window keeps the
+            # size the app fitted to the screen's available area, status bar included
             window.show_page(key)  # type: ignore[attr-defined]
             save(window, name)
 

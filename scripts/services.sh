@@ -33,7 +33,7 @@ start_xvfb() {
   if [ -e "/tmp/.X11-unix/X${DISPLAY_NUM#:}" ] && pgrep -x Xvfb >/dev/null; then
     log "Xvfb already running"; return
   fi
-  Xvfb "$DISPLAY_NUM" -screen 0 1280x1024x24 -nolisten tcp >"$RUN/xvfb.log" 2>&1 &
+  Xvfb "$DISPLAY_NUM" -screen 0 "${MOTCUA_XVFB_SIZE:-1280x1024}x24" -nolisten tcp >"$RUN/xvfb.log" 2>&1 &
   echo $! >"$RUN/xvfb.pid"
   wait_for 10 test -e "/tmp/.X11-unix/X${DISPLAY_NUM#:}" || log "Xvfb did not start"
 }
