@@ -473,7 +473,8 @@ MESSAGES: dict[ErrorKind, Message] = {
         QT_TRANSLATE_NOOP("errors", "Máy ảnh đang bận"),
         QT_TRANSLATE_NOOP("errors", "Máy ảnh đang được một chương trình khác sử dụng."),
         QT_TRANSLATE_NOOP(
-            "errors", "Đóng chương trình kia (họp trực tuyến…) rồi bấm F6; hồ sơ vẫn tiếp nhận được."
+            "errors",
+            "Đóng chương trình kia (họp trực tuyến…) rồi bấm F6; hồ sơ vẫn tiếp nhận được.",
         ),
     ),
     ErrorKind.CAMERA_DENIED: _M(
@@ -489,9 +490,7 @@ MESSAGES: dict[ErrorKind, Message] = {
         QT_TRANSLATE_NOOP(
             "errors", "Đối chiếu khuôn mặt là xử lý dữ liệu sinh trắc, cần người dân đồng ý."
         ),
-        QT_TRANSLATE_NOOP(
-            "errors", "Hỏi người dân; nếu đồng ý, đánh dấu ô xác nhận rồi chụp lại."
-        ),
+        QT_TRANSLATE_NOOP("errors", "Hỏi người dân; nếu đồng ý, đánh dấu ô xác nhận rồi chụp lại."),
     ),
     ErrorKind.FACE_OVERRIDE_REASON: _M(
         QT_TRANSLATE_NOOP("errors", "Thiếu lý do xác nhận thay"),
