@@ -88,20 +88,23 @@ class FaceContext:
     store: Any = None  # AttachmentStore, for keep_camera_image
 
 
-def match_frames(ctx: FaceContext, images: list[QImage]) -> tuple[Any, bytes | None]:
-    """Face worker: the burst → (matcher Result, PNG of the frame used if kept)."""
+def open_burst(ctx: FaceContext) -> Any:
+    """Face worker: load the model (once per process) and the portrait's descriptor."""
     from app.services.face.matcher import Matcher, decode_image
     from app.services.face.policy import load_policy
 
-    policy = load_policy(ctx.policy_path)
-    frames = [to_rgb(i) for i in images]
-    result = Matcher(policy).match_burst(decode_image(ctx.portrait), frames)
+    return Matcher(load_policy(ctx.policy_path)).burst(decode_image(ctx.portrait))
+
+
+def finish_burst(burst: Any) -> tuple[Any, bytes | None]:
+    """Face worker: the decision, and a PNG of the frame used if the policy keeps it."""
+    result = burst.result()
     kept = None
-    if policy.keep_camera_image and result.best_frame is not None:
+    if burst.matcher.policy.keep_camera_image and result.best_frame is not None:
         from PIL import Image
 
         out = io.BytesIO()
-        Image.fromarray(frames[result.best_frame]).save(out, "PNG")
+        Image.fromarray(burst.frames[result.best_frame]).save(out, "PNG")
         kept = out.getvalue()
     return result, kept
 
@@ -123,6 +126,7 @@ class FaceDialog(QDialog):
         self.face_runner, self.db_runner = face_runner, db_runner
         self.spacing_ms = spacing_ms
         self.burst: list[QImage] = []
+        self._holder: dict[str, Any] = {}
         self.collecting = False
         self._last_kept = 0.0
         self.result: Any = None
@@ -209,11 +213,8 @@ class FaceDialog(QDialog):
         )
         now = time.monotonic() * 1000
         if self.collecting and now - self._last_kept >= self.spacing_ms:
-            self.burst.append(image.copy())
             self._last_kept = now
-            if len(self.burst) >= BURST:
-                self.collecting = False
-                self._match(list(self.burst))
+            self._add(image.copy())
 
     def _camera_failed(self, error: UserError) -> None:
         self.camera_ok = False
@@ -232,6 +233,8 @@ class FaceDialog(QDialog):
         if not self.consent.isChecked() or not self.camera_ok:
             return
         self.burst, self.result, self.match_id = [], None, None
+        self._holder = {}  # worker side: the Burst being assessed
+        self._open()
         self.collecting = True
         self._last_kept = 0.0
         self.verdict.setText(self.tr("Đang chụp… mời quay đầu chậm sang trái, sang phải."))
@@ -239,13 +242,36 @@ class FaceDialog(QDialog):
         self.liveness.setText("")
         self._update_buttons()
 
-    def _match(self, images: list[QImage]) -> None:
-        self.verdict.setText(self.tr("Đang đối chiếu…"))
-        ctx = self.ctx
-        self.face_runner.run(lambda: match_frames(ctx, images), self._matched, self._failed)
+    # Jobs of one burst run in order on the single face worker: open (portrait),
+    # add (each frame, assessed as it comes), finish (decision after the last frame).
+    def _open(self) -> None:
+        ctx, holder = self.ctx, self._holder
+
+        def work() -> None:
+            holder["burst"] = open_burst(ctx)
+
+        self.face_runner.run(work, lambda _none: None, self._failed)
+
+    def _add(self, image: QImage) -> None:
+        self.burst.append(image)
+        holder = self._holder
+
+        def work() -> None:
+            if "burst" in holder:  # not when the model failed to load
+                holder["burst"].add(to_rgb(image))
+
+        self.face_runner.run(work, lambda _none: None, self._failed)
+        if len(self.burst) >= BURST:
+            self.collecting = False
+            self.verdict.setText(self.tr("Đang đối chiếu…"))
+            self.face_runner.run(
+                lambda: finish_burst(holder.pop("burst")) if "burst" in holder else None,
+                self._matched,
+                self._failed,
+            )
 
     def _failed(self, exc: BaseException) -> None:
-        self.burst = []
+        self.burst, self.collecting = [], False
         if not isinstance(exc, UserError):
             raise exc
         m = describe(exc)
@@ -253,7 +279,9 @@ class FaceDialog(QDialog):
         self.verdict.setStyleSheet(f"color:{AMBER}")
         self._update_buttons()
 
-    def _matched(self, out: tuple[Any, bytes | None]) -> None:
+    def _matched(self, out: tuple[Any, bytes | None] | None) -> None:
+        if out is None:  # the model could not load: already said by _failed
+            return
         result, kept = out
         self.result = result
         self.burst = []  # frames leave memory as soon as the worker is done with them
