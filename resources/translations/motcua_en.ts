@@ -540,92 +540,92 @@ Please send this file to technical support.</translation>
 <context>
     <name>FaceDialog</name>
     <message>
-        <location filename="../../app/ui/face/dialog.py" line="121"/>
+        <location filename="../../app/ui/face/dialog.py" line="124"/>
         <source>Đối chiếu khuôn mặt với ảnh trên chip</source>
         <translation>Face match with the chip portrait</translation>
     </message>
     <message>
-        <location filename="../../app/ui/face/dialog.py" line="138"/>
+        <location filename="../../app/ui/face/dialog.py" line="142"/>
         <source>(ảnh trên chip)</source>
         <translation>(chip portrait)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/face/dialog.py" line="139"/>
+        <location filename="../../app/ui/face/dialog.py" line="143"/>
         <source>Đang mở máy ảnh…</source>
         <translation>Opening the camera…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/face/dialog.py" line="148"/>
+        <location filename="../../app/ui/face/dialog.py" line="152"/>
         <source>&amp;Người dân đã đồng ý cho đối chiếu khuôn mặt (dữ liệu sinh trắc)</source>
         <translation>&amp;The citizen agreed to the face match (biometric data)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/face/dialog.py" line="153"/>
+        <location filename="../../app/ui/face/dialog.py" line="157"/>
         <source>Mời người dân nhìn thẳng vào máy ảnh. Khi chụp, mời quay đầu chậm sang trái rồi sang phải.</source>
         <translation>Ask the citizen to look straight at the camera. While capturing, ask them to turn the head slowly left, then right.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/face/dialog.py" line="159"/>
+        <location filename="../../app/ui/face/dialog.py" line="163"/>
         <source>&amp;Chụp và đối chiếu</source>
         <translation>&amp;Capture and compare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/face/dialog.py" line="167"/>
+        <location filename="../../app/ui/face/dialog.py" line="171"/>
         <source>Lý do xác nhận thay (bắt buộc)</source>
         <translation>Reason for the override (required)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/face/dialog.py" line="168"/>
+        <location filename="../../app/ui/face/dialog.py" line="172"/>
         <source>&amp;Lý do:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/face/dialog.py" line="171"/>
+        <location filename="../../app/ui/face/dialog.py" line="175"/>
         <source>&amp;Xác nhận thay: đúng chủ thẻ</source>
         <translation>&amp;Override: this is the card holder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/face/dialog.py" line="182"/>
+        <location filename="../../app/ui/face/dialog.py" line="186"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/face/dialog.py" line="237"/>
+        <location filename="../../app/ui/face/dialog.py" line="240"/>
         <source>Đang chụp… mời quay đầu chậm sang trái, sang phải.</source>
         <translation>Capturing… ask the citizen to turn the head slowly left and right.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/face/dialog.py" line="243"/>
+        <location filename="../../app/ui/face/dialog.py" line="266"/>
         <source>Đang đối chiếu…</source>
         <translation>Comparing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/face/dialog.py" line="283"/>
-        <source>KHỚP — điểm {0:.2f} (ngưỡng khoảng cách {1})</source>
-        <translation>MATCH — score {0:.2f} (distance threshold {1})</translation>
+        <location filename="../../app/ui/face/dialog.py" line="311"/>
+        <source>KHỚP — điểm {0:.2f} (khớp từ {1:.2f})</source>
+        <translation>MATCH — score {0:.2f} (match from {1:.2f})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/face/dialog.py" line="288"/>
-        <source>KHÔNG KHỚP — điểm {0:.2f}. Kiểm tra lại giấy tờ của người dân.</source>
-        <translation>NO MATCH — score {0:.2f}. Check the citizen&apos;s papers again.</translation>
+        <location filename="../../app/ui/face/dialog.py" line="318"/>
+        <source>KHÔNG KHỚP — điểm {0:.2f} (khớp từ {1:.2f}). Kiểm tra lại giấy tờ của người dân.</source>
+        <translation>NO MATCH — score {0:.2f} (match from {1:.2f}). Check the citizen&apos;s papers again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/face/dialog.py" line="297"/>
+        <location filename="../../app/ui/face/dialog.py" line="326"/>
         <source>Ảnh chưa đạt — nhìn thẳng vào máy ảnh</source>
         <translation>Image not good enough — look straight at the camera</translation>
     </message>
     <message>
-        <location filename="../../app/ui/face/dialog.py" line="304"/>
+        <location filename="../../app/ui/face/dialog.py" line="333"/>
         <source>Cảnh báo: khuôn mặt không chuyển động khi quay đầu — có thể là ảnh giơ trước máy ảnh. Mời người dân quay đầu rồi chụp lại.</source>
         <translation>Warning: the face did not move when the head turned — it may be a photo held up to the camera. Ask the citizen to turn the head and capture again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/face/dialog.py" line="310"/>
+        <location filename="../../app/ui/face/dialog.py" line="339"/>
         <source>Khuôn mặt có chuyển động khi quay đầu.</source>
         <translation>The face moved when the head turned.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/face/dialog.py" line="327"/>
+        <location filename="../../app/ui/face/dialog.py" line="356"/>
         <source>Đã ghi xác nhận thay: đúng chủ thẻ (lý do đã lưu).</source>
         <translation>Override recorded: this is the card holder (reason saved).</translation>
     </message>

@@ -308,14 +308,15 @@ class FaceDialog(QDialog):
 
     def _show(self, result: Any) -> None:
         if result.decision == "match":
-            text = self.tr("KHỚP — điểm {0:.2f} (ngưỡng khoảng cách {1})").format(
-                result.score, result.threshold
+            text = self.tr("KHỚP — điểm {0:.2f} (khớp từ {1:.2f})").format(
+                result.score,
+                1 - result.threshold,  # the score is 1 − distance
             )
             style = f"color:{GREEN}"
         elif result.decision == "no_match":
-            text = self.tr("KHÔNG KHỚP — điểm {0:.2f}. Kiểm tra lại giấy tờ của người dân.").format(
-                result.score
-            )
+            text = self.tr(
+                "KHÔNG KHỚP — điểm {0:.2f} (khớp từ {1:.2f}). Kiểm tra lại giấy tờ của người dân."
+            ).format(result.score, 1 - result.threshold)
             style = f"color:{RED}"
         else:
             problem = result.quality.problem
