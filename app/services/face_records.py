@@ -167,3 +167,30 @@ def recent_for(session: Session, id_number: str, since: dt.datetime) -> list[Fac
             .order_by(FaceMatch.at.desc())
         )
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The dossier's latest attempt, for its detail view."""
+
+    decision: str  # the final one (a supervisor's override wins)
+    score: float | None
+    at: dt.datetime
+    overridden: bool
+    override_reason: str
+    liveness_moved: bool | None
+
+
+def dossier_summary(db: Database, dossier_id: str) -> Summary | None:
+    with db.session() as s:
+        row = latest_for_dossier(s, dossier_id)
+        if row is None:
+            return None
+        return Summary(
+            row.final_decision,
+            row.score,
+            row.at,
+            bool(row.override_decision),
+            row.override_reason,
+            row.liveness_moved,
+        )

@@ -358,22 +358,22 @@ Please send this file to technical support.</translation>
         <translation>Data at intake ({0}):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="199"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="202"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="199"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="202"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="207"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="210"/>
         <source>Chưa</source>
         <translation>Not yet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="220"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="223"/>
         <source>%n trang</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -381,32 +381,32 @@ Please send this file to technical support.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="225"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="228"/>
         <source>Chưa có bản số hóa.</source>
         <translation>No scans yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="257"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="260"/>
         <source>&amp;Xuất dữ liệu của công dân…</source>
         <translation>E&amp;xport the citizen&apos;s data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="260"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="263"/>
         <source>Quyền của chủ thể dữ liệu: mọi dữ liệu về công dân này (PDF và JSON).</source>
         <translation>Data subject&apos;s right of access: everything held about this citizen (PDF and JSON).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="275"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="278"/>
         <source>Lưu dữ liệu công dân vào</source>
         <translation>Save the citizen&apos;s data to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="310"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="313"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="310"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="313"/>
         <source>Họ tên người nhận kết quả:</source>
         <translation>Full name of the person collecting the results:</translation>
     </message>
@@ -3686,6 +3686,41 @@ Discard the current dossier and start a new one for this person?</translation>
         <location filename="../../app/ui/face/dialog.py" line="73"/>
         <source>Không tìm thấy khuôn mặt trong ảnh trên chip: không đối chiếu được thẻ này.</source>
         <translation>No face found in the chip portrait: this card cannot be matched.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/summary.py" line="18"/>
+        <source>Khớp</source>
+        <translation>Match</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/summary.py" line="19"/>
+        <source>Không khớp</source>
+        <translation>No match</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/summary.py" line="20"/>
+        <source>Ảnh chưa đạt</source>
+        <translation>Image not good enough</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/summary.py" line="24"/>
+        <source>điểm {0:.2f}</source>
+        <translation>score {0:.2f}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/summary.py" line="27"/>
+        <source>khuôn mặt không chuyển động khi quay đầu</source>
+        <translation>the face did not move when the head turned</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/summary.py" line="30"/>
+        <source>Xác nhận thay, lý do: {0}</source>
+        <translation>Overridden, reason: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/summary.py" line="33"/>
+        <source>Đối chiếu khuôn mặt:</source>
+        <translation>Face match:</translation>
     </message>
 </context>
 <context>

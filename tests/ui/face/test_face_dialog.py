@@ -203,3 +203,23 @@ def test_f6_is_offered_only_after_a_good_chip_read_and_the_attempt_joins_the_dos
     with demo_db.session() as s:
         row = s.scalars(select(FaceMatch)).one()
         assert row.dossier_id == controller.last_saved.dossier_id and row.citizen_id
+
+    # the dossier detail shows the recorded result
+    from app.services.lifecycle import DeadlineRules
+    from app.ui.dossiers import DossierDetailDialog
+
+    detail = DossierDetailDialog(
+        demo_db,
+        controller.last_saved.dossier_id,
+        controller.catalog.current,
+        DeadlineRules(controller.calendar.current, controller.settings.cutoff_time),
+        officer.officer_id,
+    )
+    qtbot.addWidget(detail)
+    shown = {
+        detail.fields.itemAt(i, detail.fields.ItemRole.LabelRole).widget().text(): (
+            detail.fields.itemAt(i, detail.fields.ItemRole.FieldRole).widget().text()
+        )
+        for i in range(detail.fields.rowCount())
+    }
+    assert shown["Đối chiếu khuôn mặt:"].startswith("Khớp — điểm 0.")
