@@ -111,6 +111,11 @@ class ErrorKind(StrEnum):
     # face match
     FACE_MODEL_MISSING = "face_model_missing"
     FACE_IMAGE_INVALID = "face_image_invalid"
+    CAMERA_MISSING = "camera_missing"
+    CAMERA_BUSY = "camera_busy"
+    CAMERA_DENIED = "camera_denied"
+    FACE_CONSENT_MISSING = "face_consent_missing"
+    FACE_OVERRIDE_REASON = "face_override_reason"
 
 
 @dataclass(frozen=True, slots=True)
@@ -534,6 +539,43 @@ MESSAGES: dict[ErrorKind, Message] = {
         QT_TRANSLATE_NOOP("errors", "Không đọc được ảnh khuôn mặt"),
         QT_TRANSLATE_NOOP("errors", "Tệp ảnh không phải JPEG, JPEG 2000 hay PNG hợp lệ."),
         QT_TRANSLATE_NOOP("errors", "Chọn tệp ảnh khác."),
+    ),
+    ErrorKind.CAMERA_MISSING: _M(
+        QT_TRANSLATE_NOOP("errors", "Không có máy ảnh"),
+        QT_TRANSLATE_NOOP(
+            "errors", "Máy tính này không có máy ảnh dùng được; bỏ qua bước đối chiếu khuôn mặt."
+        ),
+        QT_TRANSLATE_NOOP(
+            "errors", "Tiếp tục tiếp nhận hồ sơ. Cắm máy ảnh rồi bấm F6 nếu cần đối chiếu."
+        ),
+    ),
+    ErrorKind.CAMERA_BUSY: _M(
+        QT_TRANSLATE_NOOP("errors", "Máy ảnh đang bận"),
+        QT_TRANSLATE_NOOP("errors", "Máy ảnh đang được một chương trình khác sử dụng."),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Đóng chương trình kia (họp trực tuyến…) rồi bấm F6; hồ sơ vẫn tiếp nhận được.",
+        ),
+    ),
+    ErrorKind.CAMERA_DENIED: _M(
+        QT_TRANSLATE_NOOP("errors", "Không được phép dùng máy ảnh"),
+        QT_TRANSLATE_NOOP("errors", "Hệ điều hành đã chặn quyền dùng máy ảnh của MotCua."),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "Nhờ quản trị viên cho phép MotCua dùng máy ảnh; hồ sơ vẫn tiếp nhận bình thường.",
+        ),
+    ),
+    ErrorKind.FACE_CONSENT_MISSING: _M(
+        QT_TRANSLATE_NOOP("errors", "Chưa có sự đồng ý của người dân"),
+        QT_TRANSLATE_NOOP(
+            "errors", "Đối chiếu khuôn mặt là xử lý dữ liệu sinh trắc, cần người dân đồng ý."
+        ),
+        QT_TRANSLATE_NOOP("errors", "Hỏi người dân; nếu đồng ý, đánh dấu ô xác nhận rồi chụp lại."),
+    ),
+    ErrorKind.FACE_OVERRIDE_REASON: _M(
+        QT_TRANSLATE_NOOP("errors", "Thiếu lý do xác nhận thay"),
+        QT_TRANSLATE_NOOP("errors", "Xác nhận thay kết quả đối chiếu cần ghi lý do."),
+        QT_TRANSLATE_NOOP("errors", "Nhập lý do (ít nhất 10 ký tự) rồi xác nhận lại."),
     ),
 }
 

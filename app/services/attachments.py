@@ -255,6 +255,13 @@ class AttachmentStore:
         enqueue(session, "attachment", attachment.id)
         return attachment
 
+    def keep_private(self, data: bytes) -> str:
+        """Store bytes encrypted by their hash, with no attachment row (so never synced):
+        a face-match camera image the office chose to keep. Returns the hash."""
+        sha = hashlib.sha256(data).hexdigest()
+        self._store(self.content_path(sha), data)
+        return sha
+
     @staticmethod
     def _store(target: Path, plaintext: bytes) -> None:
         """Write ``plaintext`` encrypted unless the file is already there (dedupe).

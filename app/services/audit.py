@@ -37,7 +37,18 @@ from app.shared import wire
 from app.shared.types import new_id, utcnow
 
 ACTIONS = frozenset(
-    {"display", "print", "export", "change", "login", "logout", "lock", "unlock", "purge"}
+    {
+        "display",
+        "print",
+        "export",
+        "change",
+        "login",
+        "logout",
+        "lock",
+        "unlock",
+        "purge",
+        "biometric",  # a face match at the counter (app/services/face_records.py)
+    }
 )
 GENESIS = "0" * 64
 HEAD_KEY = "audit_chain_head"

@@ -45,7 +45,7 @@ NO_DATA = QT_TRANSLATE_NOOP("indicators", "chưa có dữ liệu")
 REGISTER_LABEL = QT_TRANSLATE_NOOP(
     "indicators", "Người tham gia đã đối chiếu khớp với CSDL quốc gia về dân cư"
 )
-BIOMETRIC_LABEL = QT_TRANSLATE_NOOP("indicators", "Hồ sơ có đối chiếu khuôn mặt tại quầy")
+BIOMETRIC_LABEL = QT_TRANSLATE_NOOP("indicators", "Hồ sơ xác thực sinh trắc tại quầy")
 _PENDING = frozenset({Timeliness.IN_TIME, Timeliness.PAUSED})
 _ON_TIME = frozenset({Timeliness.EARLY, Timeliness.ON_TIME})
 _LATE = frozenset({Timeliness.LATE, Timeliness.OVERDUE})

@@ -8,7 +8,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, or_, select
 from sqlalchemy.orm import Session
 
 from app.services.indicators import (
@@ -109,16 +109,25 @@ BIOMETRIC_TABLE = "face_matches"  # written by the counter's face check, where i
 
 
 def biometrics_figure(session: Session, dossier_ids: Sequence[str]) -> Figure | None:
-    """Dossiers with a face match recorded; None when this database records none."""
+    """Dossiers whose citizen was verified by a face match at the counter (the match
+    decided by the model, or recorded by a supervisor's override); None when this
+    database has no face-match table."""
     if not inspect(session.get_bind()).has_table(BIOMETRIC_TABLE):
         return None
-    from sqlalchemy import column, table
+    from app.services.storage.models import FaceMatch
 
-    matches = table(BIOMETRIC_TABLE, column("dossier_id"))
+    matched_rows = or_(
+        FaceMatch.override_decision == "match",
+        (FaceMatch.override_decision == "") & (FaceMatch.decision == "match"),
+    )
     matched: set[str] = set()
     for chunk in _chunks(list(dossier_ids), 500):
         matched.update(
-            session.scalars(select(matches.c.dossier_id).where(matches.c.dossier_id.in_(chunk)))
+            d
+            for d in session.scalars(
+                select(FaceMatch.dossier_id).where(FaceMatch.dossier_id.in_(chunk), matched_rows)
+            )
+            if d
         )
     return Figure(
         "biometrics.matched",

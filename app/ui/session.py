@@ -320,6 +320,9 @@ class CounterSession:
         page.show_beside_record(
             RegisterBanner(self.intake, self.network_runner, self._register_state)
         )
+        from app.ui.face.offer import face_offer  # F6: face match (issue 16)
+
+        page.show_beside_record(face_offer(self.intake, self.attachments, self.demo))
         self.paper_printer.failed.connect(page.print_failed)
         self.paper_printer.done.connect(page.printed)
         self.paper_printer.printed.connect(self.intake.printed)

@@ -155,17 +155,17 @@
         <translation>Project 06 indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="461"/>
+        <location filename="../../app/ui/session.py" line="464"/>
         <source>Đồng bộ: không khởi động được</source>
         <translation>Sync: could not start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="548"/>
+        <location filename="../../app/ui/session.py" line="551"/>
         <source>Chẩn đoán hệ thống</source>
         <translation>System diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="551"/>
+        <location filename="../../app/ui/session.py" line="554"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
@@ -368,22 +368,22 @@ Please send this file to technical support.</translation>
         <translation>Data at intake ({0}):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="246"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="249"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="246"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="249"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="254"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="257"/>
         <source>Chưa</source>
         <translation>Not yet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="267"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="270"/>
         <source>%n trang</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -391,42 +391,42 @@ Please send this file to technical support.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="272"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="275"/>
         <source>Chưa có bản số hóa.</source>
         <translation>No scans yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="304"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="307"/>
         <source>&amp;Xuất dữ liệu của công dân…</source>
         <translation>E&amp;xport the citizen&apos;s data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="307"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="310"/>
         <source>Quyền của chủ thể dữ liệu: mọi dữ liệu về công dân này (PDF và JSON).</source>
         <translation>Data subject&apos;s right of access: everything held about this citizen (PDF and JSON).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="312"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="315"/>
         <source>&amp;In lại giấy tiếp nhận</source>
         <translation>&amp;Reprint the receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="314"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="317"/>
         <source>Sau ngày in lần đầu, chỉ lãnh đạo bộ phận được in lại.</source>
         <translation>After the day of the first print, only the head of the unit may reprint.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="359"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="362"/>
         <source>Lưu dữ liệu công dân vào</source>
         <translation>Save the citizen&apos;s data to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="396"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="399"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="396"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="399"/>
         <source>Họ tên người nhận kết quả:</source>
         <translation>Full name of the person collecting the results:</translation>
     </message>
@@ -572,6 +572,107 @@ Please send this file to technical support.</translation>
         <location filename="../../app/ui/events/page.py" line="199"/>
         <source>30 ngày qua: nhận %1 sự kiện, lập %2 hồ sơ từ sự kiện, trung bình %3 ngày từ sự kiện đến hồ sơ</source>
         <translation>Last 30 days: %1 event(s) received, %2 dossier(s) opened from them, %3 day(s) on average from event to dossier</translation>
+    </message>
+</context>
+<context>
+    <name>FaceDialog</name>
+    <message>
+        <location filename="../../app/ui/face/dialog.py" line="124"/>
+        <source>Đối chiếu khuôn mặt với ảnh trên chip</source>
+        <translation>Face match with the chip portrait</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/dialog.py" line="142"/>
+        <source>(ảnh trên chip)</source>
+        <translation>(chip portrait)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/dialog.py" line="143"/>
+        <source>Đang mở máy ảnh…</source>
+        <translation>Opening the camera…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/dialog.py" line="152"/>
+        <source>&amp;Người dân đã đồng ý cho đối chiếu khuôn mặt (dữ liệu sinh trắc)</source>
+        <translation>&amp;The citizen agreed to the face match (biometric data)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/dialog.py" line="157"/>
+        <source>Mời người dân nhìn thẳng vào máy ảnh. Khi chụp, mời quay đầu chậm sang trái rồi sang phải.</source>
+        <translation>Ask the citizen to look straight at the camera. While capturing, ask them to turn the head slowly left, then right.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/dialog.py" line="163"/>
+        <source>&amp;Chụp và đối chiếu</source>
+        <translation>&amp;Capture and compare</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/dialog.py" line="171"/>
+        <source>Lý do xác nhận thay (bắt buộc)</source>
+        <translation>Reason for the override (required)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/dialog.py" line="172"/>
+        <source>&amp;Lý do:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/dialog.py" line="175"/>
+        <source>&amp;Xác nhận thay: đúng chủ thẻ</source>
+        <translation>&amp;Override: this is the card holder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/dialog.py" line="186"/>
+        <source>Đóng (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/dialog.py" line="240"/>
+        <source>Đang chụp… mời quay đầu chậm sang trái, sang phải.</source>
+        <translation>Capturing… ask the citizen to turn the head slowly left and right.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/dialog.py" line="266"/>
+        <source>Đang đối chiếu…</source>
+        <translation>Comparing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/dialog.py" line="311"/>
+        <source>KHỚP — điểm {0:.2f} (khớp từ {1:.2f})</source>
+        <translation>MATCH — score {0:.2f} (match from {1:.2f})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/dialog.py" line="318"/>
+        <source>KHÔNG KHỚP — điểm {0:.2f} (khớp từ {1:.2f}). Kiểm tra lại giấy tờ của người dân.</source>
+        <translation>NO MATCH — score {0:.2f} (match from {1:.2f}). Check the citizen&apos;s papers again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/dialog.py" line="326"/>
+        <source>Ảnh chưa đạt — nhìn thẳng vào máy ảnh</source>
+        <translation>Image not good enough — look straight at the camera</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/dialog.py" line="333"/>
+        <source>Cảnh báo: khuôn mặt không chuyển động khi quay đầu — có thể là ảnh giơ trước máy ảnh. Mời người dân quay đầu rồi chụp lại.</source>
+        <translation>Warning: the face did not move when the head turned — it may be a photo held up to the camera. Ask the citizen to turn the head and capture again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/dialog.py" line="339"/>
+        <source>Khuôn mặt có chuyển động khi quay đầu.</source>
+        <translation>The face moved when the head turned.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/dialog.py" line="356"/>
+        <source>Đã ghi xác nhận thay: đúng chủ thẻ (lý do đã lưu).</source>
+        <translation>Override recorded: this is the card holder (reason saved).</translation>
+    </message>
+</context>
+<context>
+    <name>FaceOffer</name>
+    <message>
+        <location filename="../../app/ui/face/offer.py" line="57"/>
+        <source>Đối chiếu khuôn mặt (F6)</source>
+        <translation>Face match (F6)</translation>
     </message>
 </context>
 <context>
@@ -2761,887 +2862,962 @@ Enter the officer&apos;s password to continue.</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/errors.py" line="126"/>
+        <location filename="../../app/errors.py" line="131"/>
         <source>Tệp cài đặt bị hỏng</source>
         <translation>Settings file damaged</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="127"/>
+        <location filename="../../app/errors.py" line="132"/>
         <source>Không đọc được tệp cài đặt. Tệp cũ đã được cất sang một bên.</source>
         <translation>The settings file could not be read. The old file was set aside.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="128"/>
+        <location filename="../../app/errors.py" line="133"/>
         <source>Phần mềm dùng cài đặt mặc định; hãy kiểm tra lại trong Cài đặt.</source>
         <translation>MotCua is using default settings; please review them in Settings.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="133"/>
+        <location filename="../../app/errors.py" line="138"/>
         <source>Cài đặt không hợp lệ</source>
         <translation>Invalid settings</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="134"/>
+        <location filename="../../app/errors.py" line="139"/>
         <source>Một số giá trị cài đặt không hợp lệ.</source>
         <translation>Some settings have invalid values.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="135"/>
+        <location filename="../../app/errors.py" line="140"/>
         <source>Sửa các ô được đánh dấu rồi lưu lại.</source>
         <translation>Correct the highlighted fields and save again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="138"/>
+        <location filename="../../app/errors.py" line="143"/>
         <source>Cơ sở dữ liệu của phiên bản mới hơn</source>
         <translation>Database from a newer version</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="139"/>
+        <location filename="../../app/errors.py" line="144"/>
         <source>Cơ sở dữ liệu được tạo bởi phiên bản MotCua mới hơn phiên bản này.</source>
         <translation>The database was created by a newer version of MotCua than this one.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="142"/>
+        <location filename="../../app/errors.py" line="147"/>
         <source>Hãy cài phiên bản MotCua mới nhất. Dữ liệu không bị thay đổi.</source>
         <translation>Install the latest version of MotCua. Your data has not been changed.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="147"/>
+        <location filename="../../app/errors.py" line="152"/>
         <source>Cơ sở dữ liệu bị hỏng</source>
         <translation>Database damaged</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="148"/>
+        <location filename="../../app/errors.py" line="153"/>
         <source>Không đọc được cơ sở dữ liệu cục bộ.</source>
         <translation>The local database cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="149"/>
+        <location filename="../../app/errors.py" line="154"/>
         <source>Liên hệ bộ phận hỗ trợ kỹ thuật; đừng xoá thư mục dữ liệu.</source>
         <translation>Contact technical support; do not delete the data folder.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="152"/>
+        <location filename="../../app/errors.py" line="157"/>
         <source>Cơ sở dữ liệu đang bận</source>
         <translation>Database busy</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="153"/>
+        <location filename="../../app/errors.py" line="158"/>
         <source>Một chương trình khác đang giữ cơ sở dữ liệu.</source>
         <translation>Another program is holding the database.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="154"/>
+        <location filename="../../app/errors.py" line="159"/>
         <source>Đợi vài giây rồi thử lại.</source>
         <translation>Wait a few seconds and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="157"/>
+        <location filename="../../app/errors.py" line="162"/>
         <source>Ổ đĩa đầy</source>
         <translation>Disk full</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="158"/>
+        <location filename="../../app/errors.py" line="163"/>
         <source>Không còn chỗ trống để lưu dữ liệu.</source>
         <translation>There is no free space left to save data.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="159"/>
+        <location filename="../../app/errors.py" line="164"/>
         <source>Giải phóng dung lượng ổ đĩa rồi thử lại. Dữ liệu đang nhập vẫn được giữ.</source>
         <translation>Free up disk space and try again. The data being entered is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="164"/>
+        <location filename="../../app/errors.py" line="169"/>
         <source>Không ghi được dữ liệu</source>
         <translation>Cannot save data</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="165"/>
+        <location filename="../../app/errors.py" line="170"/>
         <source>Thư mục dữ liệu chỉ cho phép đọc.</source>
         <translation>The data folder is read-only.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="166"/>
+        <location filename="../../app/errors.py" line="171"/>
         <source>Kiểm tra quyền ghi của thư mục dữ liệu.</source>
         <translation>Check the write permissions of the data folder.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="169"/>
+        <location filename="../../app/errors.py" line="174"/>
         <source>MotCua đang chạy</source>
         <translation>MotCua is already running</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="170"/>
+        <location filename="../../app/errors.py" line="175"/>
         <source>Một cửa sổ MotCua khác đang dùng cùng thư mục dữ liệu.</source>
         <translation>Another MotCua window is using the same data folder.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="171"/>
+        <location filename="../../app/errors.py" line="176"/>
         <source>Dùng cửa sổ đang mở.</source>
         <translation>Use the window that is already open.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="174"/>
+        <location filename="../../app/errors.py" line="179"/>
         <source>Không có kho khoá bảo mật</source>
         <translation>No secure keyring</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="175"/>
+        <location filename="../../app/errors.py" line="180"/>
         <source>Hệ điều hành không cung cấp kho khoá (keyring).</source>
         <translation>The operating system provides no keyring.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="176"/>
+        <location filename="../../app/errors.py" line="181"/>
         <source>Xem mục «Kho khoá» trong hướng dẫn cài đặt.</source>
         <translation>See the “Keyring” section of the installation guide.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="179"/>
+        <location filename="../../app/errors.py" line="184"/>
         <source>Đăng nhập không thành công</source>
         <translation>Sign-in failed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="180"/>
+        <location filename="../../app/errors.py" line="185"/>
         <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>
         <translation>Incorrect user name or password.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="181"/>
+        <location filename="../../app/errors.py" line="186"/>
         <source>Nhập lại; kiểm tra phím Caps Lock và bộ gõ tiếng Việt.</source>
         <translation>Try again; check Caps Lock and the Vietnamese input method.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="184"/>
+        <location filename="../../app/errors.py" line="189"/>
         <source>Tài khoản tạm khoá</source>
         <translation>Account temporarily locked</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="185"/>
+        <location filename="../../app/errors.py" line="190"/>
         <source>Đăng nhập sai quá 5 lần nên tài khoản bị khoá 15 phút.</source>
         <translation>After more than 5 failed sign-ins the account is locked for 15 minutes.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="186"/>
+        <location filename="../../app/errors.py" line="191"/>
         <source>Đợi hết thời gian khoá hoặc nhờ quản trị viên mở khoá.</source>
         <translation>Wait until the lock expires or ask an administrator to unlock it.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="189"/>
+        <location filename="../../app/errors.py" line="194"/>
         <source>Mật khẩu quá ngắn</source>
         <translation>Password too short</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="190"/>
+        <location filename="../../app/errors.py" line="195"/>
         <source>Mật khẩu phải có ít nhất 8 ký tự.</source>
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="191"/>
+        <location filename="../../app/errors.py" line="196"/>
         <source>Chọn mật khẩu dài hơn.</source>
         <translation>Choose a longer password.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="194"/>
+        <location filename="../../app/errors.py" line="199"/>
         <source>Dịch vụ thẻ thông minh không chạy</source>
         <translation>Smart card service not running</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="195"/>
+        <location filename="../../app/errors.py" line="200"/>
         <source>Không kết nối được dịch vụ đọc thẻ thông minh (PC/SC).</source>
         <translation>Cannot connect to the smart card service (PC/SC).</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="196"/>
+        <location filename="../../app/errors.py" line="201"/>
         <source>Khởi động lại dịch vụ Smart Card (Windows) hoặc pcscd (Linux).</source>
         <translation>Restart the Smart Card service (Windows) or pcscd (Linux).</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="201"/>
+        <location filename="../../app/errors.py" line="206"/>
         <source>Không có đầu đọc thẻ</source>
         <translation>No card reader</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="202"/>
+        <location filename="../../app/errors.py" line="207"/>
         <source>Không tìm thấy đầu đọc thẻ nào.</source>
         <translation>No card reader was found.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="203"/>
+        <location filename="../../app/errors.py" line="208"/>
         <source>Cắm đầu đọc thẻ vào cổng USB rồi thử lại.</source>
         <translation>Plug the card reader into a USB port and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="206"/>
+        <location filename="../../app/errors.py" line="211"/>
         <source>Chưa có thẻ</source>
         <translation>No card</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="207"/>
+        <location filename="../../app/errors.py" line="212"/>
         <source>Không có thẻ trên đầu đọc.</source>
         <translation>There is no card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="208"/>
+        <location filename="../../app/errors.py" line="213"/>
         <source>Đặt thẻ căn cước lên đầu đọc và giữ yên.</source>
         <translation>Place the ID card on the reader and keep it still.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="211"/>
+        <location filename="../../app/errors.py" line="216"/>
         <source>Thẻ bị nhấc ra khi đang đọc</source>
         <translation>Card removed while reading</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="212"/>
+        <location filename="../../app/errors.py" line="217"/>
         <source>Thẻ bị nhấc ra trước khi đọc xong; chưa có dữ liệu nào được dùng.</source>
         <translation>The card was removed before reading finished; none of its data was used.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="215"/>
+        <location filename="../../app/errors.py" line="220"/>
         <source>Đặt lại thẻ lên đầu đọc, giữ yên đến khi đọc xong.</source>
         <translation>Place the card back on the reader and keep it still until reading finishes.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="218"/>
+        <location filename="../../app/errors.py" line="223"/>
         <source>Thẻ từ chối truy cập</source>
         <translation>Card refused access</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="219"/>
+        <location filename="../../app/errors.py" line="224"/>
         <source>Khoá truy cập không khớp với thẻ (số định danh, ngày sinh hoặc ngày hết hạn sai).</source>
         <translation>The access key does not match the card (wrong personal ID number, date of birth or expiry date).</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="223"/>
+        <location filename="../../app/errors.py" line="228"/>
         <source>Hỏi lại công dân và nhập lại thông tin trên thẻ.</source>
         <translation>Ask the citizen again and re-enter the details on the card.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="226"/>
+        <location filename="../../app/errors.py" line="231"/>
         <source>Thẻ không được hỗ trợ</source>
         <translation>Card not supported</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="227"/>
+        <location filename="../../app/errors.py" line="232"/>
         <source>Đây không phải thẻ căn cước gắn chip hay hộ chiếu điện tử.</source>
         <translation>This is not a chip ID card or an e-passport.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="228"/>
+        <location filename="../../app/errors.py" line="233"/>
         <source>Dùng quét mã QR hoặc nhập tay.</source>
         <translation>Scan the QR code or type the details instead.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="231"/>
+        <location filename="../../app/errors.py" line="236"/>
         <source>Không đọc được dữ liệu</source>
         <translation>Cannot read the data</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="232"/>
+        <location filename="../../app/errors.py" line="237"/>
         <source>Dữ liệu trên thẻ không đúng định dạng.</source>
         <translation>The data on the card is not in the expected format.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="233"/>
+        <location filename="../../app/errors.py" line="238"/>
         <source>Thử đọc lại; nếu vẫn lỗi, dùng quét mã QR hoặc nhập tay.</source>
         <translation>Try reading again; if it still fails, scan the QR code or type the details.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="236"/>
+        <location filename="../../app/errors.py" line="241"/>
         <source>CẢNH BÁO: thẻ không xác thực được</source>
         <translation>WARNING: card could not be authenticated</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="237"/>
+        <location filename="../../app/errors.py" line="242"/>
         <source>Kiểm tra tính xác thực của thẻ không đạt.</source>
         <translation>The card failed the authenticity check.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="238"/>
+        <location filename="../../app/errors.py" line="243"/>
         <source>Không tiếp nhận bằng thẻ này; báo lãnh đạo bộ phận.</source>
         <translation>Do not accept dossiers with this card; inform the desk supervisor.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="241"/>
+        <location filename="../../app/errors.py" line="246"/>
         <source>Thẻ đã hết hạn</source>
         <translation>Card expired</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="242"/>
+        <location filename="../../app/errors.py" line="247"/>
         <source>Thẻ căn cước đã quá ngày hết hạn.</source>
         <translation>The ID card is past its expiry date.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="243"/>
+        <location filename="../../app/errors.py" line="248"/>
         <source>Có thể tiếp tục nếu ghi rõ lý do; nhắc công dân đi đổi thẻ.</source>
         <translation>You may continue if you record the reason; remind the citizen to renew the card.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="246"/>
+        <location filename="../../app/errors.py" line="251"/>
         <source>Mã QR không hợp lệ</source>
         <translation>Invalid QR code</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="247"/>
+        <location filename="../../app/errors.py" line="252"/>
         <source>Nội dung quét được không phải mã QR của thẻ căn cước.</source>
         <translation>What was scanned is not the QR code of an ID card.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="248"/>
+        <location filename="../../app/errors.py" line="253"/>
         <source>Quét lại mặt có mã QR của thẻ căn cước.</source>
         <translation>Scan the side of the ID card that has the QR code again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="251"/>
+        <location filename="../../app/errors.py" line="256"/>
         <source>Máy quét gửi sai dấu tiếng Việt</source>
         <translation>Scanner sent garbled Vietnamese</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="252"/>
+        <location filename="../../app/errors.py" line="257"/>
         <source>Chữ tiếng Việt từ máy quét bị bộ gõ (Unikey/Telex) làm sai.</source>
         <translation>The Vietnamese input method (Unikey/Telex) garbled the text from the scanner.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="253"/>
+        <location filename="../../app/errors.py" line="258"/>
         <source>Tắt bộ gõ tiếng Việt (chuyển sang chế độ E) rồi quét lại.</source>
         <translation>Turn off the Vietnamese input method (switch to E mode) and scan again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="256"/>
+        <location filename="../../app/errors.py" line="261"/>
         <source>Số định danh không hợp lệ</source>
         <translation>Invalid personal ID number</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="257"/>
+        <location filename="../../app/errors.py" line="262"/>
         <source>Số định danh cá nhân không đúng quy tắc.</source>
         <translation>The personal ID number does not follow the numbering rules.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="258"/>
+        <location filename="../../app/errors.py" line="263"/>
         <source>Kiểm tra lại 12 chữ số trên thẻ.</source>
         <translation>Check the 12 digits on the card again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="261"/>
+        <location filename="../../app/errors.py" line="266"/>
         <source>Danh mục thủ tục không hợp lệ</source>
         <translation>Invalid procedure catalogue</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="262"/>
+        <location filename="../../app/errors.py" line="267"/>
         <source>Tệp danh mục thủ tục có lỗi; danh mục cũ vẫn được dùng.</source>
         <translation>The procedure catalogue file has errors; the previous catalogue is still in use.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="263"/>
         <location filename="../../app/errors.py" line="268"/>
+        <location filename="../../app/errors.py" line="273"/>
         <source>Sửa tệp theo vị trí lỗi được báo rồi nạp lại.</source>
         <translation>Fix the file at the reported position and load it again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="266"/>
+        <location filename="../../app/errors.py" line="271"/>
         <source>Lịch ngày nghỉ không hợp lệ</source>
         <translation>Invalid holiday calendar</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="267"/>
+        <location filename="../../app/errors.py" line="272"/>
         <source>Tệp lịch ngày nghỉ có lỗi; lịch cũ vẫn được dùng.</source>
         <translation>The holiday calendar file has errors; the previous calendar is still in use.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="271"/>
+        <location filename="../../app/errors.py" line="276"/>
         <source>Hồ sơ chưa đủ giấy tờ</source>
         <translation>Dossier incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="272"/>
+        <location filename="../../app/errors.py" line="277"/>
         <source>Còn thiếu giấy tờ bắt buộc nên chưa lập giấy tiếp nhận.</source>
         <translation>Required documents are missing, so no intake receipt was issued.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="273"/>
+        <location filename="../../app/errors.py" line="278"/>
         <source>In phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02) cho công dân.</source>
         <translation>Print the request for additional documents (form 02) for the citizen.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="278"/>
+        <location filename="../../app/errors.py" line="283"/>
         <source>Thiếu địa chỉ nhận kết quả</source>
         <translation>Postal address missing</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="279"/>
+        <location filename="../../app/errors.py" line="284"/>
         <source>Công dân chọn nhận kết quả qua bưu chính nhưng chưa có địa chỉ; hồ sơ chưa được lưu.</source>
         <translation>The citizen chose to receive the result by post but no address was entered; the dossier was not saved.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="283"/>
+        <location filename="../../app/errors.py" line="288"/>
         <source>Nhập địa chỉ nhận kết quả, hoặc chọn nhận kết quả điện tử hay tại quầy.</source>
         <translation>Enter the postal address, or choose electronic delivery or collection at the counter.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="288"/>
+        <location filename="../../app/errors.py" line="293"/>
         <source>Tệp quá lớn</source>
         <translation>File too large</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="289"/>
+        <location filename="../../app/errors.py" line="294"/>
         <source>Tệp đính kèm vượt quá dung lượng cho phép.</source>
         <translation>The attachment is larger than allowed.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="290"/>
+        <location filename="../../app/errors.py" line="295"/>
         <source>Quét lại với độ phân giải thấp hơn hoặc chia nhỏ tệp.</source>
         <translation>Scan again at a lower resolution or split the file.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="293"/>
+        <location filename="../../app/errors.py" line="298"/>
         <source>Loại tệp không được nhận</source>
         <translation>File type not accepted</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="294"/>
+        <location filename="../../app/errors.py" line="299"/>
         <source>Chỉ nhận ảnh (JPEG, PNG, TIFF) và PDF.</source>
         <translation>Only images (JPEG, PNG, TIFF) and PDF are accepted.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="295"/>
+        <location filename="../../app/errors.py" line="300"/>
         <source>Chọn tệp đúng loại.</source>
         <translation>Choose a file of an accepted type.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="298"/>
+        <location filename="../../app/errors.py" line="303"/>
         <source>Tệp bị hỏng</source>
         <translation>File damaged</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="299"/>
+        <location filename="../../app/errors.py" line="304"/>
         <source>Không mở được tệp đính kèm; không có gì được lưu.</source>
         <translation>The attachment cannot be opened; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="300"/>
+        <location filename="../../app/errors.py" line="305"/>
         <source>Quét lại giấy tờ.</source>
         <translation>Scan the document again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="303"/>
+        <location filename="../../app/errors.py" line="308"/>
         <source>Không thể chuyển trạng thái</source>
         <translation>Status change not allowed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="304"/>
+        <location filename="../../app/errors.py" line="309"/>
         <source>Hồ sơ đang ở trạng thái không cho phép thao tác này.</source>
         <translation>The dossier&apos;s current status does not allow this action.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="305"/>
+        <location filename="../../app/errors.py" line="310"/>
         <source>Xem lịch sử hồ sơ để biết trạng thái hiện tại.</source>
         <translation>See the dossier history for its current status.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="308"/>
+        <location filename="../../app/errors.py" line="313"/>
         <source>Không có máy in</source>
         <translation>No printer</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="309"/>
+        <location filename="../../app/errors.py" line="314"/>
         <source>Không tìm thấy máy in nào.</source>
         <translation>No printer was found.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="310"/>
+        <location filename="../../app/errors.py" line="315"/>
         <source>Cài máy in hoặc chọn máy in khác trong Cài đặt; có thể lưu PDF.</source>
         <translation>Install a printer or choose another one in Settings; you can also save a PDF.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="315"/>
+        <location filename="../../app/errors.py" line="320"/>
         <source>In không thành công</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="316"/>
+        <location filename="../../app/errors.py" line="321"/>
         <source>Máy in báo lỗi khi in.</source>
         <translation>The printer reported an error while printing.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="317"/>
+        <location filename="../../app/errors.py" line="322"/>
         <source>Kiểm tra giấy và máy in rồi in lại từ danh sách hồ sơ.</source>
         <translation>Check the paper and the printer, then reprint from the dossier list.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="320"/>
+        <location filename="../../app/errors.py" line="325"/>
         <source>Không kết nối được máy chủ</source>
         <translation>Cannot reach the server</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="321"/>
+        <location filename="../../app/errors.py" line="326"/>
         <source>Không kết nối được hệ thống trung tâm.</source>
         <translation>Cannot connect to the central system.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="322"/>
+        <location filename="../../app/errors.py" line="327"/>
         <source>Vẫn làm việc bình thường; dữ liệu sẽ tự đồng bộ khi có mạng.</source>
         <translation>Keep working as usual; data will sync automatically when the network is back.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="325"/>
+        <location filename="../../app/errors.py" line="330"/>
         <source>Quầy chưa được đăng ký với hệ thống trung tâm</source>
         <translation>Counter not registered with the central system</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="326"/>
+        <location filename="../../app/errors.py" line="331"/>
         <source>Máy này chưa có thông tin xác thực để đồng bộ.</source>
         <translation>This computer has no credentials to sync yet.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="327"/>
+        <location filename="../../app/errors.py" line="332"/>
         <source>Xin mã đăng ký một lần từ quản trị viên rồi đăng ký trong Cài đặt.</source>
         <translation>Ask an administrator for a one-time registration code, then register in Settings.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="332"/>
+        <location filename="../../app/errors.py" line="337"/>
         <source>Đăng ký quầy không thành công</source>
         <translation>Counter registration failed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="333"/>
+        <location filename="../../app/errors.py" line="338"/>
         <source>Mã đăng ký sai, đã dùng hoặc đã hết hạn.</source>
         <translation>The registration code is wrong, already used or expired.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="334"/>
+        <location filename="../../app/errors.py" line="339"/>
         <source>Xin quản trị viên cấp mã đăng ký mới rồi nhập lại.</source>
         <translation>Ask an administrator for a new registration code and enter it again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="337"/>
+        <location filename="../../app/errors.py" line="342"/>
         <source>Chứng chỉ máy chủ không đúng</source>
         <translation>Wrong server certificate</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="338"/>
+        <location filename="../../app/errors.py" line="343"/>
         <source>Chứng chỉ bảo mật của máy chủ không khớp với chứng chỉ đã cấu hình; chưa có dữ liệu nào được gửi.</source>
         <translation>The server&apos;s security certificate does not match the configured certificate; no data was sent.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="343"/>
+        <location filename="../../app/errors.py" line="348"/>
         <source>Báo ngay bộ phận kỹ thuật; không đổi cấu hình nếu chưa được hướng dẫn.</source>
         <translation>Inform technical staff at once; do not change the configuration unless instructed.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="348"/>
+        <location filename="../../app/errors.py" line="353"/>
         <source>Quầy đã bị thu hồi quyền đồng bộ</source>
         <translation>Counter&apos;s sync access revoked</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="349"/>
+        <location filename="../../app/errors.py" line="354"/>
         <source>Hệ thống trung tâm từ chối thông tin xác thực của máy này.</source>
         <translation>The central system rejected this computer&apos;s credentials.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="350"/>
+        <location filename="../../app/errors.py" line="355"/>
         <source>Liên hệ quản trị viên để đăng ký lại; hồ sơ đã nhập vẫn được giữ trên máy.</source>
         <translation>Contact an administrator to register again; dossiers already entered are kept on this computer.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="356"/>
+        <location filename="../../app/errors.py" line="361"/>
         <source>Sai đơn vị</source>
         <translation>Wrong office</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="357"/>
+        <location filename="../../app/errors.py" line="362"/>
         <source>Mã đơn vị trong Cài đặt khác với đơn vị quầy này đã đăng ký.</source>
         <translation>The office code in Settings differs from the office this counter was registered for.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="358"/>
+        <location filename="../../app/errors.py" line="363"/>
         <source>Kiểm tra mã đơn vị trong Cài đặt hoặc đăng ký lại quầy.</source>
         <translation>Check the office code in Settings or register the counter again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="361"/>
+        <location filename="../../app/errors.py" line="366"/>
         <source>Đồng hồ máy bị lệch</source>
         <translation>Computer clock is wrong</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="362"/>
+        <location filename="../../app/errors.py" line="367"/>
         <source>Giờ của máy tính lệch nhiều so với giờ của hệ thống trung tâm.</source>
         <translation>This computer&apos;s clock is far off the central system&apos;s time.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="365"/>
+        <location filename="../../app/errors.py" line="370"/>
         <source>Chỉnh lại ngày giờ của máy tính; giờ tiếp nhận hồ sơ phụ thuộc vào nó.</source>
         <translation>Correct the computer&apos;s date and time; dossier intake times depend on it.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="370"/>
+        <location filename="../../app/errors.py" line="375"/>
         <source>Hết số thứ tự hồ sơ dự phòng trong ngày</source>
         <translation>Offline dossier numbers for today are used up</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="371"/>
+        <location filename="../../app/errors.py" line="376"/>
         <source>Quầy đã dùng hết số thứ tự dự phòng khi không kết nối được hệ thống trung tâm; hồ sơ chưa được lưu, thông tin đã nhập vẫn còn trên màn hình.</source>
         <translation>This counter has used all its reserve dossier numbers while the central system could not be reached; the dossier was not saved and what was entered is still on screen.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="376"/>
+        <location filename="../../app/errors.py" line="381"/>
         <source>Kết nối mạng rồi bấm Đồng bộ để nhận thêm số thứ tự, sau đó lưu lại.</source>
         <translation>Connect to the network and press Sync to get more numbers, then save again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="381"/>
+        <location filename="../../app/errors.py" line="386"/>
         <source>Hệ thống trung tâm từ chối dữ liệu</source>
         <translation>Central system rejected data</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="382"/>
+        <location filename="../../app/errors.py" line="387"/>
         <source>Một số hồ sơ không được nhận; các hồ sơ khác vẫn được đồng bộ.</source>
         <translation>Some dossiers were not accepted; the others are still synced.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="385"/>
+        <location filename="../../app/errors.py" line="390"/>
         <source>Xem danh sách dữ liệu bị từ chối và lý do (bấm vào trạng thái đồng bộ hoặc Ctrl+F9): lấy bản của trung tâm, ghi lại thay đổi của mình hoặc bỏ thay đổi.</source>
         <translation>See the list of refused data and the reasons (click the sync status or press Ctrl+F9): take central&apos;s version, re-apply your change or discard it.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="392"/>
+        <location filename="../../app/errors.py" line="397"/>
         <source>Địa chỉ máy chủ trung tâm không an toàn</source>
         <translation>Central server address is not secure</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="393"/>
+        <location filename="../../app/errors.py" line="398"/>
         <source>Đồng bộ chỉ dùng địa chỉ https kèm dấu vân tay chứng chỉ đã ghi khi đăng ký quầy; địa chỉ này thiếu một trong hai. Chưa có dữ liệu nào được gửi.</source>
         <translation>Sync only uses an https address with the certificate fingerprint recorded when the counter was enrolled; this address lacks one of them. No data has been sent.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="398"/>
+        <location filename="../../app/errors.py" line="403"/>
         <source>Nhờ quản trị viên đăng ký lại quầy với địa chỉ https và dấu vân tay SHA-256 của chứng chỉ máy chủ.</source>
         <translation>Ask an administrator to enrol the counter again with an https address and the SHA-256 fingerprint of the server certificate.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="544"/>
+        <source>Không có máy ảnh</source>
+        <translation>No camera</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="545"/>
+        <source>Máy tính này không có máy ảnh dùng được; bỏ qua bước đối chiếu khuôn mặt.</source>
+        <translation>This computer has no usable camera; the face match is skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="548"/>
+        <source>Tiếp tục tiếp nhận hồ sơ. Cắm máy ảnh rồi bấm F6 nếu cần đối chiếu.</source>
+        <translation>Go on with the intake. Plug in a camera and press F6 if a match is needed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="553"/>
+        <source>Máy ảnh đang bận</source>
+        <translation>The camera is busy</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="554"/>
+        <source>Máy ảnh đang được một chương trình khác sử dụng.</source>
+        <translation>Another program is using the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="555"/>
+        <source>Đóng chương trình kia (họp trực tuyến…) rồi bấm F6; hồ sơ vẫn tiếp nhận được.</source>
+        <translation>Close the other program (video call…) and press F6; the dossier can still be received.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="561"/>
+        <source>Không được phép dùng máy ảnh</source>
+        <translation>Camera use not allowed</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="562"/>
+        <source>Hệ điều hành đã chặn quyền dùng máy ảnh của MotCua.</source>
+        <translation>The operating system blocked MotCua&apos;s use of the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="563"/>
+        <source>Nhờ quản trị viên cho phép MotCua dùng máy ảnh; hồ sơ vẫn tiếp nhận bình thường.</source>
+        <translation>Ask the administrator to allow MotCua to use the camera; the dossier is received as usual.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="569"/>
+        <source>Chưa có sự đồng ý của người dân</source>
+        <translation>No consent from the citizen</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="570"/>
+        <source>Đối chiếu khuôn mặt là xử lý dữ liệu sinh trắc, cần người dân đồng ý.</source>
+        <translation>The face match processes biometric data and needs the citizen&apos;s consent.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="573"/>
+        <source>Hỏi người dân; nếu đồng ý, đánh dấu ô xác nhận rồi chụp lại.</source>
+        <translation>Ask the citizen; if they agree, tick the confirmation box and capture again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="576"/>
+        <source>Thiếu lý do xác nhận thay</source>
+        <translation>Override reason missing</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="577"/>
+        <source>Xác nhận thay kết quả đối chiếu cần ghi lý do.</source>
+        <translation>Overriding a face-match result needs a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="578"/>
+        <source>Nhập lý do (ít nhất 10 ký tự) rồi xác nhận lại.</source>
+        <translation>Enter a reason (at least 10 characters) and confirm again.</translation>
     </message>
     <message>
         <source>Xem danh sách dữ liệu bị từ chối và lý do; báo bộ phận kỹ thuật.</source>
         <translation type="vanished">See the list of rejected data and the reasons; inform technical staff.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="405"/>
+        <location filename="../../app/errors.py" line="410"/>
         <source>Không mở được cơ sở dữ liệu đã mã hoá</source>
         <translation>Cannot open the encrypted database</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="406"/>
+        <location filename="../../app/errors.py" line="411"/>
         <source>Khoá mã hoá trên máy này không mở được cơ sở dữ liệu (tệp được chép từ máy khác, khoá bị mất hoặc tệp bị hỏng). Tệp dữ liệu không bị thay đổi.</source>
         <translation>The encryption key on this computer cannot open the database (the file was copied from another computer, the key was lost or the file is damaged). The data file has not been changed.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="411"/>
+        <location filename="../../app/errors.py" line="416"/>
         <source>Liên hệ bộ phận hỗ trợ kỹ thuật; đừng xoá hay ghi đè thư mục dữ liệu.</source>
         <translation>Contact technical support; do not delete or overwrite the data folder.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="416"/>
+        <location filename="../../app/errors.py" line="421"/>
         <source>Tệp dữ liệu không phải của quầy này</source>
         <translation>The data file is not this counter&apos;s</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="417"/>
+        <location filename="../../app/errors.py" line="422"/>
         <source>Tệp cơ sở dữ liệu trong thư mục dữ liệu không phải tệp mà quầy này đã tạo (tệp không mã hoá, tệp của máy khác hoặc đã bị thay thế). Phần mềm không mở tệp đó và không thay đổi gì.</source>
         <translation>The database file in the data folder is not the one this counter created (an unencrypted file, another machine&apos;s file, or it was replaced). MotCua did not open it and changed nothing.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="423"/>
+        <location filename="../../app/errors.py" line="428"/>
         <source>Không dùng máy này và báo quản trị viên: khôi phục tệp đúng từ thư mục backups/ cạnh dữ liệu, hoặc chạy «motcua security reset-store» (xem docs/security.md).</source>
         <translation>Do not use this PC and tell the administrator: restore the right file from the backups/ folder beside the data, or run «motcua security reset-store» (see docs/security.md).</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="431"/>
+        <location filename="../../app/errors.py" line="436"/>
         <source>Mất cơ sở dữ liệu của quầy</source>
         <translation>The counter&apos;s database is missing</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="432"/>
+        <location filename="../../app/errors.py" line="437"/>
         <source>Máy này đã có cơ sở dữ liệu của quầy nhưng tệp không còn trong thư mục dữ liệu. Phần mềm không tạo dữ liệu mới thay thế.</source>
         <translation>This PC had the counter&apos;s database, but the file is no longer in the data folder. MotCua does not create new data in its place.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="437"/>
+        <location filename="../../app/errors.py" line="442"/>
         <source>Báo quản trị viên: đặt lại tệp từ bản sao lưu (thư mục backups/ cạnh dữ liệu), hoặc chạy «motcua security reset-store» rồi đăng ký lại quầy (xem docs/security.md).</source>
         <translation>Tell the administrator: put the file back from a backup (the backups/ folder beside the data), or run «motcua security reset-store» and then enrol the counter again (see docs/security.md).</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="445"/>
+        <location filename="../../app/errors.py" line="450"/>
         <source>Tệp khoá không an toàn</source>
         <translation>Key file not secure</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="446"/>
+        <location filename="../../app/errors.py" line="451"/>
         <source>Tệp khoá mã hoá dữ liệu có thể bị người dùng khác trên máy đọc được.</source>
         <translation>The data encryption key file may be readable by other users on this computer.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="449"/>
+        <location filename="../../app/errors.py" line="454"/>
         <source>Chỉ để tài khoản chạy MotCua được đọc tệp khoá (quyền 0600) rồi mở lại.</source>
         <translation>Let only the account running MotCua read the key file (permissions 0600), then reopen.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="454"/>
+        <location filename="../../app/errors.py" line="459"/>
         <source>Không có quyền</source>
         <translation>Not permitted</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="455"/>
+        <location filename="../../app/errors.py" line="460"/>
         <source>Tài khoản của bạn không được phép thực hiện thao tác này.</source>
         <translation>Your account is not allowed to perform this action.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="456"/>
+        <location filename="../../app/errors.py" line="461"/>
         <source>Nhờ lãnh đạo bộ phận hoặc quản trị viên thực hiện.</source>
         <translation>Ask the desk supervisor or an administrator to do it.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="459"/>
+        <location filename="../../app/errors.py" line="464"/>
         <source>Tên tệp không hợp lệ</source>
         <translation>Invalid file name</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="460"/>
+        <location filename="../../app/errors.py" line="465"/>
         <source>Tên tệp chứa đường dẫn hoặc ký tự không được phép; tệp không được nhận.</source>
         <translation>The file name contains a path or characters that are not allowed; the file was not accepted.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="463"/>
+        <location filename="../../app/errors.py" line="468"/>
         <source>Đổi tên tệp (chỉ chữ, số, dấu gạch) rồi chọn lại.</source>
         <translation>Rename the file (letters, digits and dashes only) and choose it again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="466"/>
+        <location filename="../../app/errors.py" line="471"/>
         <source>Tệp đính kèm bị thay đổi</source>
         <translation>Attachment altered</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="467"/>
+        <location filename="../../app/errors.py" line="472"/>
         <source>Tệp đính kèm đã bị sửa, bị hỏng hoặc được mã hoá bằng khoá khác nên không mở được.</source>
         <translation>The attachment was modified, is damaged or was encrypted with another key, so it cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="471"/>
+        <location filename="../../app/errors.py" line="476"/>
         <source>Báo bộ phận kỹ thuật; lấy lại bản quét từ hệ thống trung tâm hoặc quét lại.</source>
         <translation>Inform technical staff; fetch the scan again from the central system or rescan.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="476"/>
+        <location filename="../../app/errors.py" line="481"/>
         <source>Nhật ký truy cập bị can thiệp</source>
         <translation>Access log tampered with</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="477"/>
+        <location filename="../../app/errors.py" line="482"/>
         <source>Nhật ký truy cập dữ liệu cá nhân có bản ghi bị sửa, bị xoá hoặc bị đảo thứ tự.</source>
         <translation>The personal data access log has entries that were modified, deleted or reordered.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="481"/>
+        <location filename="../../app/errors.py" line="486"/>
         <source>Không sửa gì thêm trên máy; báo ngay lãnh đạo và bộ phận an toàn thông tin.</source>
         <translation>Change nothing more on this computer; inform the management and the information security team at once.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="487"/>
+        <location filename="../../app/errors.py" line="492"/>
         <source>Nội dung quá dài</source>
         <translation>Text too long</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="488"/>
+        <location filename="../../app/errors.py" line="493"/>
         <source>Một ô nhập vượt quá số ký tự cho phép; chưa có gì được lưu.</source>
         <translation>A field exceeds the allowed number of characters; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="489"/>
+        <location filename="../../app/errors.py" line="494"/>
         <source>Rút gọn nội dung ô được báo rồi lưu lại.</source>
         <translation>Shorten the reported field and save again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="492"/>
+        <location filename="../../app/errors.py" line="497"/>
         <source>Nội dung có ký tự không được phép</source>
         <translation>Text contains characters that are not allowed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="493"/>
+        <location filename="../../app/errors.py" line="498"/>
         <source>Một ô nhập chứa ký tự hỏng hoặc ký tự rỗng không lưu được; chưa có gì được lưu.</source>
         <translation>A field contains broken or null characters that cannot be saved; nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="497"/>
+        <location filename="../../app/errors.py" line="502"/>
         <source>Gõ lại nội dung ô được báo thay vì dán từ nguồn khác.</source>
         <translation>Retype the reported field instead of pasting it from elsewhere.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="500"/>
+        <location filename="../../app/errors.py" line="505"/>
         <source>Không lưu được tệp xuất</source>
         <translation>Export file not saved</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="501"/>
+        <location filename="../../app/errors.py" line="506"/>
         <source>Không ghi được tệp vào thư mục đã chọn (ổ đĩa đầy, chỉ đọc hoặc đã bị rút ra).</source>
         <translation>The file could not be written to the chosen folder (disk full, read-only or removed).</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="505"/>
+        <location filename="../../app/errors.py" line="510"/>
         <source>Chọn thư mục khác hoặc kiểm tra ổ đĩa rồi xuất lại.</source>
         <translation>Choose another folder or check the drive, then export again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="508"/>
+        <location filename="../../app/errors.py" line="513"/>
         <source>Không phải chứng thư CSCA</source>
         <translation>Not a CSCA certificate</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="509"/>
+        <location filename="../../app/errors.py" line="514"/>
         <source>Tệp đã chọn không phải chứng thư CSCA (DER/PEM) hay danh sách ICAO.</source>
         <translation>The chosen file is not a CSCA certificate (DER/PEM) or an ICAO master list.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="512"/>
+        <location filename="../../app/errors.py" line="517"/>
         <source>Chọn đúng tệp do cơ quan cấp thẻ cung cấp.</source>
         <translation>Choose the file supplied by the card issuing authority.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="515"/>
+        <location filename="../../app/errors.py" line="520"/>
         <source>Danh sách CSCA không được ký hợp lệ</source>
         <translation>CSCA list not validly signed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="516"/>
+        <location filename="../../app/errors.py" line="521"/>
         <source>Chữ ký của danh sách ICAO không đúng hoặc người ký không thuộc danh sách: tệp có thể đã bị sửa. Chưa thêm chứng thư nào.</source>
         <translation>The ICAO list&apos;s signature is wrong, or its signer is not vouched for by the list: the file may have been altered. No certificate was added.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="521"/>
+        <location filename="../../app/errors.py" line="526"/>
         <source>Tải lại danh sách từ nguồn chính thức của cơ quan cấp rồi nhập lại.</source>
         <translation>Download the list again from the issuing authority&apos;s official source, then import it again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="526"/>
+        <location filename="../../app/errors.py" line="531"/>
         <source>Chưa cài chức năng đối chiếu khuôn mặt</source>
         <translation>Face match is not installed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="527"/>
+        <location filename="../../app/errors.py" line="532"/>
         <source>Máy này chưa có mô hình nhận dạng khuôn mặt; hồ sơ vẫn tiếp nhận bình thường.</source>
         <translation>This computer has no face recognition model; dossiers are received as usual.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="531"/>
+        <location filename="../../app/errors.py" line="536"/>
         <source>Nhờ quản trị viên cài gói bổ sung motcua[face].</source>
         <translation>Ask the administrator to install the motcua[face] extra.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="534"/>
+        <location filename="../../app/errors.py" line="539"/>
         <source>Không đọc được ảnh khuôn mặt</source>
         <translation>Cannot read the face image</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="535"/>
+        <location filename="../../app/errors.py" line="540"/>
         <source>Tệp ảnh không phải JPEG, JPEG 2000 hay PNG hợp lệ.</source>
         <translation>The image file is not a valid JPEG, JPEG 2000 or PNG.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="536"/>
+        <location filename="../../app/errors.py" line="541"/>
         <source>Chọn tệp ảnh khác.</source>
         <translation>Choose another image file.</translation>
     </message>
@@ -3808,6 +3984,89 @@ Enter the officer&apos;s password to continue.</translation>
     </message>
 </context>
 <context>
+    <name>face</name>
+    <message>
+        <location filename="../../app/ui/face/dialog.py" line="51"/>
+        <source>Không thấy khuôn mặt: mời người dân ngồi ngay trước máy ảnh.</source>
+        <translation>No face seen: ask the citizen to sit right in front of the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/dialog.py" line="54"/>
+        <source>Có nhiều khuôn mặt: chỉ để một người trước máy ảnh.</source>
+        <translation>Several faces: only one person in front of the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/dialog.py" line="57"/>
+        <source>Khuôn mặt quá nhỏ: mời người dân ngồi gần máy ảnh hơn.</source>
+        <translation>Face too small: ask the citizen to sit closer to the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/dialog.py" line="60"/>
+        <source>Ảnh bị nhòe: mời người dân ngồi yên, lau ống kính nếu cần.</source>
+        <translation>Image blurred: ask the citizen to keep still; clean the lens if needed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/dialog.py" line="63"/>
+        <source>Mặt quay nghiêng: mời người dân nhìn thẳng vào máy ảnh.</source>
+        <translation>Face turned: ask the citizen to look straight at the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/dialog.py" line="66"/>
+        <source>Ảnh quá tối: bật thêm đèn ở quầy.</source>
+        <translation>Image too dark: turn on more light at the counter.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/dialog.py" line="67"/>
+        <source>Ảnh quá sáng: tránh đèn hoặc nắng chiếu thẳng vào mặt.</source>
+        <translation>Image too bright: avoid lamps or sunlight straight on the face.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/dialog.py" line="70"/>
+        <source>Ánh sáng lệch một bên mặt: xoay người về phía nguồn sáng.</source>
+        <translation>Light on one side of the face: turn towards the light source.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/dialog.py" line="73"/>
+        <source>Không tìm thấy khuôn mặt trong ảnh trên chip: không đối chiếu được thẻ này.</source>
+        <translation>No face found in the chip portrait: this card cannot be matched.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/summary.py" line="18"/>
+        <source>Khớp</source>
+        <translation>Match</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/summary.py" line="19"/>
+        <source>Không khớp</source>
+        <translation>No match</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/summary.py" line="20"/>
+        <source>Ảnh chưa đạt</source>
+        <translation>Image not good enough</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/summary.py" line="24"/>
+        <source>điểm {0:.2f}</source>
+        <translation>score {0:.2f}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/summary.py" line="27"/>
+        <source>khuôn mặt không chuyển động khi quay đầu</source>
+        <translation>the face did not move when the head turned</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/summary.py" line="30"/>
+        <source>Xác nhận thay, lý do: {0}</source>
+        <translation>Overridden, reason: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/face/summary.py" line="33"/>
+        <source>Đối chiếu khuôn mặt:</source>
+        <translation>Face match:</translation>
+    </message>
+</context>
+<context>
     <name>indicators</name>
     <message>
         <source>Chip, chuỗi chứng thư tin cậy</source>
@@ -3879,8 +4138,12 @@ Enter the officer&apos;s password to continue.</translation>
     </message>
     <message>
         <location filename="../../app/services/indicators.py" line="48"/>
+        <source>Hồ sơ xác thực sinh trắc tại quầy</source>
+        <translation>Dossiers biometrically verified at the counter</translation>
+    </message>
+    <message>
         <source>Hồ sơ có đối chiếu khuôn mặt tại quầy</source>
-        <translation>Dossiers with a face match at the counter</translation>
+        <translation type="vanished">Dossiers with a face match at the counter</translation>
     </message>
     <message>
         <location filename="../../app/services/indicators.py" line="84"/>

@@ -10,8 +10,17 @@ is logged or written anywhere except the figures ``records`` stores.
 from __future__ import annotations
 
 import importlib.util
+import sys
+
+EXTRA = ("numpy", "dlib", "face_recognition_models")
 
 
 def available() -> bool:
-    """True when the face extra (dlib + its model files) is installed."""
-    return all(importlib.util.find_spec(m) is not None for m in ("dlib", "face_recognition_models"))
+    """True when the face extra (numpy, dlib and its model files) is installed."""
+    for name in EXTRA:
+        if name in sys.modules:
+            if sys.modules[name] is None:  # import blocked
+                return False
+        elif importlib.util.find_spec(name) is None:
+            return False
+    return True

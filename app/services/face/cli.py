@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from app.errors import UserError, describe
+from app.errors import ErrorKind, UserError, describe
 
 
 def add_face_commands(subparsers: Any) -> None:
@@ -27,17 +27,13 @@ def add_face_commands(subparsers: Any) -> None:
 
 
 def run_match(args: argparse.Namespace) -> int:
-    from app.services import face
-
-    if not face.available():  # an optional extra, not part of the installed bundle
-        print(
-            "Máy này chưa cài phần đối chiếu khuôn mặt (gói tuỳ chọn [face]). "
-            "Cài bằng: pip install .[face], rồi chạy lại."
-        )
+    try:  # numpy and dlib come with the face extra; without it, say so
+        from app.services.face.matcher import MATCH, NO_MATCH, Matcher, decode_image
+        from app.services.face.policy import load_policy
+    except ImportError as exc:
+        m = describe(UserError(ErrorKind.FACE_MODEL_MISSING, str(exc)))
+        print(f"{m.title}: {m.text} {m.action}")
         return 3
-    from app.services.face.matcher import MATCH, NO_MATCH, Matcher, decode_image
-    from app.services.face.policy import load_policy
-
     try:
         a = decode_image(args.image1.read_bytes())
         b = decode_image(args.image2.read_bytes())
@@ -48,6 +44,9 @@ def run_match(args: argparse.Namespace) -> int:
         return 3
     except OSError as exc:
         print(f"Không đọc được tệp: {exc.strerror}")
+        return 3
+    except (ValueError, TypeError) as exc:  # a policy file with unknown or missing keys
+        print(f"Tệp chính sách đối chiếu khuôn mặt không hợp lệ: {exc}")
         return 3
     out = {
         "decision": result.decision,

@@ -1,7 +1,7 @@
 """Compare a burst of camera frames with the chip portrait (DG2) and decide.
 
-``match_burst`` assesses every frame, takes the best one that passes the quality
-checks, computes its descriptor and the portrait's, and compares their distance with
+``match_burst`` (or a ``Burst`` fed frame by frame as the camera delivers them)
+assesses every frame, takes the best one that passes the quality checks, computes its descriptor and the portrait's, and compares their distance with
 the policy's threshold. The liveness hint looks at the whole burst: a citizen asked
 to turn the head shows a change of yaw between frames; a photo held up to the camera
 moves or tilts as a flat picture and keeps the same yaw. It is a hint for the
@@ -99,49 +99,64 @@ class Matcher:
         return quality, self.model.descriptor(rgb, faces[0])
 
     def match_burst(self, portrait_rgb: np.ndarray, frames: Sequence[np.ndarray]) -> Result:
-        started = time.perf_counter()
-        assessed = [self.assess(f) for f in frames]
-        yaws = [a[0].yaw_ratio for a in assessed if a[0].faces == 1]
-        yaw_change = (max(yaws) - min(yaws)) if len(yaws) >= 2 else 0.0
-        moved = None if len(yaws) < 2 else yaw_change >= self.policy.liveness_min_yaw_change
-        return self._decide(portrait_rgb, frames, assessed, yaw_change, moved, started)
+        burst = self.burst(portrait_rgb)
+        for f in frames:
+            burst.add(f)
+        return burst.result()
 
-    def _decide(
-        self,
-        portrait_rgb: np.ndarray,
-        frames: Sequence[np.ndarray],
-        assessed: list[tuple[q.Quality, list[Any]]],
-        yaw_change: float,
-        moved: bool | None,
-        started: float,
-    ) -> Result:
-        p = self.policy
-        best = max(range(len(assessed)), key=lambda i: assessed[i][0].score, default=None)
-        portrait_quality, reference = self.portrait(portrait_rgb)
+    def burst(self, portrait_rgb: np.ndarray) -> Burst:
+        """A burst in progress: the portrait's descriptor is computed now and each frame
+        is assessed as it arrives, so only the last frame and the best frame's
+        descriptor remain to do once the camera's last frame is in."""
+        return Burst(self, portrait_rgb)
+
+    def compare_images(self, a: np.ndarray, b: np.ndarray) -> Result:
+        """Image ``b`` against reference ``a`` (the CLI's two-file comparison)."""
+        return self.match_burst(a, [b])
+
+
+class Burst:
+    """Frames of one capture, assessed one by one (on the face worker), then decided."""
+
+    def __init__(self, matcher: Matcher, portrait_rgb: np.ndarray) -> None:
+        self.matcher = matcher
+        self.portrait_quality, self.reference = matcher.portrait(portrait_rgb)
+        self.frames: list[np.ndarray] = []
+        self.assessed: list[tuple[q.Quality, list[Any]]] = []
+        self.started: float | None = None
+
+    def add(self, frame: np.ndarray) -> None:
+        self.started = time.perf_counter()  # the last frame's arrival starts the clock
+        self.frames.append(frame)
+        self.assessed.append(self.matcher.assess(frame))
+
+    def result(self) -> Result:
+        m, p = self.matcher, self.matcher.policy
+        yaws = [a[0].yaw_ratio for a in self.assessed if a[0].faces == 1]
+        yaw_change = (max(yaws) - min(yaws)) if len(yaws) >= 2 else 0.0
+        moved = None if len(yaws) < 2 else yaw_change >= p.liveness_min_yaw_change
+        best = max(range(len(self.assessed)), key=lambda i: self.assessed[i][0].score, default=None)
         common: dict[str, Any] = {
             "threshold": p.threshold,
-            "portrait_quality": portrait_quality,
-            "frames": len(frames),
+            "portrait_quality": self.portrait_quality,
+            "frames": len(self.frames),
             "liveness_moved": moved,
             "yaw_change": yaw_change,
             "model": p.model,
             "model_version": p.model_version,
         }
-        if best is None or not assessed[best][0].ok or reference is None:
-            quality = assessed[best][0] if best is not None else q.Quality(faces=0)
+        started = self.started or time.perf_counter()
+        if best is None or not self.assessed[best][0].ok or self.reference is None:
+            quality = self.assessed[best][0] if best is not None else q.Quality(faces=0)
             return Result(
                 RETRY, None, quality=quality, best_frame=None, **common,
                 elapsed_ms=(time.perf_counter() - started) * 1000,
             )  # fmt: skip
-        quality, faces = assessed[best]
-        live = self.model.descriptor(frames[best], faces[0])
-        distance = float(np.linalg.norm(live - reference))
+        quality, faces = self.assessed[best]
+        live = m.model.descriptor(self.frames[best], faces[0])
+        distance = float(np.linalg.norm(live - self.reference))
         return Result(
             MATCH if distance <= p.threshold else NO_MATCH, round(distance, 4),
             quality=quality, best_frame=best, **common,
             elapsed_ms=(time.perf_counter() - started) * 1000,
         )  # fmt: skip
-
-    def compare_images(self, a: np.ndarray, b: np.ndarray) -> Result:
-        """Image ``b`` against reference ``a`` (the CLI's two-file comparison)."""
-        return self.match_burst(a, [b])

@@ -31,6 +31,7 @@ ACTION_NAMES = {
     "logout": "Đăng xuất",
     "lock": "Khoá màn hình",
     "unlock": "Mở khoá màn hình",
+    "biometric": "Đối chiếu khuôn mặt",
 }
 
 

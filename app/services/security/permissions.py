@@ -5,7 +5,8 @@ legal papers, or take personal data out of the system; the counter rules give th
 to the head of the unit:
 
 * cancelling a dossier, reprinting a paper after the day it was first printed,
-  exporting personal data, purging local copies — supervisors and admins;
+  exporting personal data, purging local copies, overriding a face-match
+  result — supervisors and admins;
 * managing accounts, rotating the data key, changing the central address or its
   certificate pin, (re-)enrolling the counter (which revokes the old device) and
   importing a CSCA or master list, resetting or upgrading the local store — admins
@@ -43,6 +44,7 @@ class Permission(StrEnum):
     CHANGE_SYNC = "change_sync"  # central address, pin, enrollment
     MANAGE_TRUST = "manage_trust"  # CSCA certificates and master lists
     RESET_STORE = "reset_store"  # replace a missing or refused local database
+    OVERRIDE_FACE_MATCH = "override_face_match"  # record a face-match result by hand
 
 
 _OFFICER = frozenset({Permission.RECEIVE_DOSSIER, Permission.PRINT})
@@ -51,6 +53,7 @@ _SUPERVISOR = _OFFICER | {
     Permission.REPRINT_AFTER_A_DAY,
     Permission.EXPORT_DATA,
     Permission.PURGE_DATA,
+    Permission.OVERRIDE_FACE_MATCH,
 }
 GRANTS: dict[str, frozenset[Permission]] = {
     "officer": _OFFICER,

@@ -327,3 +327,38 @@ class SyncedVersion(Base):
     entity_id: Mapped[str] = mapped_column(UUIDStr, primary_key=True)
     central_version: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class FaceMatch(Base):
+    """One face-match attempt at the counter (app/services/face_records.py).
+
+    Figures only: the score, the decision, the quality figures and the model that
+    decided; never a descriptor. The camera image is kept (encrypted, by hash in the
+    attachment store) only when the office's face policy says ``keep_camera_image``.
+    ``dossier_id`` is empty until the intake is saved."""
+
+    __tablename__ = "face_matches"
+    id: Mapped[str] = mapped_column(UUIDStr, primary_key=True, default=new_id)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    officer_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    dossier_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True)
+    citizen_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    id_number: Mapped[str] = mapped_column(String(20), default="", index=True)
+    decision: Mapped[str] = mapped_column(String(12))  # match / no_match / retry
+    score: Mapped[float | None] = mapped_column(Float, default=None)
+    distance: Mapped[float | None] = mapped_column(Float, default=None)
+    threshold: Mapped[float] = mapped_column(Float)
+    model: Mapped[str] = mapped_column(String(80))
+    model_version: Mapped[str] = mapped_column(String(120))
+    quality: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    liveness_moved: Mapped[bool | None] = mapped_column(Boolean, default=None)
+    consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    image_sha256: Mapped[str] = mapped_column(String(64), default="")
+    override_decision: Mapped[str] = mapped_column(String(12), default="")
+    override_by: Mapped[str | None] = mapped_column(String(36), default=None)
+    override_reason: Mapped[str] = mapped_column(Text, default="")
+    override_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+    @property
+    def final_decision(self) -> str:
+        return self.override_decision or self.decision

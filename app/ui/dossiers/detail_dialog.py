@@ -232,6 +232,9 @@ class DossierDetailDialog(QDialog):
         # Decree 104/2022: the data used at intake, as read from each source.
         for source, text in intake_snapshot.summary_lines(d.form_data or {}):
             rows.append((self.tr("Dữ liệu khi tiếp nhận ({0}):").format(source), text))
+        from app.ui.face.summary import face_row  # face match at intake (issue 16)
+
+        rows.extend([face] if (face := face_row(self._db, d.id)) else [])
         for label, value in rows:
             field = QLabel(value)
             field.setWordWrap(True)

@@ -75,9 +75,46 @@ def test_a_document_taken_from_an_earlier_dossier_counts_as_reused(month: Month)
     assert reuse.dossiers == (e.id,)
 
 
-def test_no_register_and_no_biometric_data_at_a_counter_is_said_not_zero(month: Month) -> None:
+def test_no_register_data_at_a_counter_is_said_not_zero(month: Month) -> None:
     ind = _compute(month)
-    assert ind.register is None and ind.biometrics is None
+    assert ind.register is None
+    assert ind.biometrics is not None and ind.biometrics.count == 0  # recorded, none yet
+
+
+def test_biometric_figure_counts_dossiers_whose_face_matched(month: Month) -> None:
+    from types import SimpleNamespace
+
+    from app.services.face_records import (
+        Attempt,
+        Subject,
+        attach_to_dossier,
+        override_face_match,
+        record_face_match,
+    )
+
+    officer = SimpleNamespace(officer_id=month.env.officer.id, role="supervisor")
+
+    def attempt(letter: str, decision: str) -> str:
+        d = month.dossiers[letter]
+        figures = Attempt(decision, 0.6, "dlib_face_recognition_resnet_model_v1", "t", 0.7)
+        match_id = record_face_match(
+            month.env.db, officer, Subject("999000000001"), figures, consent=True
+        )
+        attach_to_dossier(month.env.db, match_id, d.id, d.citizen_id)
+        return match_id
+
+    attempt("A", "match")
+    attempt("B", "no_match")  # someone else in front of the camera: not verified
+    overridden = attempt("C", "no_match")
+    override_face_match(
+        month.env.db, officer, overridden, "match", "ảnh trên chip chụp 15 năm trước"
+    )
+    attempt("D", "retry")
+    ind = _compute(month)
+    assert ind.biometrics is not None
+    assert ind.biometrics.label == "Hồ sơ xác thực sinh trắc tại quầy"
+    assert (ind.biometrics.count, ind.biometrics.total) == (2, 6)
+    assert {ind.codes[i] for i in ind.biometrics.dossiers} == {month.code("A"), month.code("C")}
 
 
 def test_xlsx_and_pdf_carry_the_figures_the_period_and_the_signature_block(month: Month) -> None:
