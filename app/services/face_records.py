@@ -142,9 +142,17 @@ def override_face_match(
         )
 
 
-def attach_to_dossier(db: Database, match_id: str, dossier_id: str, citizen_id: str) -> None:
-    """Link the attempt to the dossier the intake just saved."""
+def attach_to_dossier(
+    db: Database, match_id: str, dossier_id: str, citizen_id: str | None = None
+) -> None:
+    """Link the attempt to the dossier the intake just saved (and to its citizen, read
+    from the dossier when not given)."""
     with db.session() as s:
+        if citizen_id is None:
+            from app.services.storage.models import Dossier
+
+            dossier = s.get(Dossier, dossier_id)
+            citizen_id = dossier.citizen_id if dossier is not None else None
         s.execute(
             update(FaceMatch)
             .where(FaceMatch.id == match_id, FaceMatch.dossier_id.is_(None))

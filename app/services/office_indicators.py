@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import inspect, or_, select
 from sqlalchemy.orm import Session
@@ -20,6 +21,7 @@ from app.services.indicators import (
     LifeEventFigures,
     compute,
 )
+from app.services.storage.db import Database
 from app.services.storage.models import (
     Dossier,
     DossierAttachment,
@@ -185,3 +187,34 @@ def life_event_figures(session: Session, start: dt.date, end: dt.date) -> LifeEv
         ),
         mean_days=sum(days) / len(days) if days else None,
     )
+
+
+def read_for_office(db: Database, start: dt.date, end: dt.date, as_of: dt.datetime) -> Indicators:
+    """``for_office`` in its own session: what the indicators page runs on its worker."""
+    with db.session() as s:
+        return for_office(s, start, end, as_of)
+
+
+@dataclass(frozen=True, slots=True)
+class DossierLine:
+    """One dossier behind a figure, as the page lists it."""
+
+    id: str
+    code: str
+    procedure_code: str
+    status: str
+    submitted_at: dt.datetime
+
+
+def dossiers_behind(db: Database, dossier_ids: Sequence[str]) -> list[DossierLine]:
+    """The dossiers a figure counted, in order of receipt."""
+    out: list[DossierLine] = []
+    with db.session() as s:
+        for chunk in _chunks(dossier_ids, 500):  # SQLite's bound-parameter limit
+            rows = s.execute(
+                select(Dossier.id, Dossier.code, Dossier.procedure_code, Dossier.status,
+                       Dossier.submitted_at)
+                .where(Dossier.id.in_(chunk))
+            )  # fmt: skip
+            out += [DossierLine(*row) for row in rows]
+    return sorted(out, key=lambda line: line.submitted_at)

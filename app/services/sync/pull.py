@@ -217,11 +217,13 @@ def apply_page(session: Session, page: wire.ChangesPage, tally: PullTally) -> No
             case wire.Tombstone():
                 _tombstone(session, data)
             case wire.BhxhNumberWire():
-                # Central's field, not the counter's: no new version, nothing to push back.
+                # Central's field, not the counter's: no new version, nothing to push back,
+                # and updated_at kept (it is part of the pushed row: a resync after a
+                # central restore must find the row as central stored it).
                 session.execute(
                     update(Dossier)
                     .where(Dossier.id == data.dossier_id)
-                    .values(bhxh_number=data.number)
+                    .values(bhxh_number=data.number, updated_at=Dossier.updated_at)
                     .execution_options(synchronize_session=False)
                 )
             case wire.LifeEventWire():

@@ -112,14 +112,10 @@ class FaceOffer(QWidget):
             return
         self.match_id = None
 
-        def work() -> None:
-            from app.services.storage.models import Dossier
-
-            with db.session() as s:
-                citizen_id = s.get(Dossier, saved.dossier_id).citizen_id
-            attach_to_dossier(db, match_id, saved.dossier_id, citizen_id)
-
-        self.c.db_runner.run(work, lambda _none: None)
+        dossier_id = saved.dossier_id
+        self.c.db_runner.run(
+            lambda: attach_to_dossier(db, match_id, dossier_id), lambda _none: None
+        )
 
 
 def face_offer(controller: Any, store: Any, demo: bool) -> FaceOffer:

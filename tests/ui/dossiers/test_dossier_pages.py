@@ -165,7 +165,13 @@ def test_detail_shows_papers_history_and_only_allowed_moves(
 def test_detail_shows_bhxh_number_once_central_assigned_it(qtbot: QtBot, env: Env, sample) -> None:
     def texts() -> list[str]:
         dialog = DossierDetailDialog(
-            env.db, sample[0].id, env.catalog, rules(env), env.officer.id, clock=lambda: NOW
+            env.db,
+            sample[0].id,
+            env.catalog,
+            rules(env),
+            env.officer.id,
+            clock=lambda: NOW,
+            runner=SyncRunner(),  # the detail is read on the database worker
         )
         qtbot.addWidget(dialog)
         return [label.text() for label in dialog.findChildren(QLabel)]
