@@ -109,7 +109,7 @@ def paint_pages(printer: QPrinter, pages: Sequence[PageImage], page_size: PageSi
     """Paint page images onto ``printer`` (GUI thread). Ends the job (spools it)."""
     if not pages:
         raise UserError(ErrorKind.PRINT_FAILED, "document has no pages")
-    printer.setPageLayout(page_layout(pages[0], page_size))
+    _use_layout(printer, page_layout(pages[0], page_size))
     painter = QPainter()
     if not painter.begin(printer):
         raise UserError(ErrorKind.PRINT_FAILED, "printer refused to start the job")
@@ -117,7 +117,7 @@ def paint_pages(printer: QPrinter, pages: Sequence[PageImage], page_size: PageSi
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         for index, page in enumerate(pages):
             if index:
-                printer.setPageLayout(page_layout(page, page_size))
+                _use_layout(printer, page_layout(page, page_size))
                 if not printer.newPage():
                     raise UserError(ErrorKind.PRINT_FAILED, f"cannot start page {index + 1}")
             _draw(painter, printer, page)
@@ -125,6 +125,14 @@ def paint_pages(printer: QPrinter, pages: Sequence[PageImage], page_size: PageSi
         painter.end()
     if printer.printerState() == QPrinter.PrinterState.Error:
         raise UserError(ErrorKind.PRINT_FAILED, "printer reported an error")
+
+
+def _use_layout(printer: QPrinter, layout: QPageLayout) -> None:
+    """Set the page layout unless the printer already has it: a print preview hands
+    over a printer that is already active, where Qt refuses (and warns about) any
+    change, and the preview's printer was given this layout when it was made."""
+    if not printer.pageLayout().isEquivalentTo(layout):
+        printer.setPageLayout(layout)
 
 
 def _draw(painter: QPainter, printer: QPrinter, page: PageImage) -> None:

@@ -251,6 +251,7 @@ def test_refusing_at_the_counter_prints_form_03_with_ground_and_office(
         ask_refusal=lambda _parent: choice,
         show_paper=lambda _parent, pdf: shown.append(pdf),
         agency=samples.AGENCY,
+        runner=SyncRunner(),
     )
     qtbot.addWidget(dialog)
     assert dialog.apply_move("refused") is True

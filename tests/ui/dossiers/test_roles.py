@@ -68,11 +68,12 @@ def test_a_supervisor_cancels_and_exports_the_citizens_data(
 
 def _reprint_dialog(qtbot, env, dossier, role, printed, clock=None):  # type: ignore[no-untyped-def]
     from app.ui.dossiers import DossierDetailDialog
+    from app.ui.tasks import SyncRunner
 
     extra = {"clock": clock} if clock else {}
     dialog = DossierDetailDialog(
         env.db, dossier.id, env.catalog, rules(env), env.officer.id, officer=Who(role),
-        settings=env.settings, print_receipt=printed.append, **extra,
+        settings=env.settings, print_receipt=printed.append, runner=SyncRunner(), **extra,
     )  # fmt: skip
     qtbot.addWidget(dialog)
     return dialog.findChild(type(dialog.close_button), "reprint-receipt")

@@ -214,6 +214,7 @@ def test_f6_is_offered_only_after_a_good_chip_read_and_the_attempt_joins_the_dos
         controller.catalog.current,
         DeadlineRules(controller.calendar.current, controller.settings.cutoff_time),
         officer.officer_id,
+        runner=SyncRunner(),  # the detail is read on the database worker
     )
     qtbot.addWidget(detail)
     shown = {
