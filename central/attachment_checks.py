@@ -18,11 +18,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
 from app.shared import content_types, file_names, wire
-from central.models import Blob, BlobChunk, SyncedRow
+from central import blobs
+from central.models import Blob, SyncedRow
 
 Refusal = tuple[wire.Outcome, int, str]  # (outcome, HTTP status of the item, reason)
 
@@ -47,16 +48,7 @@ def _heads(session: Session, office: str, shas: set[str]) -> dict[str, tuple[int
             )
         ).all()
     )
-    head = func.substr(BlobChunk.data, 1, content_types.SNIFF_BYTES)
-    heads: dict[str, Any] = dict(
-        session.execute(
-            select(BlobChunk.sha256, head).where(
-                BlobChunk.office_code == office,
-                BlobChunk.sha256.in_(list(sizes)),
-                BlobChunk.offset == 0,
-            )
-        ).all()
-    )
+    heads = blobs.heads(session, office, list(sizes), content_types.SNIFF_BYTES)
     return {sha: (size, bytes(heads.get(sha) or b"")) for sha, size in sizes.items()}
 
 

@@ -5,18 +5,23 @@ after a broken connection it asks for the offset and carries on. When the last b
 arrives the server hashes the whole content: only a match makes the blob complete
 (and only then is the attachment's metadata accepted); a mismatch discards it all.
 A new blob that would take its office past its quota is refused (507 "quota").
+
+Chunks are stored encrypted (``central.blob_crypto``): nothing here or in the database
+holds a scan in the clear; :func:`content` and :func:`head` decrypt on the fly.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.shared import wire
 from app.shared.types import utcnow
+from central import blob_crypto
 from central.models import Blob, BlobChunk
 
 MAX_CHUNK = 4 * 1024 * 1024
@@ -89,7 +94,10 @@ def append(session: Session, office: str, sha256: str, offset: int, data: bytes)
     if len(data) > MAX_CHUNK or blob.received + len(data) > blob.size:
         raise BlobRefused(413, "chunk_too_large", blob)
     if data:
-        session.add(BlobChunk(office_code=office, sha256=sha256, offset=offset, data=data))
+        key_id, sealed = blob_crypto.keys().seal(office, sha256, offset, data)
+        session.add(
+            BlobChunk(office_code=office, sha256=sha256, offset=offset, data=sealed, key_id=key_id)
+        )
         blob.received += len(data)
     if blob.received == blob.size:
         session.flush()
@@ -99,11 +107,7 @@ def append(session: Session, office: str, sha256: str, offset: int, data: bytes)
 
 def _finish(session: Session, blob: Blob) -> None:
     digest = hashlib.sha256()
-    for chunk in session.scalars(
-        select(BlobChunk.data)
-        .where(BlobChunk.office_code == blob.office_code, BlobChunk.sha256 == blob.sha256)
-        .order_by(BlobChunk.offset)
-    ):
+    for chunk in _plain_chunks(session, blob.office_code, blob.sha256):
         digest.update(chunk)
     if digest.hexdigest() != blob.sha256:
         session.execute(
@@ -118,11 +122,47 @@ def _finish(session: Session, blob: Blob) -> None:
     blob.completed_at = utcnow()
 
 
+def _plain_chunks(session: Session, office: str, sha256: str) -> Iterator[bytes]:
+    rows = session.execute(
+        select(BlobChunk.offset, BlobChunk.key_id, BlobChunk.data)
+        .where(BlobChunk.office_code == office, BlobChunk.sha256 == sha256)
+        .order_by(BlobChunk.offset)
+    )
+    for offset, key_id, data in rows:
+        yield blob_crypto.open_chunk(key_id, office, sha256, offset, data)
+
+
 def content(session: Session, office: str, sha256: str) -> bytes:
-    return b"".join(
-        session.scalars(
-            select(BlobChunk.data)
-            .where(BlobChunk.office_code == office, BlobChunk.sha256 == sha256)
-            .order_by(BlobChunk.offset)
+    """The whole content, decrypted (raises ``BlobKeyError`` if a chunk does not open)."""
+    return b"".join(_plain_chunks(session, office, sha256))
+
+
+def heads(session: Session, office: str, shas: list[str], size: int) -> dict[str, bytes]:
+    """The first ``size`` bytes of each blob (its first chunk), decrypted."""
+    rows = session.execute(
+        select(BlobChunk.sha256, BlobChunk.key_id, BlobChunk.data).where(
+            BlobChunk.office_code == office, BlobChunk.sha256.in_(shas), BlobChunk.offset == 0
         )
     )
+    return {
+        sha: blob_crypto.open_chunk(key_id, office, sha, 0, data)[:size]
+        for sha, key_id, data in rows
+    }
+
+
+def reencrypt(session: Session, limit: int = 200) -> int:
+    """Seal up to ``limit`` chunks not under the current key (plaintext ones from before
+    encryption at rest, or under a retired key) with the current key; returns how many.
+    Called until it returns 0, committing in between (``blob-keys reencrypt``)."""
+    keys = blob_crypto.keys()
+    stale = session.scalars(
+        select(BlobChunk)
+        .where(or_(BlobChunk.key_id.is_(None), BlobChunk.key_id != keys.current))
+        .limit(limit)
+    ).all()
+    for chunk in stale:
+        plain = blob_crypto.open_chunk(
+            chunk.key_id, chunk.office_code, chunk.sha256, chunk.offset, chunk.data
+        )
+        chunk.key_id, chunk.data = keys.seal(chunk.office_code, chunk.sha256, chunk.offset, plain)
+    return len(stale)

@@ -103,6 +103,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--progress-every", type=float, default=2.0, help="seconds")
 
+    keys = sub.add_parser(
+        "blob-keys", help="scan encryption at rest: add a new current key, or re-encrypt"
+    )
+    keys.add_argument(
+        "action", choices=["rotate", "reencrypt"], help="reencrypt: every scan chunk not "
+        "under the current key (including plaintext ones stored before encryption)"
+    )  # fmt: skip
+
     trust = sub.add_parser(
         "trust-list", help="sign a CSCA trust list from certificates and ICAO master lists"
     )
@@ -173,6 +181,11 @@ def main(argv: list[str] | None = None) -> int:
         return _trust_list(args)
 
     db = open_central(url)
+    if args.command == "blob-keys":
+        try:
+            return _blob_keys(db, args.action)
+        finally:
+            db.dispose()
     if args.command == "verify-register":
         from central.register_check.cli import verify_register
 
@@ -259,4 +272,22 @@ def _admin_token(s: Any, args: argparse.Namespace) -> int:
         for t in security.admin_tokens(s):
             state = "revoked" if t.revoked_at else f"expires {t.expires_at:%Y-%m-%d %H:%M} UTC"
             print(f"{t.name}\tcreated {t.created_at:%Y-%m-%d %H:%M} UTC\t{state}")
+    return 0
+
+
+def _blob_keys(db: Any, action: str) -> int:
+    from central import blob_crypto, blobs
+
+    if action == "rotate":
+        print(f"new current key {blob_crypto.rotate()} in {blob_crypto.key_file()}")
+        print("old keys stay until 'blob-keys reencrypt' has run; then they may be removed")
+        return 0
+    total = 0
+    while True:
+        with db.session() as s:  # one transaction per batch: resumable if interrupted
+            done = blobs.reencrypt(s)
+        total += done
+        if not done:
+            break
+    print(f"re-encrypted {total} chunk(s) with key {blob_crypto.keys().current}")
     return 0

@@ -198,7 +198,8 @@ class BlobChunk(Base):
     office_code: Mapped[str] = mapped_column(String(40), primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     offset: Mapped[int] = mapped_column(BigId, primary_key=True)
-    data: Mapped[bytes] = mapped_column(LargeBinary)
+    data: Mapped[bytes] = mapped_column(LargeBinary)  # sealed (central.blob_crypto)
+    key_id: Mapped[str | None] = mapped_column(String(16), default=None)  # None: plaintext
 
 
 class Change(Base):

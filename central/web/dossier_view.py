@@ -16,9 +16,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.shared import content_types, file_names
+from central import blobs
 from central.models import (
     Blob,
-    BlobChunk,
     DossierQueueEntry,
     DossierResult,
     Office,
@@ -135,12 +135,7 @@ def scan_content(session: Session, stored: SyncedRow, attachment_id: str) -> Sca
     blob = session.get(Blob, (stored.office_code, sha256))
     if blob is None or not blob.complete:
         return None
-    chunks = session.scalars(
-        select(BlobChunk.data)
-        .where(BlobChunk.office_code == stored.office_code, BlobChunk.sha256 == sha256)
-        .order_by(BlobChunk.offset)
-    )
-    content = b"".join(chunks)
+    content = blobs.content(session, stored.office_code, sha256)  # decrypted on the fly
     sniffed = content_types.sniff(content[: content_types.SNIFF_BYTES])
     name = file_names.download_name(row.data.get("filename", ""), f"ban-quet-{attachment_id[:8]}")
     if sniffed is None:

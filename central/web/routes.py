@@ -8,6 +8,7 @@ form prints, results and actions are written to the staff audit.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Annotated, Any
 
 from argon2 import PasswordHasher
@@ -17,6 +18,7 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import select
 
+from central.blob_crypto import BlobKeyError
 from central.db import CentralDatabase
 from central.models import Office
 from central.web import (
@@ -48,6 +50,7 @@ from central.web.session import (
     signed_in,
 )
 
+log = logging.getLogger(__name__)
 Staff = Annotated[auth.SignedIn, Depends(signed_in)]
 
 
@@ -242,7 +245,14 @@ def build_router(db: CentralDatabase, hasher: PasswordHasher) -> APIRouter:
                 return render(
                     request, "error.html", status_code=403, who=who, message=_refusal(exc.reason)
                 )
-            found = dossier_view.scan_content(s, stored, attachment_id)
+            try:
+                found = dossier_view.scan_content(s, stored, attachment_id)
+            except BlobKeyError:
+                log.exception("scan %s of dossier %s does not decrypt", attachment_id, dossier_id)
+                return render(
+                    request, "error.html", status_code=500, who=who,
+                    message="Không mở được bản quét: thiếu khóa giải mã hoặc dữ liệu bị sửa đổi.",
+                )  # fmt: skip
             auth.audit(
                 s,
                 who.staff.id,

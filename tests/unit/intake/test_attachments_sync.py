@@ -28,7 +28,8 @@ from app.services.storage.models import Attachment, OutboxItem
 from app.services.sync.credentials import MemoryStore
 from app.services.sync.engine import SyncConfig, SyncEngine
 from app.services.sync.enroll import enroll
-from central.models import Blob, BlobChunk, SyncedRow
+from central import blobs as central_blobs
+from central.models import Blob, SyncedRow
 from central.seed import DEMO_OFFICE
 from testkit.central_server import RunningCentral
 from testkit.counter_sim import setup_counter
@@ -89,12 +90,7 @@ def _import(db: Database, store: AttachmentStore, data: bytes) -> Attachment:
 def _uploaded(central: RunningCentral, sha256: str) -> tuple[Blob | None, bytes]:
     with central.db.session() as s:
         blob = s.get(Blob, (DEMO_OFFICE, sha256))
-        chunks = s.scalars(
-            select(BlobChunk.data)
-            .where(BlobChunk.office_code == DEMO_OFFICE, BlobChunk.sha256 == sha256)
-            .order_by(BlobChunk.offset)
-        )
-        return blob, b"".join(chunks)
+        return blob, central_blobs.content(s, DEMO_OFFICE, sha256)  # decrypted
 
 
 def test_push_uploads_the_plaintext_of_an_encrypted_scan(
