@@ -19,6 +19,8 @@ SYSTEM_PACKAGES=(
   cups printer-driver-cups-pdf
   # the central service's database
   postgresql
+  # a PKCS#11 token in files: result signing on a token is tested against it
+  softhsm2
   # the back office and citizen pages are tested in a real headless browser
   chromium chromium-driver
   python3-venv

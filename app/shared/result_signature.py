@@ -6,9 +6,9 @@ PDF, checks it against the BHXH trust root before printing. Qt-free: the central
 service signs, the counter verifies.
 
 Keys: a PEM/DER key file beside the certificate (optionally protected by a passphrase)
-is the default. A PKCS#11 token is the production option — pyHanko's
-``pyhanko.sign.pkcs11.PKCS11Signer`` takes the module path, token label and key label
-and is passed to :func:`sign_with` in place of the file signer.
+is the default. A key on a PKCS#11 token is the production option: central's
+``central.web.token_signer`` opens it with pyHanko's ``PKCS11Signer`` and passes that
+to :func:`sign_with` in place of the file signer.
 """
 
 from __future__ import annotations

@@ -54,7 +54,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     profile.add_argument("--address")
     profile.add_argument("--phone")
     profile.add_argument("--hours")
-    profile.add_argument("--signing-key", type=Path)
+    profile.add_argument(
+        "--signing-key", help="key file, or a pkcs11: URI of a key on a token (PIN from "
+        "MOTCUA_SIGNING_PIN)"
+    )  # fmt: skip
     profile.add_argument("--signing-cert", type=Path)
 
     cert = sub.add_parser(
@@ -156,7 +159,7 @@ def run(args: argparse.Namespace, session: Session) -> int:
             address=args.address,
             phone=args.phone,
             hours=args.hours,
-            signing_key_path=str(args.signing_key.resolve()) if args.signing_key else None,
+            signing_key_path=_key_location(args.signing_key) if args.signing_key else None,
             signing_cert_path=str(args.signing_cert.resolve()) if args.signing_cert else None,
         )
     except LookupError:
@@ -164,3 +167,8 @@ def run(args: argparse.Namespace, session: Session) -> int:
         return 1
     print(f"office {args.office} updated")
     return 0
+
+
+def _key_location(value: str) -> str:
+    """A key file's absolute path; a ``pkcs11:`` URI as it is."""
+    return value if value.startswith("pkcs11:") else str(Path(value).resolve())

@@ -3,13 +3,15 @@
 A result is an uploaded PDF (the decision, book or card the office produced) or, when
 there is none, a generated one-page notice; either way it is signed with the office's
 key (``office_profiles.signing_key_path``/``signing_cert_path``; passphrase from
-``MOTCUA_SIGNING_PASSPHRASE``) before it is stored. Counters download it with their
+``MOTCUA_SIGNING_PASSPHRASE``), or with its key on a PKCS#11 token when the key path is
+a ``pkcs11:`` URI (``central.web.token_signer``), before it is stored. Counters download it with their
 device credentials from ``/api/v1/offices/{office}/dossiers/{id}/result``.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -22,10 +24,11 @@ from app.shared import result_signature
 from central.auth import REFUSALS, Counter, Refusal
 from central.db import CentralDatabase
 from central.models import DossierResult, OfficeProfile, StaffAccount
-from central.web import actions, auth, documents
+from central.web import actions, auth, documents, token_signer
 from central.web.dossier_view import DossierView
 
 MAX_RESULT = 20 * 1024 * 1024
+log = logging.getLogger(__name__)
 
 
 def trust_roots(profile: OfficeProfile | None) -> list[Any]:
@@ -56,24 +59,37 @@ def get(session: Session, dossier_id: str) -> DossierResult | None:
 
 def sign_for_office(session: Session, office_code: str, pdf: bytes) -> tuple[bytes, str]:
     profile = session.get(OfficeProfile, office_code)
-    if profile is None or not profile.signing_key_path or not profile.signing_cert_path:
+    if profile is None or not profile.signing_key_path:
         raise actions.ActionRefused("no_signing_key")
+    on_token = token_signer.is_token_uri(profile.signing_key_path)
+    if not on_token and not profile.signing_cert_path:
+        raise actions.ActionRefused("no_signing_key")
+    cert_path = Path(profile.signing_cert_path) if profile.signing_cert_path else None
+    reason = "Kết quả giải quyết thủ tục hành chính"
     passphrase = os.environ.get("MOTCUA_SIGNING_PASSPHRASE")
     try:
-        signed = result_signature.sign_result(
-            pdf,
-            Path(profile.signing_key_path),
-            Path(profile.signing_cert_path),
-            reason="Kết quả giải quyết thủ tục hành chính",
-            location=office_code,
-            passphrase=passphrase.encode() if passphrase else None,
-        )
-        cert = result_signature.load_certificate(Path(profile.signing_cert_path))
+        if on_token:
+            signed, cert = token_signer.sign_with_token(
+                pdf, profile.signing_key_path, cert_path, reason=reason, location=office_code
+            )
+        else:
+            assert cert_path is not None
+            signed = result_signature.sign_result(
+                pdf,
+                Path(profile.signing_key_path),
+                cert_path,
+                reason=reason,
+                location=office_code,
+                passphrase=passphrase.encode() if passphrase else None,
+            )
+            cert = result_signature.load_certificate(cert_path)
     except (OSError, ValueError) as exc:
+        log.warning("signing for %s failed: %s", office_code, exc)
         raise actions.ActionRefused("signing_failed") from exc
-    except Exception as exc:  # pyHanko raises its own types for a damaged PDF
+    except Exception as exc:  # pyHanko's own types: a damaged PDF, a token refusing the PIN
+        log.warning("signing for %s failed: %s", office_code, exc)
         raise actions.ActionRefused("signing_failed") from exc
-    return signed, cert.subject.human_friendly
+    return signed, cert.subject.human_friendly  # type: ignore[attr-defined]
 
 
 def attach(
