@@ -7,19 +7,26 @@ detached rows, so no widget and no session crosses threads.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
-from app.services.attachments import Attachment, citizen_attachments
+from app.services.attachments import Attachment, AttachmentStore, citizen_attachments
 from app.services.catalog import Catalog
 from app.services.dossiers import DossierDetail, load_detail
 from app.services.forms.model import Agency, RefusalGround
 from app.services.lifecycle import DeadlineRules, Status, transition
-from app.services.returned_results import StoredResult, stored_result
+from app.services.returned_results import (
+    StoredResult,
+    load_trust_roots,
+    result_pdf,
+    stored_result,
+)
 from app.services.search import DossierQuery, DossierRow, search_dossiers
 from app.services.security.permissions import HasRole
 from app.services.storage.db import Database
 from app.services.storage.models import Dossier
+from app.shared.result_signature import verify_result
 
 
 def find_dossiers(db: Database, query: DossierQuery, limit: int, offset: int) -> list[DossierRow]:
@@ -32,9 +39,18 @@ def read_detail(db: Database, dossier_id: str) -> DossierDetail:
         return load_detail(s, dossier_id)
 
 
-def read_signed_result(db: Database, dossier_id: str) -> StoredResult | None:
+def read_signed_result(
+    db: Database, dossier_id: str, store: AttachmentStore | None = None
+) -> StoredResult | None:
+    """The kept result of a dossier; with its ``store``, the kept PDF's signature checked
+    again against today's trust roots (a root withdrawn since the fetch no longer
+    vouches for it), so what the officer hands over is what was verified."""
     with db.session() as s:
-        return stored_result(s, dossier_id)
+        kept = stored_result(s, dossier_id)
+    if kept is None or store is None:
+        return kept
+    check = verify_result(result_pdf(store, kept), load_trust_roots())
+    return dataclasses.replace(kept, check=check)
 
 
 def earlier_papers(db: Database, citizen_id: str) -> list[Attachment]:

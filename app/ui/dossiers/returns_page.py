@@ -239,9 +239,9 @@ class ReturnsPage(QWidget):
         if row is None:
             self._shown(None, None)
             return
-        db, dossier_id = self._db, row.id
+        db, dossier_id, store = self._db, row.id, self._store
         self._runner.run(
-            lambda: read_signed_result(db, dossier_id),
+            lambda: read_signed_result(db, dossier_id, store),  # re-verified on the worker
             lambda result: self._shown(row, result),
             self._failed,
         )

@@ -1,35 +1,43 @@
 """A dossier taken in at a counter, worked in a real browser, its signed result back at
-the counter and handed over — the citizen page showing each step. Real central server
-on PostgreSQL, real sync engine, Debian's Chromium driven by Playwright."""
+the counter and handed over at its returns screen — the citizen page, opened from the
+QR code decoded off the printed receipt, showing each step. Real central server on
+PostgreSQL, real sync engine, Debian's Chromium driven by Playwright, the counter's
+Qt returns page driven by keyboard (pytest-qt)."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
 from conftest import MemoryKeyring, pg_or_skip
 from sync_helpers import Counter
 
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
 from app.services.attachments import AttachmentStore
+from app.services.calendar.store import load_calendar
 from app.services.catalog.loader import Catalog
+from app.services.forms.qr import lookup_url
 from app.services.forms.receipt import render_receipt
-from app.services.lifecycle import Status, transition
+from app.services.lifecycle import DeadlineRules
 from app.services.paperwork import agency_from, receipt_from
-from app.services.returned_results import fetch_ready_results, load_trust_roots, result_pdf
+from app.services.returned_results import fetch_after_pull, load_trust_roots
 from app.services.storage.db import Database
 from app.services.storage.models import Dossier
-from app.services.sync.client import CentralClient
 from app.settings import Settings
 from app.shared import paths
 from app.shared.result_signature import verify_result
 from central.models import SyncedRow
 from central.seed import DEMO_OFFICE
 from central.web.office_cert import issue_office_certificate
+from app.ui.dossiers import ReturnsPage
+from app.ui.tasks import SyncRunner
 from testkit.central_server import RunningCentral, fresh_pg_database
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "central"))
@@ -73,16 +81,6 @@ def _qr_of_receipt(pdf: bytes, folder: Path) -> str:
     return out.stdout.strip().splitlines()[0]
 
 
-def _citizen_url(base: str, qr_text: str) -> str:
-    """The receipt's QR holds the look-up page's address (or, on receipts printed before
-    the public address was configured, ``MOTCUA|code|lookup``)."""
-    if qr_text.startswith(("http://", "https://")):
-        query = parse_qs(urlparse(qr_text).query)
-        return f"{base}/tra-cuu?" + urlencode({"ma": query["ma"][0], "khoa": query["khoa"][0]})
-    _, code, lookup = qr_text.split("|")
-    return f"{base}/tra-cuu?" + urlencode({"ma": code, "khoa": lookup})
-
-
 def _shot(page: object, name: str, folder: Path) -> None:
     """Every page is rendered; into docs/screenshots only when asked (make screenshots)."""
     target = SHOTS if os.environ.get("MOTCUA_WRITE_SCREENSHOTS") else folder
@@ -96,6 +94,7 @@ def test_counter_dossier_worked_in_the_browser_comes_back_signed_and_is_handed_o
     db: Database,
     memory_keyring: MemoryKeyring,
     browser: object,
+    qtbot: QtBot,
     tmp_path: Path,
 ) -> None:
     central = pg_central
@@ -106,17 +105,27 @@ def test_counter_dossier_worked_in_the_browser_comes_back_signed_and_is_handed_o
     issued = signing_setup(central.db, tmp_path / "pki")
     add_staff(central.db, "lan", "processing_officer", [DEMO_OFFICE])
 
+    # The counter keeps BHXH's result trust root; its sync fetches results after a pull.
+    trust_folder = paths.config_dir() / "result-trust"
+    trust_folder.mkdir(parents=True)
+    shutil.copy(issued.root_cert_path, trust_folder)
+    store = AttachmentStore()
+    engine.after_pull = fetch_after_pull(db, store)
+
     # The counter printed the receipt; the citizen scans its QR code with a phone.
+    # "localhost": browsers keep Secure cookies over plain HTTP only for that name.
+    base = central.url.replace("127.0.0.1", "localhost")
+    settings = Settings(public_lookup_base_url=base)  # the office's public address
     catalog = Catalog.load(paths.RESOURCES / "procedures")
     with db.session() as s:
         dossier = s.get(Dossier, dossier_id)
         assert dossier is not None
-        code = dossier.code
+        code, lookup = dossier.code, dossier.lookup_code
         procedure = next(p for p in catalog.procedures if p.code == dossier.procedure_code)
-        receipt = render_receipt(receipt_from(s, dossier, procedure), agency_from(Settings()))
-    # "localhost": browsers keep Secure cookies over plain HTTP only for that name.
-    base = central.url.replace("127.0.0.1", "localhost")
-    citizen_url = _citizen_url(base, _qr_of_receipt(receipt, tmp_path))
+        data = receipt_from(s, dossier, procedure, settings.lookup_base_url)
+        receipt = render_receipt(data, agency_from(settings))
+    citizen_url = _qr_of_receipt(receipt, tmp_path)  # decoded from the printed page
+    assert citizen_url == lookup_url(base, code, lookup)
 
     context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="vi-VN")  # type: ignore[attr-defined]
     page = context.new_page()
@@ -159,26 +168,39 @@ def test_counter_dossier_worked_in_the_browser_comes_back_signed_and_is_handed_o
         for personal in (stored.data["full_name"], stored.data["id_number"]):
             assert personal not in citizen.content()
 
-    # The counter's next sync brings the status; the result is fetched and checked.
+    # The counter's next sync brings the status and, right after the pull, the result.
     report = engine.sync_once()
     assert report.error is None and report.pull.dossiers >= 2
     with db.session() as s:
         assert s.get(Dossier, dossier_id).status == "result_ready"  # type: ignore[union-attr]
-    store = AttachmentStore()
-    client = CentralClient(central.url, credentials=counter.store.load())
-    trust = load_trust_roots([issued.root_cert_path.parent])
-    [fetched] = fetch_ready_results(db, client, DEMO_OFFICE, store, trust)
-    assert fetched.check.valid, fetched.check
-    assert result_pdf(store, fetched).startswith(b"%PDF-")
-    stranger = issue_office_certificate(tmp_path / "other-ca", DEMO_OFFICE, "Không phải BHXH")
-    forged_trust = load_trust_roots([stranger.root_cert_path.parent])
-    assert not verify_result(result_pdf(store, fetched), forged_trust).trusted
 
-    # Handed over at the counter, pushed back, and the citizen page says so.
+    # At the returns screen the officer scans the receipt, sees the verified signature,
+    # prints the result and hands it over — all by keyboard.
+    printed: list[bytes] = []
+    rules = DeadlineRules(load_calendar(), settings.cutoff_time)
+    returns = ReturnsPage(db, catalog, rules, counter.setup.officer_id, store=store,
+                          print_result=printed.append, runner=SyncRunner())  # fmt: skip
+    qtbot.addWidget(returns)
+    returns.show()
+    returns.activateWindow()
+    qtbot.waitUntil(returns.isActiveWindow)
+    qtbot.keyClicks(returns.search, citizen_url)  # what a 2D scanner types
+    qtbot.keyClick(returns.search, Qt.Key.Key_Return)
+    assert returns.selected() is not None and returns.selected().code == code  # type: ignore[union-attr]
+    assert "Chữ ký số hợp lệ" in returns.result_label.text()
+    assert "BHXH thử nghiệm" in returns.result_label.text()
+    assert returns.collector.hasFocus() and returns.collector.text()  # the citizen's name
+    qtbot.keyClick(returns.collector, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    [handed] = printed
+    assert verify_result(handed, load_trust_roots()).valid
+    stranger = issue_office_certificate(tmp_path / "other-ca", DEMO_OFFICE, "Không phải BHXH")
+    assert not verify_result(handed, load_trust_roots([stranger.root_cert_path.parent])).trusted
+    qtbot.keyClick(returns.collector, Qt.Key.Key_Return)
+    assert f"Đã trả kết quả hồ sơ {code}" in returns.message.text()
     with db.session() as s:
-        dossier = s.get(Dossier, dossier_id)
-        assert dossier is not None
-        transition(s, dossier, Status.RETURNED, counter.setup.officer_id, returned_to="Chính chủ")
+        assert s.get(Dossier, dossier_id).status == "returned"  # type: ignore[union-attr]
+
+    # Pushed back by the next sync, and the citizen page says so.
     assert engine.sync_once().error is None
     citizen.reload()
     assert citizen.inner_text("#status") == "Đã trả kết quả"

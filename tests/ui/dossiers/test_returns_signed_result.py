@@ -4,6 +4,7 @@ only when the signature is valid and trusted."""
 from __future__ import annotations
 
 import io
+import shutil
 from pathlib import Path
 
 from intake_factories import Env
@@ -17,6 +18,7 @@ from ui_samples import rules
 from app.services.attachments import AttachmentStore
 from app.services.returned_results import fetch_result, load_trust_roots
 from app.services.storage.models import Dossier
+from app.shared import paths
 from app.shared.result_signature import sign_result
 from app.ui.dossiers import ReturnsPage
 from app.ui.tasks import SyncRunner
@@ -57,7 +59,10 @@ def test_valid_signature_prints_and_a_forged_one_does_not(
                          location="VN")  # fmt: skip
     store = AttachmentStore(tmp_path / "attachments")
     server = _ServerWithResults({good.id: signed, bad.id: forged})
-    trust = load_trust_roots([tmp_path / "pki"])
+    # The counter's trust folder: the page checks the kept PDF again against it.
+    (paths.config_dir() / "result-trust").mkdir(parents=True)
+    shutil.copy(office.root_cert_path, paths.config_dir() / "result-trust")
+    trust = load_trust_roots()
     for d in (good, bad):
         fetch_result(env.db, server, "000.00.00.H00", d.id, store, trust)  # type: ignore[arg-type]
 
