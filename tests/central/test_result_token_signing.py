@@ -27,7 +27,9 @@ pytest.importorskip("pkcs11", reason="python-pkcs11 (pyproject central extra) no
 
 
 @pytest.fixture(scope="module")
-def token(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SoftToken, OfficeCertificate]]:
+def token(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[SoftToken, OfficeCertificate]]:
     folder = tmp_path_factory.mktemp("softhsm")
     issued = issue_office_certificate(folder / "pki", DEMO_OFFICE, "BHXH thử nghiệm")
     with pytest.MonkeyPatch.context() as env:
@@ -65,7 +67,9 @@ def test_a_result_signed_on_the_token_verifies_like_a_file_signed_one(
     assert tampered != signed
     assert not result_signature.verify_result(tampered, roots).valid
     stranger = issue_office_certificate(tmp_path / "other", DEMO_OFFICE, "Không phải BHXH")
-    assert not result_signature.verify_result(signed, load_trust_roots([tmp_path / "other"])).trusted
+    assert not result_signature.verify_result(
+        signed, load_trust_roots([tmp_path / "other"])
+    ).trusted
     assert stranger.root_cert_path.exists()
 
 
@@ -110,9 +114,7 @@ def test_the_back_office_signs_results_on_the_token(
     answer = _act(client, dossier_id, "attach_result")
     assert "Đã ký số và đính kèm kết quả" in answer.text  # type: ignore[attr-defined]
     signed = client.get(f"/backoffice/dossiers/{dossier_id}/result.pdf").content
-    check = result_signature.verify_result(
-        signed, load_trust_roots([issued.root_cert_path.parent])
-    )
+    check = result_signature.verify_result(signed, load_trust_roots([issued.root_cert_path.parent]))
     assert check.valid and "BHXH thử nghiệm" in check.signer, check
     with db.session() as s:
         assert results.signature_state(s, dossier_id, DEMO_OFFICE) == "valid"

@@ -15,10 +15,9 @@ from pathlib import Path
 
 import pytest
 from conftest import MemoryKeyring, pg_or_skip
-from sync_helpers import Counter
-
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from sync_helpers import Counter
 
 from app.services.attachments import AttachmentStore
 from app.services.calendar.store import load_calendar
@@ -33,11 +32,11 @@ from app.services.storage.models import Dossier
 from app.settings import Settings
 from app.shared import paths
 from app.shared.result_signature import verify_result
+from app.ui.dossiers import ReturnsPage
+from app.ui.tasks import SyncRunner
 from central.models import SyncedRow
 from central.seed import DEMO_OFFICE
 from central.web.office_cert import issue_office_certificate
-from app.ui.dossiers import ReturnsPage
-from app.ui.tasks import SyncRunner
 from testkit.central_server import RunningCentral, fresh_pg_database
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "central"))
