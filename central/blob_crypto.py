@@ -71,13 +71,18 @@ def _new_line() -> str:
 
 
 def _create(path: Path) -> None:
+    """Written whole, then linked into place: another worker sees no file or a full one."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return  # another worker made it first: use theirs
+    draft = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
+    fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="ascii") as out:
         out.write(_new_line())
+    try:
+        os.link(draft, path)
+    except FileExistsError:
+        pass  # another worker made it first: use theirs
+    finally:
+        draft.unlink()
 
 
 def read_keys(path: Path) -> BlobKeys:

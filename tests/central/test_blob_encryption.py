@@ -112,6 +112,7 @@ def test_a_scan_is_unreadable_in_the_database_and_served_to_staff(
     with db.session() as s:
         [key_id] = set(s.scalars(select(BlobChunk.key_id)))
     assert key_id == blob_crypto.keys().current
+    assert blob_crypto.key_file().stat().st_mode & 0o777 == 0o600  # the key file: owner only
 
     officer = _officer(db)
     answer = officer.get(address)
