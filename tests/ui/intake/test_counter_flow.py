@@ -313,7 +313,9 @@ def test_unfinished_intake_survives_a_restart(qtbot, session, demo_db):
         session.card_runner,
         session.db_runner,
     )
-    assert again.restore_draft()
+    session.db_runner.wait()  # the draft is written on the database worker
+    again.restore_draft()
+    qtbot.waitUntil(lambda: again.state.identity is not None)
     assert again.state.identity.full_name == "Trần Thị Thu Hà"
     assert again.state.procedure_code == "602" and again.state.phone == "0912 345 678"
 
