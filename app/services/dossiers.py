@@ -51,6 +51,7 @@ from app.shared.types import utcnow
 
 INTAKE_PURPOSE = "tiếp nhận hồ sơ"  # the access log's purpose of an intake
 
+
 @dataclass(frozen=True, slots=True)
 class ReceivedPaper:
     """How many of one checklist paper the citizen handed in."""

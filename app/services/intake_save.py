@@ -56,7 +56,7 @@ class CounterIntake:
     identity: Identity
     procedure: Procedure
     received: Mapping[str, ReceivedPaper]
-    contact: Contact = Contact()
+    contact: Contact = field(default_factory=Contact)
     attachment_ids: tuple[str, ...] = ()
     event_form: Mapping[str, Any] = field(default_factory=dict)
     notes: str = ""
@@ -64,9 +64,7 @@ class CounterIntake:
     completion_reason: str = ""
 
 
-def _desk(
-    db: Database, officer: SignedIn, counter_number: int
-) -> tuple[Officer, Counter, Office]:
+def _desk(db: Database, officer: SignedIn, counter_number: int) -> tuple[Officer, Counter, Office]:
     """The officer's row, their office and the counter this PC is set to (else the
     office's first)."""
     with db.session() as s:

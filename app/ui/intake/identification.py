@@ -139,8 +139,9 @@ class CardIdentification:
             self.status.emit(self._verdict_text(identity), "error")
         else:
             self.status.emit(
-                QCoreApplication.translate("IntakeController", "Đã đọc chip ({0:.1f} giây). {1}")
-                .format(identity.read_seconds, self._verdict_text(identity)),
+                QCoreApplication.translate(
+                    "IntakeController", "Đã đọc chip ({0:.1f} giây). {1}"
+                ).format(identity.read_seconds, self._verdict_text(identity)),
                 "ok" if identity.checks.passive is Verdict.PASSED else "warn",
             )
 

@@ -72,6 +72,8 @@ def wait_identity(qtbot, session, source: IdentitySource, timeout: int = 15000) 
         lambda: (i := intake(session).state.identity) is not None and i.source is source,
         timeout=timeout,
     )
+    # the citizen's record is read on the database worker, just after
+    qtbot.waitUntil(lambda: intake(session).state.record is not None, timeout=timeout)
 
 
 def test_tap_to_printed_receipt_in_five_actions(qtbot, session, printed_files, tmp_path):
