@@ -58,6 +58,7 @@ def _assert_intake_fits(intake: dict) -> None:
     assert intake["page_visible"] and intake["rows"] == 3, intake
     assert not intake["hscroll_visible"], f"the intake page scrolls sideways: {intake}"
     assert not intake["docs_hscroll_visible"], intake
+    assert not intake["procedures_hscroll_visible"], f"procedure names cut: {intake}"
     width = intake["viewport_width"]
     assert intake["docs_right"] <= width and intake["procedures_right"] <= width, intake
     for start, size in intake["docs_columns"]:  # Giấy tờ, Bản chính, Bản sao, Đã nhận

@@ -104,6 +104,7 @@ def _intake_fit(app, session) -> dict:  # type: ignore[no-untyped-def]
         "docs_columns": columns,
         "docs_right": right_edge(docs),
         "procedures_right": right_edge(page.results),
+        "procedures_hscroll_visible": page.results.horizontalScrollBar().isVisible(),
         "rows": docs.rowCount(),
     }
 

@@ -37,6 +37,7 @@ from app.services.reports import (
     tracking_rows,
     write_csv,
 )
+from app.services.dossiers import INTAKE_PURPOSE
 from app.services.storage.models import AuditEvent, Citizen, Dossier
 
 MARCH = Period(dt.date(2026, 3, 1), dt.date(2026, 3, 31))
@@ -60,8 +61,15 @@ def read_csv(path: Path) -> list[list[str]]:
 
 
 def audit_rows(month: Month) -> list[AuditEvent]:
+    """The access records the reports wrote (each intake's own record aside)."""
     with month.env.db.session() as s:
-        return list(s.scalars(select(AuditEvent).order_by(AuditEvent.seq)))
+        return list(
+            s.scalars(
+                select(AuditEvent)
+                .where(AuditEvent.purpose != INTAKE_PURPOSE)
+                .order_by(AuditEvent.seq)
+            )
+        )
 
 
 # ---- periods ------------------------------------------------------------------------
