@@ -20,6 +20,7 @@ from forms_readback import pdf_stream_text, pdf_text
 from app.errors import ErrorKind, UserError
 from app.services import audit
 from app.services.calendar import VN_TZ
+from app.services.dossiers import INTAKE_PURPOSE
 from app.services.forms.model import Agency
 from app.services.lifecycle import Status, Timeliness
 from app.services.reports import (
@@ -37,7 +38,6 @@ from app.services.reports import (
     tracking_rows,
     write_csv,
 )
-from app.services.dossiers import INTAKE_PURPOSE
 from app.services.storage.models import AuditEvent, Citizen, Dossier
 
 MARCH = Period(dt.date(2026, 3, 1), dt.date(2026, 3, 31))
