@@ -62,7 +62,7 @@ def _assert_intake_fits(intake: dict) -> None:
     width = intake["viewport_width"]
     assert intake["docs_right"] <= width and intake["procedures_right"] <= width, intake
     for start, size in intake["docs_columns"]:  # Giấy tờ, Bản chính, Bản sao, Đã nhận
-        assert size > 0 and 0 <= start and start + size <= intake["docs_viewport_width"], intake
+        assert size > 0 and start >= 0 and start + size <= intake["docs_viewport_width"], intake
 
 
 @pytest.mark.parametrize(("width", "height"), SIZES)

@@ -9,10 +9,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.cardsim.faces import FaceStyle, draw_face, to_jpeg
+from app.services import intake_draft as draft
 from app.services.demo import DEMO_PASSWORD, DEMO_USER
 from app.services.identity import Checks, Identity, IdentitySource, Verdict
 from app.settings import Settings
-from app.services import intake_draft as draft
 from app.ui.login import LoginDialog
 from app.ui.session import CounterSession
 
