@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ErrorKind, UserError
-from app.services import dossier_codes, intake_snapshot, life_events
+from app.services import audit, dossier_codes, intake_snapshot, life_events
 from app.services.calendar import WorkCalendar, appointment
 from app.services.calendar.days import local
 from app.services.catalog.model import DocumentSpec
@@ -48,6 +48,8 @@ from app.services.storage.models import (
 from app.services.storage.outbox import enqueue
 from app.settings import Settings
 from app.shared.types import utcnow
+
+INTAKE_PURPOSE = "tiếp nhận hồ sơ"  # the access log's purpose of an intake
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +260,16 @@ def create_dossier(db: Database, request: IntakeRequest) -> Dossier:
         if options.form_data.get("life_event_id"):  # opened from a birth or death notice
             life_events.close_in(s, str(options.form_data["life_event_id"]), code)
         enqueue(s, "dossier", dossier.id)
+        # PDP Law 91/2025: the access record commits with the dossier, or neither does.
+        audit.record(
+            s,
+            officer.id,
+            "change",
+            citizen_id=person.id,
+            dossier_id=dossier.id,
+            purpose=INTAKE_PURPOSE,
+            detail=f"procedure {procedure.code}",
+        )
     return dossier
 
 

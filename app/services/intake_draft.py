@@ -1,16 +1,18 @@
 """The unfinished intake, kept in the local database so a crash or a restart loses
 nothing: the officer finds the citizen, procedure and ticks where they were.
 
-``save`` and ``load`` open their own session: callers run them on the database worker."""
+Every function opens its own session: callers run them on the database worker."""
 
 from __future__ import annotations
 
 import base64
 import dataclasses
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from app.services.identity import Checks, Identity, IdentitySource, Verdict
+from app.services.intake_lookup import CitizenRecord, citizen_record
 from app.services.storage.db import Database
 from app.services.storage.models import KeyValue
 
@@ -60,3 +62,29 @@ def load(db: Database) -> dict[str, Any] | None:
     with db.session() as s:
         row = s.get(KeyValue, KEY)
         return dict(row.value) if row is not None else None
+
+
+def clear(db: Database) -> None:
+    """The intake was saved or dropped: no draft left."""
+    save(db, None)
+
+
+@dataclass(frozen=True, slots=True)
+class Restored:
+    """The draft found at start-up, with the citizen's record as the office has it now."""
+
+    values: dict[str, Any]
+    identity: Identity | None  # None: a draft from an older version, dropped
+    record: CitizenRecord | None
+
+
+def restore(db: Database) -> Restored | None:
+    raw = load(db)
+    if not raw:
+        return None
+    try:
+        identity = identity_from_json(raw["identity"])
+    except (KeyError, TypeError, ValueError):
+        clear(db)  # unreadable: drop it (the screen says so)
+        return Restored(raw, None, None)
+    return Restored(raw, identity, citizen_record(db, identity, None))

@@ -1077,52 +1077,52 @@ Please send this file to technical support.</translation>
 <context>
     <name>IntakeController</name>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="175"/>
+        <location filename="../../app/ui/intake/identification.py" line="40"/>
         <source>Đã quét mã QR. Đặt thẻ lên đầu đọc để đọc chip và kiểm tra thẻ thật.</source>
         <translation>QR code scanned. Place the card on the reader to read the chip and check it is genuine.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="184"/>
+        <location filename="../../app/ui/intake/identification.py" line="51"/>
         <source>Đã có thẻ trên đầu đọc. Quét mã QR trên thẻ (hoặc bấm F3 nhập 6 số CAN) để mở khoá chip.</source>
         <translation>Card on the reader. Scan the QR code on the card (or press F3 to type the 6-digit CAN) to unlock the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="208"/>
+        <location filename="../../app/ui/intake/identification.py" line="78"/>
         <source>Đặt hộ chiếu lên đầu đọc.</source>
         <translation>Place the passport on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="221"/>
+        <location filename="../../app/ui/intake/identification.py" line="93"/>
         <source>Đặt thẻ lên đầu đọc.</source>
         <translation>Place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="241"/>
+        <location filename="../../app/ui/intake/identification.py" line="115"/>
         <source>Đang đọc chip… giữ yên thẻ trên đầu đọc.</source>
         <translation>Reading the chip… keep the card still on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="264"/>
+        <location filename="../../app/ui/intake/identification.py" line="142"/>
         <source>Đã đọc chip ({0:.1f} giây). {1}</source>
         <translation>Chip read ({0:.1f} s). {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="292"/>
+        <location filename="../../app/ui/intake/identification.py" line="171"/>
         <source>Đã nhập tay. Thông tin chưa được kiểm tra bằng chip.</source>
         <translation>Typed in. The details have not been checked against the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="308"/>
+        <location filename="../../app/ui/intake/controller.py" line="112"/>
         <source>Sẵn sàng. Quét mã QR trên thẻ hoặc đặt thẻ lên đầu đọc.</source>
         <translation>Ready. Scan the QR code on the card or place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="381"/>
+        <location filename="../../app/ui/intake/identification.py" line="184"/>
         <source>THẺ KHÔNG XÁC THỰC: chip có dấu hiệu bị sao chép. {0}</source>
         <translation>CARD NOT AUTHENTIC: the chip shows signs of being cloned. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="384"/>
+        <location filename="../../app/ui/intake/identification.py" line="188"/>
         <source>THẺ KHÔNG XÁC THỰC: {0}.</source>
         <translation>CARD NOT AUTHENTIC: {0}.</translation>
     </message>
@@ -1131,37 +1131,37 @@ Please send this file to technical support.</translation>
         <translation type="vanished">CARD NOT AUTHENTIC: the chip data has been altered ({0}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="386"/>
+        <location filename="../../app/ui/intake/identification.py" line="192"/>
         <source>Thẻ thật: chữ ký số hợp lệ, chuỗi chứng thư đến CSCA tin cậy.</source>
         <translation>Genuine card: valid digital signature, certificate chain to a trusted CSCA.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="388"/>
+        <location filename="../../app/ui/intake/identification.py" line="197"/>
         <source>Chưa kiểm tra được chữ ký số của thẻ này (loại khóa chưa hỗ trợ).</source>
         <translation>This card&apos;s digital signature cannot be checked (key type not supported).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="390"/>
+        <location filename="../../app/ui/intake/identification.py" line="202"/>
         <source>Chữ ký số hợp lệ; chưa cấu hình chứng thư CSCA để xác nhận nơi cấp.</source>
         <translation>Valid digital signature; no CSCA certificate configured to confirm the issuer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="391"/>
+        <location filename="../../app/ui/intake/identification.py" line="206"/>
         <source>Chưa kiểm tra tính xác thực của thẻ.</source>
         <translation>Card authenticity not checked.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="561"/>
+        <location filename="../../app/ui/intake/saving.py" line="81"/>
         <source>Đang lưu hồ sơ…</source>
         <translation>Saving the dossier…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="678"/>
+        <location filename="../../app/ui/intake/draft.py" line="41"/>
         <source>Không khôi phục được hồ sơ đang nhập dở.</source>
         <translation>Could not restore the unfinished dossier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="701"/>
+        <location filename="../../app/ui/intake/draft.py" line="56"/>
         <source>Đã khôi phục hồ sơ đang nhập dở.</source>
         <translation>Unfinished dossier restored.</translation>
     </message>
@@ -1169,77 +1169,92 @@ Please send this file to technical support.</translation>
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="99"/>
+        <location filename="../../app/ui/intake/record_box.py" line="19"/>
         <source>Chọn thủ tục Điều chỉnh thông tin</source>
         <translation>Choose the “Update personal details” procedure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="102"/>
+        <location filename="../../app/ui/intake/record_box.py" line="15"/>
         <source>Hồ sơ đã có của công dân</source>
         <translation>Citizen&apos;s existing records</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="110"/>
+        <location filename="../../app/ui/intake/record_box.py" line="29"/>
         <source>Điện th&amp;oại:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="111"/>
+        <location filename="../../app/ui/intake/record_box.py" line="30"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="121"/>
+        <location filename="../../app/ui/intake/procedure_box.py" line="35"/>
         <source>Gõ để tìm thủ tục (mã, tên, từ khoá) — Ctrl+F</source>
         <translation>Type to find a procedure (code, name, keyword) — Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="127"/>
+        <location filename="../../app/ui/intake/procedure_box.py" line="31"/>
         <source>2. Thủ tục</source>
         <translation>2. Procedure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="143"/>
+        <location filename="../../app/ui/intake/documents_box.py" line="30"/>
         <source>Giấy tờ</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="143"/>
+        <location filename="../../app/ui/intake/documents_box.py" line="32"/>
         <source>Bản chính</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="143"/>
+        <location filename="../../app/ui/intake/documents_box.py" line="33"/>
+        <source>Số bản chính đã nhận</source>
+        <translation>Originals received</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/documents_box.py" line="36"/>
         <source>Bản sao</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="143"/>
+        <location filename="../../app/ui/intake/documents_box.py" line="37"/>
+        <source>Số bản sao đã nhận</source>
+        <translation>Copies received</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/documents_box.py" line="40"/>
         <source>Đã nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="148"/>
+        <location filename="../../app/ui/intake/documents_box.py" line="41"/>
+        <source>Đã nhận đủ giấy tờ này</source>
+        <translation>This paper is fully received</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/documents_box.py" line="58"/>
         <source>Đã nhận đủ giấy tờ (F8)</source>
         <translation>All documents received (F8)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="151"/>
+        <location filename="../../app/ui/intake/documents_box.py" line="26"/>
         <source>3. Giấy tờ</source>
         <translation>3. Documents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="158"/>
+        <location filename="../../app/ui/intake/page.py" line="100"/>
         <source>Lưu và in giấy tiếp nhận (Ctrl+Enter)</source>
         <translation>Save and print intake receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="162"/>
+        <location filename="../../app/ui/intake/page.py" line="104"/>
         <source>In lại (Ctrl+P)</source>
         <translation>Reprint (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="169"/>
+        <location filename="../../app/ui/intake/page.py" line="111"/>
         <source>Nhập tay (F2)</source>
         <translation>Type in (F2)</translation>
     </message>
@@ -1248,117 +1263,117 @@ Please send this file to technical support.</translation>
         <translation type="vanished">Enter CAN (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="88"/>
+        <location filename="../../app/ui/intake/page.py" line="71"/>
         <source>Thông tin cá nhân của công dân được xử lý chỉ để giải quyết thủ tục, theo Luật Bảo vệ dữ liệu cá nhân. F1: đọc thông báo đầy đủ cho công dân.</source>
         <translation>The citizen&apos;s personal data is processed only to settle the procedure, under the Personal Data Protection Law. F1: read the full notice to the citizen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="113"/>
+        <location filename="../../app/ui/intake/record_box.py" line="33"/>
         <source>Nhận &amp;kết quả:</source>
         <translation>Result &amp;delivery:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="171"/>
+        <location filename="../../app/ui/intake/page.py" line="113"/>
         <source>Nhập CAN / MRZ (F3)</source>
         <translation>Enter CAN / MRZ (F3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="173"/>
+        <location filename="../../app/ui/intake/page.py" line="115"/>
         <source>Hồ sơ mới (Ctrl+N)</source>
         <translation>New dossier (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="241"/>
+        <location filename="../../app/ui/intake/page.py" line="185"/>
         <source>Sẵn sàng. Quét mã QR trên thẻ hoặc đặt thẻ lên đầu đọc.</source>
         <translation>Ready. Scan the QR code on the card or place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="257"/>
+        <location filename="../../app/ui/intake/page.py" line="201"/>
         <source>Không đọc được chip: dịch vụ thẻ thông minh (PC/SC) không chạy. Khởi động dịch vụ — Windows: dịch vụ “Smart Card” (Thẻ thông minh); Linux: “sudo systemctl start pcscd” — hoặc báo quản trị. Trong lúc chờ: quét mã QR trên thẻ hoặc F2 để nhập tay.</source>
         <translation>Cannot read the chip: the smart-card service (PC/SC) is not running. Start it — Windows: the “Smart Card” service; Linux: “sudo systemctl start pcscd” — or call the administrator. Meanwhile: scan the QR code on the card or press F2 to type the data.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="263"/>
+        <location filename="../../app/ui/intake/page.py" line="207"/>
         <source>Không đọc được chip: chưa thấy đầu đọc thẻ. Cắm đầu đọc USB (hoặc kiểm tra tên đầu đọc trong Cài đặt, Ctrl+5). Trong lúc chờ: quét mã QR trên thẻ hoặc F2 để nhập tay.</source>
         <translation>Cannot read the chip: no card reader found. Plug in the USB reader (or check the reader name in Settings, Ctrl+5). Meanwhile: scan the QR code on the card or press F2 to type the data.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="301"/>
+        <location filename="../../app/ui/intake/record_box.py" line="45"/>
         <source>Công dân chưa có trong dữ liệu của bộ phận.</source>
         <translation>This citizen is not yet in the desk&apos;s records.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="304"/>
+        <location filename="../../app/ui/intake/record_box.py" line="51"/>
         <source>Mã số BHXH: {0}</source>
         <translation>Social insurance number: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="304"/>
+        <location filename="../../app/ui/intake/record_box.py" line="52"/>
         <source>(chưa có)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="305"/>
+        <location filename="../../app/ui/intake/record_box.py" line="54"/>
         <source>Hồ sơ đã nộp trước đây: {0}</source>
         <translation>Dossiers submitted before: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="309"/>
+        <location filename="../../app/ui/intake/record_box.py" line="60"/>
         <source>&lt;b&gt;Khác với dữ liệu đã lưu&lt;/b&gt; (thông tin trên thẻ được dùng):</source>
         <translation>&lt;b&gt;Differs from the saved records&lt;/b&gt; (the card&apos;s details are used):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="344"/>
+        <location filename="../../app/ui/intake/procedure_box.py" line="80"/>
         <source>&lt;b&gt;Đã chọn:&lt;/b&gt; {0} — {1}</source>
         <translation>&lt;b&gt;Selected:&lt;/b&gt; {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="346"/>
+        <location filename="../../app/ui/intake/procedure_box.py" line="84"/>
         <source>Chưa chọn thủ tục.</source>
         <translation>No procedure selected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="357"/>
+        <location filename="../../app/ui/intake/documents_box.py" line="73"/>
         <source> (nếu có)</source>
         <translation> (if any)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="389"/>
+        <location filename="../../app/ui/intake/procedure_box.py" line="97"/>
         <source>Thời hạn: {0}. &lt;b&gt;Hẹn trả kết quả: {1}&lt;/b&gt; (nếu tiếp nhận ngay)</source>
         <translation>Time limit: {0}. &lt;b&gt;Results due: {1}&lt;/b&gt; (if accepted now)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="400"/>
+        <location filename="../../app/ui/intake/page.py" line="248"/>
         <source>Thông báo xử lý dữ liệu cá nhân</source>
         <translation>Personal data processing notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="430"/>
+        <location filename="../../app/ui/intake/page.py" line="278"/>
         <source>Hồ sơ mới</source>
         <translation>New dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="430"/>
+        <location filename="../../app/ui/intake/page.py" line="278"/>
         <source>Bỏ hồ sơ đang nhập dở và bắt đầu hồ sơ mới?</source>
         <translation>Discard the unfinished dossier and start a new one?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="439"/>
+        <location filename="../../app/ui/intake/page.py" line="287"/>
         <source>Chưa có công dân: quét mã QR, đặt thẻ hoặc F2 để nhập tay.</source>
         <translation>No citizen yet: scan the QR code, place the card or press F2 to type the details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="443"/>
+        <location filename="../../app/ui/intake/page.py" line="291"/>
         <source>Chưa chọn thủ tục (Ctrl+F).</source>
         <translation>No procedure selected (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="452"/>
+        <location filename="../../app/ui/intake/page.py" line="300"/>
         <source>Hồ sơ chưa đủ giấy tờ</source>
         <translation>Dossier incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="454"/>
+        <location filename="../../app/ui/intake/page.py" line="302"/>
         <source>Còn thiếu giấy tờ bắt buộc:
 {0}
 
@@ -1369,17 +1384,17 @@ Chưa lập giấy tiếp nhận. In phiếu yêu cầu bổ sung, hoàn thiện
 No intake receipt has been issued. Print the request for additional documents (form 02) and save the dossier as awaiting additions?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="459"/>
+        <location filename="../../app/ui/intake/page.py" line="307"/>
         <source>Thiếu giấy tờ bắt buộc</source>
         <translation>Required documents missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="474"/>
+        <location filename="../../app/ui/intake/page.py" line="322"/>
         <source>Đã lưu hồ sơ {0}. Hẹn trả kết quả {1}. Đang in giấy tiếp nhận (2 liên)…</source>
         <translation>Dossier {0} saved. Results due {1}. Printing the intake receipt (2 copies)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="515"/>
+        <location filename="../../app/ui/intake/page.py" line="363"/>
         <source> Đã in thêm phiếu xếp hàng / tra cứu khổ 80 mm.</source>
         <translation> Also printed the 80 mm queue / look-up slip.</translation>
     </message>
@@ -1388,17 +1403,17 @@ No intake receipt has been issued. Print the request for additional documents (f
         <translation type="vanished">Dossier {0} saved. Result due {1}. Printing the receipt…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="481"/>
+        <location filename="../../app/ui/intake/page.py" line="329"/>
         <source>Đã lưu hồ sơ {0} ở trạng thái chờ bổ sung. Đang in phiếu yêu cầu bổ sung…</source>
         <translation>Dossier {0} saved as awaiting additions. Printing the request for additional documents…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="495"/>
+        <location filename="../../app/ui/intake/page.py" line="343"/>
         <source>Đã lưu hồ sơ {0} (mã tra cứu {1}), nhưng chưa in được — {2} Giấy tiếp nhận vẫn phải giao cho công dân: Ctrl+Shift+P để xem trước và in ra máy khác, Ctrl+Shift+S để lưu PDF.</source>
         <translation>Dossier {0} saved (look-up code {1}), but nothing was printed — {2} The citizen is still owed the receipt: Ctrl+Shift+P to preview and print to another printer, Ctrl+Shift+S to save it as PDF.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="511"/>
+        <location filename="../../app/ui/intake/page.py" line="359"/>
         <source> Đang in giấy tiếp nhận (2 liên)…</source>
         <translation> Printing the intake receipt (2 copies)…</translation>
     </message>
@@ -1407,12 +1422,12 @@ No intake receipt has been issued. Print the request for additional documents (f
         <translation type="vanished"> Printing the receipt…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="512"/>
+        <location filename="../../app/ui/intake/page.py" line="360"/>
         <source> Đang in phiếu yêu cầu bổ sung…</source>
         <translation> Printing the request for additional documents…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="514"/>
+        <location filename="../../app/ui/intake/page.py" line="362"/>
         <source> Đã in giấy tiếp nhận.</source>
         <translation> Intake receipt printed.</translation>
     </message>
@@ -1421,49 +1436,49 @@ No intake receipt has been issued. Print the request for additional documents (f
         <translation type="vanished"> 80 mm receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="516"/>
+        <location filename="../../app/ui/intake/page.py" line="364"/>
         <source> Đã in phiếu yêu cầu bổ sung (mẫu 02).</source>
         <translation> Request for additional documents (form 02) printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="517"/>
+        <location filename="../../app/ui/intake/page.py" line="365"/>
         <source> Đã in tờ khai TK1-TS để công dân ký.</source>
         <translation> TK1-TS declaration printed for the citizen to sign.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="539"/>
+        <location filename="../../app/ui/intake/page.py" line="387"/>
         <source>Thẻ đã hết hạn</source>
         <translation>Card expired</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="541"/>
+        <location filename="../../app/ui/intake/page.py" line="389"/>
         <source>Thẻ căn cước đã hết hạn. Nhập lý do vẫn tiếp nhận (nhắc công dân đi đổi thẻ):</source>
         <translation>The ID card has expired. Enter the reason for accepting it anyway (remind the citizen to renew the card):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="547"/>
+        <location filename="../../app/ui/intake/page.py" line="395"/>
         <source>Thẻ đã hết hạn — tiếp nhận với lý do: {0}</source>
         <translation>Card expired — accepted for this reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="550"/>
+        <location filename="../../app/ui/intake/page.py" line="398"/>
         <source>Thẻ đã hết hạn: cần ghi lý do để tiếp nhận.</source>
         <translation>Card expired: a reason is required to accept the dossier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="555"/>
+        <location filename="../../app/ui/intake/page.py" line="403"/>
         <source>Thẻ của người khác</source>
         <translation>Someone else&apos;s card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="557"/>
+        <location filename="../../app/ui/intake/page.py" line="405"/>
         <source>Thẻ vừa đặt lên là của {0}, không phải công dân đang tiếp nhận.
 Bỏ hồ sơ đang nhập và bắt đầu hồ sơ mới cho người này?</source>
         <translation>The card just placed belongs to {0}, not the citizen being served.
 Discard the current dossier and start a new one for this person?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="564"/>
+        <location filename="../../app/ui/intake/page.py" line="412"/>
         <source>Giữ hồ sơ đang nhập. Đặt lại đúng thẻ của công dân.</source>
         <translation>Current dossier kept. Place the right citizen&apos;s card back on the reader.</translation>
     </message>
@@ -2096,12 +2111,12 @@ Enter the officer&apos;s password to continue.</translation>
         <translation>On paper — sent by public postal service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/result_channel.py" line="31"/>
+        <location filename="../../app/ui/intake/result_channel.py" line="36"/>
         <source>Địa chỉ nhận kết quả qua bưu chính</source>
         <translation>Postal address for the result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/result_channel.py" line="70"/>
+        <location filename="../../app/ui/intake/result_channel.py" line="76"/>
         <source>In trên tờ khai và giấy tiếp nhận: {0}</source>
         <translation>Printed on the declaration and the receipt: {0}</translation>
     </message>

@@ -4,43 +4,30 @@ Ctrl+Enter save and print, Ctrl+P print again, Ctrl+N new intake."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
     QDialog,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QSpinBox,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.errors import UserError
-from app.services.calendar.days import local
-from app.services.dossiers import ReceivedPaper
 from app.services.identity import Identity
 from app.ui.intake.attachments_panel import AttachmentsPanel
 from app.ui.intake.controller import ADJUST_PROCEDURE, IntakeController, Saved
 from app.ui.intake.dialogs import CanDialog, TypedEntryDialog
+from app.ui.intake.documents_box import DocumentsBox
 from app.ui.intake.identity_panel import IdentityPanel
-from app.ui.intake.procedure_notes import ProcedureNotes
+from app.ui.intake.procedure_box import ProcedureBox, fmt
 from app.ui.intake.receipt_actions import ReceiptActions
-from app.ui.intake.result_channel import ResultChannel
+from app.ui.intake.record_box import RecordBox
 from app.ui.messages import show_error
 
 STATUS_STYLE = {
@@ -50,10 +37,6 @@ STATUS_STYLE = {
     "warn": "background:#fff3e0; color:#e65100;",
     "error": "background:#ffebee; color:#b71c1c; font-weight:bold;",
 }
-
-
-def fmt(moment: dt.datetime | None) -> str:
-    return local(moment).strftime("%H:%M ngày %d/%m/%Y") if moment else ""
 
 
 class IntakePage(QWidget):
@@ -93,65 +76,24 @@ class IntakePage(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color:#455a64; font-size:11px;")
 
-        # record
-        self.record = QLabel(objectName="record")
-        self.record.setWordWrap(True)
-        self.adjust = QPushButton(self.tr("Chọn thủ tục Điều chỉnh thông tin"), objectName="adjust")
-        self.adjust.hide()
+        self.record_box = RecordBox()
+        self._record_layout = self.record_box.rows
+        self.record, self.adjust = self.record_box.record, self.record_box.adjust
+        self.phone, self.email = self.record_box.phone, self.record_box.email
+        self.result_channel = self.record_box.result_channel
         self.adjust.clicked.connect(self._choose_adjustment)
-        record_box = QGroupBox(self.tr("Hồ sơ đã có của công dân"))
-        rl = QVBoxLayout(record_box)
-        self._record_layout = rl
-        rl.addWidget(self.record)
-        rl.addWidget(self.adjust)
-        self.phone = QLineEdit(objectName="phone")
-        self.email = QLineEdit(objectName="email")
-        contact = QFormLayout()
-        contact.addRow(self.tr("Điện th&oại:"), self.phone)
-        contact.addRow(self.tr("&Email:"), self.email)
-        self.result_channel = ResultChannel()
-        contact.addRow(self.tr("Nhận &kết quả:"), self.result_channel)
-        rl.addLayout(contact)
         self.result_channel.changed.connect(self.c.set_delivery)
         self.phone.editingFinished.connect(self._contact_edited)
         self.email.editingFinished.connect(self._contact_edited)
 
-        # procedure
-        self.search = QLineEdit(objectName="procedure_search")
-        self.search.setPlaceholderText(self.tr("Gõ để tìm thủ tục (mã, tên, từ khoá) — Ctrl+F"))
-        self.results = QListWidget(objectName="procedure_results")
-        self.results.setMaximumHeight(96)
-        self.chosen = QLabel(objectName="procedure_chosen")
-        self.chosen.setWordWrap(True)
-        self.appointment = QLabel(objectName="appointment")
-        proc_box = QGroupBox(self.tr("2. Thủ tục"))
-        pl = QVBoxLayout(proc_box)
-        pl.addWidget(self.search)
-        pl.addWidget(self.results)
-        pl.addWidget(self.chosen)
-        self.procedure_notes = ProcedureNotes()
-        pl.addWidget(self.procedure_notes)
-        self.procedure_notes.event_changed.connect(self.c.set_filing_event)
-        pl.addWidget(self.appointment)
-        self.search.textChanged.connect(self._search)
-        self.search.returnPressed.connect(self._pick_first)
-        self.results.itemActivated.connect(self._pick)
+        self.procedure_box = ProcedureBox(self.c)
+        self.search, self.results = self.procedure_box.search, self.procedure_box.results
+        self.chosen, self.appointment = self.procedure_box.chosen, self.procedure_box.appointment
+        self.procedure_notes = self.procedure_box.notes
+        self.procedure_box.picked.connect(lambda: self.docs.setFocus())
 
-        # documents
-        self.docs = QTableWidget(0, 4, objectName="documents")
-        self.docs.setHorizontalHeaderLabels(
-            [self.tr("Giấy tờ"), self.tr("Bản chính"), self.tr("Bản sao"), self.tr("Đã nhận")]
-        )
-        self.docs.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.docs.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.all_received = QPushButton(
-            self.tr("Đã nhận đủ giấy tờ (F8)"), objectName="all_received"
-        )
-        self.all_received.clicked.connect(self.c.all_received)
-        docs_box = QGroupBox(self.tr("3. Giấy tờ"))
-        dl = QVBoxLayout(docs_box)
-        dl.addWidget(self.docs)
-        dl.addWidget(self.all_received)
+        self.documents_box = DocumentsBox(self.c)
+        self.docs, self.all_received = self.documents_box.docs, self.documents_box.all_received
 
         # actions
         self.save_button = QPushButton(
@@ -183,19 +125,21 @@ class IntakePage(QWidget):
 
         left = QVBoxLayout()
         left.addWidget(self.identity)
-        left.addWidget(record_box)
+        left.addWidget(self.record_box)
         left.addStretch(1)
         right = QVBoxLayout()
-        right.addWidget(proc_box)
-        right.addWidget(docs_box, 1)
+        right.addWidget(self.procedure_box)
+        right.addWidget(self.documents_box, 1)
         right.addWidget(attachments)
         columns_widget = QWidget()
         columns = QHBoxLayout(columns_widget)
         columns.setContentsMargins(0, 0, 0, 0)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-        # Counter PCs often have 1366×768 screens: scroll rather than squeeze or clip.
-        scroll = QScrollArea()
+        # The papers need the width: at 1366×768 the right column gets three fifths,
+        # and nothing on the page is wider than its share (tests/ui/foundation/
+        # test_window_fit.py checks no sideways scrolling). Tall content scrolls.
+        columns.addLayout(left, 2)
+        columns.addLayout(right, 3)
+        scroll = QScrollArea(objectName="intake_scroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(columns_widget)
@@ -230,14 +174,14 @@ class IntakePage(QWidget):
         c.status.connect(self.show_status)
         c.identity_changed.connect(self._show_identity)
         c.record_changed.connect(self._show_record)
-        c.procedure_changed.connect(self._show_procedure)
-        c.documents_changed.connect(self._show_documents)
-        c.appointment_changed.connect(self._show_appointment)
+        c.procedure_changed.connect(self.procedure_box.show_procedure)
+        c.documents_changed.connect(self.documents_box.show_documents)
+        c.appointment_changed.connect(self.procedure_box.show_appointment)
         c.saved.connect(self._saved)
         c.needs_expiry_reason.connect(self._ask_expiry_reason)
         c.other_card.connect(self._other_card)
         c.reading.connect(self._reading)
-        self._search("")
+        self.procedure_box.show_matches("")
         self.show_status(self.tr("Sẵn sàng. Quét mã QR trên thẻ hoặc đặt thẻ lên đầu đọc."), "info")
 
     def show_beside_record(self, widget: QWidget) -> None:
@@ -293,103 +237,7 @@ class IntakePage(QWidget):
         self.attachments.set_citizen(rec.citizen_id if rec is not None and rec.known else None)
         if self.c.state.attachment_ids:
             self.attachments.tick(self.c.state.attachment_ids)
-        self.adjust.hide()
-        if rec is None:
-            self.record.setText("")
-            return
-        if not rec.known:
-            self.record.setText(self.tr("Công dân chưa có trong dữ liệu của bộ phận."))
-        else:
-            lines = [
-                self.tr("Mã số BHXH: {0}").format(rec.bhxh_number or self.tr("(chưa có)")),
-                self.tr("Hồ sơ đã nộp trước đây: {0}").format(rec.earlier_dossiers),
-            ]
-            if rec.differences:
-                lines.append(
-                    self.tr("<b>Khác với dữ liệu đã lưu</b> (thông tin trên thẻ được dùng):")
-                )
-                lines += [f"• {d.label}: {d.stored} → <b>{d.card}</b>" for d in rec.differences]
-                self.adjust.show()
-            self.record.setText("<br>".join(lines))
-        self.phone.setText(self.c.state.phone)
-        self.email.setText(self.c.state.email)
-        identity = self.c.state.identity
-        self.result_channel.set_choice(
-            self.c.state.delivery_method,
-            self.c.state.delivery_address,
-            identity.residence if identity is not None else "",
-        )
-
-    def _search(self, text: str) -> None:
-        self.results.clear()
-        for p in self.c.search_procedures(text):
-            item = QListWidgetItem(f"{p.code} — {p.name}")
-            item.setData(Qt.ItemDataRole.UserRole, p.code)
-            self.results.addItem(item)
-        if self.results.count():
-            self.results.setCurrentRow(0)
-
-    def _pick_first(self) -> None:
-        item = self.results.currentItem() or self.results.item(0)
-        if item is not None:
-            self._pick(item)
-
-    def _pick(self, item: QListWidgetItem) -> None:
-        self.c.choose_procedure(item.data(Qt.ItemDataRole.UserRole))
-        self.docs.setFocus()
-
-    def _show_procedure(self) -> None:
-        p = self.c.procedure()
-        self.chosen.setText(
-            self.tr("<b>Đã chọn:</b> {0} — {1}").format(p.code, p.name)
-            if p
-            else self.tr("Chưa chọn thủ tục.")
-        )
-        self.procedure_notes.set_procedure(p)
-        self.procedure_notes.set_event(self.c.filing_event())
-
-    def _show_documents(self) -> None:
-        p = self.c.procedure()
-        specs = p.applicable_documents() if p else []
-        self.docs.setRowCount(len(specs))
-        for row, spec in enumerate(specs):
-            paper = self.c.state.received.get(spec.id, ReceivedPaper())
-            name = QLabel(spec.name + ("" if spec.required else self.tr(" (nếu có)")))
-            name.setWordWrap(True)
-            self.docs.setCellWidget(row, 0, name)
-            originals, copies = QSpinBox(), QSpinBox()
-            for spin, value in ((originals, paper.originals), (copies, paper.copies)):
-                spin.setRange(0, 20)
-                spin.setValue(value)
-            done = QCheckBox()
-            from app.services.dossiers import is_received
-
-            done.setChecked(is_received(spec, paper))
-            done.setEnabled(False)
-            for col, w in ((1, originals), (2, copies), (3, done)):
-                self.docs.setCellWidget(row, col, w)
-
-            def changed(
-                _: int = 0, doc_id: str = spec.id, o: QSpinBox = originals, cp: QSpinBox = copies
-            ) -> None:
-                self.c.set_received(doc_id, ReceivedPaper(o.value(), cp.value()))
-
-            originals.valueChanged.connect(changed)
-            copies.valueChanged.connect(changed)
-        self.docs.resizeRowsToContents()
-
-    def _show_appointment(self, due: dt.datetime | None) -> None:
-        p = self.c.procedure()
-        if p is None or due is None:
-            self.appointment.setText("")
-            return
-        from app.services.paperwork import processing_time_text
-
-        self.appointment.setText(
-            self.tr("Thời hạn: {0}. <b>Hẹn trả kết quả: {1}</b> (nếu tiếp nhận ngay)").format(
-                processing_time_text(p), fmt(due)
-            )
-        )
+        self.record_box.show_state(self.c.state)
 
     # -- actions ------------------------------------------------------------------
     def show_purpose_notice(self) -> None:

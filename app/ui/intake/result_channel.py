@@ -27,6 +27,11 @@ class ResultChannel(QWidget):
             (self.tr("Bản giấy — gửi qua bưu chính công ích"), DeliveryMethod.POST),
         ):
             self.method.addItem(label, method.value)
+        # The longest choice would widen the whole left column: shrink, tooltip in full.
+        self.method.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.method.setMinimumContentsLength(24)
         self.address = QLineEdit(objectName="delivery_address")
         self.address.setPlaceholderText(self.tr("Địa chỉ nhận kết quả qua bưu chính"))
         self.printed = QLabel(objectName="delivery_printed")
@@ -64,6 +69,7 @@ class ResultChannel(QWidget):
         self.changed.emit(*self.choice())
 
     def _refresh(self) -> None:
+        self.method.setToolTip(self.method.currentText())
         method, address = self.choice()
         self.address.setVisible(method == DeliveryMethod.POST)
         self.printed.setText(

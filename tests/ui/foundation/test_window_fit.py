@@ -1,5 +1,5 @@
 """The main window fits counter screens (1366×768, 1280×720) with its status bar —
-reader, sync, officer — on screen: under offscreen with a configured QScreen, and on
+reader, sync, officer — on screen, and the intake page's columns within it: under offscreen with a configured QScreen, and on
 a real X server (Xvfb) without and with a window manager."""
 
 from __future__ import annotations
@@ -49,6 +49,20 @@ def _assert_fits(fit: dict, width: int, height: int) -> None:
     assert fit["status_bar_visible"] and fit["reader_status_visible"]
     assert ay <= top < bottom < ay + ah, f"status bar off screen: {fit}"
     assert ax <= left < right < ax + aw, fit
+    _assert_intake_fits(fit["intake"])
+
+
+def _assert_intake_fits(intake: dict) -> None:
+    """The intake page with a citizen and a procedure's papers: nothing needs scrolling
+    sideways, the procedure list and every column of the papers table are in view."""
+    assert intake["page_visible"] and intake["rows"] == 3, intake
+    assert not intake["hscroll_visible"], f"the intake page scrolls sideways: {intake}"
+    assert not intake["docs_hscroll_visible"], intake
+    assert not intake["procedures_hscroll_visible"], f"procedure names cut: {intake}"
+    width = intake["viewport_width"]
+    assert intake["docs_right"] <= width and intake["procedures_right"] <= width, intake
+    for start, size in intake["docs_columns"]:  # Giấy tờ, Bản chính, Bản sao, Đã nhận
+        assert size > 0 and start >= 0 and start + size <= intake["docs_viewport_width"], intake
 
 
 @pytest.mark.parametrize(("width", "height"), SIZES)

@@ -32,6 +32,7 @@ def main(data_dir: str) -> int:
     while time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.05)
+    intake = _intake_fit(app, session)
     bar = main_window.statusBar()
     bar_top = bar.mapToGlobal(bar.rect().topLeft())
     bar_bottom = bar.mapToGlobal(bar.rect().bottomRight())
@@ -44,11 +45,68 @@ def main(data_dir: str) -> int:
         "status_bar_visible": bar.isVisible(),
         "window_id": int(main_window.winId()),
         "reader_status_visible": main_window.reader_status.isVisible(),
+        "intake": intake,
     }
     print("FIT " + json.dumps(out), flush=True)
     session.shutdown()
     db.dispose()
     return 0
+
+
+def _intake_fit(app, session) -> dict:  # type: ignore[no-untyped-def]
+    """The intake page with a citizen and a procedure of many papers on screen: where
+    its columns end against the page's viewport (nothing should need scrolling
+    sideways). ``MOTCUA_FIT_SHOT``: also save a screenshot of the window there."""
+    import datetime as dt
+    import os
+
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QScrollArea
+
+    from app.services.identity import Identity, IdentitySource
+
+    session.intake.typed(
+        Identity(
+            "999090001234",
+            "Nguyễn Thị Thanh Hương",
+            dt.date(1990, 3, 14),
+            "Nữ",
+            IdentitySource.TYPED,
+            residence="Số 12, ngõ 345 đường Thử Nghiệm, Phường Thử Nghiệm, Tỉnh Thử Nghiệm",
+        )
+    )
+    session.intake.choose_procedure("TU-TUAT")  # three papers, long names
+    page = session.intake_page
+    deadline = time.monotonic() + 1.0  # the look-up answers on the database worker
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.05)
+    scroll = page.findChild(QScrollArea, "intake_scroll")
+    viewport = scroll.viewport()
+
+    def right_edge(widget) -> int:  # type: ignore[no-untyped-def]
+        return widget.mapTo(viewport, QPoint(widget.width(), 0)).x()
+
+    docs, header = page.docs, page.docs.horizontalHeader()
+    columns = [
+        [header.sectionViewportPosition(c), header.sectionSize(c)]
+        for c in range(docs.columnCount())
+    ]
+    shot = os.environ.get("MOTCUA_FIT_SHOT")
+    if shot:
+        session.main.grab().save(shot)
+    return {
+        "page_visible": page.isVisible(),
+        "viewport_width": viewport.width(),
+        "hscroll_visible": scroll.horizontalScrollBar().isVisible(),
+        "docs_hscroll_visible": docs.horizontalScrollBar().isVisible(),
+        "docs_viewport_width": docs.viewport().width(),
+        "docs_columns": columns,
+        "docs_right": right_edge(docs),
+        "procedures_right": right_edge(page.results),
+        "procedures_hscroll_visible": page.results.horizontalScrollBar().isVisible(),
+        "rows": docs.rowCount(),
+    }
 
 
 if __name__ == "__main__":

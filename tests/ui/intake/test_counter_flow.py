@@ -72,6 +72,8 @@ def wait_identity(qtbot, session, source: IdentitySource, timeout: int = 15000) 
         lambda: (i := intake(session).state.identity) is not None and i.source is source,
         timeout=timeout,
     )
+    # the citizen's record is read on the database worker, just after
+    qtbot.waitUntil(lambda: intake(session).state.record is not None, timeout=timeout)
 
 
 def test_tap_to_printed_receipt_in_five_actions(qtbot, session, printed_files, tmp_path):
@@ -313,7 +315,9 @@ def test_unfinished_intake_survives_a_restart(qtbot, session, demo_db):
         session.card_runner,
         session.db_runner,
     )
-    assert again.restore_draft()
+    session.db_runner.wait()  # the draft is written on the database worker
+    again.restore_draft()
+    qtbot.waitUntil(lambda: again.state.identity is not None)
     assert again.state.identity.full_name == "Trần Thị Thu Hà"
     assert again.state.procedure_code == "602" and again.state.phone == "0912 345 678"
 

@@ -9,10 +9,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.cardsim.faces import FaceStyle, draw_face, to_jpeg
+from app.services import intake_draft as draft
 from app.services.demo import DEMO_PASSWORD, DEMO_USER
 from app.services.identity import Checks, Identity, IdentitySource, Verdict
 from app.settings import Settings
-from app.ui.intake import draft
 from app.ui.login import LoginDialog
 from app.ui.session import CounterSession
 
@@ -57,5 +57,6 @@ def session(qtbot, demo_db):
     at_login(sign_in)
     assert s.start()
     qtbot.addWidget(s.main)
+    qtbot.waitUntil(lambda: s.intake.state.identity is not None)  # read on the worker
     yield s
     s.shutdown()

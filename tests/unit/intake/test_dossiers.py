@@ -19,6 +19,7 @@ from app.services.dossiers import (
 )
 from app.services.identity import Checks, IdentitySource, Verdict, identification_of
 from app.services.storage.models import (
+    AuditEvent,
     Citizen,
     Dossier,
     DossierDocument,
@@ -198,3 +199,22 @@ def test_each_dossier_keeps_how_its_citizen_was_identified(
 def test_a_failed_active_authentication_is_never_counted_as_trusted(env: Env) -> None:
     identity = replace(person(), checks=Checks(passive=Verdict.PASSED, active=Verdict.FAILED))
     assert identification_of(identity) == "chip_failed"
+
+
+def test_the_intake_is_logged_in_the_dossiers_own_transaction(env: Env) -> None:
+    d = take_in(env)
+    with env.db.session() as s:
+        (logged,) = s.scalars(select(AuditEvent))
+        assert (logged.action, logged.dossier_id, logged.citizen_id) == (
+            "change",
+            d.id,
+            d.citizen_id,
+        )
+        assert logged.officer_id == env.officer.id and logged.detail == "procedure 603"
+
+    def scans_fail(session, citizen_id):  # type: ignore[no-untyped-def]
+        raise OSError("disk full")  # after the dossier's rows were added
+
+    with pytest.raises(OSError):
+        take_in(env, n=2, options=IntakeOptions(import_attachments=scans_fail))
+    assert count(env, Dossier) == 1 and count(env, AuditEvent) == 1  # neither was kept

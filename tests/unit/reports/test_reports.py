@@ -20,6 +20,7 @@ from forms_readback import pdf_stream_text, pdf_text
 from app.errors import ErrorKind, UserError
 from app.services import audit
 from app.services.calendar import VN_TZ
+from app.services.dossiers import INTAKE_PURPOSE
 from app.services.forms.model import Agency
 from app.services.lifecycle import Status, Timeliness
 from app.services.reports import (
@@ -60,8 +61,15 @@ def read_csv(path: Path) -> list[list[str]]:
 
 
 def audit_rows(month: Month) -> list[AuditEvent]:
+    """The access records the reports wrote (each intake's own record aside)."""
     with month.env.db.session() as s:
-        return list(s.scalars(select(AuditEvent).order_by(AuditEvent.seq)))
+        return list(
+            s.scalars(
+                select(AuditEvent)
+                .where(AuditEvent.purpose != INTAKE_PURPOSE)
+                .order_by(AuditEvent.seq)
+            )
+        )
 
 
 # ---- periods ------------------------------------------------------------------------
