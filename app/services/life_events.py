@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.errors import ErrorKind, UserError
 from app.services import audit
-from app.services.storage import outbox
 from app.services.calendar.timezone import VN_TZ
+from app.services.storage import outbox
 from app.services.storage.db import Database
 from app.services.storage.models import Dossier, LifeEvent, LifeEventContact
 from app.shared import wire

@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 
 from app.services.indicators import LIFE_EVENTS_OPENED_LABEL, Figure, LifeEventFigures
 from app.shared.timezone import VN_TZ
-from central.life_events.tables import LifeEvent
 from central.life_events.contacts import ENTITY as CONTACT
+from central.life_events.tables import LifeEvent
 from central.models import DossierQueueEntry, SyncedRow
 
 

@@ -16,7 +16,9 @@ from central.life_events import service
 from central.life_events.tables import LifeEvent
 
 
-def record(session: Session, office: str, dossiers: Iterable[dict[str, Any]], *, lock: bool) -> None:
+def record(
+    session: Session, office: str, dossiers: Iterable[dict[str, Any]], *, lock: bool
+) -> None:
     """``dossiers``: the wire data of dossiers this push stored (created or updated)."""
     for data in dossiers:
         event_id = str((data.get("form_data") or {}).get("life_event_id") or "")

@@ -21,7 +21,9 @@ ENTITY = "life_event_contact"
 def refusals(session: Session, office: str, items: list[Any]) -> dict[int, str]:
     """id(item) -> reason, for contacts about an event this office does not hold."""
     wanted = {
-        id(i): i.life_event_contact.event_id for i in items if isinstance(i, wire.LifeEventContactItem)
+        id(i): i.life_event_contact.event_id
+        for i in items
+        if isinstance(i, wire.LifeEventContactItem)
     }
     if not wanted:
         return {}

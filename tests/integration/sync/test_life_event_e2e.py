@@ -153,7 +153,7 @@ def _save(qtbot, screen: Screen) -> str:
 def test_a_death_a_survivors_benefit_then_the_funeral_grant(
     qtbot, central: RunningCentral, counter: Counter
 ) -> None:
-    deceased, family = head_of_a_family(central)
+    deceased, _family = head_of_a_family(central)
     posted = post(
         central,
         _death({"id_number": deceased.id_number, "full_name": deceased.full_name}, 10, "BT07/2026"),
