@@ -38,6 +38,7 @@ from app.shared.timezone import VN_TZ
 from central import attachment_checks, serials
 from central.db import CentralDatabase
 from central.ingest_store import Batch, Writes, store
+from central.life_events import answers, contacts
 from central.models import Blob, Device, SyncedRow
 from central.web import queue_index
 
@@ -77,9 +78,7 @@ def _row(entity: str, model: wire.Wire, version: int, **extra: Any) -> IncomingR
     )
 
 
-def rows_of(
-    item: wire.DossierItem | wire.CitizenItem | wire.AttachmentItem | wire.AuditItem,
-) -> list[IncomingRow]:
+def rows_of(item: Any) -> list[IncomingRow]:
     match item:
         case wire.DossierItem(dossier=d):
             rows = [
@@ -109,6 +108,16 @@ def rows_of(
             ]
         case wire.AuditItem(audit=a):
             return [_row("audit", a, 1)]
+        case wire.LifeEventContactItem(life_event_contact=c):
+            return [
+                _row(
+                    "life_event_contact",
+                    c,
+                    c.row_version,
+                    parent_id=c.event_id,
+                    base_version=item.base_version,
+                )
+            ]
     raise AssertionError(f"unknown item {type(item).__name__}")
 
 
@@ -122,6 +131,7 @@ def item_id(item: Any) -> str:
         "citizen": lambda: item.citizen.id,
         "attachment": lambda: item.attachment.id,
         "audit": lambda: item.audit.id,
+        "life_event_contact": lambda: item.life_event_contact.id,
     }[item.entity]()
 
 
@@ -257,9 +267,11 @@ def ingest(
         else set()
     )
     refused_claims = attachment_checks.refusals(session, office, items)
+    foreign_events = contacts.refusals(session, office, items)
     results = []
     writes = Writes()
     new_dossiers: list[tuple[str, int]] = []  # (id, year received): BHXH numbers to give
+    answered: list[dict[str, Any]] = []  # dossiers stored: a life event they answer?
     for item, rows in zip(items, per_item, strict=True):
         if item_office(item) != office:
             results.append(_result(item, "forbidden", 403, "office_mismatch"))
@@ -269,6 +281,9 @@ def ingest(
             continue
         if isinstance(item, wire.AttachmentItem) and item.attachment.sha256 not in complete_blobs:
             results.append(_result(item, "retry", 425, "attachment content not received yet"))
+            continue
+        if reason := foreign_events.get(id(item)):
+            results.append(_result(item, "forbidden", 403, reason))
             continue
         if claim := refused_claims.get(id(item)):
             results.append(_result(item, *claim))  # a size, type, name or office it lied about
@@ -291,6 +306,11 @@ def ingest(
                 batch.restore(saved)
                 results.append(_database_refusal(item, exc))
                 continue
+        answered.extend(
+            row.data
+            for row, (verdict, _) in zip(rows, verdicts, strict=True)
+            if verdict in ("create", "update") and row.entity == "dossier"
+        )
         new_dossiers.extend(
             (row.id, _year_received(row.data))
             for row, (verdict, _) in zip(rows, verdicts, strict=True)
@@ -306,6 +326,7 @@ def ingest(
     if writes:
         store(session, writes)
     serials.assign_bhxh_numbers(session, office, new_dossiers)
+    answers.record(session, office, answered, lock=lock)
     return results
 
 

@@ -92,6 +92,8 @@ class LifeEventFigures:
     received: int
     opened: Figure  # key "life_events.opened": events a dossier was taken in for
     mean_days: float | None  # from the event to its dossier, on average; None: none yet
+    contacted: int = 0  # events whose family someone tried to reach (phone, letter, visit)
+    contact_attempts: int = 0  # every attempt recorded for them
 
 
 @dataclass(frozen=True, slots=True)

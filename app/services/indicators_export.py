@@ -91,6 +91,8 @@ def _life_event_rows(units: Sequence[Indicators]) -> list[list[str]]:
         ["    Sự kiện nhận được", *cells(lambda ev: f"{ev.received:,}".replace(",", "."))],
         [f"    {LIFE_EVENTS_OPENED_LABEL}", *cells(lambda ev: _share(ev.opened))],
         ["    Số ngày trung bình từ sự kiện đến khi lập hồ sơ", *cells(days)],
+        ["    Sự kiện đã liên hệ gia đình", *cells(lambda ev: str(ev.contacted))],
+        ["    Lần liên hệ gia đình", *cells(lambda ev: str(ev.contact_attempts))],
     ]
 
 

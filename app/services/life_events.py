@@ -20,10 +20,11 @@ from sqlalchemy.orm import Session, selectinload
 from app.errors import ErrorKind, UserError
 from app.services import audit
 from app.services.calendar.timezone import VN_TZ
+from app.services.storage import outbox
 from app.services.storage.db import Database
 from app.services.storage.models import Dossier, LifeEvent, LifeEventContact
 from app.shared import wire
-from app.shared.types import utcnow
+from app.shared.types import new_id, utcnow
 
 CHANNELS = ("phone", "letter", "visit")
 OUTCOMES = ("reached", "no_answer", "wrong_number", "letter_sent", "will_come", "declined")
@@ -50,6 +51,8 @@ class EventView:
     last_contact: str  # outcome of the last attempt, "" if none
     closed_dossier_code: str
     payload: dict[str, Any]
+    # every dossier filed for it, any counter's (a death: survivors' and funeral grant)
+    dossier_codes: tuple[str, ...] = ()
 
     def concerns(self, id_number: str) -> bool:
         return id_number == self.subject_id_number or any(
@@ -83,6 +86,7 @@ def apply(session: Session, change: wire.LifeEventWire) -> None:
     row.procedure_codes = list(change.procedure_codes)
     row.filing_deadline = change.filing_deadline
     row.central_version = change.row_version
+    row.answers = dict(change.answers)
     if row.closed_dossier_code and not row.close_sent:
         return  # ours is newer: it is on its way to central
     row.status = change.status
@@ -112,7 +116,13 @@ def _view(row: LifeEvent, today: dt.date) -> EventView:
         last_contact=last,
         closed_dossier_code=row.closed_dossier_code,
         payload=dict(row.payload or {}),
+        dossier_codes=_codes(row),
     )
+
+
+def _codes(row: LifeEvent) -> tuple[str, ...]:
+    codes = [*(row.answers or {}).values(), row.closed_dossier_code]
+    return tuple(dict.fromkeys(c for c in codes if c))
 
 
 def list_events(
@@ -152,8 +162,10 @@ def record_contact(
         row = s.get(LifeEvent, event_id)
         if row is None:
             raise UserError(ErrorKind.TEXT_INVALID, detail="life event not found")
+        contact_id = new_id()
         s.add(
             LifeEventContact(
+                id=contact_id,
                 event_id=event_id,
                 officer_id=officer_id,
                 channel=channel,
@@ -161,6 +173,7 @@ def record_contact(
                 note=note,
             )
         )
+        outbox.enqueue(s, "life_event_contact", contact_id)  # central counts the attempts
         # Reading the family's data to call them is an access to personal data.
         audit.record(
             s, officer_id, "display", purpose=CONTACT_PURPOSE, detail=f"life_event:{channel}"
@@ -168,11 +181,14 @@ def record_contact(
 
 
 def _answered(session: Session, event_id: str, codes: list[str]) -> set[str]:
-    """The event's procedures a dossier of this counter was already taken in for."""
+    """The event's procedures a dossier was already taken in for: here, or at another
+    counter of the office (central's ``answers``, pulled with the event)."""
     rows = session.execute(
         select(Dossier.procedure_code, Dossier.form_data).where(Dossier.procedure_code.in_(codes))
     )
-    return {code for code, data in rows if (data or {}).get("life_event_id") == event_id}
+    here = {code for code, data in rows if (data or {}).get("life_event_id") == event_id}
+    event = session.get(LifeEvent, event_id)
+    return here | set(event.answers or {} if event is not None else {})
 
 
 def pending_procedures(db: Database, view: EventView) -> tuple[str, ...]:

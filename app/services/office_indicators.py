@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import inspect, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from app.services.indicators import (
     BIOMETRIC_LABEL,
@@ -166,7 +166,9 @@ def life_event_figures(session: Session, start: dt.date, end: dt.date) -> LifeEv
     low, high = _bounds(start, end)
     events = list(
         session.scalars(
-            select(LifeEvent).where(LifeEvent.received_at >= low, LifeEvent.received_at < high)
+            select(LifeEvent)
+            .options(selectinload(LifeEvent.contacts))
+            .where(LifeEvent.received_at >= low, LifeEvent.received_at < high)
         )
     )
     opened = [e for e in events if e.closed_dossier_code and e.closed_at is not None]
@@ -186,6 +188,8 @@ def life_event_figures(session: Session, start: dt.date, end: dt.date) -> LifeEv
             "life_events.opened", LIFE_EVENTS_OPENED_LABEL, len(opened), len(events), behind
         ),
         mean_days=sum(days) / len(days) if days else None,
+        contacted=sum(bool(e.contacts) for e in events),
+        contact_attempts=sum(len(e.contacts) for e in events),
     )
 
 

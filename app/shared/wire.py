@@ -190,8 +190,29 @@ class AuditItem(Wire):
     audit: AuditWire
 
 
+class LifeEventContactWire(RowWire):
+    """One attempt to reach a family about a life event (written once, never edited:
+    ``row_version`` stays 1, ``created_at`` and ``updated_at`` are the attempt's time)."""
+
+    event_id: str = Field(min_length=1, max_length=36)
+    officer_id: str = Field(max_length=36)
+    at: UTC
+    channel: Literal["phone", "letter", "visit"]
+    outcome: Literal["reached", "no_answer", "wrong_number", "letter_sent", "will_come", "declined"]
+    note: str = Field(default="", max_length=1000)
+
+
+class LifeEventContactItem(Wire):
+    entity: Literal["life_event_contact"] = "life_event_contact"
+    ref: int
+    office_code: str
+    life_event_contact: LifeEventContactWire  # named as its entity, like the others
+    base_version: int = Field(default=0, ge=0)  # central's version this change builds on
+
+
 PushItem = Annotated[
-    DossierItem | CitizenItem | AttachmentItem | AuditItem, Field(discriminator="entity")
+    DossierItem | CitizenItem | AttachmentItem | AuditItem | LifeEventContactItem,
+    Field(discriminator="entity"),
 ]
 
 
@@ -361,6 +382,9 @@ class LifeEventWire(Wire):
     filing_deadline: dt.date | None = None
     status: Literal["open", "closed", "no_benefit"] = "open"
     closed_dossier_code: str = ""
+    # Procedure code -> the dossier that answered it, whichever counter took it in: an
+    # event opening two procedures closes when both have theirs.
+    answers: dict[str, str] = Field(default_factory=dict)
     row_version: int = 1
 
 

@@ -234,6 +234,8 @@ def as_json(ind: Indicators) -> dict[str, Any]:
             "received": ind.life_events.received,
             "opened": figure_json(ind.life_events.opened),
             "mean_days_to_dossier": ind.life_events.mean_days,
+            "contacted": ind.life_events.contacted,
+            "contact_attempts": ind.life_events.contact_attempts,
         },
         "daily": [
             {"day": d.isoformat(), "dossiers": n, "chip_trusted": c} for d, n, c in ind.daily

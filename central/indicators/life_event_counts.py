@@ -1,5 +1,6 @@
 """Life events in the indicators: how many births and deaths the health sector sent to
-an office in the period, how many led to a dossier, and how many days that took.
+an office in the period, how many led to a dossier, how many days that took, and the
+attempts counters made to reach the families (pushed like any synced row).
 
 Counted from central's own ``life_events`` (received by office day, closed with the
 dossier code a counter reported), so every counter of the office and the province
@@ -17,8 +18,9 @@ from sqlalchemy.orm import Session
 
 from app.services.indicators import LIFE_EVENTS_OPENED_LABEL, Figure, LifeEventFigures
 from app.shared.timezone import VN_TZ
+from central.life_events.contacts import ENTITY as CONTACT
 from central.life_events.tables import LifeEvent
-from central.models import DossierQueueEntry
+from central.models import DossierQueueEntry, SyncedRow
 
 
 def _bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
@@ -57,7 +59,22 @@ def life_event_figures(
     ]
     behind = tuple(ids.get(c, c) for c in codes)
     figure = Figure("life_events.opened", LIFE_EVENTS_OPENED_LABEL, len(opened), len(rows), behind)
+    attempts = (
+        list(
+            session.scalars(
+                select(SyncedRow.parent_id).where(
+                    SyncedRow.entity == CONTACT, SyncedRow.parent_id.in_([r.id for r in rows])
+                )
+            )
+        )
+        if rows
+        else []
+    )
     figures = LifeEventFigures(
-        received=len(rows), opened=figure, mean_days=sum(days) / len(days) if days else None
+        received=len(rows),
+        opened=figure,
+        mean_days=sum(days) / len(days) if days else None,
+        contacted=len(set(attempts)),
+        contact_attempts=len(attempts),
     )
     return figures, {ids.get(c, c): c for c in codes}

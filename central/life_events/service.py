@@ -58,11 +58,12 @@ def to_wire(row: LifeEvent) -> wire.LifeEventWire:
         filing_deadline=row.filing_deadline,
         status=row.status,  # type: ignore[arg-type]
         closed_dossier_code=row.closed_dossier_code,
+        answers=dict(row.answers or {}),
         row_version=row.row_version,
     )
 
 
-def _publish(session: Session, row: LifeEvent) -> None:
+def publish(session: Session, row: LifeEvent) -> None:
     if row.office_code and row.match_state in ("matched", "resolved"):
         changes.append(session, row.office_code, to_wire(row), row.id)
 
@@ -112,7 +113,7 @@ def receive(
     session.add(row)
     _route(session, row, event)
     session.flush()
-    _publish(session, row)
+    publish(session, row)
     return row, False
 
 
@@ -162,7 +163,7 @@ def resolve(
         raise EventRefused(422, "office_needed")
     row.row_version += 1
     row.updated_at = utcnow()
-    _publish(session, row)
+    publish(session, row)
     return row
 
 
@@ -175,7 +176,7 @@ def _route_by_hand(session: Session, row: LifeEvent, office_code: str | None) ->
     row.office_code, row.routed_by = office_code, "manual"
     row.row_version += 1
     row.updated_at = utcnow()
-    _publish(session, row)
+    publish(session, row)
     return row
 
 
@@ -185,13 +186,14 @@ def close(session: Session, office_code: str, event_id: str, dossier_code: str) 
     if row is None or row.office_code != office_code:
         raise EventRefused(404, "event_not_found")
     if row.status == "closed":
-        if row.closed_dossier_code != dossier_code:
+        known = {row.closed_dossier_code, *(row.answers or {}).values()}
+        if dossier_code not in known:
             raise EventRefused(409, "event_closed_by_other_dossier")
         return row
     row.status, row.closed_dossier_code, row.closed_at = "closed", dossier_code, utcnow()
     row.row_version += 1
     row.updated_at = row.closed_at
-    _publish(session, row)
+    publish(session, row)
     return row
 
 
@@ -212,6 +214,17 @@ def waiting(session: Session, limit: int = 200) -> list[LifeEvent]:
             .limit(limit)
         )
     )
+
+
+def routed(session: Session, offices: Collection[str] | None, limit: int = 50) -> list[LifeEvent]:
+    """Events sent to counters (``offices``: those; ``None``: all), newest first: what
+    came of each, the dossiers filed for it and the attempts to reach the family."""
+    query = select(LifeEvent).where(
+        LifeEvent.office_code.is_not(None), LifeEvent.match_state.in_(("matched", "resolved"))
+    )
+    if offices is not None:
+        query = query.where(LifeEvent.office_code.in_(list(offices)))
+    return list(session.scalars(query.order_by(LifeEvent.received_at.desc()).limit(limit)))
 
 
 def summary(session: Session) -> dict[str, Any]:

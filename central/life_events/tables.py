@@ -59,6 +59,8 @@ class LifeEvent(Base):
     filing_deadline: Mapped[dt.date | None] = mapped_column(Date, default=None)
     status: Mapped[str] = mapped_column(String(12), default="open")  # open / closed
     closed_dossier_code: Mapped[str] = mapped_column(String(60), default="")
+    # procedure code -> dossier code, from the dossiers counters push (``answers.py``)
+    answers: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     closed_at: Mapped[dt.datetime | None] = mapped_column(default=None)
     row_version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

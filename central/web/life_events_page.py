@@ -1,4 +1,5 @@
-"""``/backoffice/life-events``: births and deaths nobody could match or route.
+"""``/backoffice/life-events``: births and deaths nobody could match or route, and
+the events sent to the offices' counters with their dossiers and contact attempts.
 
 Unrouted events (the person is known but no office covers their residence) wait here
 too: staff only choose the office.
@@ -17,7 +18,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
 from central.db import CentralDatabase
-from central.life_events import service
+from central.life_events import contacts, service
 from central.models import Office
 from central.web import auth
 from central.web.pages import render
@@ -53,13 +54,15 @@ def build_router(db: CentralDatabase) -> APIRouter:
         with db.session() as s:
             events = service.waiting(s)
             offices = list(s.query(Office).order_by(Office.code))
-            if who.staff.role != auth.ADMIN:  # an office head sees what concerns their offices
-                mine = set(who.staff.offices or [])
+            mine = None if who.staff.role == auth.ADMIN else set(who.staff.offices or [])
+            if mine is not None:  # an office head sees what concerns their offices
                 events = [e for e in events if e.office_code is None or e.office_code in mine]
                 offices = [o for o in offices if o.code in mine]
+            sent = service.routed(s, mine)
+            attempts = contacts.of_events(s, [e.id for e in sent])
         return render(request, "life_events.html", status_code=status, who=who, events=events,
                       offices=offices, error=error, reasons=REASONS,
-                      unrouted=service.unrouted)  # fmt: skip
+                      unrouted=service.unrouted, sent=sent, attempts=attempts)  # fmt: skip
 
     @router.get("/life-events")
     def waiting(request: Request, who: Staff) -> Response:

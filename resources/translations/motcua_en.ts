@@ -1049,27 +1049,37 @@ Please send this file to technical support.</translation>
         <translation>Average days from the event to the dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="266"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="239"/>
+        <source>Sự kiện đã liên hệ gia đình</source>
+        <translation>Events whose family was contacted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="240"/>
+        <source>Lần liên hệ gia đình</source>
+        <translation>Contact attempts with families</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/indicators_page.py" line="268"/>
         <source>{0}: {1} hồ sơ (Enter để mở)</source>
         <translation>{0}: {1} dossiers (Enter opens one)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="294"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="296"/>
         <source>Lưu báo cáo chỉ tiêu</source>
         <translation>Save the indicators report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="305"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="307"/>
         <source>Không lưu được tệp</source>
         <translation>The file could not be saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="305"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="307"/>
         <source>Chọn thư mục khác rồi thử lại.</source>
         <translation>Choose another folder and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/indicators_page.py" line="311"/>
+        <location filename="../../app/ui/reports/indicators_page.py" line="313"/>
         <source>Đã lưu {0}</source>
         <translation>Saved {0}</translation>
     </message>
@@ -4166,7 +4176,7 @@ Enter the officer&apos;s password to continue.</translation>
         <translation>Dossiers opened from life events</translation>
     </message>
     <message>
-        <location filename="../../app/services/indicators.py" line="203"/>
+        <location filename="../../app/services/indicators.py" line="205"/>
         <source>Giấy tờ dùng lại, không quét lại</source>
         <translation>Documents reused, not scanned again</translation>
     </message>

@@ -149,7 +149,9 @@ def test_a_matched_event_no_office_covers_waits_until_staff_route_it(db: Central
         data={"csrf": csrf_of(page.text), "id_number": person["id_number"],
               "office_code": DEMO_OFFICE},
     )  # fmt: skip
-    assert routed.status_code == 200 and "CS0002/2026" not in routed.text
+    waiting, sent = routed.text.split('id="sent"')
+    assert routed.status_code == 200 and "CS0002/2026" not in waiting
+    assert "CS0002/2026" in sent  # now among the events sent to the offices
     with db.session() as s:
         row = s.get(LifeEvent, event_id)
         assert row is not None and (row.office_code, row.routed_by) == (DEMO_OFFICE, "manual")

@@ -292,6 +292,8 @@ class LifeEvent(Base):
     central_version: Mapped[int] = mapped_column(Integer, default=1)
     received_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     closed_dossier_code: Mapped[str] = mapped_column(String(60), default="")
+    # procedure code -> dossier code, as central last said (any counter of the office)
+    answers: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     closed_at: Mapped[dt.datetime | None] = mapped_column(default=None)
     close_sent: Mapped[bool] = mapped_column(Boolean, default=True)
 

@@ -25,6 +25,7 @@ from app.services.storage.models import (
     DossierAttachment,
     DossierDocument,
     DossierEvent,
+    LifeEventContact,
     Office,
 )
 from app.services.sync import versions
@@ -33,7 +34,7 @@ from app.shared import wire
 # Outbox entity names other modules use, mapped to what is pushed.
 DOSSIER_PARTS = {"dossier", "event", "dossier_event", "document", "dossier_document"}
 ENTITY_ALIASES = {"audit_event": "audit"}
-PUSHED = frozenset({"dossier", "citizen", "attachment", "audit"})
+PUSHED = frozenset({"dossier", "citizen", "attachment", "audit", "life_event_contact"})
 _CHUNK = 500
 
 
@@ -273,6 +274,31 @@ def audit_item(session: Session, audit_id: str, ref: int, office: str) -> wire.A
     )
 
 
+def contact_item(
+    session: Session, contact_id: str, ref: int, office: str
+) -> wire.LifeEventContactItem | None:
+    """An attempt to reach a family: written once, so always version 1."""
+    c = session.get(LifeEventContact, contact_id)
+    if c is None:
+        return None
+    return wire.LifeEventContactItem(
+        ref=ref,
+        office_code=office,
+        life_event_contact=wire.LifeEventContactWire(
+            id=c.id,
+            row_version=1,
+            created_at=c.at,
+            updated_at=c.at,
+            event_id=c.event_id,
+            officer_id=c.officer_id,
+            at=c.at,
+            channel=c.channel,  # type: ignore[arg-type]
+            outcome=c.outcome,  # type: ignore[arg-type]
+            note=c.note,
+        ),
+    )
+
+
 def build(session: Session, target: Target, ref: int, office: str) -> Any:
     """The push item for a target, or None when its row is gone; KeyError if unknown."""
     return build_many(session, {target: ref}, office)[target]
@@ -280,7 +306,7 @@ def build(session: Session, target: Target, ref: int, office: str) -> Any:
 
 def build_many(session: Session, refs: dict[Target, int], office: str) -> dict[Target, Any]:
     """Push items for many targets (None for rows that are gone); KeyError if unknown."""
-    unknown = {t.entity for t in refs} - {"dossier", "citizen", "attachment", "audit"}
+    unknown = {t.entity for t in refs} - PUSHED
     if unknown:
         raise KeyError(sorted(unknown)[0])
     dossiers = dossier_items(
@@ -304,6 +330,8 @@ def build_many(session: Session, refs: dict[Target, int], office: str) -> dict[T
                 out[target] = attachment_item(session, target.id, ref, office)
             case "audit":
                 out[target] = audit_item(session, target.id, ref, office)
+            case "life_event_contact":
+                out[target] = contact_item(session, target.id, ref, office)
     for entity in ("dossier", "citizen", "attachment"):
         found = [t for t, item in out.items() if item is not None and t.entity == entity]
         bases = versions.confirmed(session, entity, [t.id for t in found])

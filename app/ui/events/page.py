@@ -171,7 +171,7 @@ class EventsPage(QWidget):
                 texts.days_left(v) if v.status == "open" else "—",
                 contact,
                 texts.name(texts.STATUS, v.status)
-                + (f" ({v.closed_dossier_code})" if v.closed_dossier_code else ""),
+                + (f" ({', '.join(v.dossier_codes)})" if v.dossier_codes else ""),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

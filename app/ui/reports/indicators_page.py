@@ -236,6 +236,8 @@ class IndicatorsPage(QWidget):
         for label, value in (
             (self.tr("Sự kiện hộ tịch nhận được (khai sinh, khai tử)"), str(events.received)),
             (self.tr("Số ngày trung bình từ sự kiện đến khi lập hồ sơ"), days),
+            (self.tr("Sự kiện đã liên hệ gia đình"), str(events.contacted)),
+            (self.tr("Lần liên hệ gia đình"), str(events.contact_attempts)),
         ):
             row = self.figures.rowCount()
             self.figures.insertRow(row)

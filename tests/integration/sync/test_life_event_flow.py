@@ -8,8 +8,10 @@ import datetime as dt
 import json
 from typing import Any
 
-import httpx
 import pytest
+from life_event_helpers import head_of_a_family, participant
+from life_event_helpers import on_central as _central_event
+from life_event_helpers import portal as _portal
 from sqlalchemy import select
 from sync_helpers import Counter
 
@@ -22,54 +24,9 @@ from app.services.storage.models import Counter as CounterRow
 from app.services.storage.models import Office, Officer
 from app.settings import Settings
 from app.shared import paths
-from central.life_events.tables import LifeEvent, PortalClient
-from central.models import Participant, Person
+from central.models import Person
 from central.seed import DEMO_OFFICE
 from testkit.central_server import RunningCentral
-
-
-def _portal(central: RunningCentral) -> httpx.Client:
-    import secrets
-
-    from central import security
-
-    secret = secrets.token_urlsafe(16)
-    with central.db.session() as s:
-        client = PortalClient(name="Cổng giám định BHYT", secret_hash=security.digest(secret))
-        s.add(client)
-        s.flush()
-        client_id = client.id
-    return httpx.Client(
-        base_url=f"{central.url}/api/v1",
-        headers={"X-MotCua-Portal": client_id, "Authorization": f"Bearer {secret}"},
-    )
-
-
-def _register_person(central: RunningCentral, **where: Any) -> Person:
-    with central.db.session() as s:
-        q = select(Person).join(Participant, Participant.id_number == Person.id_number)
-        for key, value in where.items():
-            q = q.where(getattr(Person, key) == value)
-        person = s.scalars(q.order_by(Person.id_number)).first()
-        assert person is not None
-        return person
-
-
-def _head_of_a_family(central: RunningCentral) -> Person:
-    with central.db.session() as s:
-        heads = s.scalars(
-            select(Person)
-            .join(Participant, Participant.id_number == Person.id_number)
-            .where(Person.relation == "Chủ hộ")
-            .order_by(Person.id_number)
-        )
-        for head in heads:
-            family = s.scalars(
-                select(Person.id_number).where(Person.household_code == head.household_code)
-            ).all()
-            if len(family) > 1:
-                return head
-    raise AssertionError("the seeded register has families")
 
 
 def _identity(p: Person) -> Identity:
@@ -100,13 +57,6 @@ def _take_in(counter: Counter, who: Person, procedure: str, form: dict[str, Any]
     return dossier.code
 
 
-def _central_event(central: RunningCentral, event_id: str) -> LifeEvent:
-    with central.db.session() as s:
-        row = s.get(LifeEvent, event_id)
-        assert row is not None
-        return row
-
-
 BIRTH = {
     "event_type": "birth", "certificate_number": "CS00000042/2026", "issued_on": "2026-11-28",
     "facility": {"code": "79001", "name": "Bệnh viện thử nghiệm"},
@@ -117,7 +67,7 @@ BIRTH = {
 def test_a_birth_becomes_the_childs_health_insurance_dossier(
     central: RunningCentral, counter: Counter
 ) -> None:
-    mother = _register_person(central, sex="Nữ")
+    mother = participant(central, sex="Nữ")
     birth = {**BIRTH, "mother": {"id_number": mother.id_number, "full_name": mother.full_name}}
     with _portal(central) as portal:
         posted = portal.post("/life-events", json=birth)
@@ -155,7 +105,7 @@ def test_a_birth_becomes_the_childs_health_insurance_dossier(
 def test_a_death_counts_down_the_90_days_of_survivors_benefits(
     central: RunningCentral, counter: Counter
 ) -> None:
-    deceased = _head_of_a_family(central)
+    deceased, _family = head_of_a_family(central)
     death = {
         "event_type": "death", "certificate_number": "BT00000007/2026", "issued_on": "2026-10-02",
         "facility": {"code": "79001", "name": "Bệnh viện thử nghiệm"},
@@ -181,7 +131,7 @@ def test_a_death_counts_down_the_90_days_of_survivors_benefits(
 def test_a_closure_made_offline_waits_for_the_next_sync(
     central: RunningCentral, counter: Counter
 ) -> None:
-    mother = _register_person(central, sex="Nữ")
+    mother = participant(central, sex="Nữ")
     birth = {**BIRTH, "mother": {"id_number": mother.id_number, "full_name": mother.full_name}}
     with _portal(central) as portal:
         event_id = portal.post("/life-events", json=birth).json()["id"]
