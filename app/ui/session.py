@@ -540,9 +540,12 @@ class CounterSession:
 
         assert self.officer is not None
         officer_id = self.officer.officer_id
-        PasswordDialog(
+        dialog = PasswordDialog(
             lambda old, new: accounts.change_password(self.db, officer_id, old, new), self.main
-        ).exec()
+        )
+        dialog.exec()
+        if dialog.locked_out:  # too many wrong current passwords: signed out, as at the lock
+            self.logout()
 
     def show_doctor(self) -> None:
         from app.services import doctor
