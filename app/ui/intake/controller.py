@@ -386,6 +386,11 @@ class IntakeController(QObject):
             return self.tr("Thẻ thật: chữ ký số hợp lệ, chuỗi chứng thư đến CSCA tin cậy.")
         if checks.passive is Verdict.NOT_SUPPORTED:
             return self.tr("Chưa kiểm tra được chữ ký số của thẻ này (loại khóa chưa hỗ trợ).")
+        if checks.passive is Verdict.NO_CSCA and "trusted csca" in checks.passive_detail.lower():
+            return self.tr(
+                "Chữ ký số hợp lệ; không kiểm tra được nguồn gốc (CSCA cấp thẻ không có trong"
+                " danh sách tin cậy)."
+            )
         if checks.passive is Verdict.NO_CSCA:
             return self.tr("Chữ ký số hợp lệ; chưa cấu hình chứng thư CSCA để xác nhận nơi cấp.")
         return self.tr("Chưa kiểm tra tính xác thực của thẻ.")
