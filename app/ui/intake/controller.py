@@ -25,6 +25,7 @@ from app.services.calendar.store import CalendarStore
 from app.services.card import access_keys
 from app.services.card.access_keys import AccessKeys
 from app.services.card.passive_auth import TrustStore
+from app.services.card.trust_anchors import TrustFolders
 from app.services.card.qr import parse_qr
 from app.services.catalog.filing import FILING_EVENT_KEY, with_filing_check
 from app.services.catalog.model import DocumentSpec, Procedure
@@ -140,7 +141,7 @@ class IntakeController(QObject):
         officer: SignedIn,
         catalog: CatalogStore,
         calendar: CalendarStore,
-        trust: TrustStore,
+        trust: TrustStore | TrustFolders,
         card_runner: Any,
         db_runner: Any,
         parent: QObject | None = None,
@@ -233,8 +234,9 @@ class IntakeController(QObject):
         keys, trust, reader = self.keys, self.trust, self.card_reader or self.settings.card_reader
 
         def work() -> Identity:
+            anchors = trust.current()  # the folders as they are now (a sync may have applied)
             with PcscConnection(reader or None) as conn:
-                return read_card(conn, keys, trust, atr=conn.atr)
+                return read_card(conn, keys, anchors, atr=conn.atr)
 
         self.busy = True
         self.reading.emit(True)
