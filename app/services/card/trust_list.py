@@ -27,7 +27,6 @@ from cryptography.hazmat.primitives.asymmetric.types import CertificateIssuerPri
 
 from app.errors import ErrorKind, UserError
 from app.services.card.errors import ParseError
-from app.shared import paths
 from app.services.card.trust_store import (
     ID_CSCA_MASTER_LIST,
     CscaMasterList,
@@ -37,6 +36,7 @@ from app.services.card.trust_store import (
     load_certificates,
     read_master_list,
 )
+from app.shared import paths
 
 KIND = "trust"  # the published kind, beside "catalog" and "calendar"
 

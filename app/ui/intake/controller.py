@@ -25,8 +25,8 @@ from app.services.calendar.store import CalendarStore
 from app.services.card import access_keys
 from app.services.card.access_keys import AccessKeys
 from app.services.card.passive_auth import TrustStore
-from app.services.card.trust_anchors import TrustFolders
 from app.services.card.qr import parse_qr
+from app.services.card.trust_anchors import TrustFolders
 from app.services.catalog.filing import FILING_EVENT_KEY, with_filing_check
 from app.services.catalog.model import DocumentSpec, Procedure
 from app.services.catalog.store import CatalogStore

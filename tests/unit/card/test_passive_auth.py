@@ -58,7 +58,10 @@ def test_a_dsc_naming_a_trusted_csca_that_did_not_sign_it_is_forged(pki):
     impostor, _, _ = make_pki("ec")  # also named "CSCA Test VN"
     result = verify_passive(parse_sod(sod(GROUPS, dsc, key)), GROUPS, TrustStore([impostor]))
     assert result.verdict is Verdict.FAILED
-    assert result.detail == "Document Signer certificate does not verify with the trusted CSCA it names"
+    assert (
+        result.detail
+        == "Document Signer certificate does not verify with the trusted CSCA it names"
+    )
 
 
 def test_a_csca_not_in_the_trust_list_is_amber_not_red(pki):
