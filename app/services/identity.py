@@ -23,7 +23,9 @@ class Verdict(StrEnum):
     """Outcome of one genuineness check. ``NOT_CHECKED`` when the path cannot check."""
 
     PASSED = "passed"
-    NO_CSCA = "no_csca"  # SOD signature and hashes valid, no CSCA configured to chain to
+    # SOD signature and hashes valid, but the DSC chains to no trusted CSCA (none
+    # configured, or the card's CSCA is not in the list): amber, "cannot check origin"
+    NO_CSCA = "no_csca"
     FAILED = "failed"
     NOT_SUPPORTED = "not_supported"  # the card does not offer this check
     NOT_CHECKED = "not_checked"

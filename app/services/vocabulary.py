@@ -55,7 +55,7 @@ IDENTIFICATION: dict[str, str] = {
         "vocabulary", "Chip, xác thực đến CSCA tin cậy"
     ),
     IdentificationMethod.CHIP_NO_CSCA: QT_TRANSLATE_NOOP(
-        "vocabulary", "Chip, chưa có CSCA để xác thực"
+        "vocabulary", "Chip, không kiểm tra được nguồn gốc (không có CSCA tin cậy)"
     ),
     IdentificationMethod.CHIP_FAILED: QT_TRANSLATE_NOOP("vocabulary", "Chip, xác thực không đạt"),
     IdentificationMethod.QR: QT_TRANSLATE_NOOP("vocabulary", "Mã QR trên thẻ (chưa xác thực)"),

@@ -51,5 +51,11 @@ def trust_dir(demo: bool = False) -> Path:
     return data_dir() / ("trust-demo" if demo else "trust")
 
 
+def central_trust_dir(demo: bool = False) -> Path:
+    """The CSCA list central published, as last applied (``trust_list``); the demo's
+    own central publishes into a folder of its own."""
+    return data_dir() / ("trust-central-demo" if demo else "trust-central")
+
+
 def crash_dir() -> Path:
     return log_dir() / "crash-reports"

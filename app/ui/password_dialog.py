@@ -3,6 +3,9 @@
 Behaviour lives in the ``change(old, new)`` callable it is given (normally
 ``accounts.change_password`` bound to the database and the signed-in officer); it
 raises UserError for a wrong current password or a weak new one, shown in the dialog.
+A wrong current password counts like a failed log-in (in the service); when the
+account is (or becomes) locked out, the dialog closes with ``locked_out`` set and the
+session signs the officer out.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import UserError
+from app.errors import ErrorKind, UserError
 from app.ui.messages import error_text
 
 MIN_LENGTH = 8
@@ -29,6 +32,7 @@ class PasswordDialog(QDialog):
     def __init__(self, change: Callable[[str, str], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._change = change
+        self.locked_out = False
         self.setObjectName("change_password")
         self.setWindowTitle(self.tr("Đổi mật khẩu"))
         self.setMinimumWidth(380)
@@ -83,6 +87,10 @@ class PasswordDialog(QDialog):
             self._change(old, new)
         except UserError as err:
             self.current.clear()
+            if err.kind is ErrorKind.ACCOUNT_LOCKED:
+                self.locked_out = True
+                self.reject()
+                return
             self._show(error_text(err), self.current)
             return
         self.accept()

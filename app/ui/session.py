@@ -189,20 +189,11 @@ class CounterSession:
         return import_trust_anchor(self.db, self.officer, data, paths.trust_dir())
 
     def trust_store(self):  # type: ignore[no-untyped-def]
-        """The shipped CSCAs, those the office imported (Settings) and the list central
-        published; in demo mode also the demo's own test CSCA
-        (``app.services.demo.ensure_demo_trust``)."""
-        from app.services.card.passive_auth import TrustStore
+        """The counter's CSCA folders, followed live: a list a sync applies or an
+        import is used by the next card read (``trust_anchors``)."""
+        from app.services.card.trust_anchors import counter_trust
 
-        trust = TrustStore.from_folder(paths.RESOURCES / "trust")
-        folders = [paths.trust_dir(), paths.data_dir() / "trust-central"]
-        if self.demo:
-            folders.append(paths.trust_dir(True))
-        for folder in folders:  # imported here / published centrally / demo
-            more = TrustStore.from_folder(folder)
-            trust.certificates.extend(more.certificates)
-            trust.crls.extend(more.crls)
-        return trust
+        return counter_trust(self.demo)
 
     def _reload_trust(self) -> None:
         self.intake.trust = self.trust_store()
@@ -540,9 +531,12 @@ class CounterSession:
 
         assert self.officer is not None
         officer_id = self.officer.officer_id
-        PasswordDialog(
+        dialog = PasswordDialog(
             lambda old, new: accounts.change_password(self.db, officer_id, old, new), self.main
-        ).exec()
+        )
+        dialog.exec()
+        if dialog.locked_out:  # too many wrong current passwords: signed out, as at the lock
+            self.logout()
 
     def show_doctor(self) -> None:
         from app.services import doctor

@@ -32,8 +32,8 @@ from central.models import (
 PROVENANCE = {
     "chip_trusted": "Chip CCCD, chữ ký số của cơ quan cấp đã kiểm tra đến chứng thư gốc tin cậy",
     "chip_no_csca": (
-        "Chip CCCD, chữ ký số hợp lệ nhưng chưa kiểm tra được đến chứng thư gốc "
-        "(quầy chưa có chứng thư CSCA)"
+        "Chip CCCD, chữ ký số hợp lệ nhưng không kiểm tra được nguồn gốc "
+        "(CSCA cấp thẻ không có trong danh sách tin cậy của quầy)"
     ),
     "chip_failed": (
         "Chip CCCD, kiểm tra chữ ký số KHÔNG đạt: thẻ có thể bị sao chép hoặc sửa đổi, "

@@ -155,17 +155,17 @@
         <translation>Project 06 indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="464"/>
+        <location filename="../../app/ui/session.py" line="455"/>
         <source>Đồng bộ: không khởi động được</source>
         <translation>Sync: could not start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="551"/>
+        <location filename="../../app/ui/session.py" line="545"/>
         <source>Chẩn đoán hệ thống</source>
         <translation>System diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="554"/>
+        <location filename="../../app/ui/session.py" line="548"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
@@ -736,87 +736,87 @@ Please send this file to technical support.</translation>
 <context>
     <name>IdentityPanel</name>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="96"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="103"/>
         <source>1. Công dân</source>
         <translation>1. Citizen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="112"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="119"/>
         <source>Lấy từ thẻ — không sửa tại đây</source>
         <translation>Taken from the card — cannot be edited here</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="137"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="144"/>
         <source>Ảnh chân dung</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="141"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="148"/>
         <source>Chưa có công dân. Quét mã QR trên thẻ, đặt thẻ lên đầu đọc, hoặc F2 để nhập tay.</source>
         <translation>No citizen yet. Scan the QR code on the card, place the card on the reader, or press F2 to type the details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="158"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="165"/>
         <source>(không có ảnh)</source>
         <translation>(no photo)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="160"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="167"/>
         <source>Nguồn: chip thẻ căn cước</source>
         <translation>Source: ID card chip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="161"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="168"/>
         <source>Nguồn: chip hộ chiếu</source>
         <translation>Source: passport chip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="162"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="169"/>
         <source>Nguồn: mã QR trên thẻ (chưa đọc chip)</source>
         <translation>Source: QR code on the card (chip not read)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="163"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="170"/>
         <source>Nguồn: nhập tay (chưa kiểm tra bằng chip)</source>
         <translation>Source: typed in (not checked against the chip)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="173"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="180"/>
         <source>kiểm tra chip không đạt</source>
         <translation>chip check failed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="177"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="184"/>
         <source>chip có dấu hiệu bị sao chép (clone)</source>
         <translation>the chip shows signs of being cloned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="178"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="185"/>
         <source>⚠ THẺ KHÔNG XÁC THỰC — {0}. Không tiếp nhận bằng thẻ này.</source>
         <translation>⚠ CARD NOT AUTHENTIC — {0}. Do not accept dossiers with this card.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="180"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="187"/>
         <source>✔ Thẻ thật: chữ ký số hợp lệ và được CSCA tin cậy xác nhận.</source>
         <translation>✔ Genuine card: valid digital signature, confirmed by a trusted CSCA.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="183"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="190"/>
         <source>? Chưa kiểm tra được chữ ký số của thẻ này (loại khóa hoặc thuật toán chưa hỗ trợ) — đối chiếu giấy tờ bằng mắt.</source>
         <translation>? This card&apos;s digital signature cannot be checked (key type or algorithm not supported) — compare the document by eye.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="187"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="199"/>
         <source>✔ Chữ ký số hợp lệ — chưa cấu hình chứng thư CSCA để xác nhận nơi cấp.</source>
         <translation>✔ Valid digital signature — no CSCA certificate configured to confirm the issuer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="189"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="201"/>
         <source>Chưa kiểm tra tính xác thực: đặt thẻ lên đầu đọc để đọc chip.</source>
         <translation>Authenticity not checked: place the card on the reader to read the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="190"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="202"/>
         <source>Chưa kiểm tra tính xác thực.</source>
         <translation>Authenticity not checked.</translation>
     </message>
@@ -871,22 +871,21 @@ Please send this file to technical support.</translation>
         <translation>the CSCA was not valid when it issued the card&apos;s signing certificate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="65"/>
         <source>dữ liệu không do cơ quan cấp thẻ tin cậy ký</source>
-        <translation>the data was not signed by a trusted card issuer</translation>
+        <translation type="vanished">the data was not signed by a trusted card issuer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="69"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="76"/>
         <source>chưa có chứng thư CSCA để xác nhận cơ quan cấp thẻ</source>
         <translation>no CSCA certificate is configured to confirm the issuing authority</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="73"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="80"/>
         <source>chip không có dữ liệu ký số đọc được</source>
         <translation>the chip has no readable signed data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identity_panel.py" line="75"/>
+        <location filename="../../app/ui/intake/identity_panel.py" line="82"/>
         <source>chip không có chứng thư ký số</source>
         <translation>the chip has no signing certificate</translation>
     </message>
@@ -929,6 +928,21 @@ Please send this file to technical support.</translation>
     <message>
         <source>Số CMND cũ</source>
         <translation type="vanished">Old ID card number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="65"/>
+        <source>chứng thư ký số của thẻ mang tên CSCA tin cậy nhưng không do CSCA đó ký: có thể là giả mạo</source>
+        <translation>the card&apos;s signing certificate names a trusted CSCA but was not signed by it: possibly forged</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="71"/>
+        <source>không kiểm tra được nguồn gốc: CSCA cấp thẻ không có trong danh sách tin cậy</source>
+        <translation>origin cannot be checked: the issuing CSCA is not in the trust list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identity_panel.py" line="195"/>
+        <source>? Chữ ký số hợp lệ nhưng không kiểm tra được nguồn gốc: CSCA cấp thẻ không có trong danh sách tin cậy — đối chiếu giấy tờ bằng mắt.</source>
+        <translation>? Digital signature valid but its origin cannot be checked: the issuing CSCA is not in the trust list — check the documents by eye.</translation>
     </message>
 </context>
 <context>
@@ -1107,32 +1121,32 @@ Please send this file to technical support.</translation>
         <translation>Place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identification.py" line="115"/>
+        <location filename="../../app/ui/intake/identification.py" line="116"/>
         <source>Đang đọc chip… giữ yên thẻ trên đầu đọc.</source>
         <translation>Reading the chip… keep the card still on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identification.py" line="142"/>
+        <location filename="../../app/ui/intake/identification.py" line="143"/>
         <source>Đã đọc chip ({0:.1f} giây). {1}</source>
         <translation>Chip read ({0:.1f} s). {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identification.py" line="171"/>
+        <location filename="../../app/ui/intake/identification.py" line="172"/>
         <source>Đã nhập tay. Thông tin chưa được kiểm tra bằng chip.</source>
         <translation>Typed in. The details have not been checked against the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="112"/>
+        <location filename="../../app/ui/intake/controller.py" line="113"/>
         <source>Sẵn sàng. Quét mã QR trên thẻ hoặc đặt thẻ lên đầu đọc.</source>
         <translation>Ready. Scan the QR code on the card or place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identification.py" line="184"/>
+        <location filename="../../app/ui/intake/identification.py" line="185"/>
         <source>THẺ KHÔNG XÁC THỰC: chip có dấu hiệu bị sao chép. {0}</source>
         <translation>CARD NOT AUTHENTIC: the chip shows signs of being cloned. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identification.py" line="188"/>
+        <location filename="../../app/ui/intake/identification.py" line="189"/>
         <source>THẺ KHÔNG XÁC THỰC: {0}.</source>
         <translation>CARD NOT AUTHENTIC: {0}.</translation>
     </message>
@@ -1141,22 +1155,22 @@ Please send this file to technical support.</translation>
         <translation type="vanished">CARD NOT AUTHENTIC: the chip data has been altered ({0}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identification.py" line="192"/>
+        <location filename="../../app/ui/intake/identification.py" line="193"/>
         <source>Thẻ thật: chữ ký số hợp lệ, chuỗi chứng thư đến CSCA tin cậy.</source>
         <translation>Genuine card: valid digital signature, certificate chain to a trusted CSCA.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identification.py" line="197"/>
+        <location filename="../../app/ui/intake/identification.py" line="198"/>
         <source>Chưa kiểm tra được chữ ký số của thẻ này (loại khóa chưa hỗ trợ).</source>
         <translation>This card&apos;s digital signature cannot be checked (key type not supported).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identification.py" line="202"/>
+        <location filename="../../app/ui/intake/identification.py" line="209"/>
         <source>Chữ ký số hợp lệ; chưa cấu hình chứng thư CSCA để xác nhận nơi cấp.</source>
         <translation>Valid digital signature; no CSCA certificate configured to confirm the issuer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identification.py" line="206"/>
+        <location filename="../../app/ui/intake/identification.py" line="213"/>
         <source>Chưa kiểm tra tính xác thực của thẻ.</source>
         <translation>Card authenticity not checked.</translation>
     </message>
@@ -1174,6 +1188,11 @@ Please send this file to technical support.</translation>
         <location filename="../../app/ui/intake/draft.py" line="56"/>
         <source>Đã khôi phục hồ sơ đang nhập dở.</source>
         <translation>Unfinished dossier restored.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/identification.py" line="203"/>
+        <source>Chữ ký số hợp lệ; không kiểm tra được nguồn gốc (CSCA cấp thẻ không có trong danh sách tin cậy).</source>
+        <translation>Digital signature valid; its origin cannot be checked (the issuing CSCA is not in the trust list).</translation>
     </message>
 </context>
 <context>
@@ -1634,43 +1653,43 @@ Enter the officer&apos;s password to continue.</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../app/ui/password_dialog.py" line="33"/>
-        <location filename="../../app/ui/password_dialog.py" line="53"/>
+        <location filename="../../app/ui/password_dialog.py" line="37"/>
+        <location filename="../../app/ui/password_dialog.py" line="57"/>
         <source>Đổi mật khẩu</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/password_dialog.py" line="45"/>
+        <location filename="../../app/ui/password_dialog.py" line="49"/>
         <source>Mật khẩu &amp;hiện tại:</source>
         <translation>&amp;Current password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/password_dialog.py" line="46"/>
+        <location filename="../../app/ui/password_dialog.py" line="50"/>
         <source>Mật khẩu &amp;mới (ít nhất 8 ký tự):</source>
         <translation>&amp;New password (at least 8 characters):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/password_dialog.py" line="47"/>
+        <location filename="../../app/ui/password_dialog.py" line="51"/>
         <source>&amp;Nhập lại mật khẩu mới:</source>
         <translation>&amp;Repeat new password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/password_dialog.py" line="54"/>
+        <location filename="../../app/ui/password_dialog.py" line="58"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/password_dialog.py" line="73"/>
+        <location filename="../../app/ui/password_dialog.py" line="77"/>
         <source>Mật khẩu mới phải có ít nhất 8 ký tự.</source>
         <translation>The new password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/password_dialog.py" line="77"/>
+        <location filename="../../app/ui/password_dialog.py" line="81"/>
         <source>Hai lần nhập mật khẩu mới không giống nhau.</source>
         <translation>The two new passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/password_dialog.py" line="80"/>
+        <location filename="../../app/ui/password_dialog.py" line="84"/>
         <source>Mật khẩu mới phải khác mật khẩu hiện tại.</source>
         <translation>The new password must differ from the current one.</translation>
     </message>
@@ -4461,9 +4480,8 @@ Enter the officer&apos;s password to continue.</translation>
         <translation>Chip, verified up to a trusted CSCA</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="57"/>
         <source>Chip, chưa có CSCA để xác thực</source>
-        <translation>Chip, no CSCA to verify against</translation>
+        <translation type="vanished">Chip, no CSCA to verify against</translation>
     </message>
     <message>
         <location filename="../../app/services/vocabulary.py" line="60"/>
@@ -4620,6 +4638,11 @@ Enter the officer&apos;s password to continue.</translation>
         <location filename="../../app/services/vocabulary.py" line="107"/>
         <source>Có giá trị đến</source>
         <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/vocabulary.py" line="57"/>
+        <source>Chip, không kiểm tra được nguồn gốc (không có CSCA tin cậy)</source>
+        <translation>Chip, origin cannot be checked (no trusted CSCA)</translation>
     </message>
 </context>
 <context>

@@ -52,7 +52,7 @@ def _post(client: TestClient, page_url: str, url: str, **fields: str) -> httpx.R
     ("identified_by", "shown", "level"),
     [
         ("chip_trusted", "đã kiểm tra đến chứng thư gốc tin cậy", "ok"),
-        ("chip_no_csca", "chưa kiểm tra được đến chứng thư gốc", "warn"),
+        ("chip_no_csca", "không kiểm tra được nguồn gốc", "warn"),
         ("chip_failed", "kiểm tra chữ ký số KHÔNG đạt", "bad"),
         ("register", "Đối chiếu Cơ sở dữ liệu quốc gia về dân cư", "ok"),
         ("typed", "Cán bộ nhập tay từ thẻ", "warn"),

@@ -2,8 +2,11 @@
 SignedData over the LDS security object (one hash per data group), signed by the
 Document Signer whose certificate (DSC) is embedded, issued by the country's CSCA.
 
-Verdicts keep "the data are as signed" apart from "the signer is trusted": without a
-configured CSCA a valid signature gives ``NO_CSCA``, never ``PASSED``; a key or
+Verdicts keep "the data are as signed" apart from "the signer is trusted": a valid
+signature whose DSC chains to no trusted CSCA (none configured, or the card's CSCA is
+not in the list) gives ``NO_CSCA`` (amber, "cannot check its origin"), never ``PASSED``
+and never ``FAILED``; a DSC that names a trusted CSCA its key did not sign is a
+forgery (``FAILED``). A key or
 algorithm this reader cannot check gives ``NOT_SUPPORTED`` ("cannot check"), never
 ``FAILED``. Each failure has its own detail text (constants below).
 """
@@ -53,7 +56,8 @@ DSC_EXPIRED = "Document Signer certificate expired"
 DSC_NOT_YET_VALID = "Document Signer certificate not yet valid"
 DSC_KEY_USAGE = "Document Signer key usage wrong"
 NO_CSCA_CONFIGURED = "signature valid; no CSCA configured"
-UNTRUSTED_CSCA = "not signed by a trusted CSCA"
+UNTRUSTED_CSCA = "not signed by a trusted CSCA"  # amber: its CSCA is not in the list
+DSC_FORGED = "Document Signer certificate does not verify with the trusted CSCA it names"
 CSCA_NOT_VALID_WHEN_SIGNED = "CSCA not valid when it signed the Document Signer"
 CSCA_KEY_USAGE = "CSCA key usage does not allow certificate signing"
 DSC_REVOKED = "Document Signer certificate revoked"
@@ -152,9 +156,14 @@ def _key_usage(cert: x509.Certificate) -> set[str] | None:
 def _chain(dsc: x509.Certificate, trust: TrustStore) -> PassiveResult:
     """DSC → CSCA: signature, the CSCA's validity when it issued the DSC, key usage,
     revocation when a CRL is configured."""
-    issuers = [c for c in trust.issuers_of(dsc) if certificate_signed_by(dsc, c)]
+    named = trust.issuers_of(dsc)
+    issuers = [c for c in named if certificate_signed_by(dsc, c)]
     if not issuers:
-        return PassiveResult(Verdict.FAILED, UNTRUSTED_CSCA)
+        if _names_a_trusted_key(dsc, named):
+            return PassiveResult(Verdict.FAILED, DSC_FORGED)
+        # Signed by a CSCA this counter does not hold (another country, a key not
+        # yet in the list): the data are as signed, their origin cannot be checked.
+        return PassiveResult(Verdict.NO_CSCA, UNTRUSTED_CSCA)
     issued = dsc["tbs_certificate"]["validity"]["not_before"].native
     in_time = [c for c in issuers if _valid_at(c, issued)]
     if not in_time:
@@ -166,6 +175,15 @@ def _chain(dsc: x509.Certificate, trust: TrustStore) -> PassiveResult:
     if trust.revoked(dsc, csca):
         return PassiveResult(Verdict.FAILED, DSC_REVOKED)
     return PassiveResult(Verdict.PASSED)
+
+
+def _names_a_trusted_key(dsc: x509.Certificate, named: list[x509.Certificate]) -> bool:
+    """The DSC claims a trusted CSCA as issuer: by name, and by key identifier when
+    it has one (a CSCA's new key, not yet in the list, keeps the same name)."""
+    if not named:
+        return False
+    wanted = dsc.authority_key_identifier
+    return wanted is None or any(c.key_identifier == wanted for c in named)
 
 
 def _valid_at(cert: x509.Certificate, when: dt.datetime) -> bool:

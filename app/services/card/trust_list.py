@@ -1,10 +1,13 @@
 """The CSCA list the central service publishes to every counter, like the catalog.
 
 Format: an ICAO CSCA master list (CMS SignedData over ``CscaMasterList``, ICAO
-9303-12 §9), signed by the service's trust-list signer. Counters pin the signer's
-root (``resources/trust-signers/``) and apply a list only when its CMS signature holds
-and its signer chains to a pinned root: the sync channel alone is not enough to decide
-which cards read green. Applying replaces the previous central list in one rename.
+9303-12 §9), signed by the service's trust-list signer. Counters pin the signer
+(``resources/trust-signers/``: the signer's certificate itself or the root that
+issued it) and apply a list only when its CMS signature holds and its signer is
+pinned: the sync channel alone is not enough to decide which cards read green. The
+demo's signer (test PKI, keys in the repository) is pinned in ``trust-signers/demo/``
+and only a demo counter reads that folder. Applying replaces the previous central
+list in one rename; the counter's next card read uses it (``trust_anchors``).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from app.services.card.trust_store import (
     load_certificates,
     read_master_list,
 )
+from app.shared import paths
 
 KIND = "trust"  # the published kind, beside "catalog" and "calendar"
 
@@ -107,19 +111,35 @@ def data_of(content: dict[str, object]) -> bytes:
 
 
 def signer_anchors(folder: Path) -> list[a_x509.Certificate]:
-    """Pinned roots of the trust-list signer (DER/PEM files in ``folder``)."""
+    """Pinned trust-list signers or their roots (DER/PEM files in ``folder``)."""
     if not folder.is_dir():
         return []
     out: list[a_x509.Certificate] = []
     for path in sorted(folder.iterdir()):
-        if path.suffix.lower() in (".der", ".cer", ".crt", ".pem"):
+        if path.is_file() and path.suffix.lower() in (".der", ".cer", ".crt", ".pem"):
             out.extend(load_certificates(path.read_bytes()))
     return out
 
 
+def pinned_signers(demo: bool, resources: Path | None = None) -> list[a_x509.Certificate]:
+    """What this counter pins: the production folder, plus the demo's test signer on
+    a demo counter only (an office's counter must never take a list signed with keys
+    published in the repository)."""
+    folder = (resources or paths.RESOURCES) / "trust-signers"
+    return signer_anchors(folder) + (signer_anchors(folder / "demo") if demo else [])
+
+
+def _pinned(signer: a_x509.Certificate, anchors: list[a_x509.Certificate]) -> bool:
+    der = signer.dump()
+    return any(
+        a.dump() == der or (a.subject == signer.issuer and certificate_signed_by(signer, a))
+        for a in anchors
+    )
+
+
 def open_trust_list(data: bytes, anchors: list[a_x509.Certificate]) -> TrustImport:
-    """Check a published list; refuse it (TRUST_FILE_INVALID) unless it is signed by a
-    signer that a pinned root issued. Returns what it holds (nothing written)."""
+    """Check a published list; refuse it (TRUST_FILE_INVALID) unless its signer is
+    pinned (or issued by a pinned root). Returns what it holds (nothing written)."""
     try:
         report = read_master_list(data)
     except ParseError as exc:
@@ -127,7 +147,7 @@ def open_trust_list(data: bytes, anchors: list[a_x509.Certificate]) -> TrustImpo
     signer = report.signer_certificate
     if not report.cms_valid or signer is None:
         raise UserError(ErrorKind.TRUST_FILE_INVALID, detail="trust list signature invalid")
-    if not any(a.subject == signer.issuer and certificate_signed_by(signer, a) for a in anchors):
+    if not _pinned(signer, anchors):
         raise UserError(ErrorKind.TRUST_FILE_INVALID, detail="trust list signer not pinned")
     return TrustImport(
         len(report.certificates),
@@ -192,5 +212,6 @@ __all__ = [
     "data_of",
     "load_certificates",
     "open_trust_list",
+    "pinned_signers",
     "signer_anchors",
 ]  # fmt: skip

@@ -90,6 +90,10 @@ class TrustStore:
     def __bool__(self) -> bool:
         return bool(self.certificates)
 
+    def current(self) -> TrustStore:
+        """Itself: a fixed store (``trust_anchors.TrustFolders`` follows its folders)."""
+        return self
+
     def issuers_of(self, cert: x509.Certificate) -> list[x509.Certificate]:
         return [c for c in self.certificates if c.subject == cert.issuer]
 

@@ -145,12 +145,13 @@ def authenticate(db: Database, username: str, password: str, clock: Clock = utc_
 
 
 def _check_password(
-    s: Session, officer: Officer, password: str, now: dt.datetime, action: str
+    s: Session, officer: Officer, password: str, now: dt.datetime, action: str, what: str = ""
 ) -> None:
     """One password attempt under the lockout policy; UserError when refused.
 
-    Log-in and the idle lock's unlock share it, so guessing at a locked counter
-    counts against the same five tries. Each failure leaves an audit record.
+    Log-in, the idle lock's unlock and the password change share it, so guessing
+    anywhere counts against the same five tries. Each failure leaves an audit record
+    (``what`` prefixes its detail, e.g. "own password: ").
     """
     if officer.locked_until is not None and officer.locked_until > now:
         minutes = int((officer.locked_until - now).total_seconds() // 60) + 1
@@ -160,10 +161,10 @@ def _check_password(
         if officer.failed_logins >= MAX_FAILED_LOGINS:
             officer.locked_until = now + LOCKOUT
             officer.failed_logins = 0
-            audit.record(s, officer.id, action, detail="failed; account locked", at=now)
+            audit.record(s, officer.id, action, detail=f"{what}failed; account locked", at=now)
             s.commit()
             raise UserError(ErrorKind.ACCOUNT_LOCKED, detail=f"{LOCKOUT.seconds // 60} min")
-        audit.record(s, officer.id, action, detail="failed", at=now)
+        audit.record(s, officer.id, action, detail=f"{what}failed", at=now)
         s.commit()
         raise UserError(ErrorKind.LOGIN_FAILED)
     officer.failed_logins = 0
@@ -186,15 +187,22 @@ def unlock(db: Database, officer_id: str, password: str, clock: Clock = utc_cloc
         audit.record(s, officer.id, "unlock", at=now)
 
 
-def change_password(db: Database, officer_id: str, old: str, new: str) -> None:
+def change_password(
+    db: Database, officer_id: str, old: str, new: str, clock: Clock = utc_clock
+) -> None:
+    """The signed-in officer's own password. A wrong current password counts like a
+    failed log-in (ACCOUNT_LOCKED at the limit: the counter then signs out), so an
+    unattended session cannot be used to guess it."""
     if len(new) < 8:
         raise UserError(ErrorKind.PASSWORD_TOO_WEAK)
+    now = clock()
     with db.session() as s:
         officer = s.get(Officer, officer_id)
-        if officer is None or not verify_password(officer.password_hash, old):
+        if officer is None or not officer.active:
             raise UserError(ErrorKind.LOGIN_FAILED)
+        _check_password(s, officer, old, now, "change", "own password: ")
         officer.password_hash = hash_password(new)
-        audit.record(s, officer_id, "change", detail="own password")
+        audit.record(s, officer_id, "change", detail="own password", at=now)
 
 
 def record_session_event(db: Database, officer_id: str, action: str) -> None:

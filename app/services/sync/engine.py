@@ -187,7 +187,7 @@ class SyncEngine:
                 batch_size=self.config.batch_size,
                 content_path=self.content_path,
             )
-            pull = pull_all(self.db, client, office)
+            pull = pull_all(self.db, client, office, demo=self.config.demo)
             if client.audit_seen is not None:
                 audit.remember_central_head(self.db, client.audit_seen)
             push_closures(self.db, client, office)

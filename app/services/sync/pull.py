@@ -178,17 +178,18 @@ def _tombstone(session: Session, data: wire.Tombstone) -> None:
         )
 
 
-def _apply_trust(data: wire.PublishedWire) -> None:
-    """The central CSCA list replaces the previous one when its signer chains to a
-    pinned root; otherwise it is kept as pulled (KeyValue) and not applied."""
+def _apply_trust(data: wire.PublishedWire, demo: bool) -> None:
+    """The central CSCA list replaces the previous one when its signer is pinned;
+    otherwise it is kept as pulled (KeyValue) and not applied. The counter's card
+    reads see the new folder at once (``trust_anchors.TrustFolders``)."""
     from app.errors import UserError
     from app.services.card import trust_list
     from app.shared import paths
 
-    anchors = trust_list.signer_anchors(paths.RESOURCES / "trust-signers")
+    anchors = trust_list.pinned_signers(demo)
     try:
         result = trust_list.apply_trust_list(
-            trust_list.data_of(data.content), anchors, paths.data_dir() / "trust-central"
+            trust_list.data_of(data.content), anchors, paths.central_trust_dir(demo)
         )
     except (UserError, OSError) as exc:
         log.warning("central trust list %s not applied: %s", data.version, exc)
@@ -196,7 +197,9 @@ def _apply_trust(data: wire.PublishedWire) -> None:
     log.info("central trust list %s applied: %d CSCA", data.version, result.added)
 
 
-def apply_page(session: Session, page: wire.ChangesPage, tally: PullTally) -> None:
+def apply_page(
+    session: Session, page: wire.ChangesPage, tally: PullTally, *, demo: bool = False
+) -> None:
     for change in page.changes:
         data = change.data
         match data:
@@ -213,7 +216,7 @@ def apply_page(session: Session, page: wire.ChangesPage, tally: PullTally) -> No
                 )
                 tally.published += 1
                 if data.kind == "trust":
-                    _apply_trust(data)
+                    _apply_trust(data, demo)
             case wire.Tombstone():
                 _tombstone(session, data)
             case wire.BhxhNumberWire():
@@ -245,7 +248,7 @@ def resend_everything(session: Session) -> int:
 
 
 def pull_all(
-    db: Database, client: CentralClient, office: str, *, page_size: int = 500
+    db: Database, client: CentralClient, office: str, *, page_size: int = 500, demo: bool = False
 ) -> PullTally:
     tally = PullTally()
     with db.session() as s:
@@ -261,7 +264,7 @@ def pull_all(
             if new_epoch and epoch:
                 log.warning("central started a new feed epoch: resyncing from the start")
                 tally.resynced += resend_everything(s)
-            apply_page(s, page, tally)
+            apply_page(s, page, tally, demo=demo)
         since, epoch = page.watermark, page.epoch
         if not page.has_more:
             return tally

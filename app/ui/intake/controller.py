@@ -24,6 +24,7 @@ from app.services.calendar import appointment
 from app.services.calendar.store import CalendarStore
 from app.services.card.access_keys import AccessKeys
 from app.services.card.passive_auth import TrustStore
+from app.services.card.trust_anchors import TrustFolders
 from app.services.catalog.filing import FILING_EVENT_KEY
 from app.services.catalog.model import Procedure
 from app.services.catalog.store import CatalogStore
@@ -78,7 +79,7 @@ class IntakeController(CardIdentification, DraftKeeping, Saving, QObject):
         officer: SignedIn,
         catalog: CatalogStore,
         calendar: CalendarStore,
-        trust: TrustStore,
+        trust: TrustStore | TrustFolders,
         card_runner: Any,
         db_runner: Any,
         parent: QObject | None = None,

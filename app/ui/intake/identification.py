@@ -106,8 +106,9 @@ class CardIdentification:
         keys, trust, reader = self.keys, self.trust, self.card_reader or self.settings.card_reader
 
         def work() -> Identity:
+            anchors = trust.current()  # the folders as they are now (a sync may have applied)
             with PcscConnection(reader or None) as conn:
-                return read_card(conn, keys, trust, atr=conn.atr)
+                return read_card(conn, keys, anchors, atr=conn.atr)
 
         self.busy = True
         self.reading.emit(True)
@@ -197,6 +198,12 @@ class CardIdentification:
             return QCoreApplication.translate(
                 "IntakeController",
                 "Chưa kiểm tra được chữ ký số của thẻ này (loại khóa chưa hỗ trợ).",
+            )
+        if checks.passive is Verdict.NO_CSCA and "trusted csca" in checks.passive_detail.lower():
+            return QCoreApplication.translate(
+                "IntakeController",
+                "Chữ ký số hợp lệ; không kiểm tra được nguồn gốc (CSCA cấp thẻ không có trong"
+                " danh sách tin cậy).",
             )
         if checks.passive is Verdict.NO_CSCA:
             return QCoreApplication.translate(

@@ -61,9 +61,16 @@ def passive_detail_text(detail: str) -> str:
         return QCoreApplication.translate(
             "IdentityPanel", "CSCA đã hết hiệu lực khi cấp chứng thư ký số của thẻ"
         )
+    if "does not verify" in low:
+        return QCoreApplication.translate(
+            "IdentityPanel",
+            "chứng thư ký số của thẻ mang tên CSCA tin cậy nhưng không do CSCA đó ký: "
+            "có thể là giả mạo",
+        )
     if "trusted csca" in low:
         return QCoreApplication.translate(
-            "IdentityPanel", "dữ liệu không do cơ quan cấp thẻ tin cậy ký"
+            "IdentityPanel",
+            "không kiểm tra được nguồn gốc: CSCA cấp thẻ không có trong danh sách tin cậy",
         )
     if "no csca configured" in low:
         return QCoreApplication.translate(
@@ -182,6 +189,11 @@ class IdentityPanel(QGroupBox):
             return self.tr(
                 "? Chưa kiểm tra được chữ ký số của thẻ này (loại khóa hoặc thuật toán chưa hỗ trợ)"
                 " — đối chiếu giấy tờ bằng mắt."
+            )
+        if colour == "amber" and "trusted csca" in c.passive_detail.lower():
+            return self.tr(
+                "? Chữ ký số hợp lệ nhưng không kiểm tra được nguồn gốc: CSCA cấp thẻ không có"
+                " trong danh sách tin cậy — đối chiếu giấy tờ bằng mắt."
             )
         if colour == "amber":
             return self.tr("✔ Chữ ký số hợp lệ — chưa cấu hình chứng thư CSCA để xác nhận nơi cấp.")

@@ -21,7 +21,7 @@ from app.services.card.monitor import EventKind, ReaderEvent, ReaderMonitor
 from app.services.card.mrz_keys import MrzKey
 from app.services.card.pcsc import PcscConnection, card_present
 from app.services.card.reader import read_card
-from app.services.identity import IdentitySource, Verdict
+from app.services.identity import IdentificationMethod, IdentitySource, Verdict, identification_of
 
 pytestmark = pytest.mark.pcsc
 
@@ -184,10 +184,18 @@ def test_rsa_encryption_sod_is_green_through_pcscd():
     assert checks.passive is Verdict.PASSED and checks.colour == "green"
 
 
-def test_unknown_csca_through_pcscd():
+def test_unknown_csca_through_pcscd_is_amber():
+    """A valid signature from a CSCA the counter does not trust: "cannot check its
+    origin" (amber, counted as chip_no_csca), with and without a trust list."""
     with Emulator("cccd-2021", "unknown-csca"):
-        checks = _read_trusted("cccd-2021").checks
-    assert checks.passive_detail == "not signed by a trusted CSCA" and checks.colour == "red"
+        identity = _read_trusted("cccd-2021")
+    assert identity.checks.passive_detail == "not signed by a trusted CSCA"
+    assert identity.checks.colour == "amber"
+    assert identification_of(identity) is IdentificationMethod.CHIP_NO_CSCA
+    with Emulator("cccd-untrusted"):  # the demo's card of the untrusted CSCA
+        identity = _read_trusted("cccd-untrusted")
+    assert identity.checks.passive is Verdict.NO_CSCA and identity.checks.colour == "amber"
+    assert identification_of(identity) is IdentificationMethod.CHIP_NO_CSCA
     with Emulator("cccd-untrusted"):
         assert _read("cccd-untrusted").checks.colour == "amber"  # no trust list configured
 

@@ -64,12 +64,18 @@ def test_rsa_encryption_signature_algorithm_verifies():
     assert identity.checks.passive is Verdict.PASSED, identity.checks.passive_detail
 
 
-def test_card_of_an_unknown_csca():
-    identity, _ = _read("cccd-2021", "unknown-csca")
-    assert identity.checks.passive is Verdict.FAILED
-    assert identity.checks.passive_detail == "not signed by a trusted CSCA"
-    # The demo card of the untrusted CSCA, on a counter with no trust list: amber.
-    identity, _ = _read("cccd-untrusted", trust=None)
+@pytest.mark.parametrize(("profile", "faults"), [("cccd-2021", ["unknown-csca"]),
+                                                 ("cccd-untrusted", [])])  # fmt: skip
+def test_card_of_a_csca_not_in_the_trust_list_is_amber_and_counted_apart(profile, faults):
+    """Signature valid, DSC of a CSCA the counter does not hold (the demo trusts its
+    test CSCA): its origin cannot be checked. Amber, not genuine, not a failure."""
+    identity, _ = _read(profile, *faults)
+    checks = identity.checks
+    assert checks.passive is Verdict.NO_CSCA
+    assert checks.passive_detail == "not signed by a trusted CSCA"
+    assert checks.genuine is None and checks.colour == "amber"
+    assert identification_of(identity) is IdentificationMethod.CHIP_NO_CSCA
+    identity, _ = _read(profile, *faults, trust=None)  # no trust list at all: amber too
     assert identity.checks.colour == "amber"
 
 

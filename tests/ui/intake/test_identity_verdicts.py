@@ -32,7 +32,8 @@ CASES = [
     (Checks(F, pa.DSC_NOT_YET_VALID, P, P), "red", "chưa đến ngày", IdentificationMethod.CHIP_FAILED),
     (Checks(F, pa.DSC_KEY_USAGE, P, P), "red", "không dùng để ký", IdentificationMethod.CHIP_FAILED),
     (Checks(F, pa.CSCA_NOT_VALID_WHEN_SIGNED, P, P), "red", "CSCA đã hết hiệu lực", IdentificationMethod.CHIP_FAILED),
-    (Checks(F, pa.UNTRUSTED_CSCA, P, P), "red", "tin cậy", IdentificationMethod.CHIP_FAILED),
+    (Checks(N, pa.UNTRUSTED_CSCA, P, P), "amber", "không kiểm tra được nguồn gốc", IdentificationMethod.CHIP_NO_CSCA),
+    (Checks(F, pa.DSC_FORGED, P, P), "red", "giả mạo", IdentificationMethod.CHIP_FAILED),
 ]  # fmt: skip
 
 

@@ -63,3 +63,50 @@ def _signs_in(db, password: str) -> bool:
     except UserError:
         return False
     return True
+
+
+def test_wrong_current_passwords_count_and_sign_out_at_the_limit(qtbot, session, demo_db):
+    """Guessing the current password of an unattended session counts like at the
+    log-in: four refusals in the dialog, the fifth locks the account and signs out."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from sqlalchemy import select
+
+    from app.services.storage.models import AuditEvent
+    from tests.ui.security.counter_fixtures import at_login, sign_in
+
+    seen: dict[str, object] = {"errors": []}
+
+    def guess() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PasswordDialog):
+            QTimer.singleShot(20, guess)
+            return
+        for _ in range(accounts.MAX_FAILED_LOGINS):
+            _fill(qtbot, dialog, "không-phải-mật-khẩu", "mật-khẩu-mới-1", "mật-khẩu-mới-1")
+            if dialog.isVisible():
+                seen["errors"].append(dialog.error.text())  # type: ignore[union-attr]
+
+    def on_login(login):  # even the right password is refused now
+        seen["title"] = login.windowTitle()
+        sign_in(login)
+        seen["login_error"] = login.error.text()
+        login.reject()
+
+    QTimer.singleShot(0, guess)
+    at_login(on_login)
+    session.change_password()
+    assert all("không đúng" in e for e in seen["errors"])  # type: ignore[union-attr]
+    assert len(seen["errors"]) == accounts.MAX_FAILED_LOGINS - 1  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: "login_error" in seen, timeout=5000)
+    assert "Đăng nhập" in str(seen["title"]) and "khoá" in str(seen["login_error"])
+    assert not session.main.isVisible() and session.officer is None
+    with demo_db.session() as s:
+        details = s.scalars(
+            select(AuditEvent.detail).where(AuditEvent.action == "change").order_by(AuditEvent.seq)
+        ).all()
+        logouts = s.scalars(select(AuditEvent).where(AuditEvent.action == "logout")).all()
+    assert details[-1] == "own password: failed; account locked"
+    assert details.count("own password: failed") == accounts.MAX_FAILED_LOGINS - 1
+    assert len(logouts) == 1
+    assert _signs_in(demo_db, DEMO_PASSWORD) is False  # locked for 15 minutes

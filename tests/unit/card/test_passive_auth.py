@@ -19,7 +19,17 @@ from app.services.card.passive_auth import (
     verify_passive,
 )
 from app.services.identity import Verdict
-from tests.unit.card.card_builders import FULL_DG13, TD1_NOTE, dg1, dg13, make_pki, master_list, sod
+from tests.unit.card.card_builders import (
+    FULL_DG13,
+    TD1_NOTE,
+    certificate,
+    dg1,
+    dg13,
+    make_pki,
+    master_list,
+    new_key,
+    sod,
+)
 
 GROUPS = {1: dg1(TD1_NOTE), 13: dg13()}
 
@@ -41,11 +51,55 @@ def test_chain_to_configured_csca_passes(pki):
     assert result.verdict is Verdict.PASSED
 
 
-def test_other_csca_only_is_not_trusted(pki):
+def test_a_dsc_naming_a_trusted_csca_that_did_not_sign_it_is_forged(pki):
+    """Same CSCA name, another key, and no key identifier to say it is another key
+    of that CSCA: someone made a CSCA of that name. Red."""
     _csca, dsc, key = pki
-    stranger, _, _ = make_pki("ec")
-    result = verify_passive(parse_sod(sod(GROUPS, dsc, key)), GROUPS, TrustStore([stranger]))
-    assert (result.verdict, result.detail) == (Verdict.FAILED, "not signed by a trusted CSCA")
+    impostor, _, _ = make_pki("ec")  # also named "CSCA Test VN"
+    result = verify_passive(parse_sod(sod(GROUPS, dsc, key)), GROUPS, TrustStore([impostor]))
+    assert result.verdict is Verdict.FAILED
+    assert (
+        result.detail
+        == "Document Signer certificate does not verify with the trusted CSCA it names"
+    )
+
+
+def test_a_csca_not_in_the_trust_list_is_amber_not_red(pki):
+    """Signature valid, DSC of a CSCA the counter does not hold: origin unknown."""
+    _csca, dsc, key = pki
+    other_key = new_key("ec")
+    other = certificate("CSCA of another country", other_key, "CSCA of another country",
+                        other_key, ca=True)  # fmt: skip
+    result = verify_passive(parse_sod(sod(GROUPS, dsc, key)), GROUPS, TrustStore([other]))
+    assert (result.verdict, result.detail) == (Verdict.NO_CSCA, "not signed by a trusted CSCA")
+
+
+def test_a_new_key_of_a_trusted_csca_not_yet_in_the_list_is_amber():
+    """A CSCA's next key keeps its name; the DSC's authority key identifier names a
+    key the list does not hold yet: cannot check, not a forgery."""
+    from cryptography import x509 as cx509
+    from cryptography.hazmat.primitives import hashes
+
+    old_key, new_key_ = new_key("ec"), new_key("ec")
+    listed = certificate("CSCA Test VN", old_key, "CSCA Test VN", old_key, ca=True)
+    dsc_key = new_key("ec")
+    now = dt.datetime.now(dt.UTC)
+    dsc = (
+        cx509.CertificateBuilder()
+        .subject_name(cx509.Name.from_rfc4514_string("CN=DS Test VN,C=VN"))
+        .issuer_name(listed.subject)
+        .public_key(dsc_key.public_key())
+        .serial_number(cx509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=30))
+        .not_valid_after(now + dt.timedelta(days=3650))
+        .add_extension(
+            cx509.AuthorityKeyIdentifier.from_issuer_public_key(new_key_.public_key()),
+            critical=False,
+        )
+        .sign(new_key_, hashes.SHA256())
+    )
+    result = verify_passive(parse_sod(sod(GROUPS, dsc, dsc_key)), GROUPS, TrustStore([listed]))
+    assert (result.verdict, result.detail) == (Verdict.NO_CSCA, "not signed by a trusted CSCA")
 
 
 def test_altered_dg13_is_named(pki):

@@ -1,6 +1,7 @@
 """The CSCA trust list published centrally: signed with the trust-list signer,
 published with ``motcua-central``, applied by a counter's pull only when its signer
-chains to a pinned root."""
+is pinned (itself or its root). The pull through the real sync engine and central:
+tests/integration/sync/test_trust_list_sync.py."""
 
 from __future__ import annotations
 
@@ -11,8 +12,6 @@ import pytest
 from app.errors import ErrorKind, UserError
 from app.services.card import trust_list
 from app.services.card.passive_auth import TrustStore
-from app.services.sync.pull import PullTally, apply_page
-from app.shared import paths, wire
 
 PKI = Path(__file__).resolve().parents[3] / "resources" / "cards" / "pki"
 
@@ -55,51 +54,22 @@ def test_a_tampered_list_is_refused(tmp_path):
         trust_list.apply_trust_list(bytes(data), _roots(), tmp_path / "c")
 
 
-def test_central_publishes_and_the_counter_pull_applies(tmp_path, monkeypatch):
-    from central import cli
+def test_the_shipped_demo_signer_is_pinned_on_a_demo_counter_only(tmp_path):
+    """The demo's trust-list signer (test PKI) ships pinned in trust-signers/demo/:
+    a demo counter applies its lists, an office's counter refuses them."""
+    data = _signed("test-csca")
+    demo = trust_list.pinned_signers(demo=True)
+    assert any("trust-list signer" in a.subject.human_friendly for a in demo)
+    assert trust_list.apply_trust_list(data, demo, tmp_path / "demo").added == 1
+    with pytest.raises(UserError) as info:
+        trust_list.apply_trust_list(data, trust_list.pinned_signers(demo=False), tmp_path / "c")
+    assert info.value.kind is ErrorKind.TRUST_FILE_INVALID
+    assert not (tmp_path / "c").exists()
 
-    list_file = tmp_path / "trust.ml"
-    assert cli.main(["trust-list", "--signer-cert", str(PKI / "test-trust-list-signer.der"),
-                     "--signer-key", str(PKI / "test-trust-list-signer-key.pem"),
-                     "--out", str(list_file), str(PKI / "test-csca.der")]) == 0  # fmt: skip
-    db_url = f"sqlite:///{tmp_path / 'central.sqlite3'}"
-    assert cli.main(["--db", db_url, "publish", "trust", "2026.1", str(list_file)]) == 0
 
-    from sqlalchemy import select
-
-    from central.db import open_central
-    from central.models import Published
-
-    central = open_central(db_url)
-    with central.session() as s:
-        row = s.scalars(select(Published).where(Published.kind == "trust")).one()
-        content = row.content
-    central.dispose()
-
-    resources = tmp_path / "resources"
-    (resources / "trust-signers").mkdir(parents=True)
-    (resources / "trust-signers" / "root.der").write_bytes(
-        (PKI / "test-trust-root.der").read_bytes()
-    )
-    monkeypatch.setattr(paths, "RESOURCES", resources)
-    page = wire.ChangesPage(
-        changes=[
-            wire.Change(
-                seq=1, data=wire.PublishedWire(kind="trust", version="2026.1", content=content)
-            )
-        ],
-        watermark=1,
-        has_more=False,
-    )
-
-    class _Session:  # apply_page's KeyValue writes are not what this test is about
-        def get(self, *a):
-            return None
-
-        def add(self, *a):
-            pass
-
-    apply_page(_Session(), page, PullTally())  # type: ignore[arg-type]
-    store = TrustStore.from_folder(paths.data_dir() / "trust-central")
-    assert len(store.certificates) == 1
-    assert "MotCua TEST CSCA VN" in store.certificates[0].subject.human_friendly
+def test_the_pinned_signer_does_not_vouch_for_another_signer(tmp_path):
+    """The demo pins the signer itself (not its root): a list signed with any other
+    key of the same test PKI is refused."""
+    forged = _signed("test-csca-unknown", signer="dsc-vn")
+    with pytest.raises(UserError):
+        trust_list.apply_trust_list(forged, trust_list.pinned_signers(demo=True), tmp_path / "c")

@@ -102,6 +102,46 @@ def test_unlock_shares_the_log_in_counter_and_lockout(demo_db):
     assert details == ["failed", "failed; account locked", ""]
 
 
+def test_wrong_current_passwords_at_the_change_count_and_lock_the_account(demo_db):
+    clock = Clock()
+    who = accounts.authenticate(demo_db, DEMO_USER, DEMO_PASSWORD, clock)
+    for _ in range(accounts.MAX_FAILED_LOGINS - 1):
+        with pytest.raises(UserError) as err:
+            accounts.change_password(demo_db, who.officer_id, "wrong", "new-password-1", clock)
+        assert err.value.kind is ErrorKind.LOGIN_FAILED
+    with pytest.raises(UserError) as err:  # the fifth failure locks the account
+        accounts.change_password(demo_db, who.officer_id, "wrong", "new-password-1", clock)
+    assert err.value.kind is ErrorKind.ACCOUNT_LOCKED
+    # Locked: neither the change nor the log-in takes even the right password.
+    with pytest.raises(UserError) as err:
+        accounts.change_password(demo_db, who.officer_id, DEMO_PASSWORD, "new-password-1", clock)
+    assert err.value.kind is ErrorKind.ACCOUNT_LOCKED
+    with pytest.raises(UserError) as err:
+        accounts.authenticate(demo_db, DEMO_USER, DEMO_PASSWORD, clock)
+    assert err.value.kind is ErrorKind.ACCOUNT_LOCKED
+    clock.now += accounts.LOCKOUT + dt.timedelta(seconds=1)
+    accounts.change_password(demo_db, who.officer_id, DEMO_PASSWORD, "new-password-1", clock)
+    with demo_db.session() as s:
+        details = s.scalars(
+            select(AuditEvent.detail).where(AuditEvent.action == "change").order_by(AuditEvent.seq)
+        ).all()
+    assert details[-6:] == ["own password: failed"] * 4 + [
+        "own password: failed; account locked",
+        "own password",
+    ]
+
+
+def test_change_and_log_in_share_the_failure_counter(demo_db):
+    clock = Clock()
+    who = accounts.authenticate(demo_db, DEMO_USER, DEMO_PASSWORD, clock)
+    for _ in range(accounts.MAX_FAILED_LOGINS - 1):
+        with pytest.raises(UserError):
+            accounts.authenticate(demo_db, DEMO_USER, "wrong", clock)
+    with pytest.raises(UserError) as err:
+        accounts.change_password(demo_db, who.officer_id, "wrong", "new-password-1", clock)
+    assert err.value.kind is ErrorKind.ACCOUNT_LOCKED
+
+
 def _signs_in(db, password: str) -> bool:
     try:
         accounts.authenticate(db, DEMO_USER, password)
