@@ -9,6 +9,9 @@
    register, compare, write results and checkpoint), same batches, same latency.
 4. 1 % of the participants change (version bumped); the re-run checks only those:
    its cost is the scan for changes plus the changed people.
+5. Everyone again from no results, in a worker process killed (SIGKILL) halfway and a
+   second one that resumes the run (``bench.register_resume``): its time against the
+   uninterrupted check, and proof that nobody was checked twice or skipped.
 
 Needs ``MOTCUA_TEST_PG_URL`` (``scripts/postgres.sh start``).
 Run: ``.venv/bin/python -m bench.register_check [--people N] [--latency S] [--batch N]``.
@@ -28,6 +31,7 @@ from sqlalchemy import text
 
 from central.db import CentralDatabase, open_central
 from central.register_check.adapter import Guarded, ReferenceRegister
+from bench.register_resume import interrupted_run
 from central.register_check.runner import verify
 from central.seed import GIVEN_F, GIVEN_M, MIDDLE_F, MIDDLE_M, SURNAMES
 from testkit.central_server import fresh_pg_database, pg_url_from_env
@@ -187,6 +191,14 @@ def main(argv: list[str] | None = None) -> int:
             started = time.perf_counter()
             idle = verify(db, register, batch=args.batch)
             idle_s = time.perf_counter() - started
+            resumed = interrupted_run(
+                db,
+                url,
+                people=args.people,
+                batch=args.batch,
+                latency=args.latency,
+                expected_counts=first.counts,
+            )
         finally:
             db.dispose()
     rate = first.done / check_s
@@ -196,6 +208,12 @@ def main(argv: list[str] | None = None) -> int:
         ("full check (compare, results, checkpoint)", first.done, check_s, rate),
         (f"re-run, {args.changed:.0%} changed", again.done, rerun_s, again.done / rerun_s),
         ("re-run, nothing changed", idle.done, idle_s, None),
+        (
+            f"killed at {resumed.killed_at:,}, resumed (2 processes)",
+            args.people,
+            resumed.seconds,
+            args.people / resumed.seconds,
+        ),
     ]
     print(f"register check, PostgreSQL, {args.people:,} participants")
     print(f"  simulated register latency {args.latency * 1000:.0f} ms per {args.batch} people")
@@ -206,8 +224,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  full check / baseline throughput: {rate / (asked / base_s):.2f}")
     print(f"  re-run cost / full check: {rerun_s / check_s:.1%}")
     print(f"  outcomes: {first.counts}")
+    print(
+        f"  killed and resumed / uninterrupted: {resumed.seconds / check_s:.2f}"
+        f" (second process checked {resumed.second_checked:,})"
+    )
+    for problem in resumed.problems:
+        print(f"  RESUME PROBLEM: {problem}")
+    if not resumed.problems:
+        print("  resume: nobody checked twice, nobody skipped, same outcomes")
     print(f"  at this rate 100 million participants take {100_000_000 / rate / 3600:.1f} h")
-    return 0 if again.done == changed and idle.done == 0 else 1
+    return 0 if again.done == changed and idle.done == 0 and not resumed.problems else 1
 
 
 if __name__ == "__main__":
