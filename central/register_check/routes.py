@@ -76,7 +76,7 @@ def install(
     def work_list(
         office: str | None = None,
         field: Annotated[str | None, Query(pattern="^(full_name|date_of_birth|sex)$")] = None,
-        outcome: Annotated[str | None, Query(pattern="^(differs|not_found)$")] = None,
+        outcome: Annotated[str | None, Query(pattern="^(differs|not_found|not_checked)$")] = None,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
         offset: Annotated[int, Query(ge=0)] = 0,
     ) -> worklist.WorkList:
