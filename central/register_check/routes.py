@@ -43,6 +43,8 @@ def install(
         with db.session() as s:
             if worklist.identified(s, request):
                 state = worklist.state_of(s, request.id_number)
+                if worklist.confirms_identity(s, request):
+                    state = state.model_copy(update={"identity_confirmed": True})
             else:
                 state = RegisterState(id_number=request.id_number, state="not_matched")
             s.add(

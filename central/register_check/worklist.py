@@ -166,6 +166,19 @@ def identified(session: Session, request: wire.LookupRequest) -> bool:
     return False
 
 
+def confirms_identity(session: Session, request: wire.LookupRequest) -> bool:
+    """The population register holds the ID number with both the name and the date of
+    birth asked (the BHXH record does not count: it is what the register checks)."""
+    person = session.get(Person, request.id_number)
+    return bool(
+        person is not None
+        and request.full_name
+        and same_name(request.full_name, person.full_name)
+        and request.date_of_birth is not None
+        and request.date_of_birth == person.date_of_birth
+    )
+
+
 def state_of(session: Session, id_number: str) -> RegisterState:
     participant = session.scalar(select(Participant).where(Participant.id_number == id_number))
     if participant is None:

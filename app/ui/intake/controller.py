@@ -111,6 +111,11 @@ class IntakeState:
     register: RegisterState | None = None  # what the register check said about this citizen
 
 
+def register_key(identity: Identity) -> tuple[str, str, dt.date | None]:
+    """What central's register answer is about: another value asks again."""
+    return identity.id_number, identity.full_name, identity.date_of_birth
+
+
 def compare(identity: Identity, citizen: Citizen) -> tuple[Difference, ...]:
     out = []
     for name, label in IDENTITY_FIELDS:
@@ -319,6 +324,8 @@ class IntakeController(QObject):
             self.state.register_notes = ""  # another citizen: not their corrections
             self.state.register = None  # nor their register check
             self.state.event_form = {}  # nor their relative's event
+        elif register_key(previous) != register_key(identity):
+            self.state.register = None  # central answered about the name and birth asked
         self.state.identity = identity
         self.state.record = self._look_up(identity)
         if self.state.record.citizen_id:
@@ -423,6 +430,17 @@ class IntakeController(QObject):
         identity = self.state.identity
         if identity is not None and identity.id_number == state.id_number:
             self.state.register = state
+            if state.identity_confirmed and identity.source in (
+                IdentitySource.QR,
+                IdentitySource.TYPED,
+            ):
+                self.status.emit(
+                    self.tr(
+                        "Đã xác thực công dân qua CSDL quốc gia về dân cư: số định danh,"
+                        " họ tên và ngày sinh khớp."
+                    ),
+                    "ok",
+                )
 
     def set_filing_event(self, day: dt.date | None) -> None:
         """The event date of the procedure's filing limit, as the officer entered it."""
