@@ -29,9 +29,9 @@ from collections.abc import Iterator
 
 from sqlalchemy import text
 
+from bench.register_resume import interrupted_run
 from central.db import CentralDatabase, open_central
 from central.register_check.adapter import Guarded, ReferenceRegister
-from bench.register_resume import interrupted_run
 from central.register_check.runner import verify
 from central.seed import GIVEN_F, GIVEN_M, MIDDLE_F, MIDDLE_M, SURNAMES
 from testkit.central_server import fresh_pg_database, pg_url_from_env

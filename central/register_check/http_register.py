@@ -69,7 +69,9 @@ class HttpRegister:
                     if time.monotonic() > deadline:
                         raise RegisterUnavailable("answer too slow", kind="read_timeout")
         except httpx.ConnectTimeout as exc:
-            raise RegisterUnavailable(str(exc) or "connect timeout", kind="connect_timeout") from exc
+            raise RegisterUnavailable(
+                str(exc) or "connect timeout", kind="connect_timeout"
+            ) from exc
         except (httpx.ReadTimeout, httpx.WriteTimeout, httpx.PoolTimeout) as exc:
             raise RegisterUnavailable(str(exc) or "read timeout", kind="read_timeout") from exc
         except httpx.TransportError as exc:  # refused, reset, TLS, DNS

@@ -1077,52 +1077,52 @@ Please send this file to technical support.</translation>
 <context>
     <name>IntakeController</name>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="175"/>
+        <location filename="../../app/ui/intake/controller.py" line="180"/>
         <source>Đã quét mã QR. Đặt thẻ lên đầu đọc để đọc chip và kiểm tra thẻ thật.</source>
         <translation>QR code scanned. Place the card on the reader to read the chip and check it is genuine.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="184"/>
+        <location filename="../../app/ui/intake/controller.py" line="189"/>
         <source>Đã có thẻ trên đầu đọc. Quét mã QR trên thẻ (hoặc bấm F3 nhập 6 số CAN) để mở khoá chip.</source>
         <translation>Card on the reader. Scan the QR code on the card (or press F3 to type the 6-digit CAN) to unlock the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="208"/>
+        <location filename="../../app/ui/intake/controller.py" line="213"/>
         <source>Đặt hộ chiếu lên đầu đọc.</source>
         <translation>Place the passport on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="221"/>
+        <location filename="../../app/ui/intake/controller.py" line="226"/>
         <source>Đặt thẻ lên đầu đọc.</source>
         <translation>Place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="241"/>
+        <location filename="../../app/ui/intake/controller.py" line="246"/>
         <source>Đang đọc chip… giữ yên thẻ trên đầu đọc.</source>
         <translation>Reading the chip… keep the card still on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="264"/>
+        <location filename="../../app/ui/intake/controller.py" line="269"/>
         <source>Đã đọc chip ({0:.1f} giây). {1}</source>
         <translation>Chip read ({0:.1f} s). {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="292"/>
+        <location filename="../../app/ui/intake/controller.py" line="297"/>
         <source>Đã nhập tay. Thông tin chưa được kiểm tra bằng chip.</source>
         <translation>Typed in. The details have not been checked against the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="308"/>
+        <location filename="../../app/ui/intake/controller.py" line="313"/>
         <source>Sẵn sàng. Quét mã QR trên thẻ hoặc đặt thẻ lên đầu đọc.</source>
         <translation>Ready. Scan the QR code on the card or place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="381"/>
+        <location filename="../../app/ui/intake/controller.py" line="388"/>
         <source>THẺ KHÔNG XÁC THỰC: chip có dấu hiệu bị sao chép. {0}</source>
         <translation>CARD NOT AUTHENTIC: the chip shows signs of being cloned. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="384"/>
+        <location filename="../../app/ui/intake/controller.py" line="391"/>
         <source>THẺ KHÔNG XÁC THỰC: {0}.</source>
         <translation>CARD NOT AUTHENTIC: {0}.</translation>
     </message>
@@ -1131,37 +1131,42 @@ Please send this file to technical support.</translation>
         <translation type="vanished">CARD NOT AUTHENTIC: the chip data has been altered ({0}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="386"/>
+        <location filename="../../app/ui/intake/controller.py" line="393"/>
         <source>Thẻ thật: chữ ký số hợp lệ, chuỗi chứng thư đến CSCA tin cậy.</source>
         <translation>Genuine card: valid digital signature, certificate chain to a trusted CSCA.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="388"/>
+        <location filename="../../app/ui/intake/controller.py" line="395"/>
         <source>Chưa kiểm tra được chữ ký số của thẻ này (loại khóa chưa hỗ trợ).</source>
         <translation>This card&apos;s digital signature cannot be checked (key type not supported).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="390"/>
+        <location filename="../../app/ui/intake/controller.py" line="397"/>
         <source>Chữ ký số hợp lệ; chưa cấu hình chứng thư CSCA để xác nhận nơi cấp.</source>
         <translation>Valid digital signature; no CSCA certificate configured to confirm the issuer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="391"/>
+        <location filename="../../app/ui/intake/controller.py" line="398"/>
         <source>Chưa kiểm tra tính xác thực của thẻ.</source>
         <translation>Card authenticity not checked.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="561"/>
+        <location filename="../../app/ui/intake/controller.py" line="439"/>
+        <source>Đã xác thực công dân qua CSDL quốc gia về dân cư: số định danh, họ tên và ngày sinh khớp.</source>
+        <translation>Citizen identified through the population register: ID number, full name and date of birth match.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/controller.py" line="579"/>
         <source>Đang lưu hồ sơ…</source>
         <translation>Saving the dossier…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="678"/>
+        <location filename="../../app/ui/intake/controller.py" line="696"/>
         <source>Không khôi phục được hồ sơ đang nhập dở.</source>
         <translation>Could not restore the unfinished dossier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="701"/>
+        <location filename="../../app/ui/intake/controller.py" line="719"/>
         <source>Đã khôi phục hồ sơ đang nhập dở.</source>
         <translation>Unfinished dossier restored.</translation>
     </message>
@@ -4205,31 +4210,36 @@ Enter the officer&apos;s password to continue.</translation>
     </message>
     <message>
         <location filename="../../app/ui/intake/register_banner.py" line="46"/>
+        <source>Số định danh, họ tên và ngày sinh của công dân khớp CSDL quốc gia về dân cư.</source>
+        <translation>The citizen&apos;s ID number, full name and date of birth match the population register.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/register_banner.py" line="53"/>
         <source>• {0}: BHXH «{1}» — CSDL dân cư «&lt;b&gt;{2}&lt;/b&gt;»</source>
         <translation>• {0}: social insurance «{1}» — population database «&lt;b&gt;{2}&lt;/b&gt;»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/register_banner.py" line="56"/>
+        <location filename="../../app/ui/intake/register_banner.py" line="63"/>
         <source>Đối chiếu lúc {0}</source>
         <translation>Checked at {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/register_banner.py" line="78"/>
+        <location filename="../../app/ui/intake/register_banner.py" line="85"/>
         <source>Điều chỉnh thông tin theo CSDL &amp;dân cư</source>
         <translation>A&amp;djust the record to the population database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/register_banner.py" line="104"/>
+        <location filename="../../app/ui/intake/register_banner.py" line="112"/>
         <source>Đang lấy kết quả đối chiếu với CSDL quốc gia về dân cư…</source>
         <translation>Fetching the population database check…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/register_banner.py" line="136"/>
+        <location filename="../../app/ui/intake/register_banner.py" line="144"/>
         <source>lỗi không mong đợi, đã ghi nhật ký</source>
         <translation>unexpected error, logged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/register_banner.py" line="142"/>
+        <location filename="../../app/ui/intake/register_banner.py" line="150"/>
         <source>Chưa lấy được kết quả đối chiếu với CSDL dân cư ({0}). Tiếp nhận bình thường.</source>
         <translation>Could not fetch the population database check ({0}). Carry on with the intake as usual.</translation>
     </message>

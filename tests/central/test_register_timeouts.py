@@ -51,7 +51,7 @@ class SlowRegister(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     server: SlowRegister
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
     def do_POST(self) -> None:

@@ -159,9 +159,7 @@ def test_the_register_confirms_an_identity_only_for_its_own_name_and_date_of_bir
             client, id_number, full_name=name, date_of_birth=born + dt.timedelta(days=1)
         )
         # another case and composed form of the same name is the same name
-        upper = register_state.fetch(
-            client, id_number, full_name=name.upper(), date_of_birth=born
-        )
+        upper = register_state.fetch(client, id_number, full_name=name.upper(), date_of_birth=born)
     finally:
         client.close()
     assert both.identity_confirmed and upper.identity_confirmed

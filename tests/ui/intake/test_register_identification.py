@@ -56,9 +56,7 @@ def _save(controller: IntakeController) -> Dossier:
     controller.save()
     assert controller.last_saved is not None
     with controller.db.session() as s:
-        saved = s.scalars(
-            select(Dossier).where(Dossier.code == controller.last_saved.code)
-        ).one()
+        saved = s.scalars(select(Dossier).where(Dossier.code == controller.last_saved.code)).one()
         s.expunge(saved)
         return saved
 
@@ -99,9 +97,7 @@ def test_a_typed_citizen_the_register_confirms_counts_as_identified_by_the_regis
     confirmed = _save(controller)
     assert confirmed.identified_by == "register"
     (snapshot,) = [
-        e
-        for e in confirmed.form_data["intake_snapshot"]
-        if e["source"] == "population_register"
+        e for e in confirmed.form_data["intake_snapshot"] if e["source"] == "population_register"
     ]
     assert snapshot["fields"]["identity_confirmed"] is True
 
