@@ -9,6 +9,9 @@
    register, compare, write results and checkpoint), same batches, same latency.
 4. 1 % of the participants change (version bumped); the re-run checks only those:
    its cost is the scan for changes plus the changed people.
+5. Everyone again from no results, in a worker process killed (SIGKILL) halfway and a
+   second one that resumes the run (``bench.register_resume``): its time against the
+   uninterrupted check, and proof that nobody was checked twice or skipped.
 
 Needs ``MOTCUA_TEST_PG_URL`` (``scripts/postgres.sh start``).
 Run: ``.venv/bin/python -m bench.register_check [--people N] [--latency S] [--batch N]``.
@@ -26,6 +29,7 @@ from collections.abc import Iterator
 
 from sqlalchemy import text
 
+from bench.register_resume import Resumed, interrupted_run
 from central.db import CentralDatabase, open_central
 from central.register_check.adapter import Guarded, ReferenceRegister
 from central.register_check.runner import verify
@@ -155,7 +159,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=1000, help="ID numbers per register call")
     parser.add_argument("--latency", type=float, default=0.02, help="seconds per register call")
     parser.add_argument("--changed", type=float, default=0.01, help="share changed for re-run")
+    parser.add_argument(
+        "--resume-only",
+        action="store_true",
+        help="only step 5, against the first process's own rate (a loaded machine)",
+    )
     args = parser.parse_args(argv)
+    if args.resume_only:
+        return _resume_only(args)
     base = pg_url_from_env()
     if base is None:
         print("MOTCUA_TEST_PG_URL not set (scripts/postgres.sh start)", file=sys.stderr)
@@ -187,6 +198,14 @@ def main(argv: list[str] | None = None) -> int:
             started = time.perf_counter()
             idle = verify(db, register, batch=args.batch)
             idle_s = time.perf_counter() - started
+            resumed = interrupted_run(
+                db,
+                url,
+                people=args.people,
+                batch=args.batch,
+                latency=args.latency,
+                expected_counts=first.counts,
+            )
         finally:
             db.dispose()
     rate = first.done / check_s
@@ -196,6 +215,12 @@ def main(argv: list[str] | None = None) -> int:
         ("full check (compare, results, checkpoint)", first.done, check_s, rate),
         (f"re-run, {args.changed:.0%} changed", again.done, rerun_s, again.done / rerun_s),
         ("re-run, nothing changed", idle.done, idle_s, None),
+        (
+            f"killed at {resumed.killed_at:,}, resumed (2 processes)",
+            args.people,
+            resumed.seconds,
+            args.people / resumed.seconds,
+        ),
     ]
     print(f"register check, PostgreSQL, {args.people:,} participants")
     print(f"  simulated register latency {args.latency * 1000:.0f} ms per {args.batch} people")
@@ -206,8 +231,64 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  full check / baseline throughput: {rate / (asked / base_s):.2f}")
     print(f"  re-run cost / full check: {rerun_s / check_s:.1%}")
     print(f"  outcomes: {first.counts}")
+    print(
+        f"  killed and resumed / uninterrupted: {resumed.seconds / check_s:.2f}"
+        f" (second process checked {resumed.second_checked:,})"
+    )
+    _problems(resumed)
     print(f"  at this rate 100 million participants take {100_000_000 / rate / 3600:.1f} h")
-    return 0 if again.done == changed and idle.done == 0 else 1
+    return 0 if again.done == changed and idle.done == 0 and not resumed.problems else 1
+
+
+def _problems(resumed: Resumed, *, outcomes: bool = True) -> None:
+    for problem in resumed.problems:
+        print(f"  RESUME PROBLEM: {problem}")
+    if not resumed.problems:
+        same = ", same outcomes" if outcomes else ""
+        print(f"  resume: nobody checked twice, nobody skipped{same}")
+
+
+def _resume_only(args: argparse.Namespace) -> int:
+    """Seed, then the killed-and-resumed run alone; "uninterrupted" is the first
+    process's own rate up to the kill (same machine load), process start included."""
+    base = pg_url_from_env()
+    if base is None:
+        print("MOTCUA_TEST_PG_URL not set (scripts/postgres.sh start)", file=sys.stderr)
+        return 2
+    with fresh_pg_database(base) as url:
+        db = open_central(url, pool_size=2)
+        try:
+            _defaults(db)
+            seeded = seed_fast(db, args.people)
+            resumed = interrupted_run(
+                db,
+                url,
+                people=args.people,
+                batch=args.batch,
+                latency=args.latency,
+                expected_counts=None,
+            )
+        finally:
+            db.dispose()
+    first_rate = resumed.killed_at / resumed.until_kill
+    steady = args.people / first_rate
+    print(f"register check killed and resumed, PostgreSQL, {args.people:,} participants")
+    print(f"  simulated register latency {args.latency * 1000:.0f} ms per {args.batch} people")
+    print(f"  seed: {seeded:.1f} s")
+    print(
+        f"  first process, killed (SIGKILL) at {resumed.killed_at:,}:"
+        f" {resumed.until_kill:.1f} s, {first_rate:,.0f} people/s"
+    )
+    print(
+        f"  killed + resumed, all {args.people:,}: {resumed.seconds:.1f} s"
+        f" (second process checked {resumed.second_checked:,})"
+    )
+    print(
+        f"  against {steady:.1f} s uninterrupted at the first process's rate:"
+        f" {resumed.seconds / steady:.2f}"
+    )
+    _problems(resumed, outcomes=False)
+    return 0 if not resumed.problems else 1
 
 
 if __name__ == "__main__":

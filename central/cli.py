@@ -102,6 +102,11 @@ def _parser() -> argparse.ArgumentParser:
         "--latency", type=float, default=0.0, help="simulated register latency per call (s)"
     )
     check.add_argument("--progress-every", type=float, default=2.0, help="seconds")
+    check.add_argument(
+        "--register-url", default="", help="population register over HTTP(S) (default: reference)"
+    )
+    check.add_argument("--connect-timeout", type=float, default=5.0, help="seconds (HTTP)")
+    check.add_argument("--read-timeout", type=float, default=10.0, help="seconds per read (HTTP)")
 
     keys = sub.add_parser(
         "blob-keys", help="scan encryption at rest: add a new current key, or re-encrypt"

@@ -236,7 +236,12 @@ def create_dossier(db: Database, request: IntakeRequest) -> Dossier:
                 "flags": sorted(options.flags),
                 intake_snapshot.SNAPSHOT_KEY: seen,
             },
-            identified_by=identification_of(citizen),
+            identified_by=identification_of(
+                citizen,
+                register_confirmed=bool(
+                    options.register and options.register.get("identity_confirmed")
+                ),
+            ),
         )
         s.add(dossier)
         for position, spec in enumerate(procedure.applicable_documents(options.flags)):

@@ -106,8 +106,17 @@ class Identity:
     raw_extra: tuple[str, ...] = ()  # unknown fields kept (QR trailing fields, DG13 n=16)
 
 
-def identification_of(identity: Identity) -> IdentificationMethod:
-    """The evidence an identity carries, for the dossier it is used in."""
+def identification_of(
+    identity: Identity, *, register_confirmed: bool = False
+) -> IdentificationMethod:
+    """The evidence an identity carries, for the dossier it is used in.
+
+    ``register_confirmed``: the population register holds this ID number with this very
+    name and date of birth (central's answer at intake). It lifts only what nothing else
+    proves (a QR or typed identity); a chip keeps its own verdict, a failed one above all.
+    """
+    if register_confirmed and identity.source in (IdentitySource.QR, IdentitySource.TYPED):
+        return IdentificationMethod.REGISTER
     if identity.source is IdentitySource.QR:
         return IdentificationMethod.QR
     if identity.source is IdentitySource.TYPED:

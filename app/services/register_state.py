@@ -118,6 +118,7 @@ def snapshot_fields(state: RegisterState) -> dict[str, object]:
         "checked_at": state.checked_at.isoformat() if state.checked_at else None,
         "source": state.source,
         "bhxh_number": state.bhxh_number,
+        "identity_confirmed": state.identity_confirmed,
         "differences": [
             {"field": d.field, "bhxh": d.declared, "register": d.registered}
             for d in state.differences

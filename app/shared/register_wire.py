@@ -35,6 +35,9 @@ class RegisterState(wire.Wire):
     checked_at: wire.UTC | None = None
     source: str = ""
     procedure_code: str = ""  # what corrects it, when something must be corrected
+    # The population register holds this ID number with the very name and date of birth
+    # asked: the citizen is identified through the register (a typed or QR identity).
+    identity_confirmed: bool = False
 
 
 __all__ = ["ADJUST_PROCEDURE", "FieldDifference", "RegisterState", "RegisterStateRequest", "State"]

@@ -39,8 +39,33 @@ class RegisterRecord:
     sex: str
 
 
+# Why the register did not answer, as staff read it (Vietnamese; the back office
+# translates through central/web/catalogue_en.json). Kept as the "not checked" note.
+REASONS = {
+    "connect_timeout": "Không kết nối được CSDL quốc gia về dân cư trong thời hạn chờ;"
+    " sẽ đối chiếu lại ở lần chạy sau.",
+    "read_timeout": "CSDL quốc gia về dân cư không trả lời trong thời hạn chờ;"
+    " sẽ đối chiếu lại ở lần chạy sau.",
+    "unreachable": "Không kết nối được CSDL quốc gia về dân cư; sẽ đối chiếu lại ở lần chạy sau.",
+    "overloaded": "CSDL quốc gia về dân cư đang quá tải hoặc báo lỗi;"
+    " sẽ đối chiếu lại ở lần chạy sau.",
+    "bad_answer": "CSDL quốc gia về dân cư trả lời không đúng định dạng;"
+    " sẽ đối chiếu lại ở lần chạy sau.",
+}
+
+
 class RegisterUnavailable(Exception):
-    """The register did not answer (timeout, refused, overloaded): try again later."""
+    """The register did not answer (timeout, refused, overloaded): try again later.
+
+    ``kind`` is one of ``REASONS`` (default "unreachable"); ``message`` what staff read."""
+
+    def __init__(self, detail: str = "", *, kind: str = "unreachable") -> None:
+        super().__init__(detail or kind)
+        self.kind = kind if kind in REASONS else "unreachable"
+
+    @property
+    def message(self) -> str:
+        return REASONS[self.kind]
 
 
 class PopulationRegister(Protocol):
@@ -78,7 +103,8 @@ class ReferenceRegister:
                     ).where(Person.id_number.in_(list(id_numbers)))
                 ).all()
         except (OperationalError, DBAPIError) as exc:
-            raise RegisterUnavailable(type(exc).__name__) from exc
+            kind = "read_timeout" if "statement timeout" in str(exc) else "unreachable"
+            raise RegisterUnavailable(type(exc).__name__, kind=kind) from exc
         found: dict[str, RegisterRecord | None] = dict.fromkeys(id_numbers)
         for r in rows:
             found[r.id_number] = RegisterRecord(r.id_number, r.full_name, r.date_of_birth, r.sex)
@@ -153,7 +179,9 @@ class Guarded:
                 answer = self.register.fetch(id_numbers, timeout=self.retry.timeout)
                 missing = [n for n in id_numbers if n not in answer]
                 if missing:  # an incomplete answer is a failure, never "not found"
-                    raise RegisterUnavailable(f"no answer for {len(missing)} ID number(s)")
+                    raise RegisterUnavailable(
+                        f"no answer for {len(missing)} ID number(s)", kind="bad_answer"
+                    )
             except RegisterUnavailable as exc:
                 if attempt == self.retry.attempts:
                     raise

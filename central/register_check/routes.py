@@ -43,6 +43,8 @@ def install(
         with db.session() as s:
             if worklist.identified(s, request):
                 state = worklist.state_of(s, request.id_number)
+                if worklist.confirms_identity(s, request):
+                    state = state.model_copy(update={"identity_confirmed": True})
             else:
                 state = RegisterState(id_number=request.id_number, state="not_matched")
             s.add(
@@ -76,7 +78,7 @@ def install(
     def work_list(
         office: str | None = None,
         field: Annotated[str | None, Query(pattern="^(full_name|date_of_birth|sex)$")] = None,
-        outcome: Annotated[str | None, Query(pattern="^(differs|not_found)$")] = None,
+        outcome: Annotated[str | None, Query(pattern="^(differs|not_found|not_checked)$")] = None,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
         offset: Annotated[int, Query(ge=0)] = 0,
     ) -> worklist.WorkList:

@@ -7,6 +7,11 @@ ask the register (``Guarded``: steady rate, retries), then write the results, th
 cursor and the counters in one transaction. A kill loses at most the batch in flight;
 the next start finds the unfinished run and continues after its cursor, so nothing
 already recorded is checked again. Only one run at a time (PostgreSQL advisory lock).
+
+A batch the register does not answer, after ``Guarded``'s retries, is recorded as
+"not checked" with the reason (timeout, refused …) and the run goes on; the next run
+asks again for those people. Only ``give_up_after`` such batches in a row stop the run
+(the register is down: results kept, resumable).
 """
 
 from __future__ import annotations
@@ -25,9 +30,15 @@ from sqlalchemy.orm import Session
 from app.shared.types import utcnow
 from central.db import CentralDatabase
 from central.models import Participant
-from central.register_check.adapter import Guarded
+from central.register_check.adapter import Guarded, RegisterRecord, RegisterUnavailable
 from central.register_check.compare import Declared, compare
-from central.register_check.models import FINISHED, RUNNING, RegisterCheck, RegisterCheckRun
+from central.register_check.models import (
+    FINISHED,
+    NOT_CHECKED,
+    RUNNING,
+    RegisterCheck,
+    RegisterCheckRun,
+)
 
 _RUN_LOCK = 0x52656743  # "RegC": one register check at a time
 
@@ -69,6 +80,7 @@ def _needs_check(recheck_before: dt.datetime | None):  # type: ignore[no-untyped
     conditions = [
         RegisterCheck.bhxh_number.is_(None),
         RegisterCheck.participant_version != Participant.version,
+        RegisterCheck.outcome == NOT_CHECKED,  # the register did not answer last time
     ]
     if recheck_before is not None:
         conditions.append(RegisterCheck.checked_at < recheck_before)
@@ -147,7 +159,7 @@ def _copy_upsert(session: Session, rows: list[dict[str, object]]) -> None:
                 checked_at=at.astimezone(dt.UTC).replace(tzinfo=None),  # as UTCDateTime stores
             )
             copy.write_row([values[c] for c in _COLUMNS])
-    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in _COLUMNS[1:-1])
+    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in _COLUMNS[1:])
     cursor.execute(
         f"INSERT INTO register_checks ({names}) SELECT {names} FROM register_checks_batch"
         f" ON CONFLICT (bhxh_number) DO UPDATE SET {updates}"
@@ -171,6 +183,7 @@ def _upsert(session: Session, rows: list[dict[str, object]]) -> None:
             "checked_at",
             "source",
             "run_id",
+            "note",  # why a person is "not checked"; cleared by an answer
         )
     }
     session.execute(stmt.on_conflict_do_update(index_elements=["bhxh_number"], set_=update), rows)
@@ -229,8 +242,10 @@ def verify(
     on_progress: Callable[[Progress], None] | None = None,
     progress_every: float = 2.0,
     stop_after: int | None = None,
+    give_up_after: int = 3,
 ) -> Progress:
-    """Run (or resume) the check to its end; ``stop_after`` people: stop early (tests)."""
+    """Run (or resume) the check to its end; ``stop_after`` people: stop early (tests).
+    Raises ``RegisterUnavailable`` after ``give_up_after`` unanswered batches in a row."""
     with _exclusive(db):
         run, resumed = _start_or_resume(db, register.source, recheck_before)
         started = time.monotonic()
@@ -239,6 +254,7 @@ def verify(
         counts = {k: int(v) for k, v in (run.counts or {}).items()}
         reported: Progress | None = None
         done, cursor = run.done, run.cursor
+        failed_in_row = 0
 
         def progress() -> Progress:
             elapsed = max(time.monotonic() - started, 1e-9)
@@ -255,11 +271,23 @@ def verify(
                 people = _next_batch(s, cursor, run.recheck_before, size)
             if not people:
                 break
-            answers = register.fetch([p.id_number for p in people])
+            failure: RegisterUnavailable | None = None
+            answers: dict[str, RegisterRecord | None] = {}
+            try:
+                answers = register.fetch([p.id_number for p in people])
+                failed_in_row = 0
+            except RegisterUnavailable as exc:
+                failed_in_row += 1
+                if failed_in_row >= give_up_after:
+                    raise
+                failure = exc
             now = utcnow()
             rows: list[dict[str, object]] = []
             for p in people:
-                outcome, differences = compare(p, answers[p.id_number])
+                if failure is None:
+                    outcome, differences = compare(p, answers[p.id_number])
+                else:
+                    outcome, differences = NOT_CHECKED, []
                 counts[outcome] = counts.get(outcome, 0) + 1
                 rows.append(
                     dict(
@@ -271,7 +299,7 @@ def verify(
                         checked_at=now,
                         source=register.source,
                         run_id=run.id,
-                        note="",
+                        note="" if failure is None else failure.message,
                     )
                 )
             done += len(people)

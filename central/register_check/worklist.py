@@ -48,6 +48,7 @@ class WorkItem(wire.Wire):
     procedure_code: str = ADJUST_PROCEDURE
     procedure_name: str = PROCEDURE_NAME
     contacts: list[Contact] = Field(default_factory=list)
+    note: str = ""  # not checked: why the register did not answer (retried next run)
 
 
 class WorkList(wire.Wire):
@@ -140,6 +141,7 @@ def work_list(
                 checked_at=check.checked_at,
                 source=check.source,
                 contacts=contacts.get(check.id_number, []),
+                note=check.note,
             )
             for check, name in page
         ],
@@ -164,6 +166,19 @@ def identified(session: Session, request: wire.LookupRequest) -> bool:
     return False
 
 
+def confirms_identity(session: Session, request: wire.LookupRequest) -> bool:
+    """The population register holds the ID number with both the name and the date of
+    birth asked (the BHXH record does not count: it is what the register checks)."""
+    person = session.get(Person, request.id_number)
+    return bool(
+        person is not None
+        and request.full_name
+        and same_name(request.full_name, person.full_name)
+        and request.date_of_birth is not None
+        and request.date_of_birth == person.date_of_birth
+    )
+
+
 def state_of(session: Session, id_number: str) -> RegisterState:
     participant = session.scalar(select(Participant).where(Participant.id_number == id_number))
     if participant is None:
@@ -171,6 +186,10 @@ def state_of(session: Session, id_number: str) -> RegisterState:
     check = session.get(RegisterCheck, participant.bhxh_number)
     if check is None or check.participant_version != participant.version:
         # A result about an older version of the record says nothing about this one.
+        return RegisterState(
+            id_number=id_number, state="not_checked", bhxh_number=participant.bhxh_number
+        )
+    if check.outcome == NOT_CHECKED:  # the register did not answer: asked again next run
         return RegisterState(
             id_number=id_number, state="not_checked", bhxh_number=participant.bhxh_number
         )

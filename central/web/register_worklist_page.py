@@ -20,7 +20,7 @@ from sqlalchemy import select
 from central.db import CentralDatabase
 from central.models import Office
 from central.register_check import worklist
-from central.register_check.models import DIFFERS, NOT_FOUND
+from central.register_check.models import DIFFERS, NOT_CHECKED, NOT_FOUND
 from central.web import auth
 from central.web.pages import render
 from central.web.session import PREFIX, signed_in
@@ -28,7 +28,12 @@ from central.web.session import PREFIX, signed_in
 Staff = Annotated[auth.SignedIn, Depends(signed_in)]
 PAGE = 50
 FIELD_LABELS = {"full_name": "Họ và tên", "date_of_birth": "Ngày sinh", "sex": "Giới tính"}
-OUTCOME_LABELS = {DIFFERS: "Thông tin khác CSDL dân cư", NOT_FOUND: "Không có trong CSDL dân cư"}
+OUTCOME_LABELS = {
+    DIFFERS: "Thông tin khác CSDL dân cư",
+    NOT_FOUND: "Không có trong CSDL dân cư",
+    # the register did not answer (timeout …): listed on request, asked again next run
+    NOT_CHECKED: "Chưa đối chiếu được, sẽ đối chiếu lại",
+}
 
 
 def shown(field: str, value: str) -> str:

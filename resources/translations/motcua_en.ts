@@ -1136,7 +1136,7 @@ Please send this file to technical support.</translation>
         <translation>Typed in. The details have not been checked against the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/controller.py" line="113"/>
+        <location filename="../../app/ui/intake/controller.py" line="118"/>
         <source>Sẵn sàng. Quét mã QR trên thẻ hoặc đặt thẻ lên đầu đọc.</source>
         <translation>Ready. Scan the QR code on the card or place the card on the reader.</translation>
     </message>
@@ -1193,6 +1193,11 @@ Please send this file to technical support.</translation>
         <location filename="../../app/ui/intake/identification.py" line="203"/>
         <source>Chữ ký số hợp lệ; không kiểm tra được nguồn gốc (CSCA cấp thẻ không có trong danh sách tin cậy).</source>
         <translation>Digital signature valid; its origin cannot be checked (the issuing CSCA is not in the trust list).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/controller.py" line="209"/>
+        <source>Đã xác thực công dân qua CSDL quốc gia về dân cư: số định danh, họ tên và ngày sinh khớp.</source>
+        <translation>Citizen identified through the population register: ID number, full name and date of birth match.</translation>
     </message>
 </context>
 <context>
@@ -4248,34 +4253,39 @@ Enter the officer&apos;s password to continue.</translation>
         <translation>The citizen is not yet a social insurance participant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/register_banner.py" line="46"/>
+        <location filename="../../app/ui/intake/register_banner.py" line="53"/>
         <source>• {0}: BHXH «{1}» — CSDL dân cư «&lt;b&gt;{2}&lt;/b&gt;»</source>
         <translation>• {0}: social insurance «{1}» — population database «&lt;b&gt;{2}&lt;/b&gt;»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/register_banner.py" line="56"/>
+        <location filename="../../app/ui/intake/register_banner.py" line="63"/>
         <source>Đối chiếu lúc {0}</source>
         <translation>Checked at {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/register_banner.py" line="78"/>
+        <location filename="../../app/ui/intake/register_banner.py" line="85"/>
         <source>Điều chỉnh thông tin theo CSDL &amp;dân cư</source>
         <translation>A&amp;djust the record to the population database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/register_banner.py" line="104"/>
+        <location filename="../../app/ui/intake/register_banner.py" line="112"/>
         <source>Đang lấy kết quả đối chiếu với CSDL quốc gia về dân cư…</source>
         <translation>Fetching the population database check…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/register_banner.py" line="136"/>
+        <location filename="../../app/ui/intake/register_banner.py" line="144"/>
         <source>lỗi không mong đợi, đã ghi nhật ký</source>
         <translation>unexpected error, logged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/register_banner.py" line="142"/>
+        <location filename="../../app/ui/intake/register_banner.py" line="150"/>
         <source>Chưa lấy được kết quả đối chiếu với CSDL dân cư ({0}). Tiếp nhận bình thường.</source>
         <translation>Could not fetch the population database check ({0}). Carry on with the intake as usual.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/intake/register_banner.py" line="46"/>
+        <source>Số định danh, họ tên và ngày sinh của công dân khớp CSDL quốc gia về dân cư.</source>
+        <translation>The citizen&apos;s ID number, full name and date of birth match the population register.</translation>
     </message>
 </context>
 <context>

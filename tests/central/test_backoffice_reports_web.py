@@ -21,7 +21,13 @@ from app.shared import wire
 from central.life_events import service
 from central.life_events.tables import LifeEvent, PortalClient
 from central.models import Participant
-from central.register_check.adapter import Guarded, ReferenceRegister
+from central.register_check.adapter import (
+    Guarded,
+    ReferenceRegister,
+    RegisterRecord,
+    RegisterUnavailable,
+    RetryPolicy,
+)
 from central.register_check.runner import verify
 from central.seed import DEMO_OFFICE
 from central.web import auth
@@ -157,6 +163,43 @@ def _birth_closed_with(central: RunningCentral, code: str, days_later: int) -> N
         row.closed_at = dt.datetime(2026, 3, 1, tzinfo=dt.UTC) + dt.timedelta(days=days_later)
     with central.db.session() as s:
         assert s.scalars(select(LifeEvent.office_code)).all() == [DEMO_OFFICE]
+
+
+def test_people_the_register_did_not_answer_for_are_listed_with_the_reason(
+    central: RunningCentral, people: list[Participant]
+) -> None:
+    """The register timed out on one batch (the HTTP adapter's timeouts are tested in
+    test_register_timeouts): those people are listed on request, with why, in both
+    languages, and with no correcting procedure offered."""
+    reference = ReferenceRegister(central.db)
+
+    class TimesOutOnce:
+        source = reference.source
+        calls = 0
+
+        def fetch(
+            self, id_numbers: list[str], *, timeout: float
+        ) -> dict[str, RegisterRecord | None]:
+            self.calls += 1
+            if self.calls == 1:
+                raise RegisterUnavailable("read timeout", kind="read_timeout")
+            return reference.fetch(id_numbers, timeout=timeout)
+
+    register = Guarded(TimesOutOnce(), retry=RetryPolicy(attempts=1))
+    verify(central.db, register, batch=10)
+    admin = _web(central, "quantri")
+    try:
+        listed = admin.get("/backoffice/register-check", params={"outcome": "not_checked"}).text
+        assert "10 người" in listed and people[0].bhxh_number in listed
+        assert "không trả lời trong thời hạn chờ" in listed
+        assert "608 — Điều chỉnh thông tin" not in listed
+        assert people[0].bhxh_number not in admin.get("/backoffice/register-check").text
+        english = admin.get(
+            "/backoffice/register-check", params={"outcome": "not_checked", "lang": "en"}
+        ).text
+        assert "did not answer in time" in english
+    finally:
+        admin.close()
 
 
 def test_the_province_indicators_side_by_side_with_charts_links_and_exports(

@@ -30,6 +30,7 @@ from central.register_check.compare import Declared, compare
 from central.register_check.models import (
     DIFFERS,
     FINISHED,
+    NOT_CHECKED,
     NOT_FOUND,
     RUNNING,
     VERIFIED,
@@ -372,14 +373,20 @@ def test_a_register_that_stops_answering_leaves_the_run_resumable(db: CentralDat
             return self.inner.fetch(id_numbers, timeout=timeout)
 
     failing = Guarded(Failing(), retry=RetryPolicy(attempts=2), sleep=lambda _s: None)
-    with pytest.raises(Unavailable):
+    with pytest.raises(Unavailable):  # the third unanswered batch in a row stops the run
         verify(db, failing, batch=100)
-    assert len(_results(db)) == 200  # two batches answered, kept
+    results = _results(db)
+    # two batches answered and two recorded as "not checked", all kept
+    assert [r.outcome for r in results.values()].count(NOT_CHECKED) == 200
+    assert len(results) == 400
     with db.session() as s:
         run = s.scalars(select(RegisterCheckRun)).one()
-        assert run.status == RUNNING and run.done == 200
+        assert run.status == RUNNING and run.done == 400
     final = verify(db, _register(db), batch=100)
     assert final.resumed and final.run_id == run.id and final.done == len(_participants(db))
+    again = verify(db, _register(db), batch=100)  # the next run asks for the 200 again
+    assert not again.resumed and again.done == 200
+    assert NOT_CHECKED not in {r.outcome for r in _results(db).values()}
 
 
 def test_an_edit_to_a_participant_is_checked_again_without_touching_its_version(

@@ -13,7 +13,7 @@ from app.services import register_state
 from app.services.sync.client import CentralClient
 from app.services.sync.credentials import DeviceCredentials
 from app.shared import wire
-from central.models import AccessLog, Participant
+from central.models import AccessLog, Participant, Person
 from central.register_check.adapter import Guarded, ReferenceRegister
 from central.register_check.runner import verify
 from testkit.central_server import RunningCentral
@@ -139,3 +139,29 @@ def test_differences_reach_the_work_list_and_the_counter_that_identifies_the_cit
     _break(central, wrong_day.bhxh_number, date_of_birth=wrong_day.date_of_birth)
     assert _ask(client, wrong_day).state == "not_checked"
     client.close()
+
+
+def test_the_register_confirms_an_identity_only_for_its_own_name_and_date_of_birth(
+    central: RunningCentral, device: Device
+) -> None:
+    """Both the name and the date of birth must be the population register's own (the
+    BHXH record, which may differ, does not count): then the counter may record the
+    citizen as identified through the register."""
+    with central.db.session() as s:
+        person = s.scalars(select(Person).where(Person.date_of_birth.is_not(None))).first()
+        assert person is not None and person.date_of_birth is not None
+        id_number, name, born = person.id_number, person.full_name, person.date_of_birth
+    client = _client(central, device)
+    try:
+        both = register_state.fetch(client, id_number, full_name=name, date_of_birth=born)
+        name_only = register_state.fetch(client, id_number, full_name=name, date_of_birth=None)
+        wrong_day = register_state.fetch(
+            client, id_number, full_name=name, date_of_birth=born + dt.timedelta(days=1)
+        )
+        # another case and composed form of the same name is the same name
+        upper = register_state.fetch(client, id_number, full_name=name.upper(), date_of_birth=born)
+    finally:
+        client.close()
+    assert both.identity_confirmed and upper.identity_confirmed
+    assert not name_only.identity_confirmed and not wrong_day.identity_confirmed
+    assert wrong_day.state != "not_matched"  # identified by its name: answered, unconfirmed

@@ -29,7 +29,7 @@ from app.services.catalog.filing import FILING_EVENT_KEY
 from app.services.catalog.model import Procedure
 from app.services.catalog.store import CatalogStore
 from app.services.dossiers import ReceivedPaper
-from app.services.identity import Identity
+from app.services.identity import Identity, IdentitySource
 from app.services.intake_lookup import (
     IDENTITY_FIELDS,
     CitizenRecord,
@@ -59,6 +59,11 @@ __all__ = [
     "compare",
 ]
 
+
+
+def register_key(identity: Identity) -> tuple[str, str, dt.date | None]:
+    """What central's register answer is about: another value asks again."""
+    return identity.id_number, identity.full_name, identity.date_of_birth
 
 class IntakeController(CardIdentification, DraftKeeping, Saving, QObject):
     identity_changed = Signal()
@@ -124,6 +129,8 @@ class IntakeController(CardIdentification, DraftKeeping, Saving, QObject):
             self.state.register_notes = ""  # another citizen: not their corrections
             self.state.register = None  # nor their register check
             self.state.event_form = {}  # nor their relative's event
+        elif register_key(previous) != register_key(identity):
+            self.state.register = None  # central answered about the name and birth asked
         self.state.identity = identity
         self.state.record = None  # until the worker has looked it up
         self._save_draft()
@@ -193,6 +200,17 @@ class IntakeController(CardIdentification, DraftKeeping, Saving, QObject):
         identity = self.state.identity
         if identity is not None and identity.id_number == state.id_number:
             self.state.register = state
+            if state.identity_confirmed and identity.source in (
+                IdentitySource.QR,
+                IdentitySource.TYPED,
+            ):
+                self.status.emit(
+                    self.tr(
+                        "Đã xác thực công dân qua CSDL quốc gia về dân cư: số định danh,"
+                        " họ tên và ngày sinh khớp."
+                    ),
+                    "ok",
+                )
 
     def set_filing_event(self, day: dt.date | None) -> None:
         """The event date of the procedure's filing limit, as the officer entered it."""

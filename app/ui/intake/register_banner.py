@@ -21,7 +21,7 @@ from app.services import register_state
 from app.services.calendar.days import local
 from app.services.identity import Identity
 from app.services.register_state import FIELD_LABELS, STATE_TEXTS, RegisterState
-from app.ui.intake.controller import IntakeController
+from app.ui.intake.controller import IntakeController, register_key
 
 log = logging.getLogger(__name__)
 Lookup = Callable[[Identity], RegisterState]  # on the network worker
@@ -41,6 +41,13 @@ def state_html(state: RegisterState) -> tuple[str, str]:
     """The banner's text (HTML) and level for a state."""
     text, level = STATE_TEXTS[state.state]
     lines = [_t(text)]
+    if state.identity_confirmed:
+        lines.append(
+            QCoreApplication.translate(
+                "register_state",
+                "Số định danh, họ tên và ngày sinh của công dân khớp CSDL quốc gia về dân cư.",
+            )
+        )
     for d in state.differences:
         lines.append(
             QCoreApplication.translate(
@@ -71,7 +78,7 @@ class RegisterBanner(QFrame):
         super().__init__(parent, objectName="register_banner")
         self.c, self.runner, self.lookup = controller, runner, lookup
         self.state: RegisterState | None = None
-        self._asked = ""
+        self._asked: tuple[object, ...] = ()
         self.label = QLabel(objectName="register_state")
         self.label.setWordWrap(True)
         self.adjust = QPushButton(
@@ -87,15 +94,16 @@ class RegisterBanner(QFrame):
         self.hide()
         controller.identity_changed.connect(self._identity_changed)
 
-    def _current_id(self) -> str:
+    def _current(self) -> tuple[object, ...]:
         identity = self.c.state.identity
-        return identity.id_number if identity is not None else ""
+        return register_key(identity) if identity is not None else ()
 
     def _identity_changed(self) -> None:
-        id_number = self._current_id()
-        if id_number == self._asked:
+        key = self._current()
+        if key == self._asked:
             return
-        self._asked, self.state = id_number, None
+        id_number = str(key[0]) if key else ""
+        self._asked, self.state = key, None
         self.adjust.hide()
         if not register_state.checkable(id_number) or self.lookup is None:
             self.hide()
@@ -110,8 +118,8 @@ class RegisterBanner(QFrame):
         assert identity is not None  # checkable() needs its 12-digit ID number
         self.runner.run(  # type: ignore[attr-defined]
             lambda: lookup(identity),
-            lambda state: self._arrived(id_number, state),
-            lambda exc: self._failed(id_number, exc),
+            lambda state: self._arrived(key, state),
+            lambda exc: self._failed(key, exc),
         )
 
     def _show(self, html: str, level: str) -> None:
@@ -120,16 +128,16 @@ class RegisterBanner(QFrame):
         self.label.setStyleSheet(STYLE.get(level, "") + " padding:4px; border-radius:3px;")
         self.show()
 
-    def _arrived(self, id_number: str, state: RegisterState) -> None:
-        if id_number != self._current_id():
+    def _arrived(self, key: tuple[object, ...], state: RegisterState) -> None:
+        if key != self._current():
             return  # another citizen came in meanwhile
         self.state = state
         self.c.register_checked(state)
         self._show(*state_html(state))
         self.adjust.setVisible(state.state == "differs")
 
-    def _failed(self, id_number: str, exc: BaseException) -> None:
-        if id_number != self._current_id():
+    def _failed(self, key: tuple[object, ...], exc: BaseException) -> None:
+        if key != self._current():
             return
         if not isinstance(exc, UserError):
             log.error("register state look-up failed", exc_info=exc)

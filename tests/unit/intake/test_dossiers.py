@@ -196,6 +196,40 @@ def test_each_dossier_keeps_how_its_citizen_was_identified(
         assert saved is not None and saved.identified_by == expected
 
 
+@pytest.mark.parametrize(
+    ("source", "passive", "expected"),
+    [
+        (IdentitySource.TYPED, Verdict.NOT_CHECKED, "register"),
+        (IdentitySource.QR, Verdict.NOT_CHECKED, "register"),
+        (IdentitySource.CHIP, Verdict.PASSED, "chip_trusted"),  # already proven
+        (IdentitySource.CHIP, Verdict.FAILED, "chip_failed"),  # never laundered
+    ],
+)
+def test_an_identity_the_population_register_confirmed_is_recorded_as_register(
+    env: Env, source: IdentitySource, passive: Verdict, expected: str
+) -> None:
+    identity = replace(person(), source=source, checks=Checks(passive=passive))
+    d = create_dossier(
+        env.db,
+        IntakeRequest(
+            identity,
+            env.catalog.get("603"),
+            TK1,
+            env.officer,
+            env.counter,
+            env.office,
+            env.settings,
+            env.calendar,
+            env.catalog.version,
+            now=vn("2026-03-02T09:00"),
+            options=IntakeOptions(register={"state": "verified", "identity_confirmed": True}),
+        ),
+    )
+    with env.db.session() as s:
+        saved = s.get(Dossier, d.id)
+        assert saved is not None and saved.identified_by == expected
+
+
 def test_a_failed_active_authentication_is_never_counted_as_trusted(env: Env) -> None:
     identity = replace(person(), checks=Checks(passive=Verdict.PASSED, active=Verdict.FAILED))
     assert identification_of(identity) == "chip_failed"
