@@ -185,7 +185,7 @@ def test_counter_dossier_worked_in_the_browser_comes_back_signed_and_is_handed_o
     _shot(citizen, "07-citizen-returned", tmp_path / "shots")
     english = phone.new_page()
     english.goto(citizen_url + "&lang=en")
-    assert english.inner_text("#status") == "Result handed over"
+    assert english.inner_text("#status") == "Results returned"
     _shot(english, "08-citizen-returned-en", tmp_path / "shots")
     page.goto(f"{base}/backoffice/queue?status=all&lang=en")
     _shot(page, "09-queue-en", tmp_path / "shots")
