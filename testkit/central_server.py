@@ -20,6 +20,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 from argon2 import PasswordHasher
@@ -268,14 +269,23 @@ class RunningCentral:
         self.server = ServerThread(create_app(self.db))
         self.url = self.server.url
         self.port = self.server.port
+        self._clients: list[httpx.Client] = []  # closed with the server: no socket left open
 
     def __enter__(self) -> RunningCentral:
         self.server.start()
         return self
 
     def __exit__(self, *_exc: object) -> None:
+        for client in self._clients:
+            client.close()
         self.server.stop()
         self.db.dispose()
+
+    def client(self, **options: Any) -> httpx.Client:
+        """An HTTP client to this server, closed when the server stops."""
+        client = httpx.Client(**options)
+        self._clients.append(client)
+        return client
 
     def enrollment_code(self, office: str, counter: int = 1) -> str:
         from central import security
@@ -284,6 +294,6 @@ class RunningCentral:
             return security.create_enrollment_code(s, office, counter)
 
     def admin(self) -> httpx.Client:
-        return httpx.Client(
+        return self.client(
             base_url=self.url, headers={"Authorization": f"Bearer {self.admin_token}"}
         )
