@@ -20,7 +20,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import httpx
 from argon2 import PasswordHasher
@@ -106,9 +106,12 @@ class CentralProcess:
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
         self.process: subprocess.Popen[bytes] | None = None
+        self._log: BinaryIO | None = None
 
     def start(self) -> None:
+        self._close_log()
         log = self.log_path.open("ab") if self.log_path else subprocess.DEVNULL
+        self._log = log if self.log_path else None
         env = dict(os.environ, PYTHONPATH=str(REPO))
         self.process = subprocess.Popen(
             [sys.executable, "-m", "central", "--db", self.db_url, "serve",
@@ -123,6 +126,12 @@ class CentralProcess:
             self.process.kill()
             self.process.wait(10)
             self.process = None
+        self._close_log()
+
+    def _close_log(self) -> None:
+        if self._log is not None:  # the child holds its own copy of the descriptor
+            self._log.close()
+            self._log = None
 
     def restart(self) -> None:
         self.kill()
