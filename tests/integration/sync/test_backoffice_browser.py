@@ -140,7 +140,7 @@ def test_counter_dossier_worked_in_the_browser_comes_back_signed_and_is_handed_o
     assert "Đã ký số và đính kèm kết quả" in page.inner_text("main")
     _shot(page, "04-dossier-result-signed", tmp_path / "shots")
     page.click("#mark-ready")
-    assert page.inner_text("#status") == "Đã có kết quả"
+    assert page.inner_text("#status") == "Có kết quả"
     _shot(page, "05-dossier-result-ready", tmp_path / "shots")
 
     phone = browser.new_context(
@@ -148,7 +148,7 @@ def test_counter_dossier_worked_in_the_browser_comes_back_signed_and_is_handed_o
     )  # type: ignore[attr-defined]
     citizen = phone.new_page()
     citizen.goto(citizen_url)
-    assert citizen.inner_text("#status") == "Đã có kết quả"
+    assert citizen.inner_text("#status") == "Có kết quả"
     assert "thẻ căn cước" in citizen.inner_text("#collect")
     _shot(citizen, "06-citizen-result-ready", tmp_path / "shots")
     with central.db.session() as s:
