@@ -165,9 +165,9 @@ def test_counter_dossier_worked_in_the_browser_comes_back_signed_and_is_handed_o
     with db.session() as s:
         assert s.get(Dossier, dossier_id).status == "result_ready"  # type: ignore[union-attr]
     store = AttachmentStore()
-    client = CentralClient(central.url, credentials=counter.store.load())
     trust = load_trust_roots([issued.root_cert_path.parent])
-    [fetched] = fetch_ready_results(db, client, DEMO_OFFICE, store, trust)
+    with CentralClient(central.url, credentials=counter.store.load()) as client:
+        [fetched] = fetch_ready_results(db, client, DEMO_OFFICE, store, trust)
     assert fetched.check.valid, fetched.check
     assert result_pdf(store, fetched).startswith(b"%PDF-")
     stranger = issue_office_certificate(tmp_path / "other-ca", DEMO_OFFICE, "Không phải BHXH")
