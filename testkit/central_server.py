@@ -20,6 +20,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, BinaryIO
 
 import httpx
 from argon2 import PasswordHasher
@@ -105,9 +106,12 @@ class CentralProcess:
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
         self.process: subprocess.Popen[bytes] | None = None
+        self._log: BinaryIO | None = None
 
     def start(self) -> None:
+        self._close_log()
         log = self.log_path.open("ab") if self.log_path else subprocess.DEVNULL
+        self._log = log if self.log_path else None
         env = dict(os.environ, PYTHONPATH=str(REPO))
         self.process = subprocess.Popen(
             [sys.executable, "-m", "central", "--db", self.db_url, "serve",
@@ -122,6 +126,12 @@ class CentralProcess:
             self.process.kill()
             self.process.wait(10)
             self.process = None
+        self._close_log()
+
+    def _close_log(self) -> None:
+        if self._log is not None:  # the child holds its own copy of the descriptor
+            self._log.close()
+            self._log = None
 
     def restart(self) -> None:
         self.kill()
@@ -268,14 +278,23 @@ class RunningCentral:
         self.server = ServerThread(create_app(self.db))
         self.url = self.server.url
         self.port = self.server.port
+        self._clients: list[httpx.Client] = []  # closed with the server: no socket left open
 
     def __enter__(self) -> RunningCentral:
         self.server.start()
         return self
 
     def __exit__(self, *_exc: object) -> None:
+        for client in self._clients:
+            client.close()
         self.server.stop()
         self.db.dispose()
+
+    def client(self, **options: Any) -> httpx.Client:
+        """An HTTP client to this server, closed when the server stops."""
+        client = httpx.Client(**options)
+        self._clients.append(client)
+        return client
 
     def enrollment_code(self, office: str, counter: int = 1) -> str:
         from central import security
@@ -284,6 +303,6 @@ class RunningCentral:
             return security.create_enrollment_code(s, office, counter)
 
     def admin(self) -> httpx.Client:
-        return httpx.Client(
+        return self.client(
             base_url=self.url, headers={"Authorization": f"Bearer {self.admin_token}"}
         )

@@ -270,12 +270,6 @@ def test_a_cycle_is_caught() -> None:
 
 # ---- no database work on the GUI thread (docs/architecture.md, "Threads and processes")
 
-# The screens still opening sessions themselves; each is being moved onto the database
-# worker. Delete a line when its file is clean: the list only shrinks.
-GUI_THREAD_SESSION_ALLOWED = {
-    "app/ui/session.py",  # the signed-in window's start-up reads
-}
-
 
 def sessions_opened(source: str) -> list[int]:
     """Lines calling ``<anything>.session()``: a database session opened right there."""
@@ -292,19 +286,9 @@ def test_the_ui_opens_no_database_session() -> None:
     found = [
         f"{path.relative_to(ROOT)}:{line}"
         for path in sorted((ROOT / "app" / "ui").rglob("*.py"))
-        if str(path.relative_to(ROOT)) not in GUI_THREAD_SESSION_ALLOWED
         for line in sessions_opened(path.read_text(encoding="utf-8"))
     ]
     assert found == [], "database work belongs in a service function run on a worker"
-
-
-def test_an_allowed_file_still_needs_its_exception() -> None:
-    stale = [
-        name
-        for name in GUI_THREAD_SESSION_ALLOWED
-        if not sessions_opened((ROOT / name).read_text(encoding="utf-8"))
-    ]
-    assert stale == [], "clean now: take it off GUI_THREAD_SESSION_ALLOWED"
 
 
 def test_a_session_opened_in_a_screen_is_caught() -> None:

@@ -187,15 +187,14 @@ def to_pdf(
     from reportlab.platypus import Flowable, Paragraph, Spacer
 
     from app.services.forms.layout import (
-        content_width,
         grid_table,
         header_block,
         make_styles,
         signature_block,
         text,
-        write_pdf,
     )
     from app.services.forms.model import Agency
+    from app.services.forms.writer import content_width, write_pdf
 
     first = units[0]
     page = landscape(A4) if len(units) > 3 else A4

@@ -13,6 +13,7 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.errors import UserError
 from app.services import audit, paperwork
 from app.services.catalog import Catalog
 from app.services.security.permissions import HasRole, require_reprint
@@ -43,6 +44,15 @@ def may_reprint(db: Database, actor: HasRole | None, dossier_id: str, now: dt.da
         if dossier is None:
             raise ValueError(f"no dossier {dossier_id}")
         require_reprint(actor, first_printed_at(s, dossier), now)
+
+
+def reprint_allowed(db: Database, actor: HasRole | None, dossier_id: str, now: dt.datetime) -> bool:
+    """For the screens: whether to offer the reprint (``reprint_receipt`` checks again)."""
+    try:
+        may_reprint(db, actor, dossier_id, now)
+    except UserError:
+        return False
+    return True
 
 
 def reprint_receipt(

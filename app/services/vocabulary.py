@@ -5,50 +5,17 @@ identity sources (where the data was read) and the citizen's fields print the sa
 the screen, in the CSV export, in the indicators, in the intake snapshot and in the
 data-subject export: each
 is a Vietnamese source text marked for Qt's translation tools (context
-``vocabulary``) and translated where it is shown (``app.errors.translate``).
+``vocabulary``) and translated where it is shown (``app.errors.translate``). Statuses
+and timeliness live in ``app.shared.status_names``: central's web reads them too.
 """
 
 from __future__ import annotations
 
 from app.errors import QT_TRANSLATE_NOOP, translate
 from app.services.identity import IdentificationMethod, IdentitySource
-from app.shared.lifecycle import Status, Timeliness
-
-STATUS: dict[str, str] = {
-    Status.RECEIVED: QT_TRANSLATE_NOOP("vocabulary", "Đã tiếp nhận"),
-    Status.COMPLETION_REQUESTED: QT_TRANSLATE_NOOP("vocabulary", "Chờ bổ sung"),
-    Status.COMPLETED: QT_TRANSLATE_NOOP("vocabulary", "Đã bổ sung đủ"),
-    Status.IN_PROCESSING: QT_TRANSLATE_NOOP("vocabulary", "Đang giải quyết"),
-    Status.RESULT_READY: QT_TRANSLATE_NOOP("vocabulary", "Có kết quả"),
-    Status.RETURNED: QT_TRANSLATE_NOOP("vocabulary", "Đã trả kết quả"),
-    Status.REFUSED: QT_TRANSLATE_NOOP("vocabulary", "Từ chối tiếp nhận"),
-    Status.STOPPED: QT_TRANSLATE_NOOP("vocabulary", "Dừng giải quyết"),
-    Status.CANCELLED: QT_TRANSLATE_NOOP("vocabulary", "Đã rút hồ sơ"),
-}
-
-# One dossier's timeliness, shown beside its status ("Có kết quả · Trước hạn").
-TIMELINESS: dict[str, str] = {
-    Timeliness.EARLY: QT_TRANSLATE_NOOP("vocabulary", "Trước hạn"),
-    Timeliness.ON_TIME: QT_TRANSLATE_NOOP("vocabulary", "Đúng hạn"),
-    Timeliness.LATE: QT_TRANSLATE_NOOP("vocabulary", "Quá hạn"),
-    Timeliness.IN_TIME: QT_TRANSLATE_NOOP("vocabulary", "Trong hạn"),
-    Timeliness.OVERDUE: QT_TRANSLATE_NOOP("vocabulary", "Đã quá hạn"),
-    Timeliness.PAUSED: QT_TRANSLATE_NOOP("vocabulary", "Tạm dừng"),
-    Timeliness.NOT_APPLICABLE: QT_TRANSLATE_NOOP("vocabulary", "—"),
-}
-
-# The same classes counted side by side (reports, CSV): each says what it counts.
-TIMELINESS_CLASS: dict[str, str] = {
-    Timeliness.EARLY: QT_TRANSLATE_NOOP("vocabulary", "Có kết quả trước hạn"),
-    Timeliness.ON_TIME: QT_TRANSLATE_NOOP("vocabulary", "Có kết quả đúng hạn"),
-    Timeliness.LATE: QT_TRANSLATE_NOOP("vocabulary", "Có kết quả quá hạn"),
-    Timeliness.IN_TIME: QT_TRANSLATE_NOOP("vocabulary", "Đang giải quyết, trong hạn"),
-    Timeliness.OVERDUE: QT_TRANSLATE_NOOP("vocabulary", "Đang giải quyết, đã quá hạn"),
-    Timeliness.PAUSED: QT_TRANSLATE_NOOP("vocabulary", "Tạm dừng, chờ bổ sung"),
-    Timeliness.NOT_APPLICABLE: QT_TRANSLATE_NOOP(
-        "vocabulary", "Không tính hạn (từ chối, dừng, rút)"
-    ),
-}
+from app.shared.status_names import STATUS as STATUS  # shared with central's web
+from app.shared.status_names import TIMELINESS as TIMELINESS
+from app.shared.status_names import TIMELINESS_CLASS as TIMELINESS_CLASS
 
 IDENTIFICATION: dict[str, str] = {
     IdentificationMethod.CHIP_TRUSTED: QT_TRANSLATE_NOOP(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import ErrorKind, UserError
 from app.ui.messages import error_text
+from app.ui.tasks import SyncRunner
 
 if TYPE_CHECKING:  # the log-in window must show before the database layer loads
     from app.services.security.accounts import SignedIn
@@ -89,10 +90,14 @@ class FirstRunDialog(QDialog):
     """No officer exists yet (a new install without demo data): create the admin."""
 
     def __init__(
-        self, create: Callable[[str, str, str, str, str], None], parent: QWidget | None = None
+        self,
+        create: Callable[[str, str, str, str, str], object],
+        parent: QWidget | None = None,
+        runner: Any = None,  # the database worker; inline when None (tests)
     ):
         super().__init__(parent)
         self._create = create
+        self._runner: Any = runner if runner is not None else SyncRunner()
         self.setObjectName("first_run")
         self.setWindowTitle(self.tr("MotCua — Thiết lập lần đầu"))
         self.office_code = QLineEdit(objectName="office_code")
@@ -114,6 +119,7 @@ class FirstRunDialog(QDialog):
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self._buttons = buttons
         buttons.button(QDialogButtonBox.Ok).setText(self.tr("Tạo tài khoản"))
         buttons.accepted.connect(self.try_create)
         buttons.rejected.connect(self.reject)
@@ -137,12 +143,18 @@ class FirstRunDialog(QDialog):
         if self.password.text() != self.password2.text():
             self._fail(self.tr("Hai lần nhập mật khẩu không khớp."))
             return
-        try:
-            self._create(*(f.text().strip() for f in fields), self.password.text())
-        except UserError as err:
-            self._fail(error_text(err))
-            return
-        self.accept()
+        values = [f.text().strip() for f in fields]
+        password = self.password.text()
+        self._buttons.setEnabled(False)  # one office, however often OK is pressed
+        self._runner.run(
+            lambda: self._create(*values, password), lambda _id: self.accept(), self._failed
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self._buttons.setEnabled(True)
+        if not isinstance(exc, UserError):
+            raise exc
+        self._fail(error_text(exc))
 
 
 class UnlockDialog(QDialog):

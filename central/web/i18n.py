@@ -14,6 +14,8 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+from app.shared.status_names import STATUS
+
 CATALOGUE = Path(__file__).with_name("catalogue_en.json")
 LANGUAGES = ("vi", "en")
 LANG_COOKIE = "motcua_lang"
@@ -43,21 +45,9 @@ def choose_language(query: str | None, cookie: str | None, accept: str | None) -
     return "vi"
 
 
-STATUS_LABELS = {
-    "received": "Đã tiếp nhận",
-    "completion_requested": "Chờ bổ sung",
-    "completed": "Đã bổ sung",
-    "in_processing": "Đang giải quyết",
-    "result_ready": "Đã có kết quả",
-    "returned": "Đã trả kết quả",
-    "refused": "Từ chối tiếp nhận",
-    "stopped": "Dừng giải quyết",
-    "cancelled": "Công dân rút hồ sơ",
-}
-
-
 def status_label(status: str, _: Callable[[str], str]) -> str:
-    return _(STATUS_LABELS.get(status, status))
+    """The counter's own name for the status (``app.shared.status_names``)."""
+    return _(STATUS.get(status, status))
 
 
 ROLE_NAMES = {

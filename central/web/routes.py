@@ -86,12 +86,12 @@ def build_router(db: CentralDatabase, hasher: PasswordHasher) -> APIRouter:
 
     @router.post("/login")
     async def login(request: Request) -> Response:
-        form = await request.form()
-        given = str(form.get("csrf", ""))
+        async with request.form() as form:
+            given = str(form.get("csrf", ""))
+            username = str(form.get("username", "")).strip()
+            password = str(form.get("password", ""))
+            next_path = safe_next(str(form.get("next", "")))
         expected = request.cookies.get(LOGIN_CSRF_COOKIE, "")
-        username = str(form.get("username", "")).strip()
-        password = str(form.get("password", ""))
-        next_path = safe_next(str(form.get("next", "")))
         error = ""
         if not auth.csrf_ok(expected, given):
             error = "csrf"
@@ -293,15 +293,15 @@ def build_router(db: CentralDatabase, hasher: PasswordHasher) -> APIRouter:
 
     @router.post("/dossiers/{dossier_id}/result")
     async def attach_result(request: Request, who: Staff, dossier_id: str) -> Response:
-        form = await request.form()
-        if not auth.csrf_ok(who.csrf_token, str(form.get("csrf", ""))):
-            raise CsrfRefused()
-        upload = form.get("file")
         content = b""
         filename = ""
-        if upload is not None and not isinstance(upload, str):
-            content = await upload.read(results.MAX_RESULT + 1)
-            filename = upload.filename or ""
+        async with request.form() as form:  # closes the upload's temporary file
+            if not auth.csrf_ok(who.csrf_token, str(form.get("csrf", ""))):
+                raise CsrfRefused()
+            upload = form.get("file")
+            if upload is not None and not isinstance(upload, str):
+                content = await upload.read(results.MAX_RESULT + 1)
+                filename = upload.filename or ""
 
         def sign_and_store() -> None:
             # Off the event loop: pyHanko runs its own asyncio loop inside.

@@ -60,10 +60,11 @@ def redirect_to_login(next_path: str, expired: bool) -> RedirectResponse:
 
 async def check_csrf(request: Request, who: auth.SignedIn) -> dict[str, str]:
     """The posted form's text fields, once its CSRF token is checked."""
-    form = await request.form()
-    if not auth.csrf_ok(who.csrf_token, str(form.get("csrf", ""))):
+    async with request.form() as form:  # closes any uploaded file's temporary copy
+        fields = {k: v for k, v in form.items() if isinstance(v, str)}
+    if not auth.csrf_ok(who.csrf_token, fields.get("csrf", "")):
         raise CsrfRefused()
-    return {k: v for k, v in form.items() if isinstance(v, str)}
+    return fields
 
 
 def login_csrf(request: Request) -> str:

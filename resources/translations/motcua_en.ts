@@ -124,68 +124,68 @@
 <context>
     <name>CounterSession</name>
     <message>
-        <location filename="../../app/ui/session.py" line="32"/>
+        <location filename="../../app/ui/session.py" line="30"/>
         <source>cán bộ tiếp nhận</source>
         <translation>intake officer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="33"/>
+        <location filename="../../app/ui/session.py" line="31"/>
         <source>lãnh đạo bộ phận</source>
         <translation>desk supervisor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="34"/>
+        <location filename="../../app/ui/session.py" line="32"/>
         <source>quản trị</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="89"/>
+        <location filename="../../app/ui/session.py" line="83"/>
         <location filename="../../app/ui/startup.py" line="47"/>
         <source>Chế độ trình diễn — đăng nhập: {0} / mật khẩu: {1}</source>
         <translation>Demo mode — user name: {0} / password: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="132"/>
+        <location filename="../../app/ui/session_pages.py" line="44"/>
         <source>Sự kiện</source>
         <translation>Life events</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="137"/>
+        <location filename="../../app/ui/session_pages.py" line="49"/>
         <source>Chỉ tiêu Đề án 06</source>
         <translation>Project 06 indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="455"/>
+        <location filename="../../app/ui/session.py" line="160"/>
         <source>Đồng bộ: không khởi động được</source>
         <translation>Sync: could not start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="545"/>
+        <location filename="../../app/ui/session.py" line="247"/>
         <source>Chẩn đoán hệ thống</source>
         <translation>System diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="548"/>
+        <location filename="../../app/ui/session.py" line="250"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="111"/>
+        <location filename="../../app/ui/session_pages.py" line="23"/>
         <source>Tiếp nhận</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="114"/>
+        <location filename="../../app/ui/session_pages.py" line="26"/>
         <source>Hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="118"/>
+        <location filename="../../app/ui/session_pages.py" line="30"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="122"/>
+        <location filename="../../app/ui/session_pages.py" line="34"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
@@ -194,7 +194,7 @@
         <translation type="vanished">Reports are not available in this version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="126"/>
+        <location filename="../../app/ui/session_pages.py" line="38"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
@@ -228,162 +228,162 @@ Please send this file to technical support.</translation>
 <context>
     <name>DossierDetailDialog</name>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="123"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="124"/>
         <source>Chi tiết hồ sơ</source>
         <translation>Dossier details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="137"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="138"/>
         <source>Tên giấy tờ</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="138"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="139"/>
         <source>Bắt buộc</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="139"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="140"/>
         <source>Bản chính</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="140"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="141"/>
         <source>Bản sao</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="141"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="142"/>
         <source>Đã nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="156"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="157"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="157"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="158"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="158"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="159"/>
         <source>Từ</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="159"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="160"/>
         <source>Sang</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="160"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="161"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="172"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="173"/>
         <source>Giấ&amp;y tờ</source>
         <translation>Docu&amp;ments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="173"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="174"/>
         <source>Bản &amp;số hóa</source>
         <translation>S&amp;cans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="174"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="175"/>
         <source>&amp;Lịch sử</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="177"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="178"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="218"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="229"/>
         <source>Mã tra cứu:</source>
         <translation>Lookup code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="220"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="231"/>
         <source>Số hồ sơ BHXH:</source>
         <translation>BHXH dossier number:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="221"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="232"/>
         <source>(chưa có — hệ thống trung tâm cấp khi đồng bộ)</source>
         <translation>(none yet — the central system assigns it on sync)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="223"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="234"/>
         <source>Công dân:</source>
         <translation>Citizen:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="224"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="235"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="225"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="236"/>
         <source>Nộp lúc:</source>
         <translation>Submitted at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="226"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="237"/>
         <source>Nhận đủ hồ sơ lúc:</source>
         <translation>Complete dossier received at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="226"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="237"/>
         <source>(chưa đủ)</source>
         <translation>(incomplete)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="227"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="238"/>
         <source>Hẹn trả kết quả:</source>
         <translation>Results due:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="227"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="238"/>
         <source>(tạm dừng, chờ bổ sung)</source>
         <translation>(paused, awaiting additions)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="228"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="239"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="231"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="242"/>
         <source>Đã trả lúc:</source>
         <translation>Returned at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="234"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="245"/>
         <source>Dữ liệu khi tiếp nhận ({0}):</source>
         <translation>Data at intake ({0}):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="249"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="260"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="249"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="260"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="257"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="268"/>
         <source>Chưa</source>
         <translation>Not yet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="270"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="281"/>
         <source>%n trang</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -391,42 +391,42 @@ Please send this file to technical support.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="275"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="286"/>
         <source>Chưa có bản số hóa.</source>
         <translation>No scans yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="307"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="318"/>
         <source>&amp;Xuất dữ liệu của công dân…</source>
         <translation>E&amp;xport the citizen&apos;s data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="310"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="321"/>
         <source>Quyền của chủ thể dữ liệu: mọi dữ liệu về công dân này (PDF và JSON).</source>
         <translation>Data subject&apos;s right of access: everything held about this citizen (PDF and JSON).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="315"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="326"/>
         <source>&amp;In lại giấy tiếp nhận</source>
         <translation>&amp;Reprint the receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="317"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="328"/>
         <source>Sau ngày in lần đầu, chỉ lãnh đạo bộ phận được in lại.</source>
         <translation>After the day of the first print, only the head of the unit may reprint.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="362"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="359"/>
         <source>Lưu dữ liệu công dân vào</source>
         <translation>Save the citizen&apos;s data to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="399"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="396"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="399"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="396"/>
         <source>Họ tên người nhận kết quả:</source>
         <translation>Full name of the person collecting the results:</translation>
     </message>
@@ -434,47 +434,47 @@ Please send this file to technical support.</translation>
 <context>
     <name>DossierListPage</name>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="65"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="66"/>
         <source>Mã hồ sơ, mã tra cứu, số định danh hoặc họ tên (không cần dấu)</source>
         <translation>Dossier code, lookup code, personal ID number or name (accents optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="68"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="69"/>
         <source>&amp;Tìm:</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="73"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="74"/>
         <source>Tất cả trạng thái</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="76"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="77"/>
         <source>Trạng thá&amp;i:</source>
         <translation>S&amp;tatus:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="81"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="82"/>
         <source>Tất cả thủ tục</source>
         <translation>All procedures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="84"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="85"/>
         <source>Thủ tụ&amp;c:</source>
         <translation>&amp;Procedure:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="88"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="90"/>
         <source>Từ &amp;ngày</source>
         <translation>Fro&amp;m</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="90"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="92"/>
         <source>Đế&amp;n ngày</source>
         <translation>T&amp;o</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/list_page.py" line="187"/>
+        <location filename="../../app/ui/dossiers/list_page.py" line="189"/>
         <source>%1%2 hồ sơ</source>
         <translation>%1%2 dossiers</translation>
     </message>
@@ -678,57 +678,57 @@ Please send this file to technical support.</translation>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../app/ui/login.py" line="97"/>
+        <location filename="../../app/ui/login.py" line="102"/>
         <source>MotCua — Thiết lập lần đầu</source>
         <translation>MotCua — First-time setup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="107"/>
+        <location filename="../../app/ui/login.py" line="112"/>
         <source>Mã &amp;cơ quan (mã điện tử):</source>
         <translation>Office &amp;code (electronic code):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="108"/>
+        <location filename="../../app/ui/login.py" line="113"/>
         <source>Tên c&amp;ơ quan:</source>
         <translation>Office &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="109"/>
+        <location filename="../../app/ui/login.py" line="114"/>
         <source>Tên đăng nhập &amp;quản trị:</source>
         <translation>&amp;Administrator user name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="110"/>
+        <location filename="../../app/ui/login.py" line="115"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="111"/>
+        <location filename="../../app/ui/login.py" line="116"/>
         <source>&amp;Mật khẩu (ít nhất 8 ký tự):</source>
         <translation>&amp;Password (at least 8 characters):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="112"/>
+        <location filename="../../app/ui/login.py" line="117"/>
         <source>&amp;Nhập lại mật khẩu:</source>
         <translation>&amp;Repeat password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="117"/>
+        <location filename="../../app/ui/login.py" line="123"/>
         <source>Tạo tài khoản</source>
         <translation>Create account</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="122"/>
+        <location filename="../../app/ui/login.py" line="128"/>
         <source>Chưa có tài khoản nào. Hãy tạo tài khoản quản trị cho bộ phận.</source>
         <translation>There are no accounts yet. Create the administrator account for this desk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="135"/>
+        <location filename="../../app/ui/login.py" line="141"/>
         <source>Hãy điền đủ các ô.</source>
         <translation>Please fill in every field.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="138"/>
+        <location filename="../../app/ui/login.py" line="144"/>
         <source>Hai lần nhập mật khẩu không khớp.</source>
         <translation>The two passwords do not match.</translation>
     </message>
@@ -1520,32 +1520,32 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../app/ui/login.py" line="40"/>
+        <location filename="../../app/ui/login.py" line="41"/>
         <source>MotCua — Đăng nhập</source>
         <translation>MotCua — Sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="43"/>
+        <location filename="../../app/ui/login.py" line="44"/>
         <source>&lt;h2&gt;MotCua&lt;/h2&gt;Bộ phận tiếp nhận và trả kết quả</source>
         <translation>&lt;h2&gt;MotCua&lt;/h2&gt;Intake and Results Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="49"/>
+        <location filename="../../app/ui/login.py" line="50"/>
         <source>&amp;Tên đăng nhập:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="50"/>
+        <location filename="../../app/ui/login.py" line="51"/>
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="56"/>
+        <location filename="../../app/ui/login.py" line="57"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="57"/>
+        <location filename="../../app/ui/login.py" line="58"/>
         <source>Thoát</source>
         <translation>Exit</translation>
     </message>
@@ -2674,27 +2674,27 @@ Enter the officer&apos;s password to continue.</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../app/ui/login.py" line="164"/>
+        <location filename="../../app/ui/login.py" line="176"/>
         <source>MotCua — Màn hình đã khoá</source>
         <translation>MotCua — Screen locked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="173"/>
+        <location filename="../../app/ui/login.py" line="185"/>
         <source>Mở khoá</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="178"/>
+        <location filename="../../app/ui/login.py" line="190"/>
         <source>Màn hình đã khoá do không thao tác. Công việc đang làm được giữ nguyên.</source>
         <translation>The screen was locked after a period of inactivity. Your work in progress is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="182"/>
+        <location filename="../../app/ui/login.py" line="194"/>
         <source>Cán bộ:</source>
         <translation>Officer:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="183"/>
+        <location filename="../../app/ui/login.py" line="195"/>
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
@@ -4366,112 +4366,112 @@ Enter the officer&apos;s password to continue.</translation>
 <context>
     <name>vocabulary</name>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="18"/>
+        <location filename="../../app/shared/status_names.py" line="21"/>
         <source>Đã tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="19"/>
+        <location filename="../../app/shared/status_names.py" line="22"/>
         <source>Chờ bổ sung</source>
         <translation>Awaiting additions</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="20"/>
+        <location filename="../../app/shared/status_names.py" line="23"/>
         <source>Đã bổ sung đủ</source>
         <translation>Additions complete</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="21"/>
+        <location filename="../../app/shared/status_names.py" line="24"/>
         <source>Đang giải quyết</source>
         <translation>In processing</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="22"/>
+        <location filename="../../app/shared/status_names.py" line="25"/>
         <source>Có kết quả</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="23"/>
+        <location filename="../../app/shared/status_names.py" line="26"/>
         <source>Đã trả kết quả</source>
         <translation>Results returned</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="24"/>
+        <location filename="../../app/shared/status_names.py" line="27"/>
         <source>Từ chối tiếp nhận</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="25"/>
+        <location filename="../../app/shared/status_names.py" line="28"/>
         <source>Dừng giải quyết</source>
         <translation>Processing stopped</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="26"/>
+        <location filename="../../app/shared/status_names.py" line="29"/>
         <source>Đã rút hồ sơ</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="31"/>
+        <location filename="../../app/shared/status_names.py" line="34"/>
         <source>Trước hạn</source>
         <translation>Early</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="32"/>
+        <location filename="../../app/shared/status_names.py" line="35"/>
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="33"/>
+        <location filename="../../app/shared/status_names.py" line="36"/>
         <source>Quá hạn</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="34"/>
+        <location filename="../../app/shared/status_names.py" line="37"/>
         <source>Trong hạn</source>
         <translation>Within time limit</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="35"/>
+        <location filename="../../app/shared/status_names.py" line="38"/>
         <source>Đã quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="36"/>
+        <location filename="../../app/shared/status_names.py" line="39"/>
         <source>Tạm dừng</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="37"/>
+        <location filename="../../app/shared/status_names.py" line="40"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="42"/>
+        <location filename="../../app/shared/status_names.py" line="45"/>
         <source>Có kết quả trước hạn</source>
         <translation>Result ready early</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="43"/>
+        <location filename="../../app/shared/status_names.py" line="46"/>
         <source>Có kết quả đúng hạn</source>
         <translation>Result ready on time</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="44"/>
+        <location filename="../../app/shared/status_names.py" line="47"/>
         <source>Có kết quả quá hạn</source>
         <translation>Result ready late</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="45"/>
+        <location filename="../../app/shared/status_names.py" line="48"/>
         <source>Đang giải quyết, trong hạn</source>
         <translation>In processing, within time limit</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="46"/>
+        <location filename="../../app/shared/status_names.py" line="49"/>
         <source>Đang giải quyết, đã quá hạn</source>
         <translation>In processing, overdue</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="47"/>
+        <location filename="../../app/shared/status_names.py" line="50"/>
         <source>Tạm dừng, chờ bổ sung</source>
         <translation>Paused, awaiting additions</translation>
     </message>
@@ -4480,12 +4480,12 @@ Enter the officer&apos;s password to continue.</translation>
         <translation type="vanished">Not timed</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="48"/>
+        <location filename="../../app/shared/status_names.py" line="51"/>
         <source>Không tính hạn (từ chối, dừng, rút)</source>
         <translation>No time limit (refused, stopped, withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="54"/>
+        <location filename="../../app/services/vocabulary.py" line="21"/>
         <source>Chip, xác thực đến CSCA tin cậy</source>
         <translation>Chip, verified up to a trusted CSCA</translation>
     </message>
@@ -4494,163 +4494,163 @@ Enter the officer&apos;s password to continue.</translation>
         <translation type="vanished">Chip, no CSCA to verify against</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="60"/>
+        <location filename="../../app/services/vocabulary.py" line="27"/>
         <source>Chip, xác thực không đạt</source>
         <translation>Chip, verification failed</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="61"/>
+        <location filename="../../app/services/vocabulary.py" line="28"/>
         <source>Mã QR trên thẻ (chưa xác thực)</source>
         <translation>QR code on the card (not verified)</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="62"/>
+        <location filename="../../app/services/vocabulary.py" line="29"/>
         <source>Nhập tay (chưa xác thực)</source>
         <translation>Typed (not verified)</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="63"/>
-        <location filename="../../app/services/vocabulary.py" line="76"/>
+        <location filename="../../app/services/vocabulary.py" line="30"/>
+        <location filename="../../app/services/vocabulary.py" line="43"/>
         <source>Đối chiếu CSDL quốc gia về dân cư</source>
         <translation>Checked against the National Population Database</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="66"/>
+        <location filename="../../app/services/vocabulary.py" line="33"/>
         <source>Chưa ghi nhận</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="72"/>
+        <location filename="../../app/services/vocabulary.py" line="39"/>
         <source>Chip thẻ Căn cước</source>
         <translation>Citizen ID card chip</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="73"/>
+        <location filename="../../app/services/vocabulary.py" line="40"/>
         <source>Mã QR trên thẻ</source>
         <translation>QR code on the card</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="74"/>
+        <location filename="../../app/services/vocabulary.py" line="41"/>
         <source>Nhập tay từ thẻ</source>
         <translation>Typed in from the card</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="75"/>
+        <location filename="../../app/services/vocabulary.py" line="42"/>
         <source>Chip hộ chiếu</source>
         <translation>Passport chip</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="77"/>
+        <location filename="../../app/services/vocabulary.py" line="44"/>
         <source>CSDL quốc gia về dân cư</source>
         <translation>National Population Database</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="78"/>
+        <location filename="../../app/services/vocabulary.py" line="45"/>
         <source>Hồ sơ BHXH đã lưu</source>
         <translation>Stored social insurance record</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="83"/>
+        <location filename="../../app/services/vocabulary.py" line="50"/>
         <source>Số định danh cá nhân</source>
         <translation>Personal ID number</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="84"/>
+        <location filename="../../app/services/vocabulary.py" line="51"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="85"/>
+        <location filename="../../app/services/vocabulary.py" line="52"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="86"/>
+        <location filename="../../app/services/vocabulary.py" line="53"/>
         <source>Ngày sinh (như trên giấy tờ)</source>
         <translation>Date of birth (as on the document)</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="87"/>
+        <location filename="../../app/services/vocabulary.py" line="54"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="88"/>
+        <location filename="../../app/services/vocabulary.py" line="55"/>
         <source>Quốc tịch</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="89"/>
+        <location filename="../../app/services/vocabulary.py" line="56"/>
         <source>Dân tộc</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="90"/>
+        <location filename="../../app/services/vocabulary.py" line="57"/>
         <source>Tôn giáo</source>
         <translation>Religion</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="91"/>
+        <location filename="../../app/services/vocabulary.py" line="58"/>
         <source>Quê quán</source>
         <translation>Place of origin</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="92"/>
+        <location filename="../../app/services/vocabulary.py" line="59"/>
         <source>Nơi cư trú</source>
         <translation>Residence</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="93"/>
+        <location filename="../../app/services/vocabulary.py" line="60"/>
         <source>Số CMND cũ</source>
         <translation>Old ID card number</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="94"/>
+        <location filename="../../app/services/vocabulary.py" line="61"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="95"/>
+        <location filename="../../app/services/vocabulary.py" line="62"/>
         <source>Thư điện tử</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="96"/>
+        <location filename="../../app/services/vocabulary.py" line="63"/>
         <source>Mã số BHXH</source>
         <translation>Social insurance number</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="97"/>
+        <location filename="../../app/services/vocabulary.py" line="64"/>
         <source>Cách xác thực danh tính</source>
         <translation>How the identity was verified</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="98"/>
+        <location filename="../../app/services/vocabulary.py" line="65"/>
         <source>Thời điểm xác thực</source>
         <translation>Verified at</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="99"/>
+        <location filename="../../app/services/vocabulary.py" line="66"/>
         <source>Lưu lần đầu</source>
         <translation>First saved</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="100"/>
+        <location filename="../../app/services/vocabulary.py" line="67"/>
         <source>Cập nhật lần cuối</source>
         <translation>Last updated</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="106"/>
+        <location filename="../../app/services/vocabulary.py" line="73"/>
         <source>Ngày cấp</source>
         <translation>Date of issue</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="107"/>
+        <location filename="../../app/services/vocabulary.py" line="74"/>
         <source>Có giá trị đến</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../app/services/vocabulary.py" line="57"/>
+        <location filename="../../app/services/vocabulary.py" line="24"/>
         <source>Chip, không kiểm tra được nguồn gốc (không có CSCA tin cậy)</source>
         <translation>Chip, origin cannot be checked (no trusted CSCA)</translation>
     </message>

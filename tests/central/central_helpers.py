@@ -83,7 +83,7 @@ class Device:
         answer.raise_for_status()
         self.credentials = wire.EnrollResponse.model_validate(answer.json())
         self.office = office
-        self.http = httpx.Client(
+        self.http = central.client(
             base_url=f"{central.url}/api/v1",
             headers={
                 wire.DEVICE_HEADER: self.credentials.device_id,

@@ -51,7 +51,7 @@ def _web(central: RunningCentral, username: str) -> httpx.Client:
         if jar:
             request.headers["cookie"] = "; ".join(f"{k}={v}" for k, v in jar.items())
 
-    client = httpx.Client(
+    client = central.client(
         base_url=central.url,
         follow_redirects=True,
         event_hooks={"request": [send], "response": [keep]},

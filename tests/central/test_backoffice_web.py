@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from app.shared import result_signature, wire
+from app.shared.status_names import STATUS
 from app.shared.types import utcnow
 from central import blobs
 from central.api import create_app
@@ -335,7 +336,7 @@ def test_every_page_string_has_an_english_translation() -> None:
         text = file.read_text(encoding="utf-8")
         wanted |= {a or b for a, b in pattern.findall(text)}
         wanted |= set(re.findall(r'message="([^"]+)"', text))
-    wanted |= set(i18n.STATUS_LABELS.values()) | set(i18n.ROLE_NAMES.values())
+    wanted |= set(STATUS.values()) | set(i18n.ROLE_NAMES.values())
     wanted |= set(routes.REFUSALS.values()) | set(routes.DONE.values())
     from central.web import staff_page
     from central.web.dossier_view import PROVENANCE
@@ -347,6 +348,26 @@ def test_every_page_string_has_an_english_translation() -> None:
     missing = sorted(wanted - set(catalogue))
     assert missing == [], f"no English for: {missing}"
     assert all(catalogue[k].strip() for k in wanted)
+
+
+def test_the_web_names_statuses_as_the_counter_does_in_both_languages() -> None:
+    """One vocabulary: the web's status names are the counter's, and its English
+    for them is the counter's English (``resources/translations/motcua_en.ts``)."""
+    import xml.etree.ElementTree as ET
+
+    from app.shared import paths
+
+    ts = ET.parse(paths.RESOURCES / "translations" / "motcua_en.ts").getroot()
+    counter_en = {
+        m.findtext("source"): m.findtext("translation")
+        for ctx in ts
+        if ctx.findtext("name") == "vocabulary"
+        for m in ctx.iter("message")
+    }
+    web_en = i18n.translator("en")
+    for status, vietnamese in STATUS.items():
+        assert i18n.status_label(status, i18n.translator("vi")) == vietnamese
+        assert i18n.status_label(status, web_en) == counter_en[vietnamese]
 
 
 def test_staff_accounts_and_the_office_certificate_from_the_command_line(

@@ -34,7 +34,7 @@ def portal(central: RunningCentral) -> httpx.Client:
             )
         )
     creds = json.loads(out)
-    return httpx.Client(
+    return central.client(
         base_url=f"{central.url}/api/v1",
         headers={"X-MotCua-Portal": creds["client_id"], "Authorization": f"Bearer {creds['secret']}"},
     )  # fmt: skip

@@ -7,7 +7,8 @@ of the agency.
 
 from __future__ import annotations
 
-from app.services.forms.layout import make_styles, short_date, text, vn_time_date
+from app.services.forms.dates import short_date, vn_time_date
+from app.services.forms.layout import make_styles, text
 from app.services.forms.letter import letter_pdf
 from app.services.forms.model import Agency, ApologyData
 from app.services.forms.template import FormTemplate, default_template

@@ -12,7 +12,6 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from app.services.forms.layout import (
     DOTS,
     applicant_lines,
-    content_width,
     form_label,
     grid_table,
     header_block,
@@ -20,10 +19,10 @@ from app.services.forms.layout import (
     make_styles,
     right_signature,
     text,
-    write_pdf,
 )
 from app.services.forms.model import Agency, CompletionRequestData
 from app.services.forms.template import FormTemplate, default_template
+from app.services.forms.writer import content_width, write_pdf
 
 FORM = "02"
 

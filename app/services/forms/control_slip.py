@@ -11,21 +11,20 @@ from collections.abc import Mapping
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
+from app.services.forms.dates import vn_time_date
 from app.services.forms.layout import (
     DOTS,
     Styles,
-    content_width,
     form_label,
     grid_table,
     header_block,
     label_value,
     make_styles,
     text,
-    vn_time_date,
-    write_pdf,
 )
 from app.services.forms.model import Agency, ControlSlipData, Handover, HandoverResult
 from app.services.forms.template import FormTemplate, default_template
+from app.services.forms.writer import content_width, write_pdf
 
 FORM = "06"
 

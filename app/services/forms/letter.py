@@ -13,15 +13,14 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from app.services.forms.layout import (
     DOTS,
     Styles,
-    content_width,
     form_label,
     header_block,
     recipients,
     right_signature,
     text,
-    write_pdf,
 )
 from app.services.forms.model import Agency, Applicant, Signer
+from app.services.forms.writer import content_width, write_pdf
 
 
 def letter_pdf(

@@ -14,21 +14,17 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
+from app.services.forms.dates import vn_time_date
 from app.services.forms.layout import (
-    Slot,
     Styles,
-    content_width,
     face_of,
     form_label,
     grid_table,
     header_block,
     label_value,
     make_styles,
-    one_layout_many_pages,
     signature_block,
     text,
-    vn_time_date,
-    write_pdf,
 )
 from app.services.forms.model import (
     Agency,
@@ -38,6 +34,7 @@ from app.services.forms.model import (
 )
 from app.services.forms.qr import qr_drawing, receipt_qr_payload
 from app.services.forms.template import FormTemplate, default_template
+from app.services.forms.writer import Slot, content_width, one_layout_many_pages, write_pdf
 
 FORM = "01"
 BOTH_COPIES = (1, 2)

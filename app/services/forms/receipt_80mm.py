@@ -16,11 +16,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table
 
+from app.services.forms.dates import short_datetime
 from app.services.forms.fonts import SANS
-from app.services.forms.layout import make_styles, short_datetime, text, write_pdf
+from app.services.forms.layout import make_styles, text
 from app.services.forms.model import Agency, ReceiptData, result_delivery_text
 from app.services.forms.qr import qr_drawing, receipt_qr_payload
 from app.services.forms.template import FormTemplate, default_template
+from app.services.forms.writer import write_pdf
 
 FORM = "80mm"
 _PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")  # reportlab writes plain dicts

@@ -12,17 +12,16 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from app.services.forms.layout import (
     applicant_lines,
-    content_width,
     form_label,
     header_block,
     label_value,
     make_styles,
     right_signature,
     text,
-    write_pdf,
 )
 from app.services.forms.model import REFUSAL_GROUND_TEXT, Agency, RefusalData
 from app.services.forms.template import FormTemplate, default_template
+from app.services.forms.writer import content_width, write_pdf
 
 FORM = "03"
 

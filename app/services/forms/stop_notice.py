@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from app.services.forms.layout import make_styles, short_date, text
+from app.services.forms.dates import short_date
+from app.services.forms.layout import make_styles, text
 from app.services.forms.letter import letter_pdf
 from app.services.forms.model import Agency, StopNoticeData
 from app.services.forms.template import FormTemplate, default_template

@@ -19,17 +19,16 @@ from app.services.forms.layout import (
     MOTTO_SUB,
     CenteredRule,
     Styles,
-    content_width,
     field_row,
     grid_table,
     make_styles,
     place_date,
     right_signature,
     text,
-    write_pdf,
 )
 from app.services.forms.model import Agency, Tk1tsData, Tk1tsPart
 from app.services.forms.template import FormTemplate, default_template
+from app.services.forms.writer import content_width, write_pdf
 
 FORM = "tk1ts"
 

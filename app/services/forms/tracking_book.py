@@ -10,20 +10,11 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from app.services.forms.layout import (
-    content_width,
-    form_label,
-    grid_table,
-    header_block,
-    make_styles,
-    numbered_canvas,
-    short_date,
-    short_datetime,
-    text,
-    write_pdf,
-)
+from app.services.forms.dates import short_date, short_datetime
+from app.services.forms.layout import form_label, grid_table, header_block, make_styles, text
 from app.services.forms.model import Agency, TrackingBookData, TrackingEntry, procedure_codes_text
 from app.services.forms.template import FormTemplate, default_template
+from app.services.forms.writer import content_width, numbered_canvas, write_pdf
 
 FORM = "07"
 PAGE = landscape(A4)

@@ -22,7 +22,7 @@ from app.services import audit
 from app.services.security.passwords import hash_password, needs_rehash, verify_password
 from app.services.security.permissions import HasRole, Permission, require
 from app.services.storage.db import Database
-from app.services.storage.models import Office, Officer
+from app.services.storage.models import Counter, Office, Officer
 from app.shared.types import utcnow
 
 log = logging.getLogger(__name__)
@@ -74,6 +74,28 @@ def create_first_admin(
     Refused as soon as any account exists (the check and the insert share one
     transaction)."""
     return _insert_officer(db, office_id, username, full_name, password, "admin", first=True)
+
+
+def set_up_office(
+    db: Database,
+    office_code: str,
+    office_name: str,
+    counter_number: int,
+    username: str,
+    full_name: str,
+    password: str,
+) -> str:
+    """First run of a new install: the office, its counter and the first
+    administrator. A weak password is refused before anything is written."""
+    if len(password) < 8:
+        raise UserError(ErrorKind.PASSWORD_TOO_WEAK)
+    with db.session() as s:
+        office = Office(code=office_code, name=office_name)
+        s.add(office)
+        s.flush()
+        s.add(Counter(office_id=office.id, number=counter_number, name="Quầy 1"))
+        office_id = office.id
+    return create_first_admin(db, office_id, username, full_name, password)
 
 
 def _insert_officer(

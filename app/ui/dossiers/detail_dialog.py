@@ -119,6 +119,7 @@ class DossierDetailDialog(QDialog):
         )
         self._ask_refusal, self._show_paper, self._agency = ask_refusal, show_paper, agency
         self.last_paper: bytes | None = None  # form 03 of a refusal made here
+        self._may_reprint = False  # read with the dossier, on the worker
         self.setObjectName("dossier-detail")
         self.setWindowTitle(self.tr("Chi tiết hồ sơ"))
 
@@ -194,16 +195,26 @@ class DossierDetailDialog(QDialog):
     # --- display
 
     def reload(self) -> None:
-        db, dossier_id = self._db, self._id
-        self._runner.run(lambda: read_detail(db, dossier_id), self._show, self._failed)
+        """The dossier and whether its receipt may be reprinted, read on the worker."""
+        db, dossier_id, officer, now = self._db, self._id, self._officer, self._clock()
+        offer = self._print_receipt is not None and self._settings is not None
+
+        def read() -> tuple[DossierDetail, bool]:
+            detail = read_detail(db, dossier_id)
+            # waiting for papers: no receipt yet
+            return detail, offer and detail.dossier.due_at is not None and (
+                reprint.reprint_allowed(db, officer, dossier_id, now)
+            )
+
+        self._runner.run(read, lambda found: self._show(*found), self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         if not isinstance(exc, UserError):
             raise exc
         show_error(self, exc)
 
-    def _show(self, detail: DossierDetail) -> None:
-        self.detail = detail
+    def _show(self, detail: DossierDetail, may_reprint: bool = False) -> None:
+        self.detail, self._may_reprint = detail, may_reprint
         d, c = detail.dossier, detail.citizen
         self.title.setText(f"<b style='font-size:15pt'>{d.code}</b>")
         timeliness = classify(d.status, d.due_at, detail.result_ready_at, self._clock())
@@ -311,7 +322,7 @@ class DossierDetailDialog(QDialog):
             )
             export.clicked.connect(lambda _c=False: self.export_subject())
             self.actions_row.addWidget(export)
-        if self._may_reprint():
+        if self._may_reprint:
             again = QPushButton(self.tr("&In lại giấy tiếp nhận"))
             again.setObjectName("reprint-receipt")
             again.setToolTip(self.tr("Sau ngày in lần đầu, chỉ lãnh đạo bộ phận được in lại."))
@@ -322,34 +333,20 @@ class DossierDetailDialog(QDialog):
 
     # --- reprint
 
-    def _may_reprint(self) -> bool:
-        """Shown only where the service would allow it (it checks again itself)."""
-        if self._print_receipt is None or self._settings is None:
-            return False
-        if self.detail.dossier.due_at is None:  # waiting for papers: no receipt yet
-            return False
-        try:
-            reprint.may_reprint(self._db, self._officer, self._id, self._clock())
-        except UserError:
-            return False
-        return True
-
     def reprint_receipt(self) -> bool:
+        """Built (and logged) on the worker, then handed to the printer; True once queued."""
         assert self._print_receipt is not None and self._settings is not None
-        try:
-            pdf = reprint.reprint_receipt(
-                self._db,
-                self._officer,
-                self._officer_id,
-                self._id,
-                self._catalog,
-                self._settings,
-                now=self._clock(),
-            )
-        except UserError as err:
-            show_error(self, err)
-            return False
-        self._print_receipt(pdf)
+        db, officer, officer_id, dossier_id = self._db, self._officer, self._officer_id, self._id
+        catalog, settings, now, to_printer = (
+            self._catalog, self._settings, self._clock(), self._print_receipt
+        )  # fmt: skip
+        self._runner.run(
+            lambda: reprint.reprint_receipt(
+                db, officer, officer_id, dossier_id, catalog, settings, now=now
+            ),
+            to_printer,
+            self._failed,
+        )
         return True
 
     # --- moves

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
+from app.services.calendar.days import local
 from app.services.catalog import Catalog
 from app.services.dossier_work import find_dossiers
 from app.services.search import DossierQuery, DossierRow
@@ -84,7 +85,8 @@ class DossierListPage(QWidget):
         procedure_label = QLabel(self.tr("Thủ tụ&c:"))
         procedure_label.setBuddy(self.procedure)
 
-        today = QDate.currentDate()
+        day = local(clock()).date()  # the office's day (UTC+7), not the PC's
+        today = QDate(day.year, day.month, day.day)
         self.use_from = QCheckBox(self.tr("Từ &ngày"))
         self.date_from = QDateEdit(today.addDays(-30))
         self.use_to = QCheckBox(self.tr("Đế&n ngày"))

@@ -60,10 +60,10 @@ __all__ = [
 ]
 
 
-
 def register_key(identity: Identity) -> tuple[str, str, dt.date | None]:
     """What central's register answer is about: another value asks again."""
     return identity.id_number, identity.full_name, identity.date_of_birth
+
 
 class IntakeController(CardIdentification, DraftKeeping, Saving, QObject):
     identity_changed = Signal()

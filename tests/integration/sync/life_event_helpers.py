@@ -43,7 +43,7 @@ def portal(central: RunningCentral) -> httpx.Client:
         s.add(client)
         s.flush()
         client_id = client.id
-    return httpx.Client(
+    return central.client(
         base_url=f"{central.url}/api/v1",
         headers={"X-MotCua-Portal": client_id, "Authorization": f"Bearer {secret}"},
     )

@@ -155,34 +155,38 @@ def test_postgres_restarted_mid_sync(tmp_path: Path, db: Database) -> None:
     outcome: list[int] = []
     with fresh_pg_database(base) as url:
         central_db, code = _prepared_central(url)
-        with CentralProcess(url, log_path=tmp_path / "central.log") as server:
-            restart = threading.Thread(
-                target=lambda: outcome.append(
-                    subprocess.run(
-                        ["bash", str(REPO / "scripts" / "postgres.sh"), "restart"],
-                        capture_output=True,
-                    ).returncode
+        try:
+            with CentralProcess(url, log_path=tmp_path / "central.log") as server:
+                restart = threading.Thread(
+                    target=lambda: outcome.append(
+                        subprocess.run(
+                            ["bash", str(REPO / "scripts" / "postgres.sh"), "restart"],
+                            capture_output=True,
+                        ).returncode
+                    )
                 )
-            )
 
-            def on_push(n: int) -> None:
-                if n == 4:
-                    restart.start()
-                    time.sleep(0.05)
+                def on_push(n: int) -> None:
+                    if n == 4:
+                        restart.start()
+                        time.sleep(0.05)
 
-            engine = _counter(db, server.url, code, on_push)
-            ids = queue_dossiers(db, setup_counter(db, DEMO_OFFICE, 1), 400, seed=4)
-            try:
-                _sync_until_done(engine, db)
-            finally:
-                restart.join()
-        if outcome != [0]:
-            message = "this PostgreSQL is not managed by scripts/postgres.sh (cannot restart it)"
-            if os.environ.get("MOTCUA_REQUIRE_PG") == "1":
-                pytest.fail(message)
-            pytest.skip(message)
-        assert_exactly_once(central_db, ids)
-        central_db.dispose()
+                engine = _counter(db, server.url, code, on_push)
+                ids = queue_dossiers(db, setup_counter(db, DEMO_OFFICE, 1), 400, seed=4)
+                try:
+                    _sync_until_done(engine, db)
+                finally:
+                    restart.join()
+            if outcome != [0]:
+                message = (
+                    "this PostgreSQL is not managed by scripts/postgres.sh (cannot restart it)"
+                )
+                if os.environ.get("MOTCUA_REQUIRE_PG") == "1":
+                    pytest.fail(message)
+                pytest.skip(message)
+            assert_exactly_once(central_db, ids)
+        finally:
+            central_db.dispose()  # also when skipped: no connection left open
 
 
 def test_counter_killed_at_random_points_then_restarted(

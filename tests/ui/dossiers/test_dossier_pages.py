@@ -328,6 +328,18 @@ def test_returns_page_explains_a_dossier_not_ready(qtbot: QtBot, env: Env, sampl
     assert not page.confirm.isEnabled()
 
 
+def test_the_date_filter_starts_on_the_office_day_not_the_pcs(
+    qtbot: QtBot, env: Env, sample
+) -> None:
+    import datetime as dt
+
+    evening_utc = dt.datetime(2026, 3, 12, 18, 30, tzinfo=dt.UTC)  # 01:30 on the 13th in Hà Nội
+    page = DossierListPage(env.db, env.catalog, clock=lambda: evening_utc, runner=SyncRunner())
+    qtbot.addWidget(page)
+    assert page.date_to.date().toPython() == dt.date(2026, 3, 13)
+    assert page.date_from.date().toPython() == dt.date(2026, 2, 11)
+
+
 def test_the_list_reads_on_its_worker_and_drops_a_page_for_an_older_query(
     qtbot: QtBot, env: Env, sample
 ) -> None:

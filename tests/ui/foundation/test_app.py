@@ -155,7 +155,8 @@ def test_first_run_without_demo_creates_the_admin(qtbot, db):
             dialog.full_name.setText("Quản Trị Viên")
             dialog.password.setText("mật-khẩu-dài")
             dialog.password2.setText("mật-khẩu-dài")
-            dialog.try_create()
+            dialog.try_create()  # saved on the database worker: the window then closes
+            qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
             _answer_modal(qtbot, fill)
         else:
             steps.append("login")

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from app.services.forms.layout import place_date, vn_date, vn_time_date
+from app.services.forms.dates import vn_date, vn_time_date
+from app.services.forms.layout import place_date
 from app.services.forms.model import Agency
 
 

@@ -197,3 +197,19 @@ def test_session_events_are_logged(env):
             "logout",
         ]
     assert audit.verify(env.db) == []
+
+
+def test_first_run_sets_up_the_office_and_a_weak_password_writes_nothing(db) -> None:
+    from app.services.storage.models import Counter, Office
+
+    with pytest.raises(UserError) as refused:
+        accounts.set_up_office(db, "000.00.22.H99", "BHXH Thử", 2, "admin", "Quản Trị", "ngắn")
+    assert refused.value.kind is ErrorKind.PASSWORD_TOO_WEAK
+    with db.session() as s:
+        assert s.scalars(select(Office)).all() == []
+    accounts.set_up_office(db, "000.00.22.H99", "BHXH Thử", 2, "admin", "Quản Trị", "mật-khẩu-dài")
+    with db.session() as s:
+        office = s.scalars(select(Office)).one()
+        assert s.scalars(select(Counter.number)).all() == [2]
+        assert s.scalars(select(Officer.role)).all() == ["admin"]
+    assert office.code == "000.00.22.H99"
