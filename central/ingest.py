@@ -78,7 +78,11 @@ def _row(entity: str, model: wire.Wire, version: int, **extra: Any) -> IncomingR
 
 
 def rows_of(
-    item: wire.DossierItem | wire.CitizenItem | wire.AttachmentItem | wire.AuditItem,
+    item: wire.DossierItem
+    | wire.CitizenItem
+    | wire.AttachmentItem
+    | wire.AuditItem
+    | wire.FaceMatchItem,
 ) -> list[IncomingRow]:
     match item:
         case wire.DossierItem(dossier=d):
@@ -109,6 +113,17 @@ def rows_of(
             ]
         case wire.AuditItem(audit=a):
             return [_row("audit", a, 1)]
+        case wire.FaceMatchItem(face_match=f):
+            # parent: the dossier it verified (none until the intake was saved)
+            return [
+                _row(
+                    "face_match",
+                    f,
+                    f.row_version,
+                    parent_id=f.dossier_id,
+                    base_version=item.base_version,
+                )
+            ]
     raise AssertionError(f"unknown item {type(item).__name__}")
 
 
@@ -122,6 +137,7 @@ def item_id(item: Any) -> str:
         "citizen": lambda: item.citizen.id,
         "attachment": lambda: item.attachment.id,
         "audit": lambda: item.audit.id,
+        "face_match": lambda: item.face_match.id,
     }[item.entity]()
 
 

@@ -280,6 +280,8 @@ def _main_row(item: Any) -> Any:
             return item.citizen
         case wire.AttachmentItem():
             return item.attachment
+        case wire.FaceMatchItem():
+            return item.face_match
     return None
 
 
