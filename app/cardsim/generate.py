@@ -21,7 +21,9 @@ def _photo(path: Path, style: dict[str, Any]) -> None:
     if "identity" in style:
         img = synthetic_faces.render(int(style["identity"]))
     else:
-        options: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in style.items()}
+        options: dict[str, Any] = {
+            k: tuple(v) if isinstance(v, list) else v for k, v in style.items()
+        }
         img = faces.draw_face(faces.FaceStyle(**options))
     data = faces.to_jpeg2000(img) if path.suffix in (".jp2", ".j2k") else faces.to_jpeg(img)
     path.parent.mkdir(parents=True, exist_ok=True)

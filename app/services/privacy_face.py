@@ -65,7 +65,8 @@ def dossier_attempts(session: Session, dossier_ids: Iterable[str]) -> dict[str, 
                 FaceMatch.dossier_id.in_(ids[i : i + 500])
             )
         ):
-            out[dossier_id].append(match_id)
+            if dossier_id is not None:
+                out[dossier_id].append(match_id)
     return out
 
 

@@ -103,4 +103,4 @@ def test_every_demo_card_portrait_is_a_chip_sized_synthetic_face():
         assert "identity" in profile.photo_style
         assert demo_camera.holder_identity(profile.holder.id_number) is not None
         assert 10_000 < len(profile.photo.read_bytes()) <= 18_000  # a chip portrait's size
-        assert demo_camera.STRANGER != profile.photo_style["identity"]
+        assert profile.photo_style["identity"] != demo_camera.STRANGER

@@ -326,7 +326,9 @@ def test_retention_purges_attempts_with_their_dossier_and_old_loose_ones(env, tm
     assert report.dossiers == 1 and report.face_matches == 2
     with env.db.session() as s:
         left = set(s.scalars(select(FaceMatch.id)))
-        queued = set(s.scalars(select(OutboxItem.entity_id).where(OutboxItem.entity == "face_match")))
+        queued = set(
+            s.scalars(select(OutboxItem.entity_id).where(OutboxItem.entity == "face_match"))
+        )
     assert left == {recent_loose, unsent_loose}  # recent, or not at central yet: kept
     assert with_dossier not in queued and old_loose not in queued
     assert not (root / "cd" / ("cd" * 32)).exists()  # the kept camera image goes too
