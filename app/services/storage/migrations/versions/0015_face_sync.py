@@ -29,9 +29,15 @@ def upgrade() -> None:
     with op.batch_alter_table("face_matches") as batch:
         batch.alter_column("updated_at", existing_type=sa.DateTime(), nullable=False)
         batch.alter_column("row_version", existing_type=sa.Integer(), server_default=None)
+    # attempts recorded before this revision go up with the next sync
+    op.execute(
+        "INSERT INTO sync_outbox (entity, entity_id, payload, created_at, state, attempts, "
+        "last_error) SELECT 'face_match', id, '{}', at, 'pending', 0, '' FROM face_matches"
+    )
 
 
 def downgrade() -> None:
+    op.execute("DELETE FROM sync_outbox WHERE entity = 'face_match'")
     with op.batch_alter_table("face_matches") as batch:
         batch.drop_column("updated_at")
         batch.drop_column("row_version")
