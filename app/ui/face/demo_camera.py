@@ -9,10 +9,13 @@ it plays ``STRANGER`` instead: "không khớp". No real person's face anywhere.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
 from dataclasses import dataclass
 from functools import cache
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
@@ -51,15 +54,48 @@ def holder_identity(id_number: str) -> int | None:
     return _identities().get(id_number)
 
 
-def demo_frames(identity: int, frames: int = 12) -> list[QImage]:
+@cache
+def demo_frames(identity: int, frames: int = 12) -> tuple[QImage, ...]:
+    """Rendered once per identity (about a second of CPU: off the GUI thread)."""
     import numpy as np
 
     from app.cardsim import synthetic_faces
 
-    return [
+    return tuple(
         from_rgb(np.asarray(img))
         for img in synthetic_faces.at_the_counter(identity, frames, seed=identity)
-    ]
+    )
+
+
+class RenderedCamera(VirtualCamera):
+    """A virtual camera whose clip is rendered on a thread of its own when it starts;
+    the view says "Đang mở máy ảnh…" meanwhile, as a real camera warming up would."""
+
+    _ready = Signal(object)
+
+    def __init__(self, identity: int, parent: QObject | None = None) -> None:
+        super().__init__([], interval_ms=150, parent=parent)
+        self.identity = identity
+        self._ready.connect(self._rendered)
+        self._wanted = False
+
+    def start(self) -> None:
+        self._wanted = True
+        threading.Thread(target=self._render, name="demo-camera", daemon=True).start()
+
+    def _render(self) -> None:
+        frames = demo_frames(self.identity)
+        with contextlib.suppress(RuntimeError):  # the dialog closed meanwhile
+            self._ready.emit(frames)
+
+    def stop(self) -> None:
+        self._wanted = False
+        super().stop()
+
+    def _rendered(self, images: tuple[QImage, ...]) -> None:
+        if self._wanted:
+            self.play(list(images))
+            super().start()
 
 
 def demo_camera_for(id_number: str, parent: QWidget | None = None) -> FrameSource:
@@ -68,4 +104,4 @@ def demo_camera_for(id_number: str, parent: QWidget | None = None) -> FrameSourc
     identity = STRANGER if SCENE.stranger else holder_identity(id_number)
     if os.environ.get(VIRTUAL_CAMERA_ENV) or identity is None:
         return open_camera(parent)
-    return VirtualCamera(demo_frames(identity), interval_ms=150, parent=parent)
+    return RenderedCamera(identity, parent)
