@@ -551,10 +551,13 @@ MESSAGES: dict[ErrorKind, Message] = {
     ),
     ErrorKind.CAMERA_BUSY: _M(
         QT_TRANSLATE_NOOP("errors", "Máy ảnh đang bận"),
-        QT_TRANSLATE_NOOP("errors", "Máy ảnh đang được một chương trình khác sử dụng."),
+        QT_TRANSLATE_NOOP(
+            "errors", "Máy ảnh đang được một chương trình khác sử dụng, hoặc không mở được."
+        ),
         QT_TRANSLATE_NOOP(
             "errors",
-            "Đóng chương trình kia (họp trực tuyến…) rồi bấm F6; hồ sơ vẫn tiếp nhận được.",
+            "Đóng chương trình kia (họp trực tuyến…), kiểm tra dây cắm máy ảnh rồi bấm F6; "
+            "hồ sơ vẫn tiếp nhận được.",
         ),
     ),
     ErrorKind.CAMERA_DENIED: _M(

@@ -118,6 +118,17 @@ def rows_of(item: Any) -> list[IncomingRow]:
                     base_version=item.base_version,
                 )
             ]
+        case wire.FaceMatchItem(face_match=f):
+            # parent: the dossier it verified (none until the intake was saved)
+            return [
+                _row(
+                    "face_match",
+                    f,
+                    f.row_version,
+                    parent_id=f.dossier_id,
+                    base_version=item.base_version,
+                )
+            ]
     raise AssertionError(f"unknown item {type(item).__name__}")
 
 
@@ -132,6 +143,7 @@ def item_id(item: Any) -> str:
         "attachment": lambda: item.attachment.id,
         "audit": lambda: item.audit.id,
         "life_event_contact": lambda: item.life_event_contact.id,
+        "face_match": lambda: item.face_match.id,
     }[item.entity]()
 
 

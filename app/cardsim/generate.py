@@ -11,14 +11,20 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cardsim import faces
+from app.cardsim import faces, synthetic_faces
 from app.cardsim.pki import RESOURCES, generate_missing, new_private_key, write_private_key
 
 
 def _photo(path: Path, style: dict[str, Any]) -> None:
-    options: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in style.items()}
-    face = faces.FaceStyle(**options)
-    img = faces.draw_face(face)
+    """``{"identity": N}``: a shaded synthetic face (``synthetic_faces``) the face match
+    can use; otherwise the flat cartoon of ``faces``."""
+    if "identity" in style:
+        img = synthetic_faces.render(int(style["identity"]))
+    else:
+        options: dict[str, Any] = {
+            k: tuple(v) if isinstance(v, list) else v for k, v in style.items()
+        }
+        img = faces.draw_face(faces.FaceStyle(**options))
     data = faces.to_jpeg2000(img) if path.suffix in (".jp2", ".j2k") else faces.to_jpeg(img)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)

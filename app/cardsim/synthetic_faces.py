@@ -109,6 +109,26 @@ def portrait_jpeg2000(identity: int, target_bytes: int = 18_000) -> bytes:
     return buf.getvalue()
 
 
+def at_the_counter(identity: int, frames: int = 12, seed: int = 0) -> list[Image.Image]:
+    """A citizen in front of the counter's camera: the head turns slowly left and right
+    while light, distance and position vary a little, as from one moment to the next."""
+    r = np.random.default_rng(seed)
+    return [
+        render(
+            identity,
+            Pose(
+                light_side=float(r.uniform(-0.15, 0.15)),
+                light_level=float(r.uniform(0.95, 1.05)),
+                yaw=0.25 * float(np.sin(2 * np.pi * i / frames)),
+                scale=float(r.uniform(0.97, 1.03)),
+                shift=(int(r.integers(-6, 7)), int(r.integers(-6, 7))),
+                noise_seed=seed * 1000 + i,
+            ),
+        )
+        for i in range(frames)
+    ]
+
+
 def head_turn_burst(identity: int, frames: int = 6) -> list[Image.Image]:
     """A citizen asked to turn the head a little: yaw sweeps, everything else steady."""
     return [

@@ -5,6 +5,8 @@ attempt and its access-log entry in one transaction; an attempt without the citi
 consent is refused (biometric data is sensitive personal data, PDP Law 91/2025).
 The attempt is linked to the dossier when the intake is saved (``attach_to_dossier``).
 The audit detail holds the decision only: no score, no image, no descriptor.
+Every change is queued for the central service (``ENTITY``): figures, decision and
+override only, never an image or a descriptor (``app.services.sync.serialize``).
 """
 
 from __future__ import annotations
@@ -22,7 +24,10 @@ from app.services.attachments import AttachmentStore
 from app.services.security.permissions import Permission, require
 from app.services.storage.db import Database
 from app.services.storage.models import FaceMatch
+from app.services.storage.outbox import enqueue
 from app.shared.types import utcnow
+
+ENTITY = "face_match"  # outbox entity: figures and override travel to central
 
 DECISIONS = ("match", "no_match", "retry")
 MIN_REASON = 10
@@ -101,6 +106,7 @@ def record_face_match(
         )
         s.add(row)
         s.flush()
+        enqueue(s, ENTITY, row.id)
         audit.record(
             s,
             officer.officer_id,
@@ -131,6 +137,7 @@ def override_face_match(
         row.override_by = officer.officer_id
         row.override_reason = reason
         row.override_at = utcnow()
+        enqueue(s, ENTITY, row.id)
         audit.record(
             s,
             officer.officer_id,
@@ -153,11 +160,18 @@ def attach_to_dossier(
 
             dossier = s.get(Dossier, dossier_id)
             citizen_id = dossier.citizen_id if dossier is not None else None
-        s.execute(
+        linked = s.execute(
             update(FaceMatch)
             .where(FaceMatch.id == match_id, FaceMatch.dossier_id.is_(None))
-            .values(dossier_id=dossier_id, citizen_id=citizen_id)
+            .values(
+                dossier_id=dossier_id,
+                citizen_id=citizen_id,
+                row_version=FaceMatch.row_version + 1,
+                updated_at=utcnow(),
+            )
         )
+        if getattr(linked, "rowcount", 0):
+            enqueue(s, ENTITY, match_id)
 
 
 def latest_for_dossier(session: Session, dossier_id: str) -> FaceMatch | None:

@@ -8,6 +8,7 @@
   itself recorded in the access log;
 * retention: local copies of finished, uploaded dossiers are purged after
   ``settings.retention_days``; the access log is kept.
+Face-match attempts are in both (``app.services.privacy_face``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import ErrorKind, UserError
 from app.services import audit
+from app.services import privacy_face as face
 from app.services.scan_folder import DEFAULT_REJECTED_DAYS, expire_originals
 from app.services.security.permissions import HasRole, Permission, require
 from app.services.storage.db import Database
@@ -123,6 +125,7 @@ def collect_subject_data(session: Session, citizen_id: str) -> dict[str, Any]:
     if dossier_ids:
         condition = or_(condition, AuditEvent.dossier_id.in_(dossier_ids))
     access = list(session.scalars(select(AuditEvent).where(condition).order_by(AuditEvent.seq)))
+    attempts = face.subject_attempts(session, citizen_id, citizen.id_number, dossier_ids)
     return {
         "generated_at": _plain(utcnow()),
         "purpose_notice": purpose_notice(),
@@ -137,6 +140,7 @@ def collect_subject_data(session: Session, citizen_id: str) -> dict[str, Any]:
             for d in dossiers
         ],
         "attachments": [_row(a) for a in attachments],
+        "face_matches": [face.attempt_row(f, _plain) for f in attempts],
         "access_log": [_row(e, skip=("prev_hash", "hash")) for e in access],
     }
 
@@ -172,6 +176,7 @@ class PurgeReport:
     attachments: int = 0
     files: int = 0
     citizens: int = 0
+    face_matches: int = 0
     kept_unsynced: int = 0  # finished and old, but not uploaded yet: kept
     scan_files: int = 0  # plaintext originals deleted from the scanner's folder
     dossier_ids: list[str] = field(default_factory=list)
@@ -233,11 +238,16 @@ def purge_expired(
         dossier_states = _states(s, "dossier", (d.id for d in candidates))
         event_ids = {d.id: [e.id for e in d.events] for d in candidates}
         event_states = _states(s, "event", (e for ids in event_ids.values() for e in ids))
+        face_ids = face.dossier_attempts(s, (d.id for d in candidates))
+        face_states = _states(s, "face_match", (f for ids in face_ids.values() for f in ids))
+        doomed_faces: list[str] = []
         touched_citizens: set[str] = set()
         touched_attachments: set[str] = set()
         for d in candidates:
-            synced = _uploaded(dossier_states[d.id]) and all(
-                _settled(event_states[e]) for e in event_ids[d.id]
+            synced = (
+                _uploaded(dossier_states[d.id])
+                and all(_settled(event_states[e]) for e in event_ids[d.id])
+                and all(_settled(face_states[f]) for f in face_ids[d.id])
             )
             if not synced:
                 report.kept_unsynced += 1
@@ -262,11 +272,17 @@ def purge_expired(
             )
             _forget_outbox(s, "dossier", [d.id])
             _forget_outbox(s, "event", event_ids[d.id])
+            doomed_faces += face_ids[d.id]
             s.delete(d)
             report.dossiers += 1
             report.dossier_ids.append(d.id)
         s.flush()
+        doomed_faces += face.expired_loose_attempts(s, cutoff, _states)
+        images = face.camera_images(s, doomed_faces)
+        report.face_matches = face.delete_attempts(s, doomed_faces)
+        s.flush()
         doomed_files = _purge_attachments(s, touched_attachments, cutoff, report)
+        doomed_files |= {sha for sha in images if not _still_kept(s, sha)}
         _purge_citizens(s, touched_citizens, cutoff, report)
     # Files go only after the rows are gone for good (the commit above succeeded).
     for sha in doomed_files:
@@ -285,6 +301,15 @@ def purge_expired(
             report.kept_unsynced,
         )
     return report
+
+
+def _still_kept(s: Session, sha: str) -> bool:
+    from app.services.storage.models import FaceMatch
+
+    return (
+        s.scalar(select(FaceMatch.id).where(FaceMatch.image_sha256 == sha)) is not None
+        or s.scalar(select(Attachment.id).where(Attachment.sha256 == sha)) is not None
+    )
 
 
 def _forget_outbox(s: Session, entity: str, ids: list[str]) -> None:

@@ -154,6 +154,31 @@ class AuditWire(Wire):
     hash: str = ""
 
 
+class FaceMatchWire(Wire):
+    """One face-match attempt at the counter: the result, the model that decided and a
+    supervisor's override. Never an image, a descriptor or the quality figures."""
+
+    id: str = Field(min_length=1, max_length=36)
+    row_version: int = Field(ge=1)
+    at: UTC
+    updated_at: UTC
+    officer_id: str | None = None
+    dossier_id: str | None = None
+    citizen_id: str | None = None
+    decision: Literal["match", "no_match", "retry"]
+    score: float | None = None
+    distance: float | None = None
+    threshold: float
+    model: str = Field(max_length=80)
+    model_version: str = Field(max_length=120)
+    liveness_moved: bool | None = None
+    consent: bool
+    override_decision: Literal["", "match", "no_match"] = ""
+    override_by: str | None = None
+    override_reason: str = ""
+    override_at: UTC | None = None
+
+
 class DossierItem(Wire):
     """A dossier with its checklist lines and lifecycle events, pushed as one unit."""
 
@@ -210,8 +235,16 @@ class LifeEventContactItem(Wire):
     base_version: int = Field(default=0, ge=0)  # central's version this change builds on
 
 
+class FaceMatchItem(Wire):
+    entity: Literal["face_match"] = "face_match"
+    ref: int
+    office_code: str
+    face_match: FaceMatchWire
+    base_version: int = Field(default=0, ge=0)  # central's version this change builds on
+
+
 PushItem = Annotated[
-    DossierItem | CitizenItem | AttachmentItem | AuditItem | LifeEventContactItem,
+    DossierItem | CitizenItem | AttachmentItem | AuditItem | LifeEventContactItem | FaceMatchItem,
     Field(discriminator="entity"),
 ]
 

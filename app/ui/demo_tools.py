@@ -109,5 +109,25 @@ def add_demo_menu(window: QMainWindow, scan: Callable[[str], None]) -> VirtualCa
         name = spec.partition(":")[0]
         action.triggered.connect(lambda _=False, n=name: scan(qr_text(load_profile(n))))
         menu.addAction(action)
+    menu.addSeparator()
+    menu.addAction(_stranger_action(window))
     window.destroyed.connect(lambda *_: cards.remove())
     return cards
+
+
+def _stranger_action(window: QMainWindow) -> QAction:
+    """Who sits in front of the demo camera for F6: the card's holder (match) or
+    someone else (no match)."""
+    from app.ui.face.demo_camera import SCENE
+
+    action = QAction(
+        QCoreApplication.translate(
+            "MainWindow", "Máy ảnh ảo: &người khác ngồi trước quầy (không phải chủ thẻ)"
+        ),
+        window,
+        checkable=True,
+        shortcut=QKeySequence("Ctrl+Alt+9"),
+    )
+    action.setChecked(SCENE.stranger)
+    action.toggled.connect(lambda on: setattr(SCENE, "stranger", on))
+    return action

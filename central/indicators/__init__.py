@@ -3,7 +3,8 @@
 Built from what the counters pushed (``synced_rows``: each dossier's wire JSON with its
 ``identified_by``, procedure, status, due time and attachment links; its events for the
 time the result was ready; the citizens' ID numbers), plus the register check's results
-for "participants verified against the population register". The computation is the
+for "participants verified against the population register", and the face-match
+attempts (``biometrics``) for "verified by face at the counter". The computation is the
 counter's own (``app.services.indicators.compute``), so an office head and the province
 read the same figure the same way. Figures carry dossier codes, listed by
 ``dossier_codes``.
@@ -29,6 +30,7 @@ from app.services.indicators import (
 )
 from app.shared.lifecycle import Status
 from app.shared.timezone import VN_TZ
+from central.indicators.biometrics import biometrics_figure
 from central.indicators.life_event_counts import life_event_figures
 from central.models import Office, Participant, SyncedRow
 from central.register_check.models import VERIFIED, RegisterCheck
@@ -171,6 +173,7 @@ def _compute(
         end=end,
         as_of=as_of,
         register=register_figure(session, dossiers),
+        biometrics=biometrics_figure(session, dossiers),
     )
     return dataclasses.replace(ind, life_events=events, codes={**event_codes, **ind.codes})
 

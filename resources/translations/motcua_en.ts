@@ -1654,6 +1654,11 @@ Enter the officer&apos;s password to continue.</translation>
         <source>Quét mã QR: {0}</source>
         <translation>Scan QR code: {0}</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/demo_tools.py" line="124"/>
+        <source>Máy ảnh ảo: &amp;người khác ngồi trước quầy (không phải chủ thẻ)</source>
+        <translation>Virtual camera: someone &amp;else at the counter (not the card holder)</translation>
+    </message>
 </context>
 <context>
     <name>PasswordDialog</name>
@@ -3588,56 +3593,64 @@ Enter the officer&apos;s password to continue.</translation>
     </message>
     <message>
         <location filename="../../app/errors.py" line="554"/>
+        <source>Máy ảnh đang được một chương trình khác sử dụng, hoặc không mở được.</source>
+        <translation>The camera is in use by another program, or cannot be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="557"/>
+        <source>Đóng chương trình kia (họp trực tuyến…), kiểm tra dây cắm máy ảnh rồi bấm F6; hồ sơ vẫn tiếp nhận được.</source>
+        <translation>Close the other program (online meeting…), check the camera&apos;s cable, then press F6; the dossier can still be received.</translation>
+    </message>
+    <message>
         <source>Máy ảnh đang được một chương trình khác sử dụng.</source>
-        <translation>Another program is using the camera.</translation>
+        <translation type="vanished">Another program is using the camera.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="555"/>
         <source>Đóng chương trình kia (họp trực tuyến…) rồi bấm F6; hồ sơ vẫn tiếp nhận được.</source>
-        <translation>Close the other program (video call…) and press F6; the dossier can still be received.</translation>
+        <translation type="vanished">Close the other program (video call…) and press F6; the dossier can still be received.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="561"/>
+        <location filename="../../app/errors.py" line="564"/>
         <source>Không được phép dùng máy ảnh</source>
         <translation>Camera use not allowed</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="562"/>
+        <location filename="../../app/errors.py" line="565"/>
         <source>Hệ điều hành đã chặn quyền dùng máy ảnh của MotCua.</source>
         <translation>The operating system blocked MotCua&apos;s use of the camera.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="563"/>
+        <location filename="../../app/errors.py" line="566"/>
         <source>Nhờ quản trị viên cho phép MotCua dùng máy ảnh; hồ sơ vẫn tiếp nhận bình thường.</source>
         <translation>Ask the administrator to allow MotCua to use the camera; the dossier is received as usual.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="569"/>
+        <location filename="../../app/errors.py" line="572"/>
         <source>Chưa có sự đồng ý của người dân</source>
         <translation>No consent from the citizen</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="570"/>
+        <location filename="../../app/errors.py" line="573"/>
         <source>Đối chiếu khuôn mặt là xử lý dữ liệu sinh trắc, cần người dân đồng ý.</source>
         <translation>The face match processes biometric data and needs the citizen&apos;s consent.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="573"/>
+        <location filename="../../app/errors.py" line="576"/>
         <source>Hỏi người dân; nếu đồng ý, đánh dấu ô xác nhận rồi chụp lại.</source>
         <translation>Ask the citizen; if they agree, tick the confirmation box and capture again.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="576"/>
+        <location filename="../../app/errors.py" line="579"/>
         <source>Thiếu lý do xác nhận thay</source>
         <translation>Override reason missing</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="577"/>
+        <location filename="../../app/errors.py" line="580"/>
         <source>Xác nhận thay kết quả đối chiếu cần ghi lý do.</source>
         <translation>Overriding a face-match result needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="578"/>
+        <location filename="../../app/errors.py" line="581"/>
         <source>Nhập lý do (ít nhất 10 ký tự) rồi xác nhận lại.</source>
         <translation>Enter a reason (at least 10 characters) and confirm again.</translation>
     </message>

@@ -92,7 +92,8 @@ def test_province_indicators_compare_offices_and_list_the_dossiers_behind_a_figu
         assert (demo["register"]["count"], demo["register"]["total"]) == (2, 2)
         assert (other["register"]["count"], other["register"]["total"]) == (0, 1)
         assert (total["register"]["count"], total["register"]["total"]) == (2, 3)
-        assert demo["biometrics"] is None
+        # no face-match attempt pushed: none of the dossiers verified by face
+        assert (demo["biometrics"]["count"], demo["biometrics"]["total"]) == (0, 3)
 
         listed = admin.get(
             "/api/v1/backoffice/indicators/dossiers",

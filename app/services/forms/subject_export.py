@@ -33,6 +33,7 @@ ACTION_NAMES = {
     "unlock": "Mở khoá màn hình",
     "biometric": "Đối chiếu khuôn mặt",
 }
+FACE_DECISIONS = {"match": "Khớp", "no_match": "Không khớp", "retry": "Ảnh chưa đạt"}
 
 
 def _when(value: Any) -> str:
@@ -150,7 +151,27 @@ def subject_pdf(data: Mapping[str, Any]) -> bytes:
         )
     else:
         story.append(p("Không có giấy tờ số hoá nào."))
-    story.append(p("4. Nhật ký truy cập dữ liệu của Ông/Bà", heading))
+    story.append(p("4. Đối chiếu khuôn mặt với ảnh trên chip", heading))
+    if data.get("face_matches"):
+        story.append(
+            table(
+                [["Thời điểm", "Kết quả", "Điểm", "Xác nhận thay (lý do)", "Ảnh máy ảnh"]]
+                + [
+                    [
+                        _when(f["at"]),
+                        FACE_DECISIONS.get(f["final_decision"], f["final_decision"]),
+                        "" if f["score"] is None else f"{f['score']:.2f}",
+                        f["override_reason"],
+                        "Có lưu" if f["camera_image_kept"] else "Không lưu",
+                    ]
+                    for f in data["face_matches"]
+                ],
+                [35 * mm, 25 * mm, 15 * mm, 70 * mm, 25 * mm],
+            )
+        )
+    else:
+        story.append(p("Không có lượt đối chiếu khuôn mặt nào."))
+    story.append(p("5. Nhật ký truy cập dữ liệu của Ông/Bà", heading))
     if data["access_log"]:
         story.append(
             table(
@@ -169,7 +190,7 @@ def subject_pdf(data: Mapping[str, Any]) -> bytes:
         )
     else:
         story.append(p("Chưa có lượt truy cập nào được ghi."))
-    story.append(p("5. Thông báo về xử lý dữ liệu cá nhân", heading))
+    story.append(p("6. Thông báo về xử lý dữ liệu cá nhân", heading))
     story.extend(p(par, small) for par in data["purpose_notice"].split("\n\n"))
     out = io.BytesIO()
     SimpleDocTemplate(

@@ -360,6 +360,10 @@ class FaceMatch(Base):
     override_by: Mapped[str | None] = mapped_column(String(36), default=None)
     override_reason: Mapped[str] = mapped_column(Text, default="")
     override_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    # synced to central (figures and override only): a version per change
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    row_version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    __mapper_args__ = {"version_id_col": row_version}
 
     @property
     def final_decision(self) -> str:

@@ -282,6 +282,8 @@ def _main_row(item: Any) -> Any:
             return item.attachment
         case wire.LifeEventContactItem():
             return item.life_event_contact
+        case wire.FaceMatchItem():
+            return item.face_match
     return None
 
 

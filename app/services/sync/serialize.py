@@ -25,6 +25,7 @@ from app.services.storage.models import (
     DossierAttachment,
     DossierDocument,
     DossierEvent,
+    FaceMatch,
     LifeEventContact,
     Office,
 )
@@ -34,13 +35,16 @@ from app.shared import wire
 # Outbox entity names other modules use, mapped to what is pushed.
 DOSSIER_PARTS = {"dossier", "event", "dossier_event", "document", "dossier_document"}
 ENTITY_ALIASES = {"audit_event": "audit"}
-PUSHED = frozenset({"dossier", "citizen", "attachment", "audit", "life_event_contact"})
+PUSHED = frozenset(
+    {"dossier", "citizen", "attachment", "audit", "life_event_contact", "face_match"}
+)
+VERSIONED = ("dossier", "citizen", "attachment", "face_match")  # carry a base_version
 _CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    entity: str  # dossier, citizen, attachment, audit
+    entity: str  # dossier, citizen, attachment, audit, face_match
     id: str
 
 
@@ -299,6 +303,40 @@ def contact_item(
     )
 
 
+def face_match_item(
+    session: Session, match_id: str, ref: int, office: str
+) -> wire.FaceMatchItem | None:
+    """The attempt's result and override (no image, descriptor or quality figures)."""
+    f = session.get(FaceMatch, match_id)
+    if f is None:
+        return None
+    return wire.FaceMatchItem(
+        ref=ref,
+        office_code=office,
+        face_match=wire.FaceMatchWire(
+            id=f.id,
+            row_version=f.row_version,
+            at=f.at,
+            updated_at=f.updated_at,
+            officer_id=f.officer_id,
+            dossier_id=f.dossier_id,
+            citizen_id=f.citizen_id,
+            decision=f.decision,  # type: ignore[arg-type]  # checked when recorded
+            score=f.score,
+            distance=f.distance,
+            threshold=f.threshold,
+            model=f.model,
+            model_version=f.model_version,
+            liveness_moved=f.liveness_moved,
+            consent=f.consent,
+            override_decision=f.override_decision,  # type: ignore[arg-type]
+            override_by=f.override_by,
+            override_reason=f.override_reason,
+            override_at=f.override_at,
+        ),
+    )
+
+
 def build(session: Session, target: Target, ref: int, office: str) -> Any:
     """The push item for a target, or None when its row is gone; KeyError if unknown."""
     return build_many(session, {target: ref}, office)[target]
@@ -315,7 +353,13 @@ def build_many(session: Session, refs: dict[Target, int], office: str) -> dict[T
     # Load the single-row entities in bulk; ``session.get`` below then finds them in the
     # identity map instead of querying one by one (``loaded`` keeps them referenced).
     loaded: list[Any] = []
-    for model, entity in ((Citizen, "citizen"), (Attachment, "attachment"), (AuditEvent, "audit")):
+    singles: tuple[tuple[Any, str], ...] = (
+        (Citizen, "citizen"),
+        (Attachment, "attachment"),
+        (AuditEvent, "audit"),
+        (FaceMatch, "face_match"),
+    )
+    for model, entity in singles:
         ids = [t.id for t in refs if t.entity == entity]
         for i in range(0, len(ids), _CHUNK):
             loaded += session.scalars(select(model).where(model.id.in_(ids[i : i + _CHUNK]))).all()
@@ -332,7 +376,9 @@ def build_many(session: Session, refs: dict[Target, int], office: str) -> dict[T
                 out[target] = audit_item(session, target.id, ref, office)
             case "life_event_contact":
                 out[target] = contact_item(session, target.id, ref, office)
-    for entity in ("dossier", "citizen", "attachment"):
+            case "face_match":
+                out[target] = face_match_item(session, target.id, ref, office)
+    for entity in VERSIONED:
         found = [t for t, item in out.items() if item is not None and t.entity == entity]
         bases = versions.confirmed(session, entity, [t.id for t in found])
         for t in found:

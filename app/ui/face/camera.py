@@ -76,6 +76,17 @@ class VirtualCamera(FrameSource):
     def stop(self) -> None:
         self._timer.stop()
 
+    def raise_error(
+        self, error: Any, *, device_present: bool = True, permission_granted: bool = True
+    ) -> None:
+        """Fail as the real camera does (``QCamera.errorOccurred``): tests and training."""
+        failure = camera_failure(
+            error, device_present=device_present, permission_granted=permission_granted
+        )
+        if failure is not None:
+            self.stop()
+            self.failed.emit(failure)
+
     def play(self, images: Sequence[QImage | Path]) -> None:
         """Change what the camera shows (the next person in front of it)."""
         self._images = [i if isinstance(i, QImage) else QImage(str(i)) for i in images]
@@ -91,12 +102,22 @@ class VirtualCamera(FrameSource):
         self._next += 1
 
 
-def _camera_error(text: str) -> ErrorKind:
-    """Qt reports every open failure as ``CameraError``; its text tells which."""
-    lowered = text.lower()
-    if "permission" in lowered or "denied" in lowered or "not permitted" in lowered:
-        return ErrorKind.CAMERA_DENIED
-    return ErrorKind.CAMERA_BUSY
+def camera_failure(
+    error: Any, *, device_present: bool = True, permission_granted: bool = True
+) -> UserError | None:
+    """What a camera error means to the officer, from Qt's error enum (``QCamera.Error``;
+    its text is the driver's, in any language) and what can be checked beside it: the
+    device still among ``QMediaDevices.videoInputs()``, the permission to use it. None
+    for ``NoError``."""
+    from PySide6.QtMultimedia import QCamera
+
+    if error == QCamera.Error.NoError:
+        return None
+    if not permission_granted:
+        return UserError(ErrorKind.CAMERA_DENIED, "camera permission refused")
+    if not device_present:
+        return UserError(ErrorKind.CAMERA_MISSING, "camera unplugged")
+    return UserError(ErrorKind.CAMERA_BUSY, "camera could not be opened")
 
 
 class QtCamera(FrameSource):
@@ -106,6 +127,7 @@ class QtCamera(FrameSource):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._camera: Any = None
+        self._device: Any = None
         self._session: Any = None
         self._sink: Any = None
 
@@ -127,7 +149,8 @@ class QtCamera(FrameSource):
         if not devices:
             self.failed.emit(UserError(ErrorKind.CAMERA_MISSING, "no video input"))
             return
-        self._camera = QCamera(devices[0], self)
+        self._device = devices[0]
+        self._camera = QCamera(self._device, self)
         self._session = QMediaCaptureSession(self)
         self._sink = QVideoSink(self)
         self._session.setCamera(self._camera)
@@ -145,10 +168,19 @@ class QtCamera(FrameSource):
         if not image.isNull():
             self.frame.emit(image)
 
-    def _error(self, _error: Any, text: str) -> None:
-        log.warning("camera error %s", text)  # device text only, no image data
-        self.stop()
-        self.failed.emit(UserError(_camera_error(text), text))
+    def _error(self, error: Any, text: str) -> None:
+        from PySide6.QtMultimedia import QMediaDevices
+
+        log.warning("camera error %s: %s", error, text)  # device text only, no image data
+        device = self._device.id() if self._device is not None else b""
+        failure = camera_failure(
+            error,
+            device_present=any(d.id() == device for d in QMediaDevices.videoInputs()),
+            permission_granted=_permission_granted() and not _device_file_refused(device),
+        )
+        if failure is not None:
+            self.stop()
+            self.failed.emit(failure)
 
 
 def _permission_granted() -> bool:
@@ -161,6 +193,13 @@ def _permission_granted() -> bool:
     if app is None:
         return True
     return bool(app.checkPermission(QCameraPermission()) != Qt.PermissionStatus.Denied)
+
+
+def _device_file_refused(device_id: Any) -> bool:
+    """Linux names a camera by its device file (/dev/video0): one this user may not open
+    is a refused permission (not in the "video" group), not a busy camera."""
+    path = bytes(device_id).decode(errors="replace")
+    return path.startswith("/dev/") and os.path.exists(path) and not os.access(path, os.R_OK)
 
 
 def open_camera(parent: QObject | None = None) -> FrameSource:

@@ -123,4 +123,12 @@ def face_offer(controller: Any, store: Any, demo: bool) -> FaceOffer:
     the synthetic-face calibration (resources/face/synthetic-policy.json)."""
     from app.services.face.policy import SYNTHETIC_POLICY
 
-    return FaceOffer(controller, store, policy_path=SYNTHETIC_POLICY if demo else None)
+    if not demo:
+        return FaceOffer(controller, store)
+    from app.ui.face.demo_camera import demo_camera_for
+
+    def camera(parent: QWidget) -> FrameSource:
+        identity = controller.state.identity
+        return demo_camera_for(identity.id_number if identity else "", parent)
+
+    return FaceOffer(controller, store, camera=camera, policy_path=SYNTHETIC_POLICY)

@@ -248,3 +248,98 @@ def test_a_citizen_with_other_dossiers_left_is_kept(env):
     assert report.dossiers == 1 and report.citizens == 0
     with env.db.session() as s:
         assert s.get(Citizen, citizen.id) is not None
+
+
+# ---------------------------------------------------------------- face-match attempts
+
+
+def _attempt(env, citizen, dossier_id=None, *, at=LONG_AGO, sent=True, image="") -> str:
+    from app.services.storage.models import FaceMatch
+
+    with env.db.session() as s:
+        row = FaceMatch(
+            at=at,
+            officer_id=env.officers["officer"].id,
+            dossier_id=dossier_id,
+            citizen_id=citizen.id if dossier_id else None,
+            id_number=citizen.id_number,
+            decision="no_match",
+            score=0.31,
+            distance=0.69,
+            threshold=0.6,
+            model="dlib_face_recognition_resnet_model_v1",
+            model_version="dlib-20.0.1/face_recognition_models-0.3.0",
+            quality={"frames": 6},
+            consent=True,
+            image_sha256=image,
+            override_decision="match",
+            override_reason="ảnh trên chip chụp 15 năm trước",
+        )
+        s.add(row)
+        s.flush()
+        match_id = row.id
+    if sent:
+        _mark_sent(env, "face_match", match_id)
+    else:  # recorded and queued, not at central yet
+        with env.db.session() as s:
+            s.add(OutboxItem(entity="face_match", entity_id=match_id, payload={}))
+    return match_id
+
+
+def test_the_export_lists_the_face_match_attempts_without_images(env):
+    citizen, dossier = _dossier_with_everything(env)
+    linked = _attempt(env, citizen, dossier.id, image="cd" * 32)
+    loose = _attempt(env, citizen, at=NOW)  # the intake was never saved: by ID number
+    _attempt(env, add_citizen(env, 1))  # someone else's
+    data = privacy.export_subject(env.db, Who("admin"), env.officers["admin"].id, citizen.id)
+    attempts = data["face_matches"]
+    assert [a["dossier_id"] for a in attempts] == [dossier.id, None]
+    assert attempts[0]["final_decision"] == "match" and attempts[0]["decision"] == "no_match"
+    assert attempts[0]["override_reason"] == "ảnh trên chip chụp 15 năm trước"
+    assert attempts[0]["camera_image_kept"] and not attempts[1]["camera_image_kept"]
+    assert "cd" * 32 not in privacy.subject_json(data).decode()  # named, not given
+    assert linked and loose
+    pdf = subject_pdf(data)
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    assert "Đối chiếu khuôn mặt với ảnh trên chip" in text
+    assert "ảnh trên chip chụp 15 năm trước" in text and "Có lưu" in text
+
+
+def test_retention_purges_attempts_with_their_dossier_and_old_loose_ones(env, tmp_path):
+    from app.services.storage.models import FaceMatch
+
+    citizen, dossier = _dossier_with_everything(env)
+    with env.db.session() as s:
+        event_id = s.scalar(select(DossierEvent.id))
+    for entity, entity_id in (("dossier", dossier.id), ("event", event_id)):
+        _mark_sent(env, entity, entity_id)
+    with_dossier = _attempt(env, citizen, dossier.id, image="cd" * 32)
+    old_loose = _attempt(env, citizen)
+    recent_loose = _attempt(env, citizen, at=NOW - dt.timedelta(days=3))
+    unsent_loose = _attempt(env, citizen, sent=False)
+    root = tmp_path / "attachments"
+    (root / "cd").mkdir(parents=True)
+    (root / "cd" / ("cd" * 32)).write_bytes(b"encrypted camera image")
+
+    report = privacy.purge_expired(env.db, 365, now=NOW, attachments_root=root, actor=SYSTEM_ADMIN)
+
+    assert report.dossiers == 1 and report.face_matches == 2
+    with env.db.session() as s:
+        left = set(s.scalars(select(FaceMatch.id)))
+        queued = set(
+            s.scalars(select(OutboxItem.entity_id).where(OutboxItem.entity == "face_match"))
+        )
+    assert left == {recent_loose, unsent_loose}  # recent, or not at central yet: kept
+    assert with_dossier not in queued and old_loose not in queued
+    assert not (root / "cd" / ("cd" * 32)).exists()  # the kept camera image goes too
+
+
+def test_a_dossier_whose_attempt_is_not_uploaded_yet_is_kept(env):
+    citizen, dossier = _dossier_with_everything(env)
+    with env.db.session() as s:
+        event_id = s.scalar(select(DossierEvent.id))
+    for entity, entity_id in (("dossier", dossier.id), ("event", event_id)):
+        _mark_sent(env, entity, entity_id)
+    _attempt(env, citizen, dossier.id, sent=False)
+    report = privacy.purge_expired(env.db, 365, now=NOW, actor=SYSTEM_ADMIN)
+    assert (report.dossiers, report.kept_unsynced, report.face_matches) == (0, 1, 0)

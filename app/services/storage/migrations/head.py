@@ -2,4 +2,4 @@
 skips importing Alembic (a few hundred ms) when nothing is to be done. A test checks
 it against Alembic's own view of the head."""
 
-HEAD = "0014_events_contacts"
+HEAD = "0015_face_sync"
