@@ -19,10 +19,11 @@ import uuid
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import func, insert, or_, select, text
 from sqlalchemy.orm import Session
 
 from app.shared import wire
+from app.shared.types import utcnow
 from central.models import Change, FeedEpoch, Published
 
 _FEED_LOCK = 0x4D6F7443  # "MotC": the advisory lock key of the feed
@@ -46,6 +47,27 @@ def append(session: Session, office_code: str | None, data: Any, entity_id: str)
     session.add(change)
     session.flush()
     return change
+
+
+def append_many(session: Session, office_code: str | None, entries: list[tuple[Any, str]]) -> None:
+    """Several (data, entity id) at once: one multi-row INSERT, in the given order."""
+    if not entries:
+        return
+    lock_feed(session)
+    now = utcnow()
+    session.execute(
+        insert(Change),
+        [
+            dict(
+                office_code=office_code,
+                kind=data.kind,
+                entity_id=entity_id,
+                data=data.model_dump(mode="json"),
+                created_at=now,
+            )
+            for data, entity_id in entries
+        ],
+    )
 
 
 def current_epoch(session: Session) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+import time
 from typing import Any
 
 from alembic import command
@@ -18,6 +19,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, Table, create_engine, event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -50,11 +52,37 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    # pre_ping: after a PostgreSQL restart, stale pooled connections are replaced
-    # instead of failing the next request.
-    return create_engine(
-        url, pool_pre_ping=True, pool_size=pool_size, max_overflow=pool_size * 2, pool_timeout=30
+    engine = create_engine(
+        url, pool_size=pool_size, max_overflow=pool_size * 2, pool_timeout=30
     )
+    event.listen(engine, "checkin", _checked_in)
+    event.listen(engine, "checkout", _ping_if_idle)
+    return engine
+
+
+# A pooled connection is pinged before use only when it has been idle a while: after a
+# PostgreSQL restart the stale ones are replaced instead of failing the next request,
+# while a busy server (pushes back to back) does not pay a round trip per checkout.
+# A connection that broke while busy fails its request once (503, the counter retries)
+# and SQLAlchemy then drops the pool's other connections of that generation.
+_IDLE_BEFORE_PING = 5.0
+
+
+def _checked_in(_dbapi_conn: Any, record: Any) -> None:
+    record.info["idle_since"] = time.monotonic()
+
+
+def _ping_if_idle(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+    idle_since = record.info.get("idle_since")
+    if idle_since is None or time.monotonic() - idle_since < _IDLE_BEFORE_PING:
+        return
+    try:
+        with dbapi_conn.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        if not dbapi_conn.autocommit:
+            dbapi_conn.rollback()
+    except Exception as exc:
+        raise DisconnectionError(str(exc)) from exc
 
 
 class CentralDatabase:
