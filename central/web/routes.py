@@ -24,6 +24,7 @@ from central.web import (
     auth,
     dossier_view,
     indicators_page,
+    audit_alerts_page,
     life_events_page,
     lookup,
     queue,
@@ -402,6 +403,7 @@ def mount(app: FastAPI, db: CentralDatabase, *, idle: dt.timedelta = auth.IDLE) 
     app.include_router(indicators_page.build_router(db))
     app.include_router(register_worklist_page.build_router(db))
     app.include_router(staff_page.build_router(db, hasher))
+    app.include_router(audit_alerts_page.build_router(db))
     results.add_counter_route(app, db)
 
     @app.exception_handler(NeedLogin)
