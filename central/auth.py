@@ -73,9 +73,7 @@ def check_device(session: Session, device_id: str, secret: str) -> Device:
     return found
 
 
-def device(
-    request: Request, given: Annotated[tuple[str, str], Depends(credentials)]
-) -> Device:
+def device(request: Request, given: Annotated[tuple[str, str], Depends(credentials)]) -> Device:
     db: CentralDatabase = request.app.state.db
     with db.session() as s:
         return check_device(s, *given)

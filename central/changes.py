@@ -16,14 +16,15 @@ epoch than the one it holds starts again from 0 and pushes everything again.
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, cast
 
 from pydantic import TypeAdapter
-from sqlalchemy import func, insert, or_, select, text
+from sqlalchemy import Table, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from app.shared import wire
 from app.shared.types import utcnow
+from central.db import copy_rows
 from central.models import Change, FeedEpoch, Published
 
 _FEED_LOCK = 0x4D6F7443  # "MotC": the advisory lock key of the feed
@@ -55,8 +56,9 @@ def append_many(session: Session, office_code: str | None, entries: list[tuple[A
         return
     lock_feed(session)
     now = utcnow()
-    session.execute(
-        insert(Change),
+    copy_rows(
+        session,
+        cast(Table, Change.__table__),
         [
             dict(
                 office_code=office_code,

@@ -6,10 +6,12 @@ tests (``sqlite:///path``). One engine per process; one session per request.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-import time
 from typing import Any
 
 from alembic import command
@@ -52,9 +54,7 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    engine = create_engine(
-        url, pool_size=pool_size, max_overflow=pool_size * 2, pool_timeout=30
-    )
+    engine = create_engine(url, pool_size=pool_size, max_overflow=pool_size * 2, pool_timeout=30)
     event.listen(engine, "checkin", _checked_in)
     event.listen(engine, "checkout", _ping_if_idle)
     return engine
@@ -115,6 +115,39 @@ def upsert(session: Session, table: Table, keys: list[str], rows: list[dict[str,
     statement = dialect.insert(table)
     others = {name: statement.excluded[name] for name in rows[0] if name not in keys}
     session.execute(statement.on_conflict_do_update(index_elements=keys, set_=others), rows)
+
+
+def copy_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows`` (same keys each) in bulk: COPY on PostgreSQL, the cheapest load it
+    has, in the session's transaction (one statement, not one per row); an executemany
+    INSERT elsewhere. Datetimes must be aware (stored as naive UTC, as UTCDateTime does);
+    dicts and lists are written as JSON."""
+    if not rows:
+        return
+    if session.get_bind().dialect.name != "postgresql":
+        session.execute(table.insert(), rows)
+        return
+    import psycopg
+    from sqlalchemy.exc import DBAPIError
+
+    names = list(rows[0])
+    driver = session.connection().connection.driver_connection
+    statement = f"COPY {table.name} ({', '.join(names)}) FROM STDIN"
+
+    def cell(value: Any) -> Any:
+        if isinstance(value, dt.datetime):
+            return value.astimezone(dt.UTC).replace(tzinfo=None)
+        if isinstance(value, dict | list):
+            return json.dumps(value)
+        return value
+
+    try:
+        with driver.cursor() as cursor, cursor.copy(statement) as copy:  # type: ignore[union-attr]
+            for row in rows:
+                copy.write_row([cell(row[name]) for name in names])
+    except psycopg.Error as exc:
+        # As SQLAlchemy would have raised it (IntegrityError, DataError, OperationalError…).
+        raise DBAPIError.instance(statement, None, exc, psycopg.Error) from exc
 
 
 def alembic_config(engine: Engine) -> Config:

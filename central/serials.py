@@ -12,11 +12,11 @@ here when a dossier first arrives and sent back to the counters in the change fe
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from fastapi import Depends, FastAPI
 from fastapi.responses import JSONResponse
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -24,7 +24,7 @@ from app.shared import wire
 from app.shared.codes import LEASED_LAST
 from app.shared.types import utcnow
 from central import changes
-from central.db import CentralDatabase
+from central.db import CentralDatabase, copy_rows
 from central.models import BhxhNumber, Device, Office, SerialDay
 
 
@@ -92,7 +92,7 @@ def assign_bhxh_numbers(session: Session, office: str, dossiers: list[tuple[str,
                 assigned_at=now,
             )
         )
-    session.execute(insert(BhxhNumber), numbers)
+    copy_rows(session, cast(Table, BhxhNumber.__table__), numbers)
     changes.append_many(
         session,
         office,

@@ -21,10 +21,10 @@ from central.db import CentralDatabase
 from central.models import Office
 from central.web import (
     actions,
+    audit_alerts_page,
     auth,
     dossier_view,
     indicators_page,
-    audit_alerts_page,
     life_events_page,
     lookup,
     queue,
