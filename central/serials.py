@@ -78,7 +78,7 @@ def assign_bhxh_numbers(session: Session, office: str, dossiers: list[tuple[str,
     ):
         last_by_year[year] = int(last or 0)
     now = utcnow()
-    numbers = []
+    numbers: list[dict[str, Any]] = []
     for dossier_id, year in fresh.items():
         last_by_year[year] += 1
         sequence = last_by_year[year]
