@@ -12,6 +12,7 @@ SIGKILL carries on where the last commit left it.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -55,7 +56,9 @@ def attach_scan(db: Database, dossier_id: str, rng: random.Random) -> None:
 
 def main() -> int:
     db_path, url, office, number, target, seed = sys.argv[1:7]
-    credentials = DeviceCredentials(**json.loads(os.environ["MOTCUA_SOAK_CREDENTIALS"]))
+    # Enrolled straight at central; synced through the fault proxies at URL.
+    enrolled = DeviceCredentials(**json.loads(os.environ["MOTCUA_SOAK_CREDENTIALS"]))
+    credentials = dataclasses.replace(enrolled, central_url=url)
     kill = os.environ.get("MOTCUA_SOAK_KILL", "")
     point = _soak_kills.install(kill, os.environ.get("MOTCUA_SOAK_KILL_LOG", "")) if kill else None
     db = open_database(Path(db_path))

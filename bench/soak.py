@@ -159,7 +159,7 @@ def _drive(
     """Run every counter for ``seconds``, killing each again and again: two starts in
     three carry a targeted kill point (``bench._soak_kills``, taken in turn so every
     point is hit), the third is SIGKILLed from outside at a random moment. A targeted
-    start that has not reached its point in 8 s is killed from outside too. Returns the
+    start that has not reached its point in 20 s is killed from outside too. Returns the
     kills made from outside (the targeted ones are counted from their log)."""
     kills = 0
     running: dict[int, subprocess.Popen[bytes]] = {}
@@ -177,7 +177,7 @@ def _drive(
                 if starts % 3 != 2:
                     point = _soak_kills.POINTS[(starts - starts // 3) % len(_soak_kills.POINTS)]
                     env["MOTCUA_SOAK_KILL"] = f"{point}:{rng.randint(0, 1)}"
-                    kill_at[i] = time.monotonic() + 8.0
+                    kill_at[i] = time.monotonic() + 20.0
                 else:
                     kill_at[i] = time.monotonic() + rng.uniform(1.0, 5.0)
                 starts += 1
