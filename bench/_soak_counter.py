@@ -74,7 +74,7 @@ def main() -> int:
             new = queue_dossiers(db, setup, min(rng.randint(3, 12), int(target) - have))
             if point:
                 point.reached("after_commit")
-            if rng.random() < 0.4:
+            if rng.random() < 0.4 or (point and point.name == "mid_upload"):
                 attach_scan(db, rng.choice(new), rng)
             if have and rng.random() < 0.5:
                 with db.session() as s:
