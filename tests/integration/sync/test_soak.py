@@ -28,7 +28,6 @@ def test_short_soak_loses_duplicates_and_overwrites_nothing() -> None:
     print(soak.report(figures))
     assert figures.created == 120 and figures.present == 120
     assert (figures.lost, figures.duplicated, figures.overwritten) == (0, 0, 0)
-    assert figures.targeted == Tally(_soak_kills.POINTS)
     assert figures.attachments > 0 and figures.attachments_present == figures.attachments
     assert figures.kills + sum(figures.targeted.values()) >= 3
 
