@@ -4,15 +4,20 @@ Central runs on PostgreSQL in its own process, behind two fault injectors on
 127.0.0.1: a TCP proxy that drops, resets and delays connections, in front of an HTTP
 proxy with a 1 MB body limit (answering 413) that also answers some requests 502.
 Several counters (subprocesses, each its own encrypted-less SQLite database) take in
-dossiers, edit some, and sync, while they are SIGKILLed at random moments many
-times; meanwhile the back office moves dossiers to "in processing" and "result
+dossiers, attach scans of several upload chunks to some, edit some, and sync, while
+they are SIGKILLed many times: at random moments, and at targeted points
+(``bench._soak_kills``: after the local commit, between outbox rows, with a push in
+flight, after central committed but before the acknowledgement is recorded, halfway
+through recording it, mid-upload of an attachment); meanwhile the back office moves dossiers to "in processing" and "result
 ready" straight at central. Then each counter syncs until nothing is pending.
 
 It prints one table and exits non-zero unless lost = duplicated = silently
 overwritten = 0:
 - created: dossiers in the counters' databases; present: of those, on central;
-- duplicated: one dossier code stored under several ids, or rows central has that
-  no counter created;
+  attachments likewise, present only with their whole content uploaded (lost counts
+  both);
+- duplicated: one dossier code stored under several ids, or dossiers or attachments
+  central has that no counter created;
 - conflicts surfaced: outbox entries marked ``conflict`` (the officer's list);
 - silently overwritten: a back-office status at central undone (a dossier it moved
   back in an intake status), or a counter change central acknowledged but does not
@@ -43,13 +48,14 @@ from sqlalchemy import select
 
 from app.services.security.permissions import SYSTEM_ADMIN
 from app.services.storage.db import open_database
-from app.services.storage.models import Dossier, OutboxItem
+from app.services.storage.models import Attachment, Dossier, OutboxItem
 from app.services.sync.credentials import MemoryStore
 from app.services.sync.enroll import enroll
 from app.shared.ownership import BACK_OFFICE_STATUSES
+from bench import _soak_kills
 from central import security
 from central.db import open_central
-from central.models import SyncedRow
+from central.models import Blob, SyncedRow
 from central.seed import DEMO_OFFICE, seed
 from testkit.central_server import (
     CHEAP_HASHER,
@@ -71,7 +77,10 @@ class Figures:
     duplicated: int = 0
     conflicts: int = 0
     overwritten: int = 0
-    kills: int = 0
+    kills: int = 0  # from outside, at random moments
+    targeted: Tally[str] = dataclasses.field(default_factory=Tally)  # point → kills
+    attachments: int = 0
+    attachments_present: int = 0
     back_office_moves: int = 0
     proxy_413: int = 0
     proxy_502: int = 0
@@ -81,7 +90,11 @@ class Figures:
 
     @property
     def ok(self) -> bool:
-        return self.lost == self.duplicated == self.overwritten == 0 and self.created > 0
+        return (
+            self.lost == self.duplicated == self.overwritten == 0
+            and self.created > 0
+            and self.attachments_present == self.attachments
+        )
 
 
 class BackOffice(threading.Thread):
@@ -140,21 +153,35 @@ def _counter_env(url: str, code: str) -> dict[str, str]:
     )
 
 
-def _drive(commands: list[tuple[list[str], dict[str, str]]], seconds: float, rng: random.Random):  # type: ignore[no-untyped-def]
-    """Run every counter, SIGKILL each at random moments for ``seconds``; returns kills."""
+def _drive(
+    commands: list[tuple[list[str], dict[str, str]]], seconds: float, rng: random.Random
+) -> int:
+    """Run every counter for ``seconds``, killing each again and again: two starts in
+    three carry a targeted kill point (``bench._soak_kills``, taken in turn so every
+    point is hit), the third is SIGKILLed from outside at a random moment. A targeted
+    start that has not reached its point in 20 s is killed from outside too. Returns the
+    kills made from outside (the targeted ones are counted from their log)."""
     kills = 0
     running: dict[int, subprocess.Popen[bytes]] = {}
     finished: set[int] = set()
     deadline = time.monotonic() + seconds
     kill_at: dict[int, float] = {}
+    starts = 0
     while time.monotonic() < deadline and len(finished) < len(commands):
         for i, (command, env) in enumerate(commands):
             if i in finished:
                 continue
             process = running.get(i)
             if process is None:
+                env = dict(env)
+                if starts % 3 != 2:
+                    point = _soak_kills.POINTS[(starts - starts // 3) % len(_soak_kills.POINTS)]
+                    env["MOTCUA_SOAK_KILL"] = f"{point}:{rng.randint(0, 1)}"
+                    kill_at[i] = time.monotonic() + 20.0
+                else:
+                    kill_at[i] = time.monotonic() + rng.uniform(1.0, 5.0)
+                starts += 1
                 running[i] = subprocess.Popen(command, env=env, cwd=REPO)
-                kill_at[i] = time.monotonic() + rng.uniform(1.0, 5.0)
             elif process.poll() is not None:
                 del running[i]
                 if process.returncode == 0:
@@ -185,7 +212,13 @@ def _check(central_db: Any, db_paths: list[Path], moves: dict[str, str], figures
         stored = {
             r.id: r for r in s.scalars(select(SyncedRow).where(SyncedRow.entity == "dossier"))
         }
+        scans = {
+            r.id: (r.data.get("sha256"), r.data.get("size"))
+            for r in s.scalars(select(SyncedRow).where(SyncedRow.entity == "attachment"))
+        }
+        blobs = {b.sha256: b.received for b in s.scalars(select(Blob)) if b.complete}
     created: dict[str, tuple[str, str]] = {}  # id → (code, notes) at the counter
+    attached: dict[str, tuple[str, int]] = {}  # attachment id → (sha256, size)
     acknowledged: set[str] = set()
     for path in db_paths:
         db = open_database(path)
@@ -193,6 +226,8 @@ def _check(central_db: Any, db_paths: list[Path], moves: dict[str, str], figures
             with db.session() as s:
                 for d in s.scalars(select(Dossier)):
                     created[d.id] = (d.code, d.notes)
+                for a in s.scalars(select(Attachment)):
+                    attached[a.id] = (a.sha256, a.size)
                 states: dict[str, set[str]] = {}
                 for e in s.scalars(select(OutboxItem).where(OutboxItem.entity == "dossier")):
                     states.setdefault(e.entity_id, set()).add(e.state)
@@ -202,10 +237,21 @@ def _check(central_db: Any, db_paths: list[Path], moves: dict[str, str], figures
             db.dispose()
     figures.created = len(created)
     figures.present = sum(1 for i in created if i in stored)
-    figures.lost = figures.created - figures.present
+    figures.attachments = len(attached)
+    # Present: the row as the counter made it, and its whole content uploaded.
+    figures.attachments_present = sum(
+        1
+        for i, (sha, size) in attached.items()
+        if scans.get(i) == (sha, size) and blobs.get(sha) == size
+    )
+    figures.lost = (
+        figures.created - figures.present + figures.attachments - figures.attachments_present
+    )
     codes = Tally(r.code for r in stored.values())
-    figures.duplicated = sum(n - 1 for n in codes.values() if n > 1) + sum(
-        1 for i in stored if i not in created
+    figures.duplicated = (
+        sum(n - 1 for n in codes.values() if n > 1)
+        + sum(1 for i in stored if i not in created)
+        + sum(1 for i in scans if i not in attached)
     )
     for dossier_id in moves:
         row = stored.get(dossier_id)
@@ -234,10 +280,12 @@ def run(db_url: str, counters: int, dossiers: int, seconds: float, seed_: int = 
     ):
         commands = []
         paths = []
+        kill_log = Path(tmp) / "kills.log"
         for n, code in enumerate(codes, start=1):
             path = Path(tmp) / f"counter{n}.sqlite3"
             env = _counter_env(central.url, code)
             env["MOTCUA_HOME"] = str(Path(tmp) / f"home{n}")
+            env["MOTCUA_SOAK_KILL_LOG"] = str(kill_log)
             command = [sys.executable, "-m", "bench._soak_counter", str(path), tcp.url,
                        DEMO_OFFICE, str(n), str(dossiers), str(seed_ + n)]  # fmt: skip
             commands.append((command, env))
@@ -251,6 +299,8 @@ def run(db_url: str, counters: int, dossiers: int, seconds: float, seed_: int = 
         # A last round each: the back office's final moves reach the counters' pulls.
         _drain(commands, timeout=600)
         figures.back_office_moves = len(back_office.moves)
+        if kill_log.exists():
+            figures.targeted = Tally(kill_log.read_text(encoding="utf-8").split())
         figures.proxy_413 = http.answered.count(413)
         figures.proxy_502 = http.answered.count(502)
         figures.tcp_faults = tcp.faults
@@ -265,11 +315,17 @@ def report(figures: Figures) -> str:
     rows = [
         ("dossiers created", figures.created),
         ("present on central", figures.present),
+        (
+            "attachments created / on central, content whole",
+            f"{figures.attachments} / {figures.attachments_present}",
+        ),
         ("lost", figures.lost),
         ("duplicated", figures.duplicated),
         ("conflicts surfaced to the officer", figures.conflicts),
         ("changes silently overwritten", figures.overwritten),
-        ("counters SIGKILLed", figures.kills),
+        ("counters SIGKILLed at random moments", figures.kills),
+        ("SIGKILLs at targeted points", sum(figures.targeted.values())),
+        *((f"  {point}", figures.targeted[point]) for point in _soak_kills.POINTS),
         ("back-office moves", figures.back_office_moves),
         ("proxy answers 413 / 502", f"{figures.proxy_413} / {figures.proxy_502}"),
         ("requests through the proxy", figures.forwarded),

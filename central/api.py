@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field, ValidationError
 from sqlalchemy import text
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
+from sqlalchemy.orm import Session
 
 import central
 from app.shared import wire
@@ -39,9 +40,11 @@ from central.auth import (
     REFUSALS,
     Admin,
     Counter,
+    Credentials,
     Refusal,
     acting_admin,
     address,
+    check_device,
     device,
     throttle,
 )
@@ -175,32 +178,56 @@ def create_app(db: CentralDatabase) -> FastAPI:
         tags=["sync"],
         openapi_extra=PUSH_BODY,
     )
-    async def push(office: str, request: Request, counter: Counter) -> Response:
-        # The body is validated straight from its bytes and the answer serialized once:
+    async def push(office: str, request: Request, given: Credentials) -> Response:
+        # The credentials are checked in the push's own transaction (one round trip
+        # fewer than a session of their own); the body is parsed only once they hold.
+        # It is validated straight from its bytes and the answer serialized once:
         # FastAPI's generic path costs more than the ingest itself on large batches.
-        own_office(office, counter)
+        report = reported_head(request)
         raw = await request.body()
-        try:
-            items: list[Any] = list(wire.PushRequest.model_validate_json(raw).items)
-            malformed: list[wire.PushResult] = []
-        except ValidationError as exc:
-            # One malformed item must not refuse the batch: each is judged on its own.
-            items, malformed = push_body.items_one_by_one(raw, exc)
-        results = await run_in_threadpool(ingest.push, db, counter, items) if items else []
+        malformed: list[wire.PushResult] = []
+        parsed: list[list[Any]] = []
+        counter: list[Device] = []
+
+        def prepare(s: Session) -> tuple[Device, list[Any]]:
+            found = check_device(s, *given)
+            own_office(office, found)
+            counter[:] = [found]
+            if not parsed:
+                try:
+                    parsed.append(list(wire.PushRequest.model_validate_json(raw).items))
+                except ValidationError as exc:
+                    # One malformed item must not refuse the batch: each is judged alone.
+                    items, bad = push_body.items_one_by_one(raw, exc)
+                    parsed.append(items)
+                    malformed.extend(bad)
+            return found, parsed[0]
+
+        results = await run_in_threadpool(ingest.push, db, prepare)
         results = sorted(results + malformed, key=lambda r: r.ref)
         answer = wire.PushResponse(results=results).model_dump_json()
-        seen = await run_in_threadpool(audit_head, request, counter)
+        seen = await run_in_threadpool(audit_head, report, counter[0]) if report else {}
         return Response(answer, media_type="application/json", headers=seen)
 
-    def audit_head(request: Request, counter: Device) -> dict[str, str]:
-        """Check the chain head the counter reported (if any); answer with central's."""
+    def reported_head(request: Request) -> wire.AuditHead | None:
+        """The chain head the counter reported, if any; a malformed one is refused (400)
+        before any work: a counter always sends a well-formed one, so this is a bug
+        or tampering, and saying nothing would hide its log from the check."""
         value = request.headers.get(wire.AUDIT_HEAD_HEADER)
-        if not value:
-            return {}
+        if value is None:
+            return None
         try:
-            report = wire.AuditHead.from_header(value)
+            return wire.AuditHead.from_header(value)
         except ValueError:
-            return {}  # an unreadable report is no reason to refuse the sync itself
+            raise Refusal(
+                400,
+                "bad_audit_head",
+                f"{wire.AUDIT_HEAD_HEADER} must be seq=…;hash=<64 hex>;count=…"
+                "[;base_seq=…;base_hash=…]",
+            ) from None
+
+    def audit_head(report: wire.AuditHead, counter: Device) -> dict[str, str]:
+        """Check the chain head the counter reported; answer with central's."""
         with db.session() as s:
             seen = audit_heads.receive(s, counter, report)
         return {wire.AUDIT_SEEN_HEADER: seen.header()}
@@ -221,7 +248,8 @@ def create_app(db: CentralDatabase) -> FastAPI:
         epoch: Annotated[str, Query(max_length=36)] = "",
     ) -> wire.ChangesPage:
         own_office(office, counter)
-        response.headers.update(audit_head(request, counter))
+        if report := reported_head(request):
+            response.headers.update(audit_head(report, counter))
         with db.session() as s:
             return changes.page(s, office, since, limit, epoch)
 

@@ -124,9 +124,12 @@ def _forget_old(session: Session, device_id: str) -> None:
 
 
 def alerts(
-    session: Session, office: str | None = None, limit: int = 500
+    session: Session,
+    office: str | None = None,
+    limit: int = 500,
+    offices: list[str] | None = None,
 ) -> list[wire.AuditAlertWire]:
-    """Newest first, with the counter each device serves."""
+    """Newest first, with the counter each device serves; ``offices``: only theirs."""
     query = (
         select(AuditAlert, Device.counter_number)
         .join(Device, Device.id == AuditAlert.device_id, isouter=True)
@@ -135,6 +138,8 @@ def alerts(
     )
     if office:
         query = query.where(AuditAlert.office_code == office)
+    if offices is not None:
+        query = query.where(AuditAlert.office_code.in_(offices))
     return [
         wire.AuditAlertWire(
             id=a.id,

@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import Depends, Header, Request
+from sqlalchemy.orm import Session
 
 from app.shared import wire
 from app.shared.types import utcnow
@@ -43,29 +44,39 @@ def throttle(limiter: ratelimit.RateLimiter, key: str, *, count: bool) -> None:
 
 
 REFUSALS: dict[int | str, dict[str, Any]] = {
-    code: {"model": wire.ErrorBody} for code in (401, 403, 404, 409, 410, 413, 422, 429, 503)
+    code: {"model": wire.ErrorBody} for code in (400, 401, 403, 404, 409, 410, 413, 422, 429, 503)
 }
 
 
-def device(
-    request: Request,
+def credentials(
     x_motcua_device: Annotated[str, Header()] = "",
     authorization: Annotated[str, Header()] = "",
-) -> Device:
+) -> tuple[str, str]:
+    """(device id, secret) as the request carries them; 401 when either is missing."""
     scheme, _, secret = authorization.partition(" ")
     if not x_motcua_device or scheme.lower() != "bearer" or not secret:
         raise Refusal(401, "credentials_missing")
+    return x_motcua_device, secret
+
+
+def check_device(session: Session, device_id: str, secret: str) -> Device:
+    """The enrolled, unrevoked device these credentials belong to (401 otherwise), in
+    the caller's transaction: a push checks it in the one transaction it writes in."""
+    found = session.get(Device, device_id)
+    if found is None or not security.same_digest(secret, found.secret_hash):
+        raise Refusal(401, "bad_credentials")
+    if found.revoked_at is not None:
+        raise Refusal(401, "revoked", found.revoked_reason)
+    now = utcnow()
+    if found.last_seen_at is None or now - found.last_seen_at > _SEEN_EVERY:
+        found.last_seen_at = now
+    return found
+
+
+def device(request: Request, given: Annotated[tuple[str, str], Depends(credentials)]) -> Device:
     db: CentralDatabase = request.app.state.db
     with db.session() as s:
-        found = s.get(Device, x_motcua_device)
-        if found is None or not security.same_digest(secret, found.secret_hash):
-            raise Refusal(401, "bad_credentials")
-        if found.revoked_at is not None:
-            raise Refusal(401, "revoked", found.revoked_reason)
-        now = utcnow()
-        if found.last_seen_at is None or now - found.last_seen_at > _SEEN_EVERY:
-            found.last_seen_at = now
-        return found
+        return check_device(s, *given)
 
 
 def admin(request: Request, authorization: Annotated[str, Header()] = "") -> None:
@@ -89,4 +100,5 @@ def acting_admin(request: Request) -> str:
 
 
 Counter = Annotated[Device, Depends(device)]
+Credentials = Annotated[tuple[str, str], Depends(credentials)]
 Admin = Depends(admin)

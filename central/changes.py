@@ -16,13 +16,15 @@ epoch than the one it holds starts again from 0 and pushes everything again.
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, cast
 
 from pydantic import TypeAdapter
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import Table, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from app.shared import wire
+from app.shared.types import utcnow
+from central.db import copy_rows
 from central.models import Change, FeedEpoch, Published
 
 _FEED_LOCK = 0x4D6F7443  # "MotC": the advisory lock key of the feed
@@ -46,6 +48,28 @@ def append(session: Session, office_code: str | None, data: Any, entity_id: str)
     session.add(change)
     session.flush()
     return change
+
+
+def append_many(session: Session, office_code: str | None, entries: list[tuple[Any, str]]) -> None:
+    """Several (data, entity id) at once: one multi-row INSERT, in the given order."""
+    if not entries:
+        return
+    lock_feed(session)
+    now = utcnow()
+    copy_rows(
+        session,
+        cast(Table, Change.__table__),
+        [
+            dict(
+                office_code=office_code,
+                kind=data.kind,
+                entity_id=entity_id,
+                data=data.model_dump(mode="json"),
+                created_at=now,
+            )
+            for data, entity_id in entries
+        ],
+    )
 
 
 def current_epoch(session: Session) -> str:

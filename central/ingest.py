@@ -26,6 +26,7 @@ handful of statements whatever the number of rows.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -348,16 +349,23 @@ def _year_received(data: dict[str, Any]) -> int:
     return submitted.astimezone(VN_TZ).year
 
 
-def push(db: CentralDatabase, device: Device, items: list[Any]) -> list[wire.PushResult]:
-    """Ingest a batch in one transaction. If the database refuses a write (a constraint,
-    a value that does not fit, or a concurrent retry of the same rows that won the race
-    to insert them), the batch runs again item by item: the offending item gets its own
-    answer, the others are stored, and rows the race inserted are now duplicates."""
+Prepare = Callable[[Session], tuple[Device, list[Any]]]
+
+
+def push(db: CentralDatabase, prepare: Prepare) -> list[wire.PushResult]:
+    """Ingest a batch in one transaction, with the device's credentials checked in it
+    (``prepare``: the device and the items, or a refusal). If the database refuses a
+    write (a constraint, a value that does not fit, or a concurrent retry of the same
+    rows that won the race to insert them), the batch runs again item by item: the
+    offending item gets its own answer, the others are stored, and rows the race
+    inserted are now duplicates."""
     lock = db.dialect == "postgresql"
     try:
         with db.session() as session:
-            return ingest(session, device, items, lock=lock)
+            device, items = prepare(session)
+            return ingest(session, device, items, lock=lock) if items else []
     except (IntegrityError, DataError):
         pass
     with db.session() as session:
+        device, items = prepare(session)
         return ingest(session, device, items, lock=lock, isolate=True)

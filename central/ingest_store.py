@@ -9,20 +9,16 @@ for thousands of small rows (``bench/sync.py`` measures it beside a raw insert).
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol, cast
 
-import psycopg
-from sqlalchemy import String, Table, and_, any_, bindparam, insert, or_, select, update
+from sqlalchemy import String, Table, and_, any_, bindparam, or_, select, update
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.shared.types import utcnow
-from central.db import upsert
+from central.db import copy_rows, upsert
 from central.models import RowRevision, SyncedRow
 from central.web import queue_index
 
@@ -214,41 +210,9 @@ def _upsert_revisions(session: Session, revisions: dict[tuple[str, str, int], st
         upsert(session, _REVISIONS, ["entity", "id", "row_version"], rows[n : n + _LOOKUP_CHUNK])
 
 
-_COPIED = (
-    "entity", "id", "office_code", "parent_id", "row_version", "content_hash", "data",
-    "status", "code", "device_id", "received_at", "updated_at",
-)  # fmt: skip
-
-
-def _naive_utc(value: dt.datetime) -> dt.datetime:
-    return value.astimezone(dt.UTC).replace(tzinfo=None)  # as UTCDateTime stores it
-
-
 def _insert_rows(session: Session, rows: list[dict[str, Any]]) -> None:
-    """New rows: COPY on PostgreSQL (the cheapest bulk load it has, same transaction),
-    one executemany INSERT elsewhere."""
-    if session.get_bind().dialect.name != "postgresql":
-        session.execute(insert(_ROWS), rows)
-        return
-    driver = session.connection().connection.driver_connection
-    statement = f"COPY synced_rows ({', '.join(_COPIED)}) FROM STDIN"
-    try:
-        with driver.cursor() as cursor, cursor.copy(statement) as copy:  # type: ignore[union-attr]
-            for row in rows:
-                copy.write_row(
-                    (
-                        *(row[name] for name in _COPIED[:6]),
-                        json.dumps(row["data"]),
-                        row["status"],
-                        row["code"],
-                        row["device_id"],
-                        _naive_utc(row["received_at"]),
-                        _naive_utc(row["updated_at"]),
-                    )
-                )
-    except psycopg.Error as exc:
-        # As SQLAlchemy would have raised it (IntegrityError, DataError, OperationalError…).
-        raise DBAPIError.instance(statement, None, exc, psycopg.Error) from exc
+    """New rows: COPY on PostgreSQL (one statement), one executemany INSERT elsewhere."""
+    copy_rows(session, _ROWS, rows)
 
 
 def store(session: Session, writes: Writes) -> None:

@@ -57,11 +57,15 @@ PERMISSIONS: dict[str, frozenset[str]] = {
             "extend",
             "resolve_life_event",
             "view_indicators",
+            "view_audit_alerts",
         }
     ),
     # The province's administrator also resolves the life events no office could take.
     # Both read the Đề án 06 indicators of their province in the back office.
-    ADMIN: frozenset({"view", "manage_staff", "resolve_life_event", "view_indicators"}),
+    # Office heads and the administrator read the counters' access-log alerts.
+    ADMIN: frozenset(
+        {"view", "manage_staff", "resolve_life_event", "view_indicators", "view_audit_alerts"}
+    ),
 }
 
 

@@ -23,6 +23,7 @@ from central.db import CentralDatabase
 from central.models import Office
 from central.web import (
     actions,
+    audit_alerts_page,
     auth,
     dossier_view,
     indicators_page,
@@ -412,6 +413,7 @@ def mount(app: FastAPI, db: CentralDatabase, *, idle: dt.timedelta = auth.IDLE) 
     app.include_router(indicators_page.build_router(db))
     app.include_router(register_worklist_page.build_router(db))
     app.include_router(staff_page.build_router(db, hasher))
+    app.include_router(audit_alerts_page.build_router(db))
     results.add_counter_route(app, db)
 
     @app.exception_handler(NeedLogin)

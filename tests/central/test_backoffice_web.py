@@ -343,6 +343,9 @@ def test_every_page_string_has_an_english_translation() -> None:
 
     wanted |= set(PROVENANCE.values())
     wanted |= set(staff_page.REFUSALS.values()) | set(staff_page.DONE.values())
+    from central.web import audit_alerts_page
+
+    wanted |= set(audit_alerts_page.KINDS.values()) | set(audit_alerts_page.MEANINGS.values())
     catalogue = json.loads(i18n.CATALOGUE.read_text(encoding="utf-8"))
     assert len(wanted) > 100
     missing = sorted(wanted - set(catalogue))

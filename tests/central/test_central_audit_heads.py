@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 
 import httpx
-from central_helpers import Device
+from central_helpers import Device, dossier_item
 
 from app.shared import wire
 from testkit.central_server import RunningCentral
@@ -107,8 +107,29 @@ def test_alerts_are_per_office_and_for_administrators_only(
     assert as_counter.status_code == 401
 
 
-def test_an_unreadable_head_does_not_cost_the_sync(device: Device) -> None:
-    answer = device.http.get(
-        f"/offices/{device.office}/changes", headers={wire.AUDIT_HEAD_HEADER: "seq=x;hash=nope"}
+def test_a_malformed_head_is_refused_before_any_work(
+    central: RunningCentral, device: Device
+) -> None:
+    _sync(device, 4, "r4")
+    for bad in ("seq=x;hash=nope", f"seq=5;hash={_h('r5')[:40]};count=5", "garbage"):
+        pull = device.http.get(
+            f"/offices/{device.office}/changes", headers={wire.AUDIT_HEAD_HEADER: bad}
+        )
+        assert pull.status_code == 400, pull.text
+        assert pull.json()["reason"] == "bad_audit_head"
+        assert wire.AUDIT_HEAD_HEADER in pull.json()["message"]
+        assert wire.AUDIT_SEEN_HEADER not in pull.headers
+    # A push with one is refused whole: nothing stored, the counter keeps it pending.
+    body = wire.PushRequest(items=[dossier_item()]).model_dump(mode="json")
+    push = device.http.post(
+        f"/offices/{device.office}/push",
+        json=body,
+        headers={wire.AUDIT_HEAD_HEADER: f"seq=-1;hash={_h('r6')};count=0"},
     )
-    assert answer.status_code == 200 and wire.AUDIT_SEEN_HEADER not in answer.headers
+    assert push.status_code == 400 and push.json()["reason"] == "bad_audit_head"
+    with central.admin() as admin:
+        listed = admin.get(f"/api/v1/backoffice/offices/{device.office}/dossiers")
+    assert listed.status_code == 200 and listed.json() == []
+    # The head central holds is the last well-formed one; no alert came of it.
+    assert _sync(device, 5, "r5", base=(4, _h("r4"))).seq == 5
+    assert _alerts(central) == []
