@@ -110,16 +110,19 @@ def test_passport_via_pace_mrz():
     assert identity.checks.passive is Verdict.NO_CSCA
 
 
-def test_trusted_csca_gives_passed_and_a_foreign_csca_does_not():
+def test_trusted_csca_gives_passed_and_a_foreign_csca_cannot_vouch():
     from cryptography import x509
 
     test_csca = x509.load_der_x509_certificate((PKI / "test-csca.der").read_bytes())
     uto_csca = x509.load_der_x509_certificate((PKI / "test-csca-uto.der").read_bytes())
     identity, _ = _read("cccd-2021", trust=TrustStore([test_csca]))
     assert identity.checks.passive is Verdict.PASSED, identity.checks.passive_detail
+    # Signed, but by a CSCA the list does not hold: amber ("cannot check its origin"),
+    # never genuine; red is kept for a signature that fails.
     identity, _ = _read("cccd-2021", trust=TrustStore([uto_csca]))
-    assert identity.checks.passive is Verdict.FAILED
+    assert identity.checks.passive is Verdict.NO_CSCA
     assert identity.checks.passive_detail == "not signed by a trusted CSCA"
+    assert identity.checks.genuine is False
 
 
 def test_cloned_chip_fails_active_authentication():

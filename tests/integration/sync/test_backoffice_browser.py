@@ -148,7 +148,7 @@ def test_counter_dossier_worked_in_the_browser_comes_back_signed_and_is_handed_o
     assert "Đã ký số và đính kèm kết quả" in page.inner_text("main")
     _shot(page, "04-dossier-result-signed", tmp_path / "shots")
     page.click("#mark-ready")
-    assert page.inner_text("#status") == "Đã có kết quả"
+    assert page.inner_text("#status") == "Có kết quả"
     _shot(page, "05-dossier-result-ready", tmp_path / "shots")
 
     phone = browser.new_context(
@@ -156,7 +156,7 @@ def test_counter_dossier_worked_in_the_browser_comes_back_signed_and_is_handed_o
     )  # type: ignore[attr-defined]
     citizen = phone.new_page()
     citizen.goto(citizen_url)
-    assert citizen.inner_text("#status") == "Đã có kết quả"
+    assert citizen.inner_text("#status") == "Có kết quả"
     assert "thẻ căn cước" in citizen.inner_text("#collect")
     _shot(citizen, "06-citizen-result-ready", tmp_path / "shots")
     with central.db.session() as s:
@@ -206,7 +206,7 @@ def test_counter_dossier_worked_in_the_browser_comes_back_signed_and_is_handed_o
     _shot(citizen, "07-citizen-returned", tmp_path / "shots")
     english = phone.new_page()
     english.goto(citizen_url + "&lang=en")
-    assert english.inner_text("#status") == "Result handed over"
+    assert english.inner_text("#status") == "Results returned"
     _shot(english, "08-citizen-returned-en", tmp_path / "shots")
     page.goto(f"{base}/backoffice/queue?status=all&lang=en")
     _shot(page, "09-queue-en", tmp_path / "shots")
