@@ -294,3 +294,173 @@ def test_the_ui_opens_no_database_session() -> None:
 def test_a_session_opened_in_a_screen_is_caught() -> None:
     planted = "def reload(self):\n    with self._db.session() as s:\n        return s\n"
     assert sessions_opened(planted) == [2]
+
+
+# ---- password checks and their records off the GUI thread (issue 11)
+# In these modules a service call given the database runs only inside work handed to a
+# runner: a lambda or local function passed to ``.run(...)``/``wait_for(...)``, or to a
+# dialog built with ``runner=`` (which runs it there); in the dialogs, the callable a
+# dialog is given (its password check) is called only inside a lambda passed to ``.run``.
+WORKER_ONLY = {
+    "login.py": True,
+    "password_dialog.py": True,
+    "counter_lock.py": False,
+    "session.py": False,
+}
+
+
+def _is_db(node: ast.AST) -> bool:
+    return (isinstance(node, ast.Name) and node.id in ("db", "_db")) or (
+        isinstance(node, ast.Attribute) and node.attr in ("db", "_db")
+    )
+
+
+def _service_names(tree: ast.AST) -> set[str]:
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("app.services"):
+            names |= {a.asname or a.name for a in node.names}
+    return names
+
+
+def _handed_to_a_runner(call: ast.Call) -> bool:
+    func = call.func
+    return (
+        (isinstance(func, ast.Attribute) and func.attr == "run")
+        or (isinstance(func, ast.Name) and func.id == "wait_for")
+        or any(k.arg == "runner" for k in call.keywords)
+    )
+
+
+def gui_thread_db_calls(source: str, dialogs: bool = True) -> list[int]:
+    """Lines of service calls given the database that are not work handed to a runner,
+    and of a dialog's stored callables (``self._x`` set from a parameter) called
+    outside a lambda passed to ``.run(...)``."""
+    tree = ast.parse(source)
+    services, parents = _service_names(tree), {}
+    for node in ast.walk(tree):
+        for child in ast.iter_child_nodes(node):
+            parents[child] = node
+    handed: set[ast.AST] = set()  # lambdas and local functions a runner (or dialog) gets
+    local_defs = {n.name: n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)}
+    stored: set[str] = set()  # self._x = <parameter> in __init__
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and _handed_to_a_runner(node):
+            for arg in [*node.args, *(k.value for k in node.keywords)]:
+                if isinstance(arg, ast.Lambda):
+                    handed.add(arg)
+                elif isinstance(arg, ast.Name) and arg.id in local_defs:
+                    handed.add(local_defs[arg.id])
+        if dialogs and isinstance(node, ast.FunctionDef) and node.name == "__init__":
+            params = {a.arg for a in node.args.args}
+            for assign in (n for n in ast.walk(node) if isinstance(n, ast.Assign)):
+                for target in assign.targets:
+                    if (
+                        isinstance(target, ast.Attribute)
+                        and isinstance(assign.value, ast.Name)
+                        and assign.value.id in params
+                        and assign.value.id != "parent"
+                    ):
+                        stored.add(target.attr)
+
+    def enclosing_work(node: ast.AST) -> ast.AST | None:
+        while node in parents:
+            node = parents[node]
+            if isinstance(node, (ast.Lambda, ast.FunctionDef)) and node in handed:
+                return node
+        return None
+
+    aliases: set[str] = set()  # local names bound from a stored callable
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign):
+            values = node.value.elts if isinstance(node.value, ast.Tuple) else [node.value]
+            targets = (
+                node.targets[0].elts
+                if isinstance(node.targets[0], ast.Tuple)
+                else [node.targets[0]]
+            )
+            for target, value in zip(targets, values, strict=False):
+                if (
+                    isinstance(value, ast.Attribute)
+                    and value.attr in stored
+                    and isinstance(target, ast.Name)
+                ):
+                    aliases.add(target.id)
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        into_services = (isinstance(func, ast.Name) and func.id in services) or (
+            isinstance(func, ast.Attribute)
+            and isinstance(func.value, ast.Name)
+            and func.value.id in services
+        )
+        given_db = any(_is_db(a) for a in [*node.args, *(k.value for k in node.keywords)])
+        if into_services and given_db and enclosing_work(node) is None:
+            found.append(node.lineno)
+        stored_call = (
+            isinstance(func, ast.Attribute)
+            and func.attr in stored
+            and isinstance(func.value, ast.Name)
+            and func.value.id == "self"
+        ) or (isinstance(func, ast.Name) and func.id in aliases)
+        work = enclosing_work(node)
+        if stored_call and not (isinstance(work, ast.Lambda) and work in handed):
+            found.append(node.lineno)
+    return sorted(found)
+
+
+def test_password_checks_and_their_records_run_on_a_worker() -> None:
+    found = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for name, dialogs in WORKER_ONLY.items()
+        for path in [ROOT / "app" / "ui" / name]
+        for line in gui_thread_db_calls(path.read_text(encoding="utf-8"), dialogs)
+    ]
+    assert found == [], "hand the work to session.db_runner (app/ui/tasks.py)"
+
+
+@pytest.mark.parametrize(
+    "planted, line",
+    [
+        (  # the idle lock's record written on the GUI thread
+            "from app.services.security import accounts\n"
+            "def lock(s):\n"
+            "    accounts.record_session_event(s.db, 1, 'lock')\n",
+            3,
+        ),
+        (  # a dialog that calls its password check right away
+            "class D:\n"
+            "    def __init__(self, unlock, parent=None):\n"
+            "        self._unlock = unlock\n"
+            "    def try_unlock(self):\n"
+            "        self._unlock(self.password.text())\n",
+            5,
+        ),
+        (  # a lambda that only looks like work: given to a dialog without a runner
+            "from app.services.security import accounts\n"
+            "def login(self):\n"
+            "    LoginDialog(lambda u, p: accounts.authenticate(self.db, u, p))\n",
+            3,
+        ),
+    ],
+)
+def test_a_password_check_on_the_gui_thread_is_caught(planted: str, line: int) -> None:
+    assert gui_thread_db_calls(planted) == [line]
+
+
+def test_work_handed_to_a_runner_passes() -> None:
+    fine = (
+        "from app.services.security import accounts\n"
+        "class D:\n"
+        "    def __init__(self, change, parent=None, runner=None):\n"
+        "        self._change = change\n"
+        "    def go(self, db):\n"
+        "        change = self._change\n"
+        "        self._runner.run(lambda: change(1, 2), print)\n"
+        "        def create():\n"
+        "            return accounts.set_up_office(db)\n"
+        "        FirstRunDialog(create, runner=self.db_runner)\n"
+    )
+    assert gui_thread_db_calls(fine) == []

@@ -6,10 +6,12 @@ its contents hidden — not the window itself, since hiding a dialog would end i
 ``exec()`` as if the officer had cancelled it. The card watch, the QR scanner and
 the scanner-folder poll are held. The password goes through ``accounts.unlock``,
 which counts failures like the log-in; at the lockout the officer is signed out.
+The lock's audit record and the password check run on the session's database worker.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -22,6 +24,8 @@ from app.ui.login import UnlockDialog
 
 if TYPE_CHECKING:
     from app.ui.session import CounterSession
+
+log = logging.getLogger(__name__)
 
 
 class OtherWindowsCover:
@@ -77,12 +81,19 @@ class CounterLock:
             s.idle.pause()
         self._hold_inputs(True)
         s.main.set_locked(True)
-        officer_id = s.officer.officer_id
+        db, officer_id = s.db, s.officer.officer_id
         dialog = UnlockDialog(
-            s.officer.full_name, lambda p: accounts.unlock(s.db, officer_id, p), s.main
+            s.officer.full_name,
+            lambda p: accounts.unlock(db, officer_id, p),
+            s.main,
+            runner=s.db_runner,
         )
         self._cover.cover(keep=(s.main, dialog))
-        accounts.record_session_event(s.db, officer_id, "lock")
+        s.db_runner.run(  # queued before any unlock attempt: the worker keeps the order
+            lambda: accounts.record_session_event(db, officer_id, "lock"),
+            lambda _none: None,
+            lambda exc: log.warning("lock not logged: %s", type(exc).__name__),
+        )
         dialog.accepted.connect(self._unlocked)
         dialog.locked_out.connect(lambda: QTimer.singleShot(0, self._locked_out))
         dialog.open()

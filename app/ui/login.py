@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.errors import ErrorKind, UserError
 from app.ui.messages import error_text
@@ -25,17 +26,24 @@ if TYPE_CHECKING:  # the log-in window must show before the database layer loads
 
 
 class LoginDialog(QDialog):
-    """Asks for user name and password; ``authenticate`` raises UserError on refusal."""
+    """Asks for user name and password; ``authenticate`` raises UserError on refusal.
+
+    ``authenticate`` hashes the password and reads the database, so it runs on
+    ``runner`` (the database worker; inline when None, for tests) with the form
+    disabled meanwhile. It may return None: no sign-in, the window stays as it is.
+    """
 
     def __init__(
         self,
-        authenticate: Callable[[str, str], SignedIn],
+        authenticate: Callable[[str, str], SignedIn | None],
         office_name: str = "",
         demo_hint: str = "",
         parent: QWidget | None = None,
+        runner: Any = None,
     ) -> None:
         super().__init__(parent)
         self._authenticate = authenticate
+        self._runner: Any = runner if runner is not None else SyncRunner()
         self.signed_in: SignedIn | None = None
         self.setObjectName("login")
         self.setWindowTitle(self.tr("MotCua — Đăng nhập"))
@@ -54,6 +62,7 @@ class LoginDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self._buttons = buttons
         buttons.button(QDialogButtonBox.Ok).setText(self.tr("Đăng nhập"))
         buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Thoát"))
         buttons.accepted.connect(self.try_login)
@@ -75,15 +84,35 @@ class LoginDialog(QDialog):
         self.username.setFocus()
 
     def try_login(self) -> None:
-        try:
-            self.signed_in = self._authenticate(self.username.text(), self.password.text())
-        except UserError as err:
-            self.error.setText(error_text(err))
-            self.error.show()
-            self.password.clear()
-            self.password.setFocus()
-            return
-        self.accept()
+        authenticate, username, password = (
+            self._authenticate,
+            self.username.text(),
+            self.password.text(),
+        )
+        _busy(True, self._buttons, self.username, self.password)
+        self._runner.run(lambda: authenticate(username, password), self._answered, self._refused)
+
+    def _answered(self, signed_in: SignedIn | None) -> None:
+        _busy(False, self._buttons, self.username, self.password)
+        if signed_in is not None and isValid(self):
+            self.signed_in = signed_in
+            self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        _busy(False, self._buttons, self.username, self.password)
+        if not isinstance(exc, UserError):
+            raise exc
+        self.error.setText(error_text(exc))
+        self.error.show()
+        self.password.clear()
+        self.password.setFocus()
+
+
+def _busy(busy: bool, *widgets: QWidget) -> None:
+    """While the worker checks a password: no second press, no edits."""
+    for widget in widgets:
+        if isValid(widget):
+            widget.setEnabled(not busy)
 
 
 class FirstRunDialog(QDialog):
@@ -168,10 +197,15 @@ class UnlockDialog(QDialog):
     locked_out = Signal()
 
     def __init__(
-        self, full_name: str, unlock: Callable[[str], None], parent: QWidget | None = None
+        self,
+        full_name: str,
+        unlock: Callable[[str], None],
+        parent: QWidget | None = None,
+        runner: Any = None,  # the database worker; inline when None (tests)
     ):
         super().__init__(parent)
         self._unlock = unlock
+        self._runner: Any = runner if runner is not None else SyncRunner()
         self.setObjectName("unlock")
         self.setWindowTitle(self.tr("MotCua — Màn hình đã khoá"))
         self.setWindowModality(Qt.WindowModality.ApplicationModal)  # over any open dialog
@@ -182,6 +216,7 @@ class UnlockDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.Ok)
+        self._buttons = buttons
         buttons.button(QDialogButtonBox.Ok).setText(self.tr("Mở khoá"))
         buttons.accepted.connect(self.try_unlock)
         layout = QVBoxLayout(self)
@@ -201,13 +236,23 @@ class UnlockDialog(QDialog):
         pass
 
     def try_unlock(self) -> None:
-        try:
-            self._unlock(self.password.text())
-        except UserError as err:
-            self.password.clear()
-            self.error.setText(error_text(err))
-            self.error.show()
-            if err.kind is ErrorKind.ACCOUNT_LOCKED:
-                self.locked_out.emit()
+        unlock, password = self._unlock, self.password.text()
+        _busy(True, self._buttons, self.password)
+        self._runner.run(lambda: unlock(password), self._unlocked, self._refused)
+
+    def _unlocked(self, _none: object) -> None:
+        _busy(False, self._buttons, self.password)
+        if isValid(self):
+            self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        _busy(False, self._buttons, self.password)
+        if not isinstance(exc, UserError):
+            raise exc
+        if not isValid(self):
             return
-        self.accept()
+        self.password.clear()
+        self.error.setText(error_text(exc))
+        self.error.show()
+        if exc.kind is ErrorKind.ACCOUNT_LOCKED:
+            self.locked_out.emit()

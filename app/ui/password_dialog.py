@@ -5,12 +5,14 @@ Behaviour lives in the ``change(old, new)`` callable it is given (normally
 raises UserError for a wrong current password or a weak new one, shown in the dialog.
 A wrong current password counts like a failed log-in (in the service); when the
 account is (or becomes) locked out, the dialog closes with ``locked_out`` set and the
-session signs the officer out.
+session signs the officer out. The check (an argon2 hash and the database) runs on
+``runner``, the session's database worker, with the form disabled meanwhile.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,17 +23,25 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.errors import ErrorKind, UserError
 from app.ui.messages import error_text
+from app.ui.tasks import SyncRunner
 
 MIN_LENGTH = 8
 
 
 class PasswordDialog(QDialog):
-    def __init__(self, change: Callable[[str, str], None], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        change: Callable[[str, str], None],
+        parent: QWidget | None = None,
+        runner: Any = None,  # the database worker; inline when None (tests)
+    ) -> None:
         super().__init__(parent)
         self._change = change
+        self._runner: Any = runner if runner is not None else SyncRunner()
         self.locked_out = False
         self.setObjectName("change_password")
         self.setWindowTitle(self.tr("Đổi mật khẩu"))
@@ -54,6 +64,7 @@ class PasswordDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self._buttons = buttons
         buttons.button(QDialogButtonBox.Ok).setText(self.tr("Đổi mật khẩu"))
         buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Huỷ"))
         buttons.accepted.connect(self.try_change)
@@ -83,14 +94,29 @@ class PasswordDialog(QDialog):
         if new == old:
             self._show(self.tr("Mật khẩu mới phải khác mật khẩu hiện tại."), self.new)
             return
-        try:
-            self._change(old, new)
-        except UserError as err:
-            self.current.clear()
-            if err.kind is ErrorKind.ACCOUNT_LOCKED:
-                self.locked_out = True
-                self.reject()
-                return
-            self._show(error_text(err), self.current)
+        change = self._change
+        self._busy(True)
+        self._runner.run(lambda: change(old, new), self._changed, self._refused)
+
+    def _busy(self, busy: bool) -> None:
+        for widget in (self._buttons, self.current, self.new, self.repeat):
+            if isValid(widget):
+                widget.setEnabled(not busy)
+
+    def _changed(self, _none: object) -> None:
+        self._busy(False)
+        if isValid(self):
+            self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self._busy(False)
+        if not isinstance(exc, UserError):
+            raise exc
+        if not isValid(self):
             return
-        self.accept()
+        self.current.clear()
+        if exc.kind is ErrorKind.ACCOUNT_LOCKED:
+            self.locked_out = True
+            self.reject()
+            return
+        self._show(error_text(exc), self.current)

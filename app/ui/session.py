@@ -21,7 +21,7 @@ from app.ui.login import FirstRunDialog, LoginDialog, UnlockDialog
 from app.ui.main_window import MainWindow
 from app.ui.session_inputs import SessionInputs
 from app.ui.session_pages import SessionPages
-from app.ui.tasks import TaskRunner
+from app.ui.tasks import TaskRunner, wait_for
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +56,12 @@ class CounterSession(SessionPages, SessionInputs):
     # -- start-up ---------------------------------------------------------------
     def start(self) -> bool:
         """Runs first-run and log-in; False when the officer gave up."""
-        if not self.demo and not accounts.has_officers(self.db) and not self.first_run():
+        db = self.db
+        if self.demo:
+            first = False
+        else:
+            first = not wait_for(self.db_runner, lambda: accounts.has_officers(db))
+        if first and not self.first_run():
             return False
         if not self.login():
             return False
@@ -83,11 +88,13 @@ class CounterSession(SessionPages, SessionInputs):
             hint = QApplication.translate(
                 "CounterSession", "Chế độ trình diễn — đăng nhập: {0} / mật khẩu: {1}"
             ).format(DEMO_USER, DEMO_PASSWORD)
+        db = self.db
         dialog = LoginDialog(
-            lambda u, p: accounts.authenticate(self.db, u, p),
+            lambda u, p: accounts.authenticate(db, u, p),
             office_name=self.settings.office_name,
             demo_hint=hint,
             parent=parent,
+            runner=self.db_runner,
         )
         if self.demo:
             dialog.username.setText(DEMO_USER)
@@ -232,9 +239,11 @@ class CounterSession(SessionPages, SessionInputs):
         from app.ui.password_dialog import PasswordDialog
 
         assert self.officer is not None
-        officer_id = self.officer.officer_id
+        db, officer_id = self.db, self.officer.officer_id
         dialog = PasswordDialog(
-            lambda old, new: accounts.change_password(self.db, officer_id, old, new), self.main
+            lambda old, new: accounts.change_password(db, officer_id, old, new),
+            self.main,
+            runner=self.db_runner,
         )
         dialog.exec()
         if dialog.locked_out:  # too many wrong current passwords: signed out, as at the lock

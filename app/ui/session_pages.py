@@ -93,12 +93,15 @@ class SessionPages:
         )
         page.trust_changed.connect(self._reload_trust)
         page.trust_importer = self._import_trust
+        page.trust_runner = self.db_runner
         return page
 
-    def _import_trust(self, data: bytes):  # type: ignore[no-untyped-def]
+    def _import_trust(self):  # type: ignore[no-untyped-def]
+        """Bound here to the officer signed in now; run on the database worker."""
         from app.services.card.trust_admin import import_trust_anchor
 
-        return import_trust_anchor(self.db, self.officer, data, paths.trust_dir())
+        db, officer, folder = self.db, self.officer, paths.trust_dir()
+        return lambda data: import_trust_anchor(db, officer, data, folder)
 
     def trust_store(self):  # type: ignore[no-untyped-def]
         """The counter's CSCA folders, followed live: a list a sync applies or an

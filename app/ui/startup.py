@@ -2,9 +2,10 @@
 
 Opening the encrypted database, migrating it and loading the data layer take a
 moment; the officer needs that moment to type the password anyway. So the log-in
-window shows first and a thread opens the database. A log-in pressed before the
-database is ready waits for it; a database that cannot be opened closes the window
-with its message; a fresh install with no officer goes to first-run set-up.
+window shows first and a thread opens the database. The password check runs on a
+worker of its own (pressed before the database is ready, it waits there for it); a
+database that cannot be opened closes the window with its message; a fresh install
+with no officer goes to first-run set-up.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from app.services.demo import DEMO_PASSWORD, DEMO_USER
 from app.settings import Settings
 from app.ui.login import LoginDialog
 from app.ui.messages import show_error
+from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from app.services.security.accounts import SignedIn
@@ -47,7 +49,10 @@ class EarlyLogin:
             hint = QApplication.translate(
                 "CounterSession", "Chế độ trình diễn — đăng nhập: {0} / mật khẩu: {1}"
             ).format(DEMO_USER, DEMO_PASSWORD)
-        self.dialog = LoginDialog(self._authenticate, settings.office_name, hint)
+        self._runner = TaskRunner(max_threads=1)  # the session's db_runner comes later
+        self.dialog = LoginDialog(
+            self._authenticate, settings.office_name, hint, runner=self._runner
+        )
         if demo:
             self.dialog.username.setText(DEMO_USER)
             self.dialog.password.setFocus()
@@ -70,12 +75,11 @@ class EarlyLogin:
         while not self._ready.wait(0.02):
             QApplication.processEvents()
 
-    def _authenticate(self, username: str, password: str) -> SignedIn:
-        self._wait()
-        if self.db is None:  # run() shows why once the window closes
-            if isinstance(self.error, UserError):
-                raise self.error
-            raise RuntimeError("database not opened") from self.error
+    def _authenticate(self, username: str, password: str) -> SignedIn | None:
+        """On the log-in worker, never the GUI thread."""
+        self._ready.wait()
+        if self.db is None:  # the window closes and run() shows why
+            return None
         from app.services.security import accounts
 
         return accounts.authenticate(self.db, username, password)
@@ -89,6 +93,7 @@ class EarlyLogin:
         QTimer.singleShot(0, lambda: log.info("ui: login window visible"))
         accepted = self.dialog.exec() == QDialog.DialogCode.Accepted
         self._wait()
+        self._runner.wait()  # a check still running when the window closed
         if self.error is not None:
             if isinstance(self.error, UserError):
                 show_error(None, self.error)

@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from app.errors import UserError
 
@@ -82,3 +82,21 @@ class SyncRunner:
 
     def wait(self, msecs: int = 0) -> bool:
         return True
+
+
+def wait_for(runner: Any, fn: Callable[[], Any]) -> Any:
+    """``fn`` on ``runner``, for a start-up step the next window depends on: a local
+    event loop keeps the GUI painting until the answer comes; errors are raised here."""
+    answer: dict[str, Any] = {}
+    loop = QEventLoop()
+
+    def settle(key: str, value: Any) -> None:
+        answer[key] = value
+        loop.quit()
+
+    runner.run(fn, lambda v: settle("value", v), lambda e: settle("error", e))
+    if not answer:
+        loop.exec()
+    if "error" in answer:
+        raise answer["error"]
+    return answer["value"]

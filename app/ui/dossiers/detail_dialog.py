@@ -41,6 +41,8 @@ from app.services.dossier_work import (
     write_subject_export,
 )
 from app.services.dossiers import DossierDetail
+from app.services.face_records import Summary as FaceSummary
+from app.services.face_records import dossier_summary
 from app.services.forms.model import Agency
 from app.services.lifecycle import DeadlineRules
 from app.services.security.permissions import HasRole, Permission, allowed, require
@@ -199,12 +201,15 @@ class DossierDetailDialog(QDialog):
         db, dossier_id, officer, now = self._db, self._id, self._officer, self._clock()
         offer = self._print_receipt is not None and self._settings is not None
 
-        def read() -> tuple[DossierDetail, bool]:
+        def read() -> tuple[DossierDetail, bool, FaceSummary | None]:
             detail = read_detail(db, dossier_id)
             # waiting for papers: no receipt yet
-            return detail, offer and detail.dossier.due_at is not None and (
-                reprint.reprint_allowed(db, officer, dossier_id, now)
+            may = (
+                offer
+                and detail.dossier.due_at is not None
+                and (reprint.reprint_allowed(db, officer, dossier_id, now))
             )
+            return detail, may, dossier_summary(db, dossier_id)  # face match (issue 16)
 
         self._runner.run(read, lambda found: self._show(*found), self._failed)
 
@@ -213,7 +218,9 @@ class DossierDetailDialog(QDialog):
             raise exc
         show_error(self, exc)
 
-    def _show(self, detail: DossierDetail, may_reprint: bool = False) -> None:
+    def _show(
+        self, detail: DossierDetail, may_reprint: bool = False, face: FaceSummary | None = None
+    ) -> None:
         self.detail, self._may_reprint = detail, may_reprint
         d, c = detail.dossier, detail.citizen
         self.title.setText(f"<b style='font-size:15pt'>{d.code}</b>")
@@ -245,7 +252,7 @@ class DossierDetailDialog(QDialog):
             rows.append((self.tr("Dữ liệu khi tiếp nhận ({0}):").format(source), text))
         from app.ui.face.summary import face_row  # face match at intake (issue 16)
 
-        rows.extend([face] if (face := face_row(self._db, d.id)) else [])
+        rows.extend([row] if (row := face_row(face)) else [])
         for label, value in rows:
             field = QLabel(value)
             field.setWordWrap(True)

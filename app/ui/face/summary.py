@@ -5,13 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from app.services.calendar.days import local
-from app.services.face_records import dossier_summary
-from app.services.storage.db import Database
+from app.services.face_records import Summary
 
 
-def face_row(db: Database, dossier_id: str) -> tuple[str, str] | None:
-    """(label, text) for the detail's fields, or None when no match was recorded."""
-    summary = dossier_summary(db, dossier_id)
+def face_row(summary: Summary | None) -> tuple[str, str] | None:
+    """(label, text) for the detail's fields, or None when no match was recorded.
+    ``summary`` is ``face_records.dossier_summary``, read on the database worker."""
     if summary is None:
         return None
     decision = {

@@ -369,17 +369,26 @@ class IntakePage(QWidget):
 
     def print_again(self) -> None:
         saved = self.c.last_saved
-        if saved is None:
+        if saved is None or not self.reprint.isEnabled():  # a check already running
             return
         from app.services.reprint import may_reprint
         from app.shared.types import utcnow
 
-        try:  # a page left open past midnight: the next-day rule applies
-            may_reprint(self.c.db, self.c.officer, saved.dossier_id, utcnow())
-        except UserError as err:
-            show_error(self, err)
-            return
-        self.printer.print_saved(saved)
+        # A page left open past midnight: the next-day rule applies (on the worker).
+        db, officer, dossier_id, now = self.c.db, self.c.officer, saved.dossier_id, utcnow()
+        self.reprint.setEnabled(False)
+
+        def allowed(_none: object) -> None:
+            self.reprint.setEnabled(True)
+            self.printer.print_saved(saved)
+
+        def refused(exc: BaseException) -> None:
+            self.reprint.setEnabled(True)
+            if not isinstance(exc, UserError):
+                raise exc
+            show_error(self, exc)
+
+        self.c.db_runner.run(lambda: may_reprint(db, officer, dossier_id, now), allowed, refused)
 
     def _ask_expiry_reason(self) -> None:
         reason, ok = QInputDialog.getText(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -29,6 +30,7 @@ from app.services.security.permissions import (
 )
 from app.settings import Settings
 from app.ui.messages import error_text
+from app.ui.tasks import SyncRunner
 
 
 class SettingsPage(QWidget):
@@ -46,7 +48,9 @@ class SettingsPage(QWidget):
     ) -> None:
         super().__init__(parent)
         # Set by the session: imports through the service (role check + audit record).
-        self.trust_importer: Callable[[bytes], TrustImport] | None = None
+        # Called on the GUI thread, it returns the work bound to the signed-in officer.
+        self.trust_importer: Callable[[], Callable[[bytes], TrustImport]] | None = None
+        self.trust_runner: Any = SyncRunner()  # the session's database worker
         self._officer = officer
         self._settings = settings
         self._on_saved = on_saved
@@ -121,7 +125,8 @@ class SettingsPage(QWidget):
         trust.setToolTip(
             self.tr("Chứng thư gốc của nơi cấp thẻ: có nó, thẻ thật được xác nhận màu xanh.")
         )
-        trust.clicked.connect(self.import_trust)
+        trust.clicked.connect(lambda: self.import_trust())
+        self._trust_button = trust
         save = QPushButton(self.tr("&Lưu cài đặt (Ctrl+S)"), objectName="save")
         save.clicked.connect(self.save)
         QShortcut(QKeySequence.Save, self, activated=self.save)
@@ -221,7 +226,8 @@ class SettingsPage(QWidget):
         )
 
     def import_trust(self, path: str = "") -> None:
-        """A CSCA certificate or an ICAO master list into this PC's trust store."""
+        """A CSCA certificate or an ICAO master list into this PC's trust store; the
+        file is read and imported (role check, audit record) on ``trust_runner``."""
         from PySide6.QtWidgets import QFileDialog
 
         from app.services.card.trust_admin import import_trust_file
@@ -234,19 +240,35 @@ class SettingsPage(QWidget):
                 "",
                 self.tr("Chứng thư và danh sách (*.der *.cer *.crt *.pem *.ml *.bin);;Mọi tệp (*)"),
             )
-        if not path:
+        if not path or not self._trust_button.isEnabled():  # empty, or one already running
             return
-        try:
-            data = Path(path).read_bytes()
-            if self.trust_importer is not None:  # the service: admin only, audited
-                result = self.trust_importer(data)
-            else:
-                result = import_trust_file(data, paths.trust_dir(), actor=self._officer)
-        except UserError as err:
-            self._say(error_text(err), ok=False)
-            return
-        except OSError as exc:
-            self._say(self.tr("Không đọc được tệp: {0}").format(exc.strerror), ok=False)
+        if self.trust_importer is not None:  # the service: admin only, audited
+            importer = self.trust_importer()
+        else:
+            folder, actor = paths.trust_dir(), self._officer
+            importer = lambda data: import_trust_file(data, folder, actor=actor)  # noqa: E731
+
+        def work() -> TrustImport | OSError:
+            try:
+                data = Path(path).read_bytes()
+            except OSError as exc:  # said on the page, like a refusal
+                return exc
+            return importer(data)
+
+        self.message.clear()
+        self._trust_button.setEnabled(False)
+        self.trust_runner.run(work, self._trust_imported, self._trust_refused)
+
+    def _trust_refused(self, exc: BaseException) -> None:
+        self._trust_button.setEnabled(True)
+        if not isinstance(exc, UserError):
+            raise exc
+        self._say(error_text(exc), ok=False)
+
+    def _trust_imported(self, result: TrustImport | OSError) -> None:
+        self._trust_button.setEnabled(True)
+        if isinstance(result, OSError):
+            self._say(self.tr("Không đọc được tệp: {0}").format(result.strerror), ok=False)
             return
         text = self.tr(
             "Đã thêm {0} chứng thư CSCA. Thẻ đọc từ nay được đối chiếu với chúng."

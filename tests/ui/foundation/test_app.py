@@ -104,9 +104,11 @@ def test_idle_lock_asks_for_the_password_and_keeps_the_work(qtbot, demo_db):
     assert dialog.isVisible()
     dialog.password.setText("wrong")
     dialog.try_unlock()
+    qtbot.waitUntil(dialog.password.isEnabled, timeout=10000)
     assert dialog.isVisible() and "không đúng" in dialog.error.text()
     dialog.password.setText(DEMO_PASSWORD)
     dialog.try_unlock()
+    qtbot.waitUntil(dialog.password.isEnabled, timeout=10000)
     assert not dialog.isVisible()
     assert main.current_page_key() == "settings"
     assert page.office_name.text() == "Việc đang làm dở"

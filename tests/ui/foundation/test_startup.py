@@ -57,7 +57,8 @@ def test_wrong_password_keeps_the_window_open(qtbot):
 
     def wrong_then_cancel(dialog: LoginDialog) -> None:
         dialog.password.setText("sai")
-        dialog.try_login()
+        dialog.try_login()  # checked on the log-in worker
+        qtbot.waitUntil(dialog.password.isEnabled, timeout=10000)
         tries.append(dialog.error.text())
         dialog.reject()
 

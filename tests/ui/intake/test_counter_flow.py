@@ -394,11 +394,13 @@ def test_imported_csca_turns_the_verdict_green(qtbot, session):
     settings_page = session.main.findChild(SettingsPage)
     csca = str(paths.RESOURCES / "cards" / "pki" / "test-csca.der")
     settings_page.import_trust(csca)  # the demo user is a supervisor: refused
+    qtbot.waitUntil(lambda: settings_page.message.text() != "", timeout=10000)  # on the worker
     assert "Đã thêm" not in settings_page.message.text()
     from dataclasses import replace
 
     session.officer = replace(session.officer, role="admin")
     settings_page.import_trust(csca)
+    qtbot.waitUntil(lambda: settings_page.message.text() != "", timeout=10000)  # on the worker
     assert "Đã thêm 1 chứng thư CSCA" in settings_page.message.text()
     session.virtual_cards.insert("cccd-2021")
     qtbot.waitUntil(lambda: intake(session).card_reader != "", timeout=10000)
@@ -416,11 +418,13 @@ def test_a_file_that_is_no_certificate_is_refused(qtbot, session, tmp_path):
     junk.write_bytes(b"not a certificate")
     settings_page = session.main.findChild(SettingsPage)
     settings_page.import_trust(str(junk))  # the demo user is a supervisor: not theirs to do
+    qtbot.waitUntil(lambda: settings_page.message.text() != "", timeout=10000)  # on the worker
     assert "không được phép" in settings_page.message.text()
     from dataclasses import replace
 
     session.officer = replace(session.officer, role="admin")
     settings_page.import_trust(str(junk))
+    qtbot.waitUntil(lambda: settings_page.message.text() != "", timeout=10000)  # on the worker
     assert "không phải chứng thư CSCA" in settings_page.message.text()
 
 

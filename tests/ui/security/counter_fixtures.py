@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QDeadlineTimer, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from app.cardsim.faces import FaceStyle, draw_face, to_jpeg
@@ -43,10 +44,20 @@ def at_login(action):
     QTimer.singleShot(0, attempt)
 
 
+def answered(field) -> None:
+    """A password is checked on the database worker, the form disabled meanwhile:
+    wait until the answer has arrived (``field`` is enabled again)."""
+    deadline = QDeadlineTimer(10000)
+    while not field.isEnabled():
+        assert not deadline.hasExpired(), "no answer from the database worker"
+        QTest.qWait(10)
+
+
 def sign_in(dialog):
     dialog.username.setText(DEMO_USER)
     dialog.password.setText(DEMO_PASSWORD)
     dialog.try_login()
+    answered(dialog.password)
 
 
 @pytest.fixture

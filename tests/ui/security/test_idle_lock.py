@@ -15,7 +15,7 @@ from app.services.card.monitor import EventKind, ReaderEvent
 from app.services.demo import DEMO_PASSWORD, DEMO_USER
 from app.services.security import accounts
 from app.services.storage.models import AuditEvent
-from tests.ui.security.counter_fixtures import CITIZEN, at_login, sign_in
+from tests.ui.security.counter_fixtures import CITIZEN, answered, at_login, sign_in
 
 OTHER_QR = "999088654321||Lò Văn Páo|01011990|Nam|Bản Thử, Tỉnh Thử Nghiệm|01012021"
 READER = "Virtual PCD 00 00"
@@ -59,6 +59,7 @@ def test_while_locked_no_citizen_data_or_portrait_is_shown(qtbot, session):
 
     session.unlock_dialog.password.setText(DEMO_PASSWORD)
     session.unlock_dialog.try_unlock()
+    answered(session.unlock_dialog.password)
     assert not main.is_locked()
     assert (
         CITIZEN.full_name in " ".join(_citizen_on_screen()) and "portrait" in _citizen_on_screen()
@@ -80,6 +81,7 @@ def test_a_card_or_qr_on_a_locked_counter_fills_nothing_and_the_draft_survives(q
 
     session.unlock_dialog.password.setText(DEMO_PASSWORD)
     session.unlock_dialog.try_unlock()
+    answered(session.unlock_dialog.password)
     qtbot.wait(50)
     assert intake.state.identity == CITIZEN  # the draft as it was, portrait included
     assert intake.card_reader == ""  # the card placed while locked was not taken
@@ -97,6 +99,7 @@ def test_wrong_passwords_at_the_lock_count_and_sign_out_at_the_limit(qtbot, sess
     for _ in range(accounts.MAX_FAILED_LOGINS - 1):
         dialog.password.setText("không-phải-mật-khẩu")
         dialog.try_unlock()
+        answered(dialog.password)
         assert dialog.isVisible() and "không đúng" in dialog.error.text()
     assert _unlock_audit(demo_db) == ["failed"] * (accounts.MAX_FAILED_LOGINS - 1)
 
@@ -111,6 +114,7 @@ def test_wrong_passwords_at_the_lock_count_and_sign_out_at_the_limit(qtbot, sess
     at_login(on_login)
     dialog.password.setText("không-phải-mật-khẩu")
     dialog.try_unlock()
+    answered(dialog.password)
     qtbot.waitUntil(lambda: "error" in login_seen, timeout=5000)
     assert "Đăng nhập" in login_seen["title"] and "khoá" in login_seen["error"]
     assert not session.main.isVisible() and session.officer is None
@@ -136,6 +140,7 @@ def test_an_account_locked_out_elsewhere_cannot_unlock_even_with_the_right_passw
     at_login(on_login)
     session.unlock_dialog.password.setText(DEMO_PASSWORD)
     session.unlock_dialog.try_unlock()
+    answered(session.unlock_dialog.password)
     assert "khoá" in session.unlock_dialog.error.text()
     qtbot.waitUntil(lambda: "shown" in signed_in_again, timeout=5000)
     assert session.officer is None and not session.main.isVisible()
@@ -149,10 +154,12 @@ def test_signing_in_again_after_a_lockout_sign_out_gives_an_unlocked_counter(
     for _ in range(accounts.MAX_FAILED_LOGINS - 1):
         session.unlock_dialog.password.setText("sai")
         session.unlock_dialog.try_unlock()
+        answered(session.unlock_dialog.password)
     signed_in = []
     at_login(lambda login: (sign_in(login), signed_in.append(True)))
     session.unlock_dialog.password.setText("sai")
     session.unlock_dialog.try_unlock()
+    answered(session.unlock_dialog.password)
     qtbot.waitUntil(lambda: bool(signed_in) and session.main.isVisible(), timeout=5000)
     assert session.officer is not None
     assert not session.main.is_locked() and not session.card_watch.paused

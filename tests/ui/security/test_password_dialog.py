@@ -25,6 +25,7 @@ def _fill(qtbot, dialog, current, new, repeat):
         field.setText(value)
     ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Ok)
     qtbot.mouseClick(ok, Qt.LeftButton)
+    qtbot.waitUntil(dialog.current.isEnabled, timeout=10000)  # the worker's answer
 
 
 def test_changing_the_password_works_and_the_new_one_signs_in(qtbot, demo_db):
