@@ -338,8 +338,9 @@ def ingest(
             results.append(_result(item, "created", 201))
     if writes:
         store(session, writes)
-    serials.assign_bhxh_numbers(session, office, new_dossiers)
     answers.record(session, office, answered, lock=lock)
+    # Last: it takes the feed lock, held until the commit, which every push waits for.
+    serials.assign_bhxh_numbers(session, office, new_dossiers)
     return results
 
 
