@@ -4,7 +4,8 @@
    engine to ``motcua-central serve`` in its own process (goal: under 10 s).
 2. 50 simulated counters pushing at once (threads, one HTTP client each): dossiers per
    second ingested by the central service, beside a raw psycopg insert of the same
-   rows in the same run (goal: ratio ≥ 0.5, issue #12).
+   rows in the same run (goal: ratio ≥ 0.5, issue #12): into a table of the same shape
+   and indexes as ``synced_rows``, one connection per counter, one transaction per push.
 
 PostgreSQL when ``MOTCUA_TEST_PG_URL`` is set (``scripts/postgres.sh start``); otherwise
 SQLite, and the raw baseline is a sqlite3 insert (printed as such).

@@ -144,9 +144,7 @@ def copy_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> Non
     # Only the columns that may need it go through ``cell`` (first row's types; None
     # and plain values pass as they are): thousands of cells per push otherwise.
     special = [n for n, name in enumerate(names) if isinstance(rows[0][name], _CONVERTED)]
-    special += [
-        n for n, name in enumerate(names) if n not in special and _may_convert(table, name)
-    ]
+    special += [n for n, name in enumerate(names) if n not in special and _may_convert(table, name)]
     try:
         with driver.cursor() as cursor, cursor.copy(statement) as copy:  # type: ignore[union-attr]
             for row in rows:

@@ -220,7 +220,10 @@ def _insert_rows(session: Session, writes: Writes) -> None:
     made for the hash; one executemany INSERT elsewhere."""
     rows = list(writes.fresh.values())
     if session.get_bind().dialect.name == "postgresql":
-        rows = [{**row, "data": writes.texts.get(key) or row["data"]} for key, row in writes.fresh.items()]
+        rows = [
+            {**row, "data": writes.texts.get(key) or row["data"]}
+            for key, row in writes.fresh.items()
+        ]
     copy_rows(session, _ROWS, rows)
 
 
