@@ -4,7 +4,8 @@
    engine to ``motcua-central serve`` in its own process (goal: under 10 s).
 2. 50 simulated counters pushing at once (threads, one HTTP client each): dossiers per
    second ingested by the central service, beside a raw psycopg insert of the same
-   rows in the same run (goal: ratio ≥ 0.5, issue #12).
+   rows in the same run (goal: ratio ≥ 0.5, issue #12): into a table of the same shape
+   and indexes as ``synced_rows``, one connection per counter, one transaction per push.
 
 PostgreSQL when ``MOTCUA_TEST_PG_URL`` is set (``scripts/postgres.sh start``); otherwise
 SQLite, and the raw baseline is a sqlite3 insert (printed as such).
@@ -243,8 +244,16 @@ def ingest(url: str, folder: Path) -> dict[str, Any]:
     }
 
 
+# synced_rows' secondary indexes: the raw table maintains what central's table does.
+INDEXES = (
+    "CREATE INDEX ix_bench_raw_office_entity ON bench_raw (office_code, entity)",
+    "CREATE INDEX ix_bench_raw_parent ON bench_raw (parent_id)",
+)
+
+
 def raw_insert(url: str, per_counter: list[list[list[tuple[Any, ...]]]]) -> tuple[float, str]:
-    """The same rows straight into a table of the same shape, same concurrency and batches."""
+    """The same rows straight into a table of the same shape and indexes, same
+    concurrency (one connection per counter) and batches (one transaction per push)."""
     import json
 
     columns = "entity, id, office_code, parent_id, row_version, content_hash, data, status, code"
@@ -269,6 +278,8 @@ def raw_insert(url: str, per_counter: list[list[list[tuple[Any, ...]]]]) -> tupl
         dsn = url.replace("postgresql+psycopg://", "postgresql://")
         with psycopg.connect(dsn, autocommit=True) as conn:
             conn.execute(create.format(json="JSON"))
+            for statement in INDEXES:
+                conn.execute(statement)
 
         def job(n: int) -> list[float]:
             with psycopg.connect(dsn) as conn:
@@ -289,6 +300,8 @@ def raw_insert(url: str, per_counter: list[list[list[tuple[Any, ...]]]]) -> tupl
     path = url.removeprefix("sqlite:///")
     with sqlite3.connect(path) as conn:
         conn.execute(create.format(json="TEXT"))
+        for statement in INDEXES:
+            conn.execute(statement)
     lock = threading.Lock()  # one writer at a time, as SQLite allows
 
     def sqlite_job(n: int) -> list[float]:

@@ -27,14 +27,14 @@ from app.shared.types import utcnow
 from central.db import copy_rows
 from central.models import Change, FeedEpoch, Published
 
-_FEED_LOCK = 0x4D6F7443  # "MotC": the advisory lock key of the feed
+FEED_LOCK = 0x4D6F7443  # "MotC": the advisory lock key of the feed
 _change_data: TypeAdapter[Any] = TypeAdapter(wire.ChangeData)
 
 
 def lock_feed(session: Session) -> None:
     """Held until the transaction ends (re-entrant within it)."""
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _FEED_LOCK})
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": FEED_LOCK})
 
 
 def append(session: Session, office_code: str | None, data: Any, entity_id: str) -> Change:

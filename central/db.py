@@ -141,13 +141,35 @@ def copy_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> Non
             return json.dumps(value)
         return value
 
+    # Only the columns that may need it go through ``cell`` (first row's types; None
+    # and plain values pass as they are): thousands of cells per push otherwise.
+    special = [n for n, name in enumerate(names) if isinstance(rows[0][name], _CONVERTED)]
+    special += [n for n, name in enumerate(names) if n not in special and _may_convert(table, name)]
     try:
         with driver.cursor() as cursor, cursor.copy(statement) as copy:  # type: ignore[union-attr]
             for row in rows:
-                copy.write_row([cell(row[name]) for name in names])
+                values = [row[name] for name in names]
+                for n in special:
+                    values[n] = cell(values[n])
+                copy.write_row(values)
     except psycopg.Error as exc:
         # As SQLAlchemy would have raised it (IntegrityError, DataError, OperationalError…).
         raise DBAPIError.instance(statement, None, exc, psycopg.Error) from exc
+
+
+_CONVERTED = (dt.datetime, dict, list)
+
+
+def _may_convert(table: Table, name: str) -> bool:
+    """A column whose later rows may hold a datetime or JSON where the first held None."""
+    column = table.c.get(name)
+    if column is None:
+        return True
+    try:
+        python_type = column.type.python_type
+    except NotImplementedError:
+        return True
+    return python_type in (dt.datetime, dict, list)
 
 
 def alembic_config(engine: Engine) -> Config:

@@ -26,6 +26,7 @@ handful of statements whatever the number of rows.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, cast
@@ -61,6 +62,7 @@ class IncomingRow:
     status: str | None = None
     code: str | None = None
     base_version: int | None = None  # the item's main row only: central's version it builds on
+    text: str = ""  # ``data`` as canonical JSON: hashed, and stored as is (no second dump)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -69,12 +71,14 @@ class IncomingRow:
 
 def _row(entity: str, model: wire.Wire, version: int, **extra: Any) -> IncomingRow:
     data = model.model_dump(mode="json")
+    body = wire.canonical_json(data)
     return IncomingRow(
         entity=entity,
         id=data["id"],
         row_version=version,
-        content_hash=wire.hash_data(data),  # same as wire.content_hash(model), dumped once
+        content_hash=hashlib.sha256(body).hexdigest(),  # as wire.content_hash(model)
         data=data,
+        text=body.decode(),
         **extra,
     )
 
@@ -338,8 +342,9 @@ def ingest(
             results.append(_result(item, "created", 201))
     if writes:
         store(session, writes)
-    serials.assign_bhxh_numbers(session, office, new_dossiers)
     answers.record(session, office, answered, lock=lock)
+    # Last: it takes the feed lock, held until the commit, which every push waits for.
+    serials.assign_bhxh_numbers(session, office, new_dossiers)
     return results
 
 

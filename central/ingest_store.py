@@ -47,6 +47,8 @@ class Row(Protocol):
     def status(self) -> str | None: ...
     @property
     def code(self) -> str | None: ...
+    @property
+    def text(self) -> str: ...
 
 
 @dataclass(slots=True)
@@ -67,6 +69,7 @@ class Writes:
     fresh: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     changed: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     revisions: dict[tuple[str, str, int], str] = field(default_factory=dict)
+    texts: dict[tuple[str, str], str] = field(default_factory=dict)  # fresh rows' JSON
     rows: list[Row] = field(default_factory=list)  # for the work-queue index
 
     def __bool__(self) -> bool:
@@ -176,11 +179,13 @@ class Batch:
                 received_at=now,
                 **values,
             )
+            writes.texts[row.key] = row.text
         else:
             old = self.known[row.key]
             writes.revisions[(row.entity, row.id, old.version)] = old.hash
             if row.key in writes.fresh:
                 writes.fresh[row.key].update(values)
+                writes.texts[row.key] = row.text
             else:
                 writes.changed[row.key] = dict(b_entity=row.entity, b_id=row.id, **values)
         self.known[row.key] = Current(
@@ -210,15 +215,22 @@ def _upsert_revisions(session: Session, revisions: dict[tuple[str, str, int], st
         upsert(session, _REVISIONS, ["entity", "id", "row_version"], rows[n : n + _LOOKUP_CHUNK])
 
 
-def _insert_rows(session: Session, rows: list[dict[str, Any]]) -> None:
-    """New rows: COPY on PostgreSQL (one statement), one executemany INSERT elsewhere."""
+def _insert_rows(session: Session, writes: Writes) -> None:
+    """New rows: COPY on PostgreSQL (one statement), their data as the JSON text already
+    made for the hash; one executemany INSERT elsewhere."""
+    rows = list(writes.fresh.values())
+    if session.get_bind().dialect.name == "postgresql":
+        rows = [
+            {**row, "data": writes.texts.get(key) or row["data"]}
+            for key, row in writes.fresh.items()
+        ]
     copy_rows(session, _ROWS, rows)
 
 
 def store(session: Session, writes: Writes) -> None:
     """Apply ``writes``: a few statements whatever the number of rows."""
     if writes.fresh:
-        _insert_rows(session, list(writes.fresh.values()))
+        _insert_rows(session, writes)
     if writes.changed:
         names = next(iter(writes.changed.values())).keys() - {"b_entity", "b_id"}
         session.execute(

@@ -50,9 +50,9 @@ def lease(session: Session, office: str, day: dt.date, count: int) -> tuple[int,
 def assign_bhxh_numbers(session: Session, office: str, dossiers: list[tuple[str, int]]) -> None:
     """Number newly received dossiers (id, year of receipt) and tell the counters: a
     fixed few statements per push whatever its size (numbers already given and the
-    office's code before the feed lock; under it one MAX per push, one multi-row INSERT
-    of the numbers and one of their feed entries), so the lock every writer of the feed
-    waits for is held for a handful of round trips, not two per dossier."""
+    office's code before the feed lock; on PostgreSQL one statement under it, sent with
+    the lock), so the lock every writer of the feed waits for is held for one round
+    trip and the commit, not two per dossier."""
     if not dossiers:
         return
     ids = [dossier_id for dossier_id, _ in dossiers]
@@ -67,8 +67,10 @@ def assign_bhxh_numbers(session: Session, office: str, dossiers: list[tuple[str,
         return  # nothing to number: the feed lock is not taken
     found = session.get(Office, office)
     office_code = (found.bhxh_code if found else "") or office
-    # Taken here: the feed lock also serialises the sequence below on PostgreSQL.
-    changes.lock_feed(session)
+    if session.get_bind().dialect.name == "postgresql":
+        _number_on_postgres(session, office, office_code, fresh)
+        return
+    changes.lock_feed(session)  # elsewhere (SQLite) one writer at a time anyway
     years = sorted(set(fresh.values()))
     last_by_year: dict[int, int] = {year: 0 for year in years}
     for year, last in session.execute(
@@ -101,6 +103,63 @@ def assign_bhxh_numbers(session: Session, office: str, dossiers: list[tuple[str,
             for n in numbers
         ],
     )
+
+
+# Under the feed lock, one statement: each year's last sequence, the numbers (formatted
+# as ``f"{sequence:05d}/{year}/{code}"``) and their feed entries in the dossiers' order.
+_NUMBER_SQL = """
+WITH fresh AS (
+  SELECT * FROM unnest(%(ids)s::varchar[], %(years)s::int[], %(ords)s::int[])
+    AS f(dossier_id, year, ord)
+), base AS (
+  SELECT y.year, coalesce((SELECT max(b.sequence) FROM bhxh_numbers b
+                           WHERE b.office_code = %(office)s AND b.year = y.year), 0) AS last
+  FROM (SELECT DISTINCT year FROM fresh) y
+), numbered AS (
+  SELECT f.dossier_id, f.year, f.ord,
+         base.last + row_number() OVER (PARTITION BY f.year ORDER BY f.ord) AS sequence
+  FROM fresh f JOIN base USING (year)
+), stored AS (
+  INSERT INTO bhxh_numbers (dossier_id, office_code, year, sequence, number, assigned_at)
+  SELECT dossier_id, %(office)s, year, sequence,
+         lpad(sequence::text, greatest(5, length(sequence::text)), '0')
+           || '/' || year::text || '/' || %(code)s,
+         %(now)s
+  FROM numbered
+  RETURNING dossier_id, number
+)
+INSERT INTO changes (office_code, kind, entity_id, data, created_at)
+SELECT %(office)s, 'bhxh_number', s.dossier_id,
+       json_build_object('kind', 'bhxh_number', 'dossier_id', s.dossier_id, 'number', s.number),
+       %(now)s
+FROM stored s JOIN numbered n USING (dossier_id) ORDER BY n.ord
+"""
+
+
+def _number_on_postgres(session: Session, office: str, code: str, fresh: dict[str, int]) -> None:
+    """The feed lock and the numbering sent together (psycopg pipeline): the lock is held
+    for this one round trip and the commit, not for several, each of which waited for
+    its thread to get the interpreter back among the other pushes' threads."""
+    import psycopg
+    from sqlalchemy.exc import DBAPIError
+
+    session.flush()
+    driver = session.connection().connection.driver_connection
+    now = utcnow().astimezone(dt.UTC).replace(tzinfo=None)  # stored as naive UTC
+    params = {
+        "ids": list(fresh),
+        "years": list(fresh.values()),
+        "ords": list(range(len(fresh))),
+        "office": office,
+        "code": code,
+        "now": now,
+    }
+    try:
+        with driver.pipeline(), driver.cursor() as cursor:  # type: ignore[union-attr]
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", (changes.FEED_LOCK,))
+            cursor.execute(_NUMBER_SQL, params)
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(_NUMBER_SQL, None, exc, psycopg.Error) from exc
 
 
 def install(app: FastAPI, db: CentralDatabase, counter: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from central_helpers import Device, dossier_item
@@ -60,3 +61,28 @@ def test_each_new_dossier_gets_a_bhxh_number_once(device: Device) -> None:
         second.dossier.id: f"00002/2026/{DEMO_OFFICE}",
     }
     assert all(re.fullmatch(r"\d{5}/2026/.+", n) for n in numbers.values())
+
+
+def test_one_push_numbers_each_year_in_its_own_sequence_in_push_order(device: Device) -> None:
+    # 18:00 UTC on 31 December is already 1 January in the office (UTC+7).
+    new_year = dt.datetime(2026, 12, 31, 18, 0, tzinfo=dt.UTC)
+
+    def received_at(item: wire.DossierItem, when: dt.datetime) -> wire.DossierItem:
+        dossier = item.dossier.model_copy(update={"submitted_at": when})
+        return item.model_copy(update={"dossier": dossier})
+
+    items = [dossier_item(ref=n) for n in range(1, 5)]
+    items[1], items[3] = received_at(items[1], new_year), received_at(items[3], new_year)
+    assert {r.outcome for r in device.results(*items)} == {"created"}
+    feed = wire.ChangesPage.model_validate(device.changes().json())
+    numbers = [
+        (c.data.dossier_id, c.data.number)
+        for c in feed.changes
+        if isinstance(c.data, wire.BhxhNumberWire)
+    ]
+    assert numbers == [
+        (items[0].dossier.id, f"00001/2026/{DEMO_OFFICE}"),
+        (items[1].dossier.id, f"00001/2027/{DEMO_OFFICE}"),
+        (items[2].dossier.id, f"00002/2026/{DEMO_OFFICE}"),
+        (items[3].dossier.id, f"00002/2027/{DEMO_OFFICE}"),
+    ]
