@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from report_samples import NOW, Month, take_in
 from sqlalchemy import select
 
+from app.services.dossiers import INTAKE_PURPOSE
 from app.services.lifecycle import Status
 from app.services.reports import MAX_PERIOD_DAYS, PeriodKind, read_tracking_rows
 from app.services.storage.models import AuditEvent, Dossier
@@ -60,8 +61,15 @@ def tile(page: ReportsPage, name: str) -> str:
 
 
 def logged(month: Month) -> list[AuditEvent]:
+    """The access records the page wrote (each intake's own record aside)."""
     with month.env.db.session() as s:
-        return list(s.scalars(select(AuditEvent).order_by(AuditEvent.seq)))
+        return list(
+            s.scalars(
+                select(AuditEvent)
+                .where(AuditEvent.purpose != INTAKE_PURPOSE)
+                .order_by(AuditEvent.seq)
+            )
+        )
 
 
 def shot(page: ReportsPage, name: str) -> Path:
