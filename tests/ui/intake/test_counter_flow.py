@@ -221,7 +221,7 @@ def test_typed_entry_when_nothing_can_be_read(qtbot, session, printed_files):
     wait_identity(qtbot, session, IdentitySource.TYPED)
     assert "nhập tay" in page.status.text().lower()
     page.search.setText("BHXH-MOTLAN")
-    page._pick_first()
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)  # the first match, by keyboard
     page.c.all_received()
     page.save()
     qtbot.waitUntil(lambda: intake(session).last_saved is not None, timeout=20000)
