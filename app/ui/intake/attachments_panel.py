@@ -162,12 +162,14 @@ class AttachmentsPanel(QGroupBox):
         self._show_earlier([])
 
     # -- the citizen's earlier papers ------------------------------------------------
-    def set_citizen(self, citizen_id: str | None) -> None:
+    def set_citizen(self, citizen_id: str | None, *, same_person: bool = False) -> None:
         """Offer ``citizen_id``'s earlier papers (none for a citizen not yet stored).
 
         Another citizen than before drops everything chosen so far: one person's
-        scans must never reach another's dossier."""
-        if citizen_id != self._citizen_id:
+        scans must never reach another's dossier. ``same_person``: the caller knows it
+        is the person already at the counter (their record has just been looked up),
+        so the scans added meanwhile stay."""
+        if citizen_id != self._citizen_id and not same_person:
             self.clear()
             self._citizen_id = citizen_id
         if citizen_id is None:

@@ -234,7 +234,11 @@ class IntakePage(QWidget):
 
     def _show_record(self) -> None:
         rec = self.c.state.record
-        self.attachments.set_citizen(rec.citizen_id if rec is not None and rec.known else None)
+        # The record arrives from the worker after the identity, for the person shown:
+        # _show_identity already dropped the scans when the person changed.
+        self.attachments.set_citizen(
+            rec.citizen_id if rec is not None and rec.known else None, same_person=True
+        )
         if self.c.state.attachment_ids:
             self.attachments.tick(self.c.state.attachment_ids)
         self.record_box.show_state(self.c.state)

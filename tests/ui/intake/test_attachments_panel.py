@@ -198,6 +198,16 @@ def test_another_citizen_drops_what_was_picked_for_the_first(
     assert [p.name for p in panel.pending_files()] == ["hai.jpg"]
 
 
+def test_scans_added_before_the_record_arrives_stay_with_that_person(
+    panel: AttachmentsPanel, citizen_id: str, tmp_path: Path
+) -> None:
+    # The card is read, the officer scans at once; the person's record comes from the
+    # worker a moment later: the scan must not vanish.
+    panel.add_files([file(tmp_path, "so-bhxh.jpg", jpeg())])
+    panel.set_citizen(citizen_id, same_person=True)
+    assert [p.name for p in panel.pending_files()] == ["so-bhxh.jpg"]
+
+
 def test_import_pending_stores_new_scans_encrypted_in_the_callers_session(
     panel: AttachmentsPanel, db: Database, store: AttachmentStore, citizen_id: str, tmp_path
 ) -> None:
