@@ -47,7 +47,11 @@ class FaceModel:
 
     def descriptor(self, rgb: np.ndarray, face: Detection) -> np.ndarray:
         with self._lock:
-            return np.array(self._encoder.compute_face_descriptor(rgb, face.shape))
+            vector = self._encoder.compute_face_descriptor(rgb, face.shape)
+            # Read by index, never by iteration: ending an iteration makes dlib's binding
+            # raise IndexError, and on a Qt pool thread that path re-takes the GIL its
+            # own thread holds, freezing the whole app (seen with gdb in the demo).
+            return np.array([vector[i] for i in range(len(vector))], dtype=float)
 
 
 _shared: FaceModel | None = None
