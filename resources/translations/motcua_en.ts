@@ -29,8 +29,8 @@
         <translation>New scans:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/intake/attachments_panel.py" line="217"/>
-        <location filename="../../app/ui/intake/attachments_panel.py" line="279"/>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="219"/>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="281"/>
         <source>%n trang</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -38,12 +38,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/attachments_panel.py" line="243"/>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="245"/>
         <source>Chọn bản quét</source>
         <translation>Choose scans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/attachments_panel.py" line="245"/>
+        <location filename="../../app/ui/intake/attachments_panel.py" line="247"/>
         <source>Bản quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)</source>
         <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</translation>
     </message>
@@ -139,8 +139,8 @@
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="83"/>
-        <location filename="../../app/ui/startup.py" line="47"/>
+        <location filename="../../app/ui/session.py" line="88"/>
+        <location filename="../../app/ui/startup.py" line="49"/>
         <source>Chế độ trình diễn — đăng nhập: {0} / mật khẩu: {1}</source>
         <translation>Demo mode — user name: {0} / password: {1}</translation>
     </message>
@@ -155,17 +155,17 @@
         <translation>Project 06 indicators</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="160"/>
+        <location filename="../../app/ui/session.py" line="167"/>
         <source>Đồng bộ: không khởi động được</source>
         <translation>Sync: could not start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="247"/>
+        <location filename="../../app/ui/session.py" line="256"/>
         <source>Chẩn đoán hệ thống</source>
         <translation>System diagnostics</translation>
     </message>
     <message>
-        <location filename="../../app/ui/session.py" line="250"/>
+        <location filename="../../app/ui/session.py" line="259"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
@@ -228,162 +228,162 @@ Please send this file to technical support.</translation>
 <context>
     <name>DossierDetailDialog</name>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="124"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="126"/>
         <source>Chi tiết hồ sơ</source>
         <translation>Dossier details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="138"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="140"/>
         <source>Tên giấy tờ</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="139"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="141"/>
         <source>Bắt buộc</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="140"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="142"/>
         <source>Bản chính</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="141"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="143"/>
         <source>Bản sao</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="142"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="144"/>
         <source>Đã nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="157"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="159"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="158"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="160"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="159"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="161"/>
         <source>Từ</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="160"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="162"/>
         <source>Sang</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="161"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="163"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="173"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="175"/>
         <source>Giấ&amp;y tờ</source>
         <translation>Docu&amp;ments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="174"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="176"/>
         <source>Bản &amp;số hóa</source>
         <translation>S&amp;cans</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="175"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="177"/>
         <source>&amp;Lịch sử</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="178"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="180"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="229"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="236"/>
         <source>Mã tra cứu:</source>
         <translation>Lookup code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="231"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="238"/>
         <source>Số hồ sơ BHXH:</source>
         <translation>BHXH dossier number:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="232"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="239"/>
         <source>(chưa có — hệ thống trung tâm cấp khi đồng bộ)</source>
         <translation>(none yet — the central system assigns it on sync)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="234"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="241"/>
         <source>Công dân:</source>
         <translation>Citizen:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="235"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="242"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="236"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="243"/>
         <source>Nộp lúc:</source>
         <translation>Submitted at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="237"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="244"/>
         <source>Nhận đủ hồ sơ lúc:</source>
         <translation>Complete dossier received at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="237"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="244"/>
         <source>(chưa đủ)</source>
         <translation>(incomplete)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="238"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="245"/>
         <source>Hẹn trả kết quả:</source>
         <translation>Results due:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="238"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="245"/>
         <source>(tạm dừng, chờ bổ sung)</source>
         <translation>(paused, awaiting additions)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="239"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="246"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="242"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="249"/>
         <source>Đã trả lúc:</source>
         <translation>Returned at:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="245"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="252"/>
         <source>Dữ liệu khi tiếp nhận ({0}):</source>
         <translation>Data at intake ({0}):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="260"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="267"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="260"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="267"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="268"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="275"/>
         <source>Chưa</source>
         <translation>Not yet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="281"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="288"/>
         <source>%n trang</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -391,42 +391,42 @@ Please send this file to technical support.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="286"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="293"/>
         <source>Chưa có bản số hóa.</source>
         <translation>No scans yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="318"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="325"/>
         <source>&amp;Xuất dữ liệu của công dân…</source>
         <translation>E&amp;xport the citizen&apos;s data…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="321"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="328"/>
         <source>Quyền của chủ thể dữ liệu: mọi dữ liệu về công dân này (PDF và JSON).</source>
         <translation>Data subject&apos;s right of access: everything held about this citizen (PDF and JSON).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="326"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="333"/>
         <source>&amp;In lại giấy tiếp nhận</source>
         <translation>&amp;Reprint the receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="328"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="335"/>
         <source>Sau ngày in lần đầu, chỉ lãnh đạo bộ phận được in lại.</source>
         <translation>After the day of the first print, only the head of the unit may reprint.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="359"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="366"/>
         <source>Lưu dữ liệu công dân vào</source>
         <translation>Save the citizen&apos;s data to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="396"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="403"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dossiers/detail_dialog.py" line="396"/>
+        <location filename="../../app/ui/dossiers/detail_dialog.py" line="403"/>
         <source>Họ tên người nhận kết quả:</source>
         <translation>Full name of the person collecting the results:</translation>
     </message>
@@ -678,57 +678,57 @@ Please send this file to technical support.</translation>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../app/ui/login.py" line="102"/>
+        <location filename="../../app/ui/login.py" line="131"/>
         <source>MotCua — Thiết lập lần đầu</source>
         <translation>MotCua — First-time setup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="112"/>
+        <location filename="../../app/ui/login.py" line="141"/>
         <source>Mã &amp;cơ quan (mã điện tử):</source>
         <translation>Office &amp;code (electronic code):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="113"/>
+        <location filename="../../app/ui/login.py" line="142"/>
         <source>Tên c&amp;ơ quan:</source>
         <translation>Office &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="114"/>
+        <location filename="../../app/ui/login.py" line="143"/>
         <source>Tên đăng nhập &amp;quản trị:</source>
         <translation>&amp;Administrator user name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="115"/>
+        <location filename="../../app/ui/login.py" line="144"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="116"/>
+        <location filename="../../app/ui/login.py" line="145"/>
         <source>&amp;Mật khẩu (ít nhất 8 ký tự):</source>
         <translation>&amp;Password (at least 8 characters):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="117"/>
+        <location filename="../../app/ui/login.py" line="146"/>
         <source>&amp;Nhập lại mật khẩu:</source>
         <translation>&amp;Repeat password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="123"/>
+        <location filename="../../app/ui/login.py" line="152"/>
         <source>Tạo tài khoản</source>
         <translation>Create account</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="128"/>
+        <location filename="../../app/ui/login.py" line="157"/>
         <source>Chưa có tài khoản nào. Hãy tạo tài khoản quản trị cho bộ phận.</source>
         <translation>There are no accounts yet. Create the administrator account for this desk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="141"/>
+        <location filename="../../app/ui/login.py" line="170"/>
         <source>Hãy điền đủ các ô.</source>
         <translation>Please fill in every field.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="144"/>
+        <location filename="../../app/ui/login.py" line="173"/>
         <source>Hai lần nhập mật khẩu không khớp.</source>
         <translation>The two passwords do not match.</translation>
     </message>
@@ -1101,37 +1101,37 @@ Please send this file to technical support.</translation>
 <context>
     <name>IntakeController</name>
     <message>
-        <location filename="../../app/ui/intake/identification.py" line="40"/>
+        <location filename="../../app/ui/intake/identification.py" line="42"/>
         <source>Đã quét mã QR. Đặt thẻ lên đầu đọc để đọc chip và kiểm tra thẻ thật.</source>
         <translation>QR code scanned. Place the card on the reader to read the chip and check it is genuine.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identification.py" line="51"/>
+        <location filename="../../app/ui/intake/identification.py" line="53"/>
         <source>Đã có thẻ trên đầu đọc. Quét mã QR trên thẻ (hoặc bấm F3 nhập 6 số CAN) để mở khoá chip.</source>
         <translation>Card on the reader. Scan the QR code on the card (or press F3 to type the 6-digit CAN) to unlock the chip.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identification.py" line="78"/>
+        <location filename="../../app/ui/intake/identification.py" line="71"/>
         <source>Đặt hộ chiếu lên đầu đọc.</source>
         <translation>Place the passport on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identification.py" line="93"/>
+        <location filename="../../app/ui/intake/identification.py" line="77"/>
         <source>Đặt thẻ lên đầu đọc.</source>
         <translation>Place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identification.py" line="116"/>
+        <location filename="../../app/ui/intake/identification.py" line="114"/>
         <source>Đang đọc chip… giữ yên thẻ trên đầu đọc.</source>
         <translation>Reading the chip… keep the card still on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identification.py" line="143"/>
+        <location filename="../../app/ui/intake/identification.py" line="141"/>
         <source>Đã đọc chip ({0:.1f} giây). {1}</source>
         <translation>Chip read ({0:.1f} s). {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identification.py" line="172"/>
+        <location filename="../../app/ui/intake/identification.py" line="170"/>
         <source>Đã nhập tay. Thông tin chưa được kiểm tra bằng chip.</source>
         <translation>Typed in. The details have not been checked against the chip.</translation>
     </message>
@@ -1141,12 +1141,12 @@ Please send this file to technical support.</translation>
         <translation>Ready. Scan the QR code on the card or place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identification.py" line="185"/>
+        <location filename="../../app/ui/intake/identification.py" line="183"/>
         <source>THẺ KHÔNG XÁC THỰC: chip có dấu hiệu bị sao chép. {0}</source>
         <translation>CARD NOT AUTHENTIC: the chip shows signs of being cloned. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identification.py" line="189"/>
+        <location filename="../../app/ui/intake/identification.py" line="187"/>
         <source>THẺ KHÔNG XÁC THỰC: {0}.</source>
         <translation>CARD NOT AUTHENTIC: {0}.</translation>
     </message>
@@ -1155,22 +1155,22 @@ Please send this file to technical support.</translation>
         <translation type="vanished">CARD NOT AUTHENTIC: the chip data has been altered ({0}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identification.py" line="193"/>
+        <location filename="../../app/ui/intake/identification.py" line="191"/>
         <source>Thẻ thật: chữ ký số hợp lệ, chuỗi chứng thư đến CSCA tin cậy.</source>
         <translation>Genuine card: valid digital signature, certificate chain to a trusted CSCA.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identification.py" line="198"/>
+        <location filename="../../app/ui/intake/identification.py" line="196"/>
         <source>Chưa kiểm tra được chữ ký số của thẻ này (loại khóa chưa hỗ trợ).</source>
         <translation>This card&apos;s digital signature cannot be checked (key type not supported).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identification.py" line="209"/>
+        <location filename="../../app/ui/intake/identification.py" line="207"/>
         <source>Chữ ký số hợp lệ; chưa cấu hình chứng thư CSCA để xác nhận nơi cấp.</source>
         <translation>Valid digital signature; no CSCA certificate configured to confirm the issuer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identification.py" line="213"/>
+        <location filename="../../app/ui/intake/identification.py" line="211"/>
         <source>Chưa kiểm tra tính xác thực của thẻ.</source>
         <translation>Card authenticity not checked.</translation>
     </message>
@@ -1190,7 +1190,7 @@ Please send this file to technical support.</translation>
         <translation>Unfinished dossier restored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/identification.py" line="203"/>
+        <location filename="../../app/ui/intake/identification.py" line="201"/>
         <source>Chữ ký số hợp lệ; không kiểm tra được nguồn gốc (CSCA cấp thẻ không có trong danh sách tin cậy).</source>
         <translation>Digital signature valid; its origin cannot be checked (the issuing CSCA is not in the trust list).</translation>
     </message>
@@ -1377,37 +1377,37 @@ Please send this file to technical support.</translation>
         <translation>Time limit: {0}. &lt;b&gt;Results due: {1}&lt;/b&gt; (if accepted now)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="248"/>
+        <location filename="../../app/ui/intake/page.py" line="252"/>
         <source>Thông báo xử lý dữ liệu cá nhân</source>
         <translation>Personal data processing notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="278"/>
+        <location filename="../../app/ui/intake/page.py" line="282"/>
         <source>Hồ sơ mới</source>
         <translation>New dossier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="278"/>
+        <location filename="../../app/ui/intake/page.py" line="282"/>
         <source>Bỏ hồ sơ đang nhập dở và bắt đầu hồ sơ mới?</source>
         <translation>Discard the unfinished dossier and start a new one?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="287"/>
+        <location filename="../../app/ui/intake/page.py" line="291"/>
         <source>Chưa có công dân: quét mã QR, đặt thẻ hoặc F2 để nhập tay.</source>
         <translation>No citizen yet: scan the QR code, place the card or press F2 to type the details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="291"/>
+        <location filename="../../app/ui/intake/page.py" line="295"/>
         <source>Chưa chọn thủ tục (Ctrl+F).</source>
         <translation>No procedure selected (Ctrl+F).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="300"/>
+        <location filename="../../app/ui/intake/page.py" line="304"/>
         <source>Hồ sơ chưa đủ giấy tờ</source>
         <translation>Dossier incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="302"/>
+        <location filename="../../app/ui/intake/page.py" line="306"/>
         <source>Còn thiếu giấy tờ bắt buộc:
 {0}
 
@@ -1418,17 +1418,17 @@ Chưa lập giấy tiếp nhận. In phiếu yêu cầu bổ sung, hoàn thiện
 No intake receipt has been issued. Print the request for additional documents (form 02) and save the dossier as awaiting additions?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="307"/>
+        <location filename="../../app/ui/intake/page.py" line="311"/>
         <source>Thiếu giấy tờ bắt buộc</source>
         <translation>Required documents missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="322"/>
+        <location filename="../../app/ui/intake/page.py" line="326"/>
         <source>Đã lưu hồ sơ {0}. Hẹn trả kết quả {1}. Đang in giấy tiếp nhận (2 liên)…</source>
         <translation>Dossier {0} saved. Results due {1}. Printing the intake receipt (2 copies)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="363"/>
+        <location filename="../../app/ui/intake/page.py" line="367"/>
         <source> Đã in thêm phiếu xếp hàng / tra cứu khổ 80 mm.</source>
         <translation> Also printed the 80 mm queue / look-up slip.</translation>
     </message>
@@ -1437,17 +1437,17 @@ No intake receipt has been issued. Print the request for additional documents (f
         <translation type="vanished">Dossier {0} saved. Result due {1}. Printing the receipt…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="329"/>
+        <location filename="../../app/ui/intake/page.py" line="333"/>
         <source>Đã lưu hồ sơ {0} ở trạng thái chờ bổ sung. Đang in phiếu yêu cầu bổ sung…</source>
         <translation>Dossier {0} saved as awaiting additions. Printing the request for additional documents…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="343"/>
+        <location filename="../../app/ui/intake/page.py" line="347"/>
         <source>Đã lưu hồ sơ {0} (mã tra cứu {1}), nhưng chưa in được — {2} Giấy tiếp nhận vẫn phải giao cho công dân: Ctrl+Shift+P để xem trước và in ra máy khác, Ctrl+Shift+S để lưu PDF.</source>
         <translation>Dossier {0} saved (look-up code {1}), but nothing was printed — {2} The citizen is still owed the receipt: Ctrl+Shift+P to preview and print to another printer, Ctrl+Shift+S to save it as PDF.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="359"/>
+        <location filename="../../app/ui/intake/page.py" line="363"/>
         <source> Đang in giấy tiếp nhận (2 liên)…</source>
         <translation> Printing the intake receipt (2 copies)…</translation>
     </message>
@@ -1456,12 +1456,12 @@ No intake receipt has been issued. Print the request for additional documents (f
         <translation type="vanished"> Printing the receipt…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="360"/>
+        <location filename="../../app/ui/intake/page.py" line="364"/>
         <source> Đang in phiếu yêu cầu bổ sung…</source>
         <translation> Printing the request for additional documents…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="362"/>
+        <location filename="../../app/ui/intake/page.py" line="366"/>
         <source> Đã in giấy tiếp nhận.</source>
         <translation> Intake receipt printed.</translation>
     </message>
@@ -1470,49 +1470,49 @@ No intake receipt has been issued. Print the request for additional documents (f
         <translation type="vanished"> 80 mm receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="364"/>
+        <location filename="../../app/ui/intake/page.py" line="368"/>
         <source> Đã in phiếu yêu cầu bổ sung (mẫu 02).</source>
         <translation> Request for additional documents (form 02) printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="365"/>
+        <location filename="../../app/ui/intake/page.py" line="369"/>
         <source> Đã in tờ khai TK1-TS để công dân ký.</source>
         <translation> TK1-TS declaration printed for the citizen to sign.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="387"/>
+        <location filename="../../app/ui/intake/page.py" line="400"/>
         <source>Thẻ đã hết hạn</source>
         <translation>Card expired</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="389"/>
+        <location filename="../../app/ui/intake/page.py" line="402"/>
         <source>Thẻ căn cước đã hết hạn. Nhập lý do vẫn tiếp nhận (nhắc công dân đi đổi thẻ):</source>
         <translation>The ID card has expired. Enter the reason for accepting it anyway (remind the citizen to renew the card):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="395"/>
+        <location filename="../../app/ui/intake/page.py" line="408"/>
         <source>Thẻ đã hết hạn — tiếp nhận với lý do: {0}</source>
         <translation>Card expired — accepted for this reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="398"/>
+        <location filename="../../app/ui/intake/page.py" line="411"/>
         <source>Thẻ đã hết hạn: cần ghi lý do để tiếp nhận.</source>
         <translation>Card expired: a reason is required to accept the dossier.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="403"/>
+        <location filename="../../app/ui/intake/page.py" line="416"/>
         <source>Thẻ của người khác</source>
         <translation>Someone else&apos;s card</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="405"/>
+        <location filename="../../app/ui/intake/page.py" line="418"/>
         <source>Thẻ vừa đặt lên là của {0}, không phải công dân đang tiếp nhận.
 Bỏ hồ sơ đang nhập và bắt đầu hồ sơ mới cho người này?</source>
         <translation>The card just placed belongs to {0}, not the citizen being served.
 Discard the current dossier and start a new one for this person?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake/page.py" line="412"/>
+        <location filename="../../app/ui/intake/page.py" line="425"/>
         <source>Giữ hồ sơ đang nhập. Đặt lại đúng thẻ của công dân.</source>
         <translation>Current dossier kept. Place the right citizen&apos;s card back on the reader.</translation>
     </message>
@@ -1520,32 +1520,32 @@ Discard the current dossier and start a new one for this person?</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../app/ui/login.py" line="41"/>
+        <location filename="../../app/ui/login.py" line="49"/>
         <source>MotCua — Đăng nhập</source>
         <translation>MotCua — Sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="44"/>
+        <location filename="../../app/ui/login.py" line="52"/>
         <source>&lt;h2&gt;MotCua&lt;/h2&gt;Bộ phận tiếp nhận và trả kết quả</source>
         <translation>&lt;h2&gt;MotCua&lt;/h2&gt;Intake and Results Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="50"/>
+        <location filename="../../app/ui/login.py" line="58"/>
         <source>&amp;Tên đăng nhập:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="51"/>
+        <location filename="../../app/ui/login.py" line="59"/>
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="57"/>
+        <location filename="../../app/ui/login.py" line="66"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="58"/>
+        <location filename="../../app/ui/login.py" line="67"/>
         <source>Thoát</source>
         <translation>Exit</translation>
     </message>
@@ -1663,43 +1663,43 @@ Enter the officer&apos;s password to continue.</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../app/ui/password_dialog.py" line="37"/>
-        <location filename="../../app/ui/password_dialog.py" line="57"/>
+        <location filename="../../app/ui/password_dialog.py" line="47"/>
+        <location filename="../../app/ui/password_dialog.py" line="68"/>
         <source>Đổi mật khẩu</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/password_dialog.py" line="49"/>
+        <location filename="../../app/ui/password_dialog.py" line="59"/>
         <source>Mật khẩu &amp;hiện tại:</source>
         <translation>&amp;Current password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/password_dialog.py" line="50"/>
+        <location filename="../../app/ui/password_dialog.py" line="60"/>
         <source>Mật khẩu &amp;mới (ít nhất 8 ký tự):</source>
         <translation>&amp;New password (at least 8 characters):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/password_dialog.py" line="51"/>
+        <location filename="../../app/ui/password_dialog.py" line="61"/>
         <source>&amp;Nhập lại mật khẩu mới:</source>
         <translation>&amp;Repeat new password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/password_dialog.py" line="58"/>
+        <location filename="../../app/ui/password_dialog.py" line="69"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/password_dialog.py" line="77"/>
+        <location filename="../../app/ui/password_dialog.py" line="88"/>
         <source>Mật khẩu mới phải có ít nhất 8 ký tự.</source>
         <translation>The new password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/password_dialog.py" line="81"/>
+        <location filename="../../app/ui/password_dialog.py" line="92"/>
         <source>Hai lần nhập mật khẩu mới không giống nhau.</source>
         <translation>The two new passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/password_dialog.py" line="84"/>
+        <location filename="../../app/ui/password_dialog.py" line="95"/>
         <source>Mật khẩu mới phải khác mật khẩu hiện tại.</source>
         <translation>The new password must differ from the current one.</translation>
     </message>
@@ -2251,183 +2251,183 @@ Enter the officer&apos;s password to continue.</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="66"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="70"/>
         <source>Địa chỉ dùng khi đăng ký quầy. Đồng bộ luôn đi đến địa chỉ và chứng chỉ đã ghi lúc đăng ký; muốn đổi, quản trị viên đăng ký lại quầy.</source>
         <translation>The address used to enrol the counter. Sync always goes to the address and certificate recorded at enrolment; to change them, an administrator enrols the counter again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="72"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="76"/>
         <source>(trống: dùng địa chỉ máy chủ trung tâm) https://tracuu.bhxh.example</source>
         <translation>(empty: the central server&apos;s address) https://tracuu.bhxh.example</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="75"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="79"/>
         <source>Mã QR trên giấy tiếp nhận mở trang tra cứu hồ sơ tại địa chỉ này.</source>
         <translation>The QR code on the receipt opens the dossier look-up page at this address.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="85"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="89"/>
         <source>(không dùng) — thư mục máy quét lưu bản quét</source>
         <translation>(not used) — the folder the scanner saves into</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="89"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="93"/>
         <source> phút</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="98"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="102"/>
         <source>Mã cơ &amp;quan:</source>
         <translation>Office &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="99"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="103"/>
         <source>Tên &amp;cơ quan:</source>
         <translation>Office &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="100"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="104"/>
         <source>Cơ quan &amp;cấp trên:</source>
         <translation>&amp;Parent agency:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="101"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="105"/>
         <source>Địa danh (ghi ngày tháng):</source>
         <translation>Place name (used in dates):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="102"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="106"/>
         <source>Số &amp;quầy (1–9):</source>
         <translation>Counter num&amp;ber (1–9):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="103"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="107"/>
         <source>Mẫu &amp;mã hồ sơ:</source>
         <translation>Dossier code pa&amp;ttern:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="104"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="108"/>
         <source>Địa chỉ máy chủ &amp;trung tâm:</source>
         <translation>Central server a&amp;ddress:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="105"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="109"/>
         <source>Địa chỉ trang tra cứ&amp;u công khai:</source>
         <translation>Public loo&amp;k-up page address:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="106"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="110"/>
         <source>Máy in &amp;A4:</source>
         <translation>&amp;A4 printer:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="107"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="111"/>
         <source>Máy in &amp;biên nhận 80 mm:</source>
         <translation>&amp;Receipt printer (80 mm):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="108"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="112"/>
         <source>Đầu đọc &amp;thẻ:</source>
         <translation>Card r&amp;eader:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="109"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="113"/>
         <source>Thư mục má&amp;y quét:</source>
         <translation>Scanner &amp;watch folder:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="110"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="114"/>
         <source>&amp;Khoá màn hình sau:</source>
         <translation>&amp;Lock screen after:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="111"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="115"/>
         <source>&amp;Giờ chốt nhận hồ sơ trong ngày:</source>
         <translation>Daily intake cut-off ti&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="112"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="116"/>
         <source>&amp;Ngôn ngữ (khởi động lại để áp dụng):</source>
         <translation>Lang&amp;uage (restart to apply):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="116"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="120"/>
         <source>Đăng &amp;ký quầy với máy chủ trung tâm…</source>
         <translation>Register c&amp;ounter with the central server…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="119"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="123"/>
         <source>Nhập chứng thư &amp;CSCA hoặc danh sách ICAO…</source>
         <translation>Import CSCA certi&amp;ficate or ICAO master list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="122"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="126"/>
         <source>Chứng thư gốc của nơi cấp thẻ: có nó, thẻ thật được xác nhận màu xanh.</source>
         <translation>The card issuer&apos;s root certificate: with it, genuine cards are confirmed in green.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="125"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="130"/>
         <source>&amp;Lưu cài đặt (Ctrl+S)</source>
         <translation>Save sett&amp;ings (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="130"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="135"/>
         <source>&lt;h2&gt;Cài đặt&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Settings&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="147"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="152"/>
         <source>(mặc định của hệ thống)</source>
         <translation>(system default)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="191"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="196"/>
         <source>Nhập địa chỉ máy chủ trung tâm trước.</source>
         <translation>Enter the central server address first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="195"/>
-        <location filename="../../app/ui/pages/settings_page.py" line="201"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="200"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="206"/>
         <source>Đăng ký quầy</source>
         <translation>Register counter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="195"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="200"/>
         <source>Mã đăng ký một lần (do quản trị viên cấp):</source>
         <translation>One-time registration code (issued by an administrator):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="202"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="207"/>
         <source>Dấu vân tay SHA-256 của chứng chỉ máy chủ (do quản trị viên cấp):</source>
         <translation>SHA-256 fingerprint of the server certificate (from the administrator):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="218"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="223"/>
         <source>Đã đăng ký: cơ quan {0}, quầy số {1}. Khởi động lại để bắt đầu đồng bộ.</source>
         <translation>Registered: office {0}, counter {1}. Restart to start syncing.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="233"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="239"/>
         <source>Chọn chứng thư CSCA hoặc danh sách ICAO</source>
         <translation>Choose a CSCA certificate or ICAO master list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="235"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="241"/>
         <source>Chứng thư và danh sách (*.der *.cer *.crt *.pem *.ml *.bin);;Mọi tệp (*)</source>
         <translation>Certificates and lists (*.der *.cer *.crt *.pem *.ml *.bin);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="249"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="271"/>
         <source>Không đọc được tệp: {0}</source>
         <translation>Cannot read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="252"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="274"/>
         <source>Đã thêm {0} chứng thư CSCA. Thẻ đọc từ nay được đối chiếu với chúng.</source>
         <translation>CSCA certificates added: {0}. Cards read from now on are checked against them.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="255"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="277"/>
         <source>Danh sách của: {0} (chữ ký hợp lệ).</source>
         <translation>List of: {0} (signature valid).</translation>
     </message>
@@ -2436,17 +2436,17 @@ Enter the officer&apos;s password to continue.</translation>
         <translation type="vanished">List of: {0} — SIGNATURE NOT VALID, check where the file came from.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="257"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="279"/>
         <source>{0} chứng thư không dùng được đã bỏ qua.</source>
         <translation>{0} unusable certificates skipped.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="278"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="300"/>
         <source>Không ghi được tệp cài đặt: {0}</source>
         <translation>Could not write the settings file: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings_page.py" line="282"/>
+        <location filename="../../app/ui/pages/settings_page.py" line="304"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -2679,27 +2679,27 @@ Enter the officer&apos;s password to continue.</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../app/ui/login.py" line="176"/>
+        <location filename="../../app/ui/login.py" line="210"/>
         <source>MotCua — Màn hình đã khoá</source>
         <translation>MotCua — Screen locked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="185"/>
+        <location filename="../../app/ui/login.py" line="220"/>
         <source>Mở khoá</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="190"/>
+        <location filename="../../app/ui/login.py" line="225"/>
         <source>Màn hình đã khoá do không thao tác. Công việc đang làm được giữ nguyên.</source>
         <translation>The screen was locked after a period of inactivity. Your work in progress is kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="194"/>
+        <location filename="../../app/ui/login.py" line="229"/>
         <source>Cán bộ:</source>
         <translation>Officer:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="195"/>
+        <location filename="../../app/ui/login.py" line="230"/>
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
@@ -4093,37 +4093,37 @@ Enter the officer&apos;s password to continue.</translation>
         <translation>No face found in the chip portrait: this card cannot be matched.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/face/summary.py" line="18"/>
+        <location filename="../../app/ui/face/summary.py" line="17"/>
         <source>Khớp</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../../app/ui/face/summary.py" line="19"/>
+        <location filename="../../app/ui/face/summary.py" line="18"/>
         <source>Không khớp</source>
         <translation>No match</translation>
     </message>
     <message>
-        <location filename="../../app/ui/face/summary.py" line="20"/>
+        <location filename="../../app/ui/face/summary.py" line="19"/>
         <source>Ảnh chưa đạt</source>
         <translation>Image not good enough</translation>
     </message>
     <message>
-        <location filename="../../app/ui/face/summary.py" line="24"/>
+        <location filename="../../app/ui/face/summary.py" line="23"/>
         <source>điểm {0:.2f}</source>
         <translation>score {0:.2f}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/face/summary.py" line="27"/>
+        <location filename="../../app/ui/face/summary.py" line="26"/>
         <source>khuôn mặt không chuyển động khi quay đầu</source>
         <translation>the face did not move when the head turned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/face/summary.py" line="30"/>
+        <location filename="../../app/ui/face/summary.py" line="29"/>
         <source>Xác nhận thay, lý do: {0}</source>
         <translation>Overridden, reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/face/summary.py" line="33"/>
+        <location filename="../../app/ui/face/summary.py" line="32"/>
         <source>Đối chiếu khuôn mặt:</source>
         <translation>Face match:</translation>
     </message>

@@ -6,6 +6,7 @@ translated in the controller's context."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -16,6 +17,7 @@ from app.services.card.qr import parse_qr
 from app.services.identity import Identity, IdentitySource, Verdict
 
 if TYPE_CHECKING:
+    from app.services.card.access_keys import AccessKeys
     from app.ui.intake.controller import IntakeController
 
 
@@ -64,34 +66,30 @@ class CardIdentification:
 
     def use_mrz(self: IntakeController, text: str) -> None:
         """A passport (foreign worker): BAC/PACE keys from its MRZ data."""
-        try:
-            self.keys = access_keys.from_mrz(text)
-            if self.busy:
-                self._read_again = True
-        except UserError as err:
-            self._error(err)
-            return
-        if self.card_reader:
-            self.read_chip()
-        else:
-            self.status.emit(
-                QCoreApplication.translate("IntakeController", "Đặt hộ chiếu lên đầu đọc."), "info"
-            )
+        self._use_keys(
+            lambda: access_keys.from_mrz(text),
+            QCoreApplication.translate("IntakeController", "Đặt hộ chiếu lên đầu đọc."),
+        )
 
     def use_can(self: IntakeController, can: str) -> None:
+        self._use_keys(
+            lambda: access_keys.from_can(can),
+            QCoreApplication.translate("IntakeController", "Đặt thẻ lên đầu đọc."),
+        )
+
+    def _use_keys(self: IntakeController, make: Callable[[], AccessKeys], waiting: str) -> None:
+        """Keys the officer typed: read with them now, or say where to put the document."""
         try:
-            self.keys = access_keys.from_can(can)
-            if self.busy:
-                self._read_again = True
+            self.keys = make()
         except UserError as err:
             self._error(err)
             return
+        if self.busy:
+            self._read_again = True
         if self.card_reader:
             self.read_chip()
         else:
-            self.status.emit(
-                QCoreApplication.translate("IntakeController", "Đặt thẻ lên đầu đọc."), "info"
-            )
+            self.status.emit(waiting, "info")
 
     def read_chip(self: IntakeController) -> None:
         if self.keys is None:
