@@ -18,11 +18,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.shared import content_types, file_names, wire
 from central import blobs
+from central.ingest_store import stored_rows
 from central.models import Blob, SyncedRow
 
 Refusal = tuple[wire.Outcome, int, str]  # (outcome, HTTP status of the item, reason)
@@ -71,13 +72,8 @@ def _attachment_problem(a: wire.AttachmentWire, heads: dict[str, tuple[int, byte
 def refusals(session: Session, office: str, items: list[Any]) -> dict[int, Refusal]:
     """Items (by ``id(item)``) central refuses for what they claim; the rest are not judged."""
     wanted = {key for item in items for key in _references(item) if key[1]}
-    owners: dict[tuple[str, str], str] = {}
-    keys = sorted(wanted)
-    for i in range(0, len(keys), 300):
-        query = select(SyncedRow.entity, SyncedRow.id, SyncedRow.office_code).where(
-            tuple_(SyncedRow.entity, SyncedRow.id).in_(keys[i : i + 300])
-        )
-        owners.update({(e, id_): o for e, id_, o in session.execute(query).all()})
+    columns = (SyncedRow.entity, SyncedRow.id, SyncedRow.office_code)
+    owners = {(e, id_): o for e, id_, o in stored_rows(session, wanted, columns)}
     heads = _heads(
         session,
         office,

@@ -19,7 +19,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, Table, create_engine, event
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
@@ -109,12 +109,76 @@ class CentralDatabase:
 
 
 def upsert(session: Session, table: Table, keys: list[str], rows: list[dict[str, Any]]) -> None:
-    """INSERT … ON CONFLICT (keys) DO UPDATE of every other column, as one executemany
-    (both databases speak it; every row has the same columns)."""
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(table)
-    others = {name: statement.excluded[name] for name in rows[0] if name not in keys}
-    session.execute(statement.on_conflict_do_update(index_elements=keys, set_=others), rows)
+    """INSERT … ON CONFLICT (keys) DO UPDATE of every other column given (every row has
+    the same columns). PostgreSQL: one statement whose rows travel as one JSON document
+    (``json_populate_recordset``): its text is the same for any number of rows, so the
+    driver and the server reuse its parse, and the rows are encoded in one C call, not
+    value by value; SQLite: one executemany."""
+    if not rows:
+        return
+    if session.get_bind().dialect.name != "postgresql":
+        statement = sqlite.insert(table)
+        others = {name: statement.excluded[name] for name in rows[0] if name not in keys}
+        session.execute(statement.on_conflict_do_update(index_elements=keys, set_=others), rows)
+        return
+    given = list(rows[0])
+    defaults = _insert_defaults(table, given)
+    names = ", ".join(given + list(defaults))
+    document = json.dumps(
+        [{**defaults, **row} for row in rows] if defaults else rows, default=_json_value
+    )
+    updated = [name for name in given if name not in keys]  # defaults: on insert only
+    action = (
+        "DO UPDATE SET " + ", ".join(f"{name} = EXCLUDED.{name}" for name in updated)
+        if updated
+        else "DO NOTHING"
+    )
+    _driver_execute(
+        session,
+        f"INSERT INTO {table.name} ({names}) SELECT {names} "
+        f"FROM json_populate_recordset(NULL::{table.name}, %s::json) "
+        f"ON CONFLICT ({', '.join(keys)}) {action}",
+        (document,),
+    )
+
+
+def _json_value(value: Any) -> Any:
+    """What JSON cannot say by itself: datetimes, as naive UTC (as UTCDateTime stores)."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).replace(tzinfo=None).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+def _insert_defaults(table: Table, given: list[str]) -> dict[str, Any]:
+    """The Python-side defaults (``mapped_column(default=…)``) of the columns not given,
+    which an INSERT SQLAlchemy does not write leaves out."""
+    out: dict[str, Any] = {}
+    for column in table.c:
+        default = column.default
+        if column.name in given or default is None:
+            continue
+        if default.is_scalar:  # type: ignore[attr-defined]
+            out[column.name] = default.arg  # type: ignore[attr-defined]
+        elif default.is_callable:  # type: ignore[attr-defined]
+            out[column.name] = default.arg(None)  # type: ignore[attr-defined]
+    return out
+
+
+def _driver_execute(session: Session, statement: str, params: Any) -> None:
+    """``statement`` on the session's psycopg connection, in its transaction; a driver
+    error raised as SQLAlchemy would have (IntegrityError, DataError…)."""
+    import psycopg
+    from sqlalchemy.exc import DBAPIError
+
+    session.flush()
+    driver = session.connection().connection.driver_connection
+    try:
+        with driver.cursor() as cursor:  # type: ignore[union-attr]
+            cursor.execute(statement, params)
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(statement, None, exc, psycopg.Error) from exc
 
 
 def copy_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -134,9 +198,14 @@ def copy_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> Non
     driver = session.connection().connection.driver_connection
     statement = f"COPY {table.name} ({', '.join(names)}) FROM STDIN"
 
+    naive: dict[int, dt.datetime] = {}  # the same instant recurs in every row of a push
+
     def cell(value: Any) -> Any:
         if isinstance(value, dt.datetime):
-            return value.astimezone(dt.UTC).replace(tzinfo=None)
+            found = naive.get(id(value))
+            if found is None:
+                found = naive[id(value)] = value.astimezone(dt.UTC).replace(tzinfo=None)
+            return found
         if isinstance(value, dict | list):
             return json.dumps(value)
         return value
@@ -147,7 +216,7 @@ def copy_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> Non
     special += [n for n, name in enumerate(names) if n not in special and _may_convert(table, name)]
     try:
         with driver.cursor() as cursor, cursor.copy(statement) as copy:  # type: ignore[union-attr]
-            for row in rows:
+            for row in rows:  # (``rows`` holds every datetime: no id is reused meanwhile)
                 values = [row[name] for name in names]
                 for n in special:
                     values[n] = cell(values[n])

@@ -63,14 +63,15 @@ class IncomingRow:
     code: str | None = None
     base_version: int | None = None  # the item's main row only: central's version it builds on
     text: str = ""  # ``data`` as canonical JSON: hashed, and stored as is (no second dump)
+    queue: dict[str, Any] | None = None  # a dossier's work-queue columns
+    problem: str = ""  # why the database would refuse the row (found before writing)
 
     @property
     def key(self) -> tuple[str, str]:
         return (self.entity, self.id)
 
 
-def _row(entity: str, model: wire.Wire, version: int, **extra: Any) -> IncomingRow:
-    data = model.model_dump(mode="json")
+def _row(entity: str, data: dict[str, Any], version: int, **extra: Any) -> IncomingRow:
     body = wire.canonical_json(data)
     return IncomingRow(
         entity=entity,
@@ -83,44 +84,60 @@ def _row(entity: str, model: wire.Wire, version: int, **extra: Any) -> IncomingR
     )
 
 
+def _dossier_row(data: dict[str, Any], base_version: int | None) -> IncomingRow:
+    """The dossier's row, with its work-queue columns made once (checked here, written
+    by the index) or the reason they cannot be."""
+    try:
+        queue, problem = queue_index.dossier_columns(data), ""
+    except (ValueError, TypeError, KeyError) as exc:
+        queue, problem = None, f"dossier {data.get('id')}: {exc}"
+    return _row(
+        "dossier",
+        data,
+        data["row_version"],
+        status=data["status"],
+        code=data["code"],
+        base_version=base_version,
+        queue=queue,
+        problem=problem,
+    )
+
+
 def rows_of(item: Any) -> list[IncomingRow]:
+    """The rows an item stores, from one dump of the item (each row as the counter's
+    ``wire.content_hash`` dumps it: a nested dump is the same as the part's own)."""
+    data = item.model_dump(mode="json")
+    base = item.base_version if hasattr(item, "base_version") else None
     match item:
         case wire.DossierItem(dossier=d):
-            rows = [
-                _row(
-                    "dossier",
-                    d,
-                    d.row_version,
-                    status=d.status,
-                    code=d.code,
-                    base_version=item.base_version,
-                )
+            rows = [_dossier_row(data["dossier"], base)]
+            rows += [
+                _row("document", x, x["row_version"], parent_id=d.id) for x in data["documents"]
             ]
-            rows += [_row("document", x, x.row_version, parent_id=d.id) for x in item.documents]
-            rows += [_row("event", x, x.row_version, parent_id=d.id) for x in item.events]
+            rows += [_row("event", x, x["row_version"], parent_id=d.id) for x in data["events"]]
             return rows
         case wire.CitizenItem(citizen=c):
-            return [_row("citizen", c, c.row_version, base_version=item.base_version)]
+            return [_row("citizen", data["citizen"], c.row_version, base_version=base)]
         case wire.AttachmentItem(attachment=a):
             return [
                 _row(
                     "attachment",
-                    a,
+                    data["attachment"],
                     a.row_version,
                     parent_id=a.citizen_id,
-                    base_version=item.base_version,
+                    base_version=base,
                 )
             ]
-        case wire.AuditItem(audit=a):
-            return [_row("audit", a, 1)]
+        case wire.AuditItem():
+            return [_row("audit", data["audit"], 1)]
         case wire.LifeEventContactItem(life_event_contact=c):
             return [
                 _row(
                     "life_event_contact",
-                    c,
+                    data["life_event_contact"],
                     c.row_version,
                     parent_id=c.event_id,
-                    base_version=item.base_version,
+                    base_version=base,
                 )
             ]
         case wire.FaceMatchItem(face_match=f):
@@ -128,10 +145,10 @@ def rows_of(item: Any) -> list[IncomingRow]:
             return [
                 _row(
                     "face_match",
-                    f,
+                    data["face_match"],
                     f.row_version,
                     parent_id=f.dossier_id,
-                    base_version=item.base_version,
+                    base_version=base,
                 )
             ]
     raise AssertionError(f"unknown item {type(item).__name__}")
@@ -233,11 +250,8 @@ def _data_problem(rows: list[IncomingRow]) -> str:
             limit = _LIMITS[name]
             if value is not None and len(value) > limit:
                 return f"{row.entity} {name} longer than {limit} characters"
-        if row.entity == "dossier":
-            try:
-                queue_index.check_columns(row.data)
-            except (ValueError, TypeError, KeyError) as exc:
-                return f"dossier {row.id}: {exc}"
+        if row.problem:
+            return row.problem
     return ""
 
 

@@ -49,6 +49,8 @@ class Row(Protocol):
     def code(self) -> str | None: ...
     @property
     def text(self) -> str: ...
+    @property
+    def queue(self) -> dict[str, Any] | None: ...
 
 
 @dataclass(slots=True)
@@ -94,16 +96,53 @@ def _chunks(
         yield part
 
 
+def stored_rows(
+    session: Session,
+    keys: Iterable[tuple[str, str]],
+    columns: tuple[Any, ...],
+    *,
+    lock: bool = False,
+) -> Iterator[Any]:
+    """``columns`` of the stored rows among ``keys`` (entity, id). One statement per
+    ``_LOOKUP_CHUNK`` ids: per entity one index range, PostgreSQL getting each id list as
+    one array parameter (a statement text that does not grow with the batch); ordered,
+    so two pushes locking the same rows take them in the same order (no deadlock)."""
+    by_entity: dict[str, list[str]] = {}
+    for entity, row_id in keys:
+        by_entity.setdefault(entity, []).append(row_id)
+    pg = session.get_bind().dialect.name == "postgresql"
+    for part in _chunks(sorted(by_entity.items()), _LOOKUP_CHUNK):
+        params = {f"ids_{n}": ids for n, (_, ids) in enumerate(part)}
+        query = (
+            select(*columns)
+            .where(
+                or_(
+                    *(
+                        and_(
+                            _ROWS.c.entity == entity,
+                            _ROWS.c.id == any_(bindparam(f"ids_{n}", type_=_IDS))
+                            if pg
+                            else _ROWS.c.id.in_(bindparam(f"ids_{n}", expanding=True)),
+                        )
+                        for n, (entity, _) in enumerate(part)
+                    )
+                )
+            )
+            .order_by(_ROWS.c.entity, _ROWS.c.id)
+        )
+        if lock:
+            query = query.with_for_update()
+        yield from session.execute(query, params)
+
+
 class Batch:
     """Stored rows of one push, loaded in one query and kept current as items are accepted."""
 
     def __init__(self, session: Session, keys: set[tuple[str, str]], lock: bool) -> None:
         self.session = session
+        self.now = utcnow()  # one instant for the push's writes
         self.known: dict[tuple[str, str], Current] = {}
         self.stored: set[tuple[str, str]] = set()
-        by_entity: dict[str, list[str]] = {}
-        for entity, row_id in keys:
-            by_entity.setdefault(entity, []).append(row_id)
         columns = (
             _ROWS.c.entity,
             _ROWS.c.id,
@@ -113,37 +152,12 @@ class Batch:
             _ROWS.c.status,
             _ROWS.c.device_id,
         )
-        # One statement: per entity one index range (PostgreSQL gets each list as one
-        # array parameter); ORDER BY: every push locks in the same order, so two pushes
-        # touching the same rows cannot deadlock.
-        pg = session.get_bind().dialect.name == "postgresql"
-        for part in _chunks(sorted(by_entity.items()), _LOOKUP_CHUNK):
-            params = {f"ids_{n}": ids for n, (_, ids) in enumerate(part)}
-            query = (
-                select(*columns)
-                .where(
-                    or_(
-                        *(
-                            and_(
-                                _ROWS.c.entity == entity,
-                                _ROWS.c.id == any_(bindparam(f"ids_{n}", type_=_IDS))
-                                if pg
-                                else _ROWS.c.id.in_(bindparam(f"ids_{n}", expanding=True)),
-                            )
-                            for n, (entity, _) in enumerate(part)
-                        )
-                    )
-                )
-                .order_by(_ROWS.c.entity, _ROWS.c.id)
+        for r in stored_rows(session, keys, columns, lock=lock):
+            key = (r.entity, r.id)
+            self.known[key] = Current(
+                r.office_code, r.row_version, r.content_hash, r.status, r.device_id
             )
-            if lock:
-                query = query.with_for_update()
-            for r in session.execute(query, params):
-                key = (r.entity, r.id)
-                self.known[key] = Current(
-                    r.office_code, r.row_version, r.content_hash, r.status, r.device_id
-                )
-                self.stored.add(key)
+            self.stored.add(key)
 
     def current(self, key: tuple[str, str]) -> Current | None:
         return self.known.get(key)
@@ -160,7 +174,7 @@ class Batch:
 
     def accept(self, writes: Writes, row: Row, verdict: str, office: str, device_id: str) -> None:
         """Record ``row``'s create or update in ``writes`` and in what the batch sees."""
-        now = utcnow()
+        now = self.now
         values = dict(
             row_version=row.row_version,
             content_hash=row.content_hash,

@@ -12,6 +12,7 @@ here when a dossier first arrives and sent back to the counters in the change fe
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any, cast
 
 from fastapi import Depends, FastAPI
@@ -49,27 +50,27 @@ def lease(session: Session, office: str, day: dt.date, count: int) -> tuple[int,
 
 def assign_bhxh_numbers(session: Session, office: str, dossiers: list[tuple[str, int]]) -> None:
     """Number newly received dossiers (id, year of receipt) and tell the counters: a
-    fixed few statements per push whatever its size (numbers already given and the
-    office's code before the feed lock; on PostgreSQL one statement under it, sent with
-    the lock), so the lock every writer of the feed waits for is held for one round
-    trip and the commit, not two per dossier."""
-    if not dossiers:
-        return
-    ids = [dossier_id for dossier_id, _ in dossiers]
-    numbered = set(
-        session.scalars(select(BhxhNumber.dossier_id).where(BhxhNumber.dossier_id.in_(ids)))
-    )
+    fixed few statements per push whatever its size. On PostgreSQL one statement, sent
+    with the feed lock, does it all (skips numbers already given, reads the office's
+    code), so the lock every writer of the feed waits for is held for one round trip
+    and the commit, not two per dossier."""
     fresh: dict[str, int] = {}
     for dossier_id, year in dossiers:
-        if dossier_id not in numbered:
-            fresh.setdefault(dossier_id, year)
+        fresh.setdefault(dossier_id, year)
     if not fresh:
         return  # nothing to number: the feed lock is not taken
+    if session.get_bind().dialect.name == "postgresql":
+        _number_on_postgres(session, office, fresh)
+        return
+    numbered = set(
+        session.scalars(select(BhxhNumber.dossier_id).where(BhxhNumber.dossier_id.in_(list(fresh))))
+    )
+    for dossier_id in numbered:
+        del fresh[dossier_id]
+    if not fresh:
+        return
     found = session.get(Office, office)
     office_code = (found.bhxh_code if found else "") or office
-    if session.get_bind().dialect.name == "postgresql":
-        _number_on_postgres(session, office, office_code, fresh)
-        return
     changes.lock_feed(session)  # elsewhere (SQLite) one writer at a time anyway
     years = sorted(set(fresh.values()))
     last_by_year: dict[int, int] = {year: 0 for year in years}
@@ -105,12 +106,16 @@ def assign_bhxh_numbers(session: Session, office: str, dossiers: list[tuple[str,
     )
 
 
-# Under the feed lock, one statement: each year's last sequence, the numbers (formatted
-# as ``f"{sequence:05d}/{year}/{code}"``) and their feed entries in the dossiers' order.
+# Under the feed lock, one statement: the dossiers not yet numbered, the office's BHXH
+# code (else its own), each year's last sequence, the numbers (formatted as
+# ``f"{sequence:05d}/{year}/{code}"``) and their feed entries in the dossiers' order.
 _NUMBER_SQL = """
 WITH fresh AS (
-  SELECT * FROM unnest(%(ids)s::varchar[], %(years)s::int[], %(ords)s::int[])
-    AS f(dossier_id, year, ord)
+  SELECT * FROM json_to_recordset(%(fresh)s::json) AS f(dossier_id varchar, year int, ord int)
+  WHERE NOT EXISTS (SELECT 1 FROM bhxh_numbers b WHERE b.dossier_id = f.dossier_id)
+), code AS (
+  SELECT coalesce(nullif((SELECT bhxh_code FROM offices WHERE code = %(office)s), ''),
+                  %(office)s) AS code
 ), base AS (
   SELECT y.year, coalesce((SELECT max(b.sequence) FROM bhxh_numbers b
                            WHERE b.office_code = %(office)s AND b.year = y.year), 0) AS last
@@ -123,9 +128,9 @@ WITH fresh AS (
   INSERT INTO bhxh_numbers (dossier_id, office_code, year, sequence, number, assigned_at)
   SELECT dossier_id, %(office)s, year, sequence,
          lpad(sequence::text, greatest(5, length(sequence::text)), '0')
-           || '/' || year::text || '/' || %(code)s,
+           || '/' || year::text || '/' || code.code,
          %(now)s
-  FROM numbered
+  FROM numbered, code
   RETURNING dossier_id, number
 )
 INSERT INTO changes (office_code, kind, entity_id, data, created_at)
@@ -136,7 +141,7 @@ FROM stored s JOIN numbered n USING (dossier_id) ORDER BY n.ord
 """
 
 
-def _number_on_postgres(session: Session, office: str, code: str, fresh: dict[str, int]) -> None:
+def _number_on_postgres(session: Session, office: str, fresh: dict[str, int]) -> None:
     """The feed lock and the numbering sent together (psycopg pipeline): the lock is held
     for this one round trip and the commit, not for several, each of which waited for
     its thread to get the interpreter back among the other pushes' threads."""
@@ -147,11 +152,10 @@ def _number_on_postgres(session: Session, office: str, code: str, fresh: dict[st
     driver = session.connection().connection.driver_connection
     now = utcnow().astimezone(dt.UTC).replace(tzinfo=None)  # stored as naive UTC
     params = {
-        "ids": list(fresh),
-        "years": list(fresh.values()),
-        "ords": list(range(len(fresh))),
+        "fresh": json.dumps(
+            [{"dossier_id": i, "year": y, "ord": n} for n, (i, y) in enumerate(fresh.items())]
+        ),
         "office": office,
-        "code": code,
         "now": now,
     }
     try:

@@ -8,6 +8,7 @@ import hashlib
 import json
 from typing import Annotated, Any
 
+import orjson
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict
 
 
@@ -22,8 +23,18 @@ class Wire(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def canonical_json(data: Any) -> bytes:
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    """Sorted keys, no spaces, UTF-8 unescaped. orjson writes it about ten times faster
+    than ``json`` (central hashes thousands of rows per push); what orjson refuses
+    (an integer past 64 bits, a lone surrogate) is written by ``json``, the same way
+    on every side, so a row always gets the same bytes."""
+    try:
+        return orjson.dumps(data, option=orjson.OPT_SORT_KEYS)
+    except (TypeError, orjson.JSONEncodeError):
+        return _CANONICAL.encode(data).encode()
 
 
 def hash_data(data: Any) -> str:
