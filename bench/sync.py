@@ -50,7 +50,7 @@ from testkit.counter_sim import queue_dossiers, setup_counter
 
 BACKLOG = 1000
 COUNTERS = 50
-PER_COUNTER = 100  # dossiers each simulated counter pushes
+PER_COUNTER = 200  # dossiers each simulated counter pushes (4 pushes: a run long enough to measure)
 BATCH = 50  # dossiers per push request
 WORKERS = max(1, min(4, os.cpu_count() or 1))  # server processes, as deployed: one per core
 T0 = dt.datetime(2026, 3, 2, 8, 30, tzinfo=dt.UTC)

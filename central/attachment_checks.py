@@ -23,8 +23,8 @@ from sqlalchemy.orm import Session
 
 from app.shared import content_types, file_names, wire
 from central import blobs
-from central.ingest_store import stored_rows
 from central.models import Blob, SyncedRow
+from central.row_lookup import stored_rows
 
 Refusal = tuple[wire.Outcome, int, str]  # (outcome, HTTP status of the item, reason)
 

@@ -167,16 +167,23 @@ def _insert_defaults(table: Table, given: list[str]) -> dict[str, Any]:
 
 
 def _driver_execute(session: Session, statement: str, params: Any) -> None:
-    """``statement`` on the session's psycopg connection, in its transaction; a driver
-    error raised as SQLAlchemy would have (IntegrityError, DataError…)."""
+    driver_rows(session, statement, params)
+
+
+def driver_rows(session: Session, statement: str, params: Any) -> list[Any]:
+    """``statement`` on the session's psycopg connection, in its transaction, and the
+    rows it returns (named tuples); a driver error raised as SQLAlchemy would have
+    (IntegrityError, DataError…). For the hot statements of a push: no ORM, no compile."""
     import psycopg
+    from psycopg.rows import namedtuple_row
     from sqlalchemy.exc import DBAPIError
 
     session.flush()
     driver = session.connection().connection.driver_connection
     try:
-        with driver.cursor() as cursor:  # type: ignore[union-attr]
+        with driver.cursor(row_factory=namedtuple_row) as cursor:  # type: ignore[union-attr]
             cursor.execute(statement, params)
+            return cursor.fetchall() if cursor.description else []
     except psycopg.Error as exc:
         raise DBAPIError.instance(statement, None, exc, psycopg.Error) from exc
 

@@ -55,6 +55,7 @@ _LIMITS = {
 class IncomingRow:
     entity: str
     id: str
+    key: tuple[str, str]  # (entity, id)
     row_version: int
     content_hash: str
     data: dict[str, Any]
@@ -66,16 +67,13 @@ class IncomingRow:
     queue: dict[str, Any] | None = None  # a dossier's work-queue columns
     problem: str = ""  # why the database would refuse the row (found before writing)
 
-    @property
-    def key(self) -> tuple[str, str]:
-        return (self.entity, self.id)
-
 
 def _row(entity: str, data: dict[str, Any], version: int, **extra: Any) -> IncomingRow:
     body = wire.canonical_json(data)
     return IncomingRow(
         entity=entity,
         id=data["id"],
+        key=(entity, data["id"]),
         row_version=version,
         content_hash=hashlib.sha256(body).hexdigest(),  # as wire.content_hash(model)
         data=data,

@@ -9,23 +9,22 @@ for thousands of small rows (``bench/sync.py`` measures it beside a raw insert).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, cast
 
-from sqlalchemy import String, Table, and_, any_, bindparam, or_, select, update
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from app.shared.types import utcnow
 from central.db import copy_rows, upsert
 from central.models import RowRevision, SyncedRow
+from central.row_lookup import stored_rows
 from central.web import queue_index
 
 _LOOKUP_CHUNK = 300
 _ROWS = cast(Table, SyncedRow.__table__)
 _REVISIONS = cast(Table, RowRevision.__table__)
-_IDS = ARRAY(String(36))
 
 
 class Row(Protocol):
@@ -71,68 +70,10 @@ class Writes:
     fresh: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     changed: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     revisions: dict[tuple[str, str, int], str] = field(default_factory=dict)
-    texts: dict[tuple[str, str], str] = field(default_factory=dict)  # fresh rows' JSON
     rows: list[Row] = field(default_factory=list)  # for the work-queue index
 
     def __bool__(self) -> bool:
         return bool(self.rows)
-
-
-def _chunks(
-    by_entity: list[tuple[str, list[str]]], size: int
-) -> Iterator[list[tuple[str, list[str]]]]:
-    """Split (entity, ids) pairs so no statement carries more than ``size`` ids."""
-    part: list[tuple[str, list[str]]] = []
-    count = 0
-    for entity, ids in by_entity:
-        for i in range(0, len(ids), size):
-            piece = ids[i : i + size]
-            if count + len(piece) > size and part:
-                yield part
-                part, count = [], 0
-            part.append((entity, piece))
-            count += len(piece)
-    if part:
-        yield part
-
-
-def stored_rows(
-    session: Session,
-    keys: Iterable[tuple[str, str]],
-    columns: tuple[Any, ...],
-    *,
-    lock: bool = False,
-) -> Iterator[Any]:
-    """``columns`` of the stored rows among ``keys`` (entity, id). One statement per
-    ``_LOOKUP_CHUNK`` ids: per entity one index range, PostgreSQL getting each id list as
-    one array parameter (a statement text that does not grow with the batch); ordered,
-    so two pushes locking the same rows take them in the same order (no deadlock)."""
-    by_entity: dict[str, list[str]] = {}
-    for entity, row_id in keys:
-        by_entity.setdefault(entity, []).append(row_id)
-    pg = session.get_bind().dialect.name == "postgresql"
-    for part in _chunks(sorted(by_entity.items()), _LOOKUP_CHUNK):
-        params = {f"ids_{n}": ids for n, (_, ids) in enumerate(part)}
-        query = (
-            select(*columns)
-            .where(
-                or_(
-                    *(
-                        and_(
-                            _ROWS.c.entity == entity,
-                            _ROWS.c.id == any_(bindparam(f"ids_{n}", type_=_IDS))
-                            if pg
-                            else _ROWS.c.id.in_(bindparam(f"ids_{n}", expanding=True)),
-                        )
-                        for n, (entity, _) in enumerate(part)
-                    )
-                )
-            )
-            .order_by(_ROWS.c.entity, _ROWS.c.id)
-        )
-        if lock:
-            query = query.with_for_update()
-        yield from session.execute(query, params)
 
 
 class Batch:
@@ -140,6 +81,7 @@ class Batch:
 
     def __init__(self, session: Session, keys: set[tuple[str, str]], lock: bool) -> None:
         self.session = session
+        self.pg = session.get_bind().dialect.name == "postgresql"
         self.now = utcnow()  # one instant for the push's writes
         self.known: dict[tuple[str, str], Current] = {}
         self.stored: set[tuple[str, str]] = set()
@@ -174,37 +116,41 @@ class Batch:
 
     def accept(self, writes: Writes, row: Row, verdict: str, office: str, device_id: str) -> None:
         """Record ``row``'s create or update in ``writes`` and in what the batch sees."""
-        now = self.now
-        values = dict(
-            row_version=row.row_version,
-            content_hash=row.content_hash,
-            data=row.data,
-            status=row.status,
-            code=row.code,
-            device_id=device_id,
-            updated_at=now,
-        )
+        now, key = self.now, row.key
+        # A new row's data goes to COPY as the JSON text made for its hash (PostgreSQL).
+        text = row.text if self.pg and row.text else row.data
         if verdict == "create":
-            writes.fresh[row.key] = dict(
-                entity=row.entity,
-                id=row.id,
-                office_code=office,
-                parent_id=row.parent_id,
-                received_at=now,
-                **values,
-            )
-            writes.texts[row.key] = row.text
+            writes.fresh[key] = {
+                "entity": row.entity,
+                "id": row.id,
+                "office_code": office,
+                "parent_id": row.parent_id,
+                "received_at": now,
+                "row_version": row.row_version,
+                "content_hash": row.content_hash,
+                "data": text,
+                "status": row.status,
+                "code": row.code,
+                "device_id": device_id,
+                "updated_at": now,
+            }
         else:
-            old = self.known[row.key]
+            values = dict(
+                row_version=row.row_version,
+                content_hash=row.content_hash,
+                data=row.data,
+                status=row.status,
+                code=row.code,
+                device_id=device_id,
+                updated_at=now,
+            )
+            old = self.known[key]
             writes.revisions[(row.entity, row.id, old.version)] = old.hash
-            if row.key in writes.fresh:
-                writes.fresh[row.key].update(values)
-                writes.texts[row.key] = row.text
+            if key in writes.fresh:
+                writes.fresh[key].update(values, data=text)
             else:
-                writes.changed[row.key] = dict(b_entity=row.entity, b_id=row.id, **values)
-        self.known[row.key] = Current(
-            office, row.row_version, row.content_hash, row.status, device_id
-        )
+                writes.changed[key] = dict(b_entity=row.entity, b_id=row.id, **values)
+        self.known[key] = Current(office, row.row_version, row.content_hash, row.status, device_id)
         writes.rows.append(row)
 
     def snapshot(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Current | None]:
@@ -229,22 +175,10 @@ def _upsert_revisions(session: Session, revisions: dict[tuple[str, str, int], st
         upsert(session, _REVISIONS, ["entity", "id", "row_version"], rows[n : n + _LOOKUP_CHUNK])
 
 
-def _insert_rows(session: Session, writes: Writes) -> None:
-    """New rows: COPY on PostgreSQL (one statement), their data as the JSON text already
-    made for the hash; one executemany INSERT elsewhere."""
-    rows = list(writes.fresh.values())
-    if session.get_bind().dialect.name == "postgresql":
-        rows = [
-            {**row, "data": writes.texts.get(key) or row["data"]}
-            for key, row in writes.fresh.items()
-        ]
-    copy_rows(session, _ROWS, rows)
-
-
 def store(session: Session, writes: Writes) -> None:
     """Apply ``writes``: a few statements whatever the number of rows."""
-    if writes.fresh:
-        _insert_rows(session, writes)
+    if writes.fresh:  # COPY on PostgreSQL (one statement)
+        copy_rows(session, _ROWS, list(writes.fresh.values()))
     if writes.changed:
         names = next(iter(writes.changed.values())).keys() - {"b_entity", "b_id"}
         session.execute(

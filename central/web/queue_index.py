@@ -13,8 +13,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any, Protocol, cast
 
-from sqlalchemy import String, Table, any_, bindparam, select, update
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import Table, bindparam, update
 from sqlalchemy.orm import Session
 
 from app.shared import wire
@@ -23,6 +22,7 @@ from app.shared.folding import fold
 from app.shared.types import utcnow
 from central.db import upsert
 from central.models import DossierQueueEntry, SyncedRow
+from central.row_lookup import stored_rows
 
 # The sort key of a dossier whose clock is stopped (completion requested): last.
 NO_DUE = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
@@ -121,16 +121,12 @@ def refresh(session: Session, rows: Iterable[WrittenRow]) -> None:
 
 
 def _stored_citizens(session: Session, ids: list[str]) -> dict[str, Any]:
-    """Citizen rows already at central, by id: one statement with the ids as one array
-    on PostgreSQL (its text does not grow with the batch, so its parse is reused)."""
-    pg = session.get_bind().dialect.name == "postgresql"
-    wanted = (
-        SyncedRow.id == any_(bindparam("ids", type_=ARRAY(String(36))))
-        if pg
-        else SyncedRow.id.in_(bindparam("ids", expanding=True))
-    )
-    query = select(SyncedRow.id, SyncedRow.data).where(SyncedRow.entity == "citizen", wanted)
-    return {found.id: found.data for found in session.execute(query, {"ids": ids})}
+    """Citizen rows already at central, by id (one statement)."""
+    columns = (SyncedRow.id, SyncedRow.data)
+    return {
+        found.id: found.data
+        for found in stored_rows(session, [("citizen", i) for i in ids], columns)
+    }
 
 
 def dossier_columns(data: dict[str, Any]) -> dict[str, Any]:
