@@ -48,11 +48,13 @@ REFUSALS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def credentials(
+async def credentials(
     x_motcua_device: Annotated[str, Header()] = "",
     authorization: Annotated[str, Header()] = "",
 ) -> tuple[str, str]:
-    """(device id, secret) as the request carries them; 401 when either is missing."""
+    """(device id, secret) as the request carries them; 401 when either is missing.
+    ``async``: FastAPI would run a plain function on its thread pool (a thread hop per
+    request for a string split)."""
     scheme, _, secret = authorization.partition(" ")
     if not x_motcua_device or scheme.lower() != "bearer" or not secret:
         raise Refusal(401, "credentials_missing")

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import operator
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import orjson
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -124,9 +126,11 @@ def upsert(session: Session, table: Table, keys: list[str], rows: list[dict[str,
     given = list(rows[0])
     defaults = _insert_defaults(table, given)
     names = ", ".join(given + list(defaults))
-    document = json.dumps(
-        [{**defaults, **row} for row in rows] if defaults else rows, default=_json_value
-    )
+    document = orjson.dumps(
+        [{**defaults, **row} for row in rows] if defaults else rows,
+        default=_json_values(),
+        option=orjson.OPT_PASSTHROUGH_DATETIME,  # as naive UTC, by ``_json_values``
+    ).decode()
     updated = [name for name in given if name not in keys]  # defaults: on insert only
     action = (
         "DO UPDATE SET " + ", ".join(f"{name} = EXCLUDED.{name}" for name in updated)
@@ -142,13 +146,23 @@ def upsert(session: Session, table: Table, keys: list[str], rows: list[dict[str,
     )
 
 
-def _json_value(value: Any) -> Any:
-    """What JSON cannot say by itself: datetimes, as naive UTC (as UTCDateTime stores)."""
-    if isinstance(value, dt.datetime):
-        return value.astimezone(dt.UTC).replace(tzinfo=None).isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+def _json_values() -> Callable[[Any], Any]:
+    """orjson's ``default`` for one document: datetimes as naive UTC text (as UTCDateTime
+    stores them), each instant converted once (the same one recurs in every row);
+    dates and times as ISO text."""
+    done: dict[int, str] = {}  # by id: the document being encoded holds every datetime
+
+    def value(v: Any) -> Any:
+        if isinstance(v, dt.datetime):
+            text = done.get(id(v))
+            if text is None:
+                text = done[id(v)] = v.astimezone(dt.UTC).replace(tzinfo=None).isoformat()
+            return text
+        if isinstance(v, dt.date | dt.time):
+            return v.isoformat()
+        raise TypeError(f"{type(v).__name__} is not JSON serializable")
+
+    return value
 
 
 def _insert_defaults(table: Table, given: list[str]) -> dict[str, Any]:
@@ -221,10 +235,11 @@ def copy_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> Non
     # and plain values pass as they are): thousands of cells per push otherwise.
     special = [n for n, name in enumerate(names) if isinstance(rows[0][name], _CONVERTED)]
     special += [n for n, name in enumerate(names) if n not in special and _may_convert(table, name)]
+    values_of = operator.itemgetter(*names) if len(names) > 1 else lambda r: (r[names[0]],)
     try:
         with driver.cursor() as cursor, cursor.copy(statement) as copy:  # type: ignore[union-attr]
             for row in rows:  # (``rows`` holds every datetime: no id is reused meanwhile)
-                values = [row[name] for name in names]
+                values = list(values_of(row))
                 for n in special:
                     values[n] = cell(values[n])
                 copy.write_row(values)

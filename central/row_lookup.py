@@ -3,10 +3,10 @@ the number of keys, on PostgreSQL."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
+import orjson
 from sqlalchemy import Table, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
@@ -54,7 +54,7 @@ def stored_rows(
                 f"SELECT {names} FROM synced_rows s JOIN json_to_recordset(%s::json)"
                 " AS k(entity varchar, id varchar) ON s.entity = k.entity AND s.id = k.id"
                 " ORDER BY s.entity, s.id" + (" FOR UPDATE OF s" if lock else ""),
-                (json.dumps([{"entity": e, "id": i} for e, i in keys]),),
+                (orjson.dumps([{"entity": e, "id": i} for e, i in keys]).decode(),),
             )
         )
     return _stored_rows_chunked(session, keys, columns, lock)

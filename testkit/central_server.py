@@ -12,6 +12,7 @@ import contextlib
 import os
 import random
 import secrets
+import signal
 import socket
 import struct
 import subprocess
@@ -118,12 +119,16 @@ class CentralProcess:
              "--port", str(self.port), "--workers", str(self.workers),
              *(["--pool", str(self.pool)] if self.pool else [])],
             cwd=REPO, env=env, stdout=log, stderr=log,
+            start_new_session=True,  # its own process group: its workers go with it
         )  # fmt: skip
         wait_healthy(self.url)
 
     def kill(self) -> None:
+        """SIGKILL the server and its worker processes (with several workers, killing
+        the supervisor alone left the workers running, holding memory and connections)."""
         if self.process is not None:
-            self.process.kill()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait(10)
             self.process = None
         self._close_log()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -137,8 +138,20 @@ class IntakePage(QWidget):
         # The papers need the width: at 1366×768 the right column gets three fifths,
         # and nothing on the page is wider than its share (tests/ui/foundation/
         # test_window_fit.py checks no sideways scrolling). Tall content scrolls.
-        columns.addLayout(left, 2)
-        columns.addLayout(right, 3)
+        # The shares are fixed: a column's content (a long address) must not claim
+        # width from the other, so each ignores its size hint and wraps within.
+        for name, column, share, least in (
+            ("citizen_column", left, 2, 300),
+            ("papers_column", right, 3, 420),
+        ):
+            holder = QWidget(objectName=name)
+            holder.setLayout(column)
+            column.setContentsMargins(0, 0, 0, 0)
+            policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            policy.setHorizontalStretch(share)
+            holder.setSizePolicy(policy)
+            holder.setMinimumWidth(least)
+            columns.addWidget(holder, share)
         scroll = QScrollArea(objectName="intake_scroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)

@@ -59,6 +59,8 @@ def _assert_intake_fits(intake: dict) -> None:
     assert not intake["hscroll_visible"], f"the intake page scrolls sideways: {intake}"
     assert not intake["docs_hscroll_visible"], intake
     assert not intake["procedures_hscroll_visible"], f"procedure names cut: {intake}"
+    # The papers keep their three fifths however long the citizen's address is.
+    assert intake["papers_column"] >= 1.4 * intake["citizen_column"], intake
     width = intake["viewport_width"]
     assert intake["docs_right"] <= width and intake["procedures_right"] <= width, intake
     for start, size in intake["docs_columns"]:  # Giấy tờ, Bản chính, Bản sao, Đã nhận

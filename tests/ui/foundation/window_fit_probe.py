@@ -61,23 +61,29 @@ def _intake_fit(app, session) -> dict:  # type: ignore[no-untyped-def]
     import os
 
     from PySide6.QtCore import QPoint
-    from PySide6.QtWidgets import QScrollArea
+    from PySide6.QtWidgets import QScrollArea, QWidget
 
     from app.services.identity import Identity, IdentitySource
 
+    # The demo's first card holder: BHXH's record of her is shown beside the card's
+    # data, with an older address (the longest content the left column holds).
     session.intake.typed(
         Identity(
-            "999090001234",
-            "Nguyễn Thị Thanh Hương",
-            dt.date(1990, 3, 14),
+            "001188012345",
+            "Trần Thị Thu Hà",
+            dt.date(1988, 3, 15),
             "Nữ",
             IdentitySource.TYPED,
-            residence="Số 12, ngõ 345 đường Thử Nghiệm, Phường Thử Nghiệm, Tỉnh Thử Nghiệm",
+            dob_text="15/03/1988",
+            place_of_origin="Xã Thử Nghiệm Một, Huyện Thử Nghiệm Hai, Tỉnh Thử Nghiệm Ba",
+            # A long address: it wraps in its column, it does not widen it.
+            residence="Số 12, ngõ 345 đường Thử Nghiệm Dài Hơn Thường Lệ, Phường Thử Nghiệm "
+            "Mới Thành Lập, Thành phố Thử Nghiệm, Tỉnh Thử Nghiệm (địa chỉ cũ: Xóm Thử)",
         )
     )
     session.intake.choose_procedure("TU-TUAT")  # three papers, long names
     page = session.intake_page
-    deadline = time.monotonic() + 1.0  # the look-up answers on the database worker
+    deadline = time.monotonic() + 2.0  # the look-up answers on the database worker
     while time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.05)
@@ -106,6 +112,8 @@ def _intake_fit(app, session) -> dict:  # type: ignore[no-untyped-def]
         "procedures_right": right_edge(page.results),
         "procedures_hscroll_visible": page.results.horizontalScrollBar().isVisible(),
         "rows": docs.rowCount(),
+        "citizen_column": page.findChild(QWidget, "citizen_column").width(),
+        "papers_column": page.findChild(QWidget, "papers_column").width(),
     }
 
 
