@@ -175,6 +175,11 @@ def upgrade(engine: Engine, backup_path: Path | None = None) -> None:
     if current is not None and backup_path is not None and backup_path.exists():
         backup_before_upgrade(engine, backup_path, current)
     with MIGRATION_LOCK, engine.begin() as conn:
+        # One SQLite transaction for the whole upgrade: the driver sends no BEGIN before
+        # DDL, so each CREATE/ALTER used to commit alone, and a counter killed halfway
+        # through its first start (or an upgrade) was left with tables but no revision,
+        # unable to open again ("table … already exists"). Now a crash undoes it all.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
 
