@@ -137,7 +137,7 @@ def upsert(session: Session, table: Table, keys: list[str], rows: list[dict[str,
         if updated
         else "DO NOTHING"
     )
-    _driver_execute(
+    driver_rows(
         session,
         f"INSERT INTO {table.name} ({names}) SELECT {names} "
         f"FROM json_populate_recordset(NULL::{table.name}, %s::json) "
@@ -180,26 +180,32 @@ def _insert_defaults(table: Table, given: list[str]) -> dict[str, Any]:
     return out
 
 
-def _driver_execute(session: Session, statement: str, params: Any) -> None:
-    driver_rows(session, statement, params)
-
-
-def driver_rows(session: Session, statement: str, params: Any) -> list[Any]:
-    """``statement`` on the session's psycopg connection, in its transaction, and the
-    rows it returns (named tuples); a driver error raised as SQLAlchemy would have
-    (IntegrityError, DataError…). For the hot statements of a push: no ORM, no compile."""
+@contextmanager
+def psycopg_connection(session: Session, statement: str) -> Iterator[Any]:
+    """The session's psycopg connection, in its transaction (pending ORM changes
+    flushed first), for the hot statements of a push: no ORM, no compile. A driver
+    error comes out as SQLAlchemy would have raised it (IntegrityError, DataError…)."""
     import psycopg
-    from psycopg.rows import namedtuple_row
     from sqlalchemy.exc import DBAPIError
 
     session.flush()
-    driver = session.connection().connection.driver_connection
     try:
-        with driver.cursor(row_factory=namedtuple_row) as cursor:  # type: ignore[union-attr]
-            cursor.execute(statement, params)
-            return cursor.fetchall() if cursor.description else []
+        yield session.connection().connection.driver_connection
     except psycopg.Error as exc:
         raise DBAPIError.instance(statement, None, exc, psycopg.Error) from exc
+
+
+def driver_rows(session: Session, statement: str, params: Any) -> list[Any]:
+    """``statement`` on the session's psycopg connection and the rows it returns
+    (named tuples)."""
+    from psycopg.rows import namedtuple_row
+
+    with (
+        psycopg_connection(session, statement) as driver,
+        driver.cursor(row_factory=namedtuple_row) as cursor,
+    ):
+        cursor.execute(statement, params)
+        return cursor.fetchall() if cursor.description else []
 
 
 def copy_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -212,11 +218,7 @@ def copy_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> Non
     if session.get_bind().dialect.name != "postgresql":
         session.execute(table.insert(), rows)
         return
-    import psycopg
-    from sqlalchemy.exc import DBAPIError
-
     names = list(rows[0])
-    driver = session.connection().connection.driver_connection
     statement = f"COPY {table.name} ({', '.join(names)}) FROM STDIN"
 
     naive: dict[int, dt.datetime] = {}  # the same instant recurs in every row of a push
@@ -236,16 +238,16 @@ def copy_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> Non
     special = [n for n, name in enumerate(names) if isinstance(rows[0][name], _CONVERTED)]
     special += [n for n, name in enumerate(names) if n not in special and _may_convert(table, name)]
     values_of = operator.itemgetter(*names) if len(names) > 1 else lambda r: (r[names[0]],)
-    try:
-        with driver.cursor() as cursor, cursor.copy(statement) as copy:  # type: ignore[union-attr]
-            for row in rows:  # (``rows`` holds every datetime: no id is reused meanwhile)
-                values = list(values_of(row))
-                for n in special:
-                    values[n] = cell(values[n])
-                copy.write_row(values)
-    except psycopg.Error as exc:
-        # As SQLAlchemy would have raised it (IntegrityError, DataError, OperationalError…).
-        raise DBAPIError.instance(statement, None, exc, psycopg.Error) from exc
+    with (
+        psycopg_connection(session, statement) as driver,
+        driver.cursor() as cursor,
+        cursor.copy(statement) as copy,
+    ):
+        for row in rows:  # (``rows`` holds every datetime: no id is reused meanwhile)
+            values = list(values_of(row))
+            for n in special:
+                values[n] = cell(values[n])
+            copy.write_row(values)
 
 
 _CONVERTED = (dt.datetime, dict, list)

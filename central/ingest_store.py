@@ -84,7 +84,6 @@ class Batch:
         self.pg = session.get_bind().dialect.name == "postgresql"
         self.now = utcnow()  # one instant for the push's writes
         self.known: dict[tuple[str, str], Current] = {}
-        self.stored: set[tuple[str, str]] = set()
         columns = (
             _ROWS.c.entity,
             _ROWS.c.id,
@@ -99,7 +98,6 @@ class Batch:
             self.known[key] = Current(
                 r.office_code, r.row_version, r.content_hash, r.status, r.device_id
             )
-            self.stored.add(key)
 
     def current(self, key: tuple[str, str]) -> Current | None:
         return self.known.get(key)
@@ -118,7 +116,7 @@ class Batch:
         """Record ``row``'s create or update in ``writes`` and in what the batch sees."""
         now, key = self.now, row.key
         # A new row's data goes to COPY as the JSON text made for its hash (PostgreSQL).
-        text = row.text if self.pg and row.text else row.data
+        text = row.text if self.pg else row.data
         if verdict == "create":
             writes.fresh[key] = {
                 "entity": row.entity,

@@ -25,7 +25,7 @@ from app.shared import wire
 from app.shared.codes import LEASED_LAST
 from app.shared.types import utcnow
 from central import changes
-from central.db import CentralDatabase, copy_rows
+from central.db import CentralDatabase, copy_rows, psycopg_connection
 from central.models import BhxhNumber, Device, Office, SerialDay
 
 
@@ -145,11 +145,6 @@ def _number_on_postgres(session: Session, office: str, fresh: dict[str, int]) ->
     """The feed lock and the numbering sent together (psycopg pipeline): the lock is held
     for this one round trip and the commit, not for several, each of which waited for
     its thread to get the interpreter back among the other pushes' threads."""
-    import psycopg
-    from sqlalchemy.exc import DBAPIError
-
-    session.flush()
-    driver = session.connection().connection.driver_connection
     now = utcnow().astimezone(dt.UTC).replace(tzinfo=None)  # stored as naive UTC
     params = {
         "fresh": json.dumps(
@@ -158,12 +153,13 @@ def _number_on_postgres(session: Session, office: str, fresh: dict[str, int]) ->
         "office": office,
         "now": now,
     }
-    try:
-        with driver.pipeline(), driver.cursor() as cursor:  # type: ignore[union-attr]
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", (changes.FEED_LOCK,))
-            cursor.execute(_NUMBER_SQL, params)
-    except psycopg.Error as exc:
-        raise DBAPIError.instance(_NUMBER_SQL, None, exc, psycopg.Error) from exc
+    with (
+        psycopg_connection(session, _NUMBER_SQL) as driver,
+        driver.pipeline(),
+        driver.cursor() as cursor,
+    ):
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", (changes.FEED_LOCK,))
+        cursor.execute(_NUMBER_SQL, params)
 
 
 def install(app: FastAPI, db: CentralDatabase, counter: Any) -> None:
